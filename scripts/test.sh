@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The project's one test command (`npm test`, `.ci/run`). Works on a clean clone: installs what is
+# missing, runs every suite even when an earlier one fails, and ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Focused tests (.only) fail the run instead of silently skipping the rest.
+export CI="${CI:-1}"
+
+say() { printf '\n== %s\n' "$*"; }
+
+setup_failed() {
+  printf '\n%s\n' "$*" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+
+# 1. npm packages: install when absent or when package-lock.json changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci || setup_failed "npm ci failed: cannot install the npm packages."
+fi
+
+# 2. System packages: Chromium for the browser tests, docker-registry for the registry tests.
+if [ ! -x /usr/bin/chromium ] || ! command -v docker-registry >/dev/null 2>&1; then
+  say "apt-get install chromium docker-registry"
+  if ! command -v apt-get >/dev/null 2>&1; then
+    setup_failed "Missing /usr/bin/chromium or docker-registry, and apt-get is not available. Install the Debian packages 'chromium' and 'docker-registry' by hand."
+  fi
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 ||
+      setup_failed "Missing /usr/bin/chromium or docker-registry; installing them needs root and sudo is not available."
+    sudo=(sudo)
+  fi
+  { "${sudo[@]}" apt-get update && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium docker-registry; } ||
+    setup_failed "apt-get could not install 'chromium' and 'docker-registry'."
+  [ -x /usr/bin/chromium ] || setup_failed "apt-get finished but /usr/bin/chromium is still missing."
+  command -v docker-registry >/dev/null 2>&1 || setup_failed "apt-get finished but docker-registry is still missing."
+fi
+
+# 3. The suites. Stale reports are removed first so a crashed suite cannot reuse an old result.
+mkdir -p test-results
+rm -f test-results/unit.json test-results/e2e.json
+
+say "typecheck"
+npm run --silent typecheck
+typecheck=$?
+
+say "lint"
+npm run --silent lint
+lint=$?
+
+say "unit tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+
+say "browser tests (playwright)"
+npx playwright test
+
+say "summary"
+exec node scripts/sum-results.mjs \
+  --check "typecheck=$typecheck" \
+  --check "lint=$lint" \
+  --vitest test-results/unit.json \
+  --playwright test-results/e2e.json
