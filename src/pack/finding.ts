@@ -1,0 +1,30 @@
+export type Severity = "error" | "warning" | "info";
+
+/** One validation result, as the API and the UI show it (registry-api.md `Finding`). */
+export interface Finding {
+  /** Stable UPPER_SNAKE code, e.g. `VERSION_LEADING_V`. */
+  code: string;
+  severity: Severity;
+  /** The file inside the pack, relative to its root. */
+  file?: string;
+  /** 1-based line in `file`. */
+  line?: number;
+  /** Dotted path of the field or value concerned (`constraints.dependencies.0.type`). */
+  path?: string;
+  message: string;
+}
+
+export const hasErrors = (findings: readonly Finding[]): boolean =>
+  findings.some((f) => f.severity === "error");
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then by file and line, so lists read top-down. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      RANK[a.severity] - RANK[b.severity] ||
+      (a.file ?? "").localeCompare(b.file ?? "") ||
+      (a.line ?? 0) - (b.line ?? 0),
+  );
+}

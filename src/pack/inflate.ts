@@ -1,0 +1,110 @@
+import { Gunzip, Inflate } from "fflate";
+import { ArchiveFailure, fail, showName } from "./archive-error";
+import type { Budget, Limits } from "./limits";
+import { mib } from "./pack-files";
+
+const CHUNK = 64 * 1024;
+
+export interface InflateBounds {
+  /** For messages: the entry or file being expanded. */
+  name: string;
+  limits: Limits;
+  budget: Budget;
+  /** The size the container declares; more output than this is a size mismatch. */
+  declared?: number;
+  /** Per-entry cap (defaults to limits.maxEntryBytes). */
+  maxBytes?: number;
+  /** Says what `maxBytes` is, for the message. */
+  capLabel?: string;
+}
+
+/**
+ * Expand deflate (zip method 8) or gzip data in 64 KiB steps, stopping as soon as the output
+ * passes the declared size, the per-entry cap, the shared budget or the ratio limit, so a bomb
+ * never allocates more than one step past the budget.
+ */
+export function inflateBounded(
+  input: Uint8Array,
+  format: "deflate" | "gzip",
+  b: InflateBounds,
+): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let out = 0;
+  let consumed = 0;
+  let done = false;
+  const maxBytes = b.maxBytes ?? b.limits.maxEntryBytes;
+  const onData = (chunk: Uint8Array, final: boolean): void => {
+    out += chunk.length;
+    if (b.declared !== undefined && out > b.declared) {
+      fail(
+        "size-mismatch",
+        `size mismatch: ${showName(b.name)} declares ${b.declared} bytes but holds more`,
+        b.name,
+      );
+    }
+    if (out > maxBytes) {
+      fail(
+        "too-large",
+        `${showName(b.name)} expands beyond ${mib(maxBytes)}, ${b.capLabel ?? "the limit for one file"}`,
+        b.name,
+      );
+    }
+    if (!b.budget.take(chunk.length)) {
+      fail(
+        "too-large",
+        `the archive expands beyond ${mib(b.budget.limit)} (stopped at ${showName(b.name)})`,
+        b.name,
+      );
+    }
+    if (
+      out > b.limits.ratioGraceBytes &&
+      out > b.limits.maxRatio * Math.max(consumed, 1)
+    ) {
+      fail(
+        "ratio-exceeded",
+        `${showName(b.name)} expands beyond ${b.limits.maxRatio}× its compressed size (a compression bomb?)`,
+        b.name,
+      );
+    }
+    chunks.push(chunk);
+    if (final) done = true;
+  };
+  const stream = format === "gzip" ? new Gunzip(onData) : new Inflate(onData);
+  try {
+    for (let i = 0; i < input.length; i += CHUNK) {
+      const end = Math.min(i + CHUNK, input.length);
+      consumed = end;
+      stream.push(input.subarray(i, end), end === input.length);
+      if (done && format === "deflate") break;
+    }
+    if (input.length === 0) stream.push(new Uint8Array(0), true);
+  } catch (e) {
+    if (e instanceof ArchiveFailure) throw e;
+    fail(
+      "truncated",
+      `${showName(b.name)} is truncated or corrupt (${e instanceof Error ? e.message : String(e)})`,
+      b.name,
+    );
+  }
+  if (!done)
+    fail(
+      "truncated",
+      `${showName(b.name)} is truncated or corrupt: the compressed data ends early`,
+      b.name,
+    );
+  return concat(chunks, out);
+}
+
+export function concat(
+  chunks: readonly Uint8Array[],
+  total?: number,
+): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total ?? chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * Safety budgets for reading untrusted archives and files. The defaults are the
+ * "Recommended defaults" of security.md; every reader takes a partial override.
+ */
+export interface Limits {
+  /** Total bytes an archive may expand to, counted across every nesting level. */
+  maxTotalBytes: number;
+  /** Bytes one entry may expand to. */
+  maxEntryBytes: number;
+  /** Entries per archive level. */
+  maxEntries: number;
+  /** Output/input ratio allowed per entry once past `ratioGraceBytes`. */
+  maxRatio: number;
+  ratioGraceBytes: number;
+  /** Archive inside archive (pack zip → chart tgz). */
+  maxDepth: number;
+  maxSegmentBytes: number;
+  maxPathBytes: number;
+  maxPathDepth: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxEntries: 1024,
+  maxRatio: 100,
+  ratioGraceBytes: 1024 * 1024,
+  maxDepth: 2,
+  maxSegmentBytes: 255,
+  maxPathBytes: 1024,
+  maxPathDepth: 16,
+});
+
+/** Helm's own limits for a chart archive (helm/pkg/chart/loader). */
+export const HELM_LIMITS: Readonly<
+  Pick<Limits, "maxTotalBytes" | "maxEntryBytes">
+> = Object.freeze({
+  maxTotalBytes: 100 * 1024 * 1024,
+  maxEntryBytes: 5 * 1024 * 1024,
+});
+
+/** YAML files larger than this are not parsed (security.md: ≤2 MiB per file). */
+export const MAX_YAML_PARSE_BYTES = 2 * 1024 * 1024;
+export const MAX_YAML_DOCUMENTS = 1000;
+export const MAX_YAML_DEPTH = 100;
+export const MAX_YAML_ALIASES = 100;
+/** Largest text shown in a rich editor; above it a preview falls back to plain text. */
+export const MAX_RICH_PREVIEW_BYTES = 1024 * 1024;
+/** Largest text previewed at all. */
+export const MAX_TEXT_PREVIEW_BYTES = 5 * 1024 * 1024;
+export const MAX_LOGO_BYTES = 1024 * 1024;
+/** A side above this is refused (an image bomb); real logos reach 3750 px. */
+export const MAX_LOGO_SIDE = 4096;
+/** Above this a warning recommends a smaller logo (security.md: ≤1024). */
+export const WARN_LOGO_SIDE_LARGE = 1024;
+export const WARN_LOGO_SIDE = 512;
+
+/**
+ * Shared decompression budget. One instance is passed down through nested archives so
+ * a pack zip and the chart archives inside it draw from the same total.
+ */
+export class Budget {
+  used = 0;
+  constructor(readonly limit: number) {}
+  /** Returns false when taking `n` more bytes would exceed the budget. */
+  take(n: number): boolean {
+    this.used += n;
+    return this.used <= this.limit;
+  }
+}
+
+export const withLimits = (over?: Partial<Limits>): Limits => ({
+  ...DEFAULT_LIMITS,
+  ...over,
+});

@@ -1,0 +1,158 @@
+import {
+  ArchiveFailure,
+  fail,
+  showName,
+  type ArchiveError,
+} from "./archive-error";
+import { checkEntryPath } from "./entry-path";
+import type { Limits } from "./limits";
+import { err, ok, type Result } from "./result";
+
+/**
+ * A pack is a set of files: path (relative to the pack root, forward slashes) → bytes.
+ * A Map, never a plain object, so names like `__proto__` are ordinary keys.
+ */
+export type PackFiles = Map<string, Uint8Array>;
+
+/** One raw entry as a reader found it, before the pack-level rules. */
+export interface RawEntry {
+  /** The name exactly as stored, for messages. */
+  raw: string;
+  /** Checked and normalised by checkEntryPath. */
+  path: string;
+  kind: "file" | "dir";
+  bytes?: Uint8Array;
+}
+
+/**
+ * Apply the pack-level rules to the entries of one archive or folder: duplicates, case and
+ * Unicode collisions, file/folder clashes; then remove the single top folder when every file
+ * sits inside one. Throws an ArchiveFailure.
+ */
+export function assemblePack(entries: readonly RawEntry[]): PackFiles {
+  const seen = new Map<string, RawEntry>();
+  const folded = new Map<string, RawEntry>();
+  for (const e of entries) {
+    if (e.path === "") continue;
+    const prev = seen.get(e.path);
+    if (prev) {
+      if (prev.kind === "dir" && e.kind === "dir") continue;
+      fail("duplicate-entry", `duplicate entry ${showName(e.raw)}`, e.raw);
+    }
+    const key = e.path.normalize("NFC").toLowerCase();
+    const other = folded.get(key);
+    if (other && !(other.kind === "dir" && e.kind === "dir")) {
+      fail(
+        "case-collision",
+        `${showName(other.raw)} and ${showName(e.raw)}: names collide on case-insensitive file systems`,
+        e.raw,
+      );
+    }
+    seen.set(e.path, e);
+    folded.set(key, e);
+  }
+  // A file may not also be a folder of other entries (`charts` and `charts/x.tgz`).
+  for (const e of seen.values()) {
+    const parts = e.path.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const parent = seen.get(parts.slice(0, i).join("/"));
+      if (parent && parent.kind === "file") {
+        fail(
+          "path-clash",
+          `file/directory clash: ${showName(parent.raw)} is a file and ${showName(e.raw)} is inside it`,
+          e.raw,
+        );
+      }
+    }
+  }
+  const files: [string, Uint8Array][] = [];
+  for (const e of seen.values())
+    if (e.kind === "file") files.push([e.path, e.bytes ?? new Uint8Array()]);
+  return stripTopFolder(files);
+}
+
+function stripTopFolder(files: [string, Uint8Array][]): PackFiles {
+  const tops = new Set(
+    files.map(([p]) => (p.includes("/") ? p.slice(0, p.indexOf("/")) : "")),
+  );
+  const [only] = tops;
+  const strip =
+    tops.size === 1 && only !== undefined && only !== "" ? only.length + 1 : 0;
+  const out: PackFiles = new Map();
+  for (const [p, b] of files.sort(([a], [b]) => compareBytes(a, b)))
+    out.set(p.slice(strip), b);
+  return out;
+}
+
+/** Sort order used everywhere a pack is listed or written: by UTF-8 bytes, like `sort` in C locale. */
+export function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorted paths of a pack. */
+export function sortedPaths(files: PackFiles): string[] {
+  return [...files.keys()].sort(compareBytes);
+}
+
+/**
+ * Build a pack from loose files (a dropped folder, a folder on disk). The same rules as an
+ * archive apply, including the single-top-folder rule.
+ */
+export function packFromEntries(
+  entries: readonly { path: string; bytes: Uint8Array }[],
+  limits: Limits,
+): Result<PackFiles, ArchiveError> {
+  try {
+    if (entries.length > limits.maxEntries) {
+      fail(
+        "too-many-entries",
+        `${entries.length} files; the limit is ${limits.maxEntries}`,
+      );
+    }
+    let total = 0;
+    const raw: RawEntry[] = entries.map((e) => {
+      total += e.bytes.byteLength;
+      if (e.bytes.byteLength > limits.maxEntryBytes) {
+        fail(
+          "too-large",
+          `${showName(e.path)} is larger than ${mib(limits.maxEntryBytes)}`,
+          e.path,
+        );
+      }
+      if (total > limits.maxTotalBytes)
+        fail(
+          "too-large",
+          `the files add up to more than ${mib(limits.maxTotalBytes)}`,
+        );
+      return {
+        raw: e.path,
+        path: checkEntryPath(e.path, limits),
+        kind: "file",
+        bytes: e.bytes,
+      };
+    });
+    return ok(assemblePack(raw));
+  } catch (e) {
+    return asArchiveResult(e);
+  }
+}
+
+export function asArchiveResult(e: unknown): {
+  ok: false;
+  error: ArchiveError;
+} {
+  if (e instanceof ArchiveFailure) return err(e.detail);
+  if (e instanceof RangeError) {
+    return err({
+      kind: "too-large",
+      message: `the archive could not be held in memory (${e.message})`,
+    });
+  }
+  return err({
+    kind: "truncated",
+    message: `the archive is truncated or corrupt (${e instanceof Error ? e.message : String(e)})`,
+  });
+}
+
+export const mib = (n: number): string =>
+  `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;

@@ -1,0 +1,69 @@
+import { fail, showName, type ArchiveError } from "./archive-error";
+import { Budget, withLimits, type Limits } from "./limits";
+import { asArchiveResult, assemblePack, type PackFiles } from "./pack-files";
+import { ok, type Result } from "./result";
+import { describeSniffed, sniff } from "./sniff";
+import { gunzipBounded, readTarEntries } from "./tar-read";
+import { readZipEntries } from "./zip-read";
+
+export interface ReadOptions {
+  /** The file name, for messages only: the format is decided by the bytes. */
+  name?: string;
+  limits?: Partial<Limits>;
+  /** Share one budget with later reads (e.g. the charts inside the pack). */
+  budget?: Budget;
+}
+
+export type ArchiveFormat = "zip" | "tar.gz" | "tar";
+
+/**
+ * Open a pack archive (.zip, .tar.gz or plain .tar; files at the root or inside one top folder)
+ * with every safety rule of security.md part A. Never throws.
+ */
+export function readPackArchive(
+  bytes: Uint8Array,
+  opts: ReadOptions = {},
+): Result<{ files: PackFiles; format: ArchiveFormat }, ArchiveError> {
+  const limits = withLimits(opts.limits);
+  const budget = opts.budget ?? new Budget(limits.maxTotalBytes);
+  const name = opts.name ?? "the archive";
+  try {
+    const kind = sniff(bytes);
+    switch (kind) {
+      case "zip":
+        return ok({
+          files: assemblePack(readZipEntries(bytes, name, limits, budget)),
+          format: "zip",
+        });
+      case "gzip": {
+        const tar = gunzipBounded(bytes, name, limits, budget);
+        return ok({
+          files: assemblePack(readTarEntries(tar, name, limits)),
+          format: "tar.gz",
+        });
+      }
+      case "tar":
+        if (!budget.take(bytes.length))
+          fail(
+            "too-large",
+            `${showName(name)} is larger than ${budget.limit} bytes`,
+          );
+        return ok({
+          files: assemblePack(readTarEntries(bytes, name, limits)),
+          format: "tar",
+        });
+      case "empty":
+        return fail(
+          "empty-file",
+          `${showName(name)} is an empty file, not an archive`,
+        );
+      default:
+        return fail(
+          "not-an-archive",
+          `${showName(name)} is ${describeSniffed(kind)}, not a zip or tar.gz archive`,
+        );
+    }
+  } catch (e) {
+    return asArchiveResult(e);
+  }
+}

@@ -1,0 +1,118 @@
+import { isMap, parseDocument, YAMLMap, type Document } from "yaml";
+import { hasPath } from "./yaml-text";
+
+/** The `manifests.<key>` a manifest file's values live under: its base name without `.yaml`/`.yml`. */
+export function manifestKey(path: string): string {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return base.replace(/\.ya?ml$/i, "");
+}
+
+/**
+ * The `.Values` paths a Go-template manifest uses, e.g. `{{ .Values.image.tag }}` → `image.tag`,
+ * in order of first use. A path that is a prefix of another (used in an `if`) is dropped: the
+ * longer one seeds it.
+ */
+export function manifestValueRefs(text: string): string[] {
+  const found: string[] = [];
+  for (const action of text.matchAll(/\{\{-?([\s\S]*?)-?\}\}/g)) {
+    for (const m of (action[1] ?? "").matchAll(
+      /(?<![\w$])\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g,
+    )) {
+      const path = (m[1] ?? "").slice(1);
+      if (!found.includes(path)) found.push(path);
+    }
+  }
+  return found.filter(
+    (p) => !found.some((q) => q !== p && q.startsWith(`${p}.`)),
+  );
+}
+
+function docOf(text: string): Document {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length)
+    throw new Error(
+      `values.yaml does not parse: ${doc.errors[0]?.message ?? ""}`,
+    );
+  if (doc.contents === null)
+    doc.contents = new YAMLMap() as unknown as typeof doc.contents;
+  if (!isMap(doc.contents))
+    throw new Error("values.yaml must be a mapping at the top level");
+  return doc;
+}
+
+export interface Composed {
+  text: string;
+  /** False when the block already existed and was left untouched. */
+  added: boolean;
+}
+
+/**
+ * Add `charts.<chartName>` seeded from the chart's own values.yaml, keeping the comments of both
+ * files. An existing block is never overwritten. Throws when either text is not valid YAML.
+ */
+export function addChartValues(
+  valuesText: string,
+  chartName: string,
+  chartValuesText: string,
+): Composed {
+  const doc = docOf(valuesText);
+  if (doc.hasIn(["charts", chartName]))
+    return { text: valuesText, added: false };
+  const chartDoc = parseDocument(chartValuesText);
+  if (chartDoc.errors.length)
+    throw new Error(
+      `the chart's values.yaml does not parse: ${chartDoc.errors[0]?.message ?? ""}`,
+    );
+  const node = isMap(chartDoc.contents) ? chartDoc.contents : new YAMLMap();
+  if (chartDoc.commentBefore && isMap(node))
+    node.commentBefore = chartDoc.commentBefore;
+  if (!doc.hasIn(["charts"])) doc.setIn(["charts"], new YAMLMap());
+  doc.setIn(["charts", chartName], node);
+  return { text: doc.toString({ lineWidth: 0 }), added: true };
+}
+
+/** Remove `charts.<chartName>` (when the chart is removed from the pack). */
+export function removeValuesBlock(
+  valuesText: string,
+  section: "charts" | "manifests",
+  key: string,
+): string {
+  const doc = docOf(valuesText);
+  if (!doc.hasIn([section, key])) return valuesText;
+  doc.deleteIn([section, key]);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * Add `manifests.<key>` with an empty value for each `.Values` path the manifest uses that the
+ * values do not have yet. Existing values are kept.
+ */
+export function addManifestValues(
+  valuesText: string,
+  manifestPath: string,
+  manifestText: string,
+): Composed {
+  const doc = docOf(valuesText);
+  const key = manifestKey(manifestPath);
+  const refs = manifestValueRefs(manifestText);
+  const existing = (doc.toJS() ?? {}) as unknown;
+  let added = false;
+  for (const ref of refs) {
+    if (hasPath(existing, `manifests.${key}.${ref}`)) continue;
+    const parts = ref.split(".");
+    // Only seed into maps: a scalar in the way belongs to the user.
+    let ok = true;
+    for (let i = 1; i < parts.length; i++) {
+      const v = doc.getIn(["manifests", key, ...parts.slice(0, i)], true);
+      if (v !== undefined && !isMap(v)) ok = false;
+    }
+    if (!ok) continue;
+    doc.setIn(["manifests", key, ...parts], "");
+    added = true;
+  }
+  if (!added && refs.length === 0 && !doc.hasIn(["manifests", key]))
+    return { text: valuesText, added: false };
+  return added
+    ? { text: doc.toString({ lineWidth: 0 }), added }
+    : { text: valuesText, added };
+}

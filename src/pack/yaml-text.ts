@@ -1,0 +1,218 @@
+import {
+  LineCounter,
+  parseAllDocuments,
+  parseDocument,
+  type Document,
+} from "yaml";
+import type { Finding } from "./finding";
+import {
+  MAX_YAML_ALIASES,
+  MAX_YAML_DEPTH,
+  MAX_YAML_DOCUMENTS,
+  MAX_YAML_PARSE_BYTES,
+} from "./limits";
+import { mib } from "./pack-files";
+
+export interface ParsedYaml {
+  /** One entry per YAML document, as plain data (objects with ordinary prototypes, `__proto__` kept as data). */
+  values: unknown[];
+  docs: Document.Parsed[];
+  lineCounter: LineCounter;
+  /** Problems found; errors mean `values` must not be trusted. */
+  findings: Finding[];
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Decode UTF-8 text; null when the bytes are not UTF-8 (a binary file). */
+export function decodeText(bytes: Uint8Array): string | null {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Parse YAML with the limits of security.md: ≤2 MiB, ≤1,000 documents, ≤100 aliases (billion
+ * laughs), nesting ≤100. Never throws; every problem becomes a finding with a line.
+ */
+export function parseYamlLimited(
+  text: string,
+  file: string,
+  opts: { multi?: boolean; code?: string } = {},
+): ParsedYaml {
+  const code = opts.code ?? "YAML_SYNTAX";
+  const lineCounter = new LineCounter();
+  const out: ParsedYaml = { values: [], docs: [], lineCounter, findings: [] };
+  const bad = (message: string, line?: number, c = code): ParsedYaml => {
+    out.findings.push({
+      code: c,
+      severity: "error",
+      file,
+      ...(line ? { line } : {}),
+      message,
+    });
+    out.values = [];
+    return out;
+  };
+  const size = new TextEncoder().encode(text).length;
+  if (size > MAX_YAML_PARSE_BYTES) {
+    return bad(
+      `${file} is ${mib(size)}: too large to parse (the limit is ${mib(MAX_YAML_PARSE_BYTES)})`,
+      undefined,
+      "YAML_TOO_LARGE",
+    );
+  }
+  let docs: Document.Parsed[];
+  try {
+    const options = {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+    } as const;
+    docs = opts.multi
+      ? (parseAllDocuments(text, options) as Document.Parsed[])
+      : [parseDocument(text, options)];
+  } catch (e) {
+    if (e instanceof RangeError)
+      return bad(
+        `${file} is nested too deeply to parse`,
+        undefined,
+        "YAML_TOO_DEEP",
+      );
+    return bad(
+      `${file} could not be parsed: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  if (!Array.isArray(docs)) return bad(`${file} could not be parsed`);
+  if (docs.length > MAX_YAML_DOCUMENTS) {
+    return bad(
+      `${file} has ${docs.length} YAML documents; the limit is ${MAX_YAML_DOCUMENTS}`,
+      undefined,
+      "YAML_TOO_MANY_DOCUMENTS",
+    );
+  }
+  out.docs = docs;
+  for (const doc of docs) {
+    for (const e of doc.errors) {
+      const line = e.pos ? lineCounter.linePos(e.pos[0]).line : undefined;
+      out.findings.push({
+        code,
+        severity: "error",
+        file,
+        ...(line ? { line } : {}),
+        message: `${file}: ${firstLine(e.message)}`,
+      });
+    }
+    for (const w of doc.warnings) {
+      const line = w.pos ? lineCounter.linePos(w.pos[0]).line : undefined;
+      out.findings.push({
+        code: "YAML_WARNING",
+        severity: "warning",
+        file,
+        ...(line ? { line } : {}),
+        message: `${file}: ${firstLine(w.message)}`,
+      });
+    }
+  }
+  if (out.findings.some((f) => f.severity === "error")) {
+    out.values = [];
+    return out;
+  }
+  try {
+    out.values = docs.map((d) => d.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/alias/i.test(msg))
+      return bad(
+        `${file}: YAML uses too many aliases (a "billion laughs" document?)`,
+        undefined,
+        "YAML_TOO_MANY_ALIASES",
+      );
+    if (e instanceof RangeError)
+      return bad(
+        `${file} is nested too deeply to parse`,
+        undefined,
+        "YAML_TOO_DEEP",
+      );
+    return bad(`${file} could not be read: ${firstLine(msg)}`);
+  }
+  for (const v of out.values) {
+    if (depthOver(v, MAX_YAML_DEPTH))
+      return bad(
+        `${file} nests deeper than ${MAX_YAML_DEPTH} levels`,
+        undefined,
+        "YAML_TOO_DEEP",
+      );
+  }
+  return out;
+}
+
+const firstLine = (s: string): string => s.split("\n")[0] ?? s;
+
+function depthOver(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) return true;
+    if (v && typeof v === "object")
+      for (const c of Object.values(v)) stack.push([c, d + 1]);
+  }
+  return false;
+}
+
+/** 1-based line of a dotted path in a parsed document, or undefined. */
+export function lineOfPath(
+  parsed: ParsedYaml,
+  docIndex: number,
+  path: readonly (string | number)[],
+): number | undefined {
+  const doc = parsed.docs[docIndex];
+  if (!doc) return undefined;
+  let node: unknown = doc.contents;
+  for (let i = path.length; i >= 0; i--) {
+    node = doc.getIn(path.slice(0, i), true);
+    if (node && typeof node === "object" && "range" in node) {
+      const range = (node as { range?: [number, number, number] }).range;
+      if (range) return parsed.lineCounter.linePos(range[0]).line;
+    }
+  }
+  return undefined;
+}
+
+/** Read a dotted values path (`charts.app.replicaCount`); `$[]` segments match any array element. */
+export function hasPath(root: unknown, dotted: string): boolean {
+  const parts = splitPath(dotted);
+  let level: unknown[] = [root];
+  for (const p of parts) {
+    const next: unknown[] = [];
+    for (const v of level) {
+      if (p === "$[]") {
+        if (Array.isArray(v)) next.push(...(v as unknown[]));
+        continue;
+      }
+      if (
+        v &&
+        typeof v === "object" &&
+        Object.prototype.hasOwnProperty.call(v, p)
+      )
+        next.push((v as Record<string, unknown>)[p]);
+    }
+    if (next.length === 0 && !(p === "$[]" && level.some(Array.isArray)))
+      return false;
+    level = next;
+  }
+  return true;
+}
+
+/** Split a dotted path; a `$[]` suffix on a segment is its own segment (`a.b.$[]` and `a.b$[]`). */
+export function splitPath(dotted: string): string[] {
+  return dotted
+    .split(".")
+    .flatMap((s) =>
+      s.endsWith("$[]") && s !== "$[]" ? [s.slice(0, -3), "$[]"] : [s],
+    )
+    .filter((s) => s !== "");
+}
