@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { readChart } from "../../src/pack/chart";
+import {
+  addChartValues,
+  addManifestValues,
+  manifestKey,
+  manifestValueRefs,
+  removeValuesBlock,
+} from "../../src/pack/values";
+import { loadFixture } from "../helpers/fixtures";
+
+const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b);
+
+describe("values composition", () => {
+  it("adding a real chart seeds charts.<Chart.yaml name> from its values, comments kept, pack section untouched", async () => {
+    const files = await loadFixture("pack-central/argocd-3.26.7");
+    const chart = readChart(files.get("charts/argo-cd.tgz")!, {
+      name: "charts/argo-cd.tgz",
+    });
+    if (!chart.ok) throw new Error(chart.error.message);
+    const base = "# my pack\npack:\n  namespace: argocd # where it goes\n";
+    const r = addChartValues(base, chart.value.name, chart.value.valuesText);
+    expect(r.added).toBe(true);
+    expect(r.text).toContain("# my pack");
+    expect(r.text).toContain("namespace: argocd # where it goes");
+    const composed = parse(r.text) as { charts: Record<string, unknown> };
+    expect(composed.charts["argo-cd"]).toEqual(parse(chart.value.valuesText));
+    // A comment from the chart's own values.yaml survives the move.
+    const chartComment = chart.value.valuesText
+      .split("\n")
+      .find((l) => /^\s+#\s+\S/.test(l))!
+      .trim();
+    expect(r.text).toContain(chartComment);
+    // Adding again leaves the user's block alone.
+    const again = addChartValues(
+      r.text.replace("argo-cd:", "argo-cd:\n    mine: true"),
+      "argo-cd",
+      chart.value.valuesText,
+    );
+    expect(again.added).toBe(false);
+    expect(removeValuesBlock(r.text, "charts", "argo-cd")).not.toContain(
+      "argo-cd:",
+    );
+  });
+
+  it("an empty values.yaml (as in cks-kubebench) takes a chart block", () => {
+    expect(parse(addChartValues("", "x", "a: 1\n").text)).toEqual({
+      charts: { x: { a: 1 } },
+    });
+  });
+
+  it("finds .Values references in the tutorial manifest and seeds the missing ones under manifests.<basename>", async () => {
+    const files = await loadFixture("tutorials/hello-universe-pack");
+    const manifest = text(files.get("manifests/hello-universe.yaml"));
+    const refs = manifestValueRefs(manifest);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const r of refs) expect(manifest).toContain(`.Values.${r}`);
+    expect(manifestKey("manifests/hello-universe.yaml")).toBe("hello-universe");
+    const seeded = addManifestValues(
+      "pack:\n  namespace: x\n",
+      "manifests/hello-universe.yaml",
+      manifest,
+    );
+    expect(seeded.added).toBe(true);
+    const tree = parse(seeded.text) as {
+      manifests: Record<string, Record<string, unknown>>;
+    };
+    expect(
+      Object.keys(tree.manifests["hello-universe"]!).length,
+    ).toBeGreaterThan(0);
+    // The tutorial's own values already define them all: nothing to add.
+    expect(
+      addManifestValues(
+        text(files.get("values.yaml")),
+        "manifests/hello-universe.yaml",
+        manifest,
+      ).added,
+    ).toBe(false);
+  });
+
+  it("keeps nested references, drops prefixes used in conditions, ignores text outside {{ }}", () => {
+    const m =
+      "{{ if .Values.ingress }}host: {{ .Values.ingress.host | quote }}{{ end }}\n# .Values.notInTemplate\n{{- .Values.a-b.c -}}";
+    expect(manifestValueRefs(m)).toEqual(["ingress.host", "a-b.c"]);
+  });
+});
