@@ -39,8 +39,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The tests exercise the production build, not the dev server.
-    command: `npm run build && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    // The tests exercise the production build served by the real registry server.
+    command: `npm run build && PORT=${port} HOST=127.0.0.1 PACKSMITH_LOG=warn npx tsx scripts/e2e-server.ts`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 180_000,

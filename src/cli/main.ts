@@ -10,6 +10,7 @@ import {
   type ValidationReport,
 } from "../pack/validate";
 import { writePackZip } from "../pack/zip-write";
+import { pushPack } from "./push";
 import { readSource } from "./read-source";
 
 const USAGE = `Usage: packsmith <command> [options]
@@ -23,6 +24,10 @@ Commands:
       Refuses a pack with errors unless --force.
   inspect <folder|zip|tar.gz> [--json]
       Summary, files with sizes and SHA-256, content digest and charts.
+  push <folder|zip|tar.gz> --registry <url> [--force]
+      Upload to a Packsmith registry. Credentials: --user/--password or --token,
+      or PACKSMITH_USERNAME/PACKSMITH_PASSWORD or PACKSMITH_TOKEN; the registry
+      also from PACKSMITH_REGISTRY.
 
 Options:
   -h, --help     Show this help.
@@ -53,6 +58,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         out: { type: "string", short: "o" },
         force: { type: "boolean" },
         target: { type: "string" },
+        registry: { type: "string" },
+        user: { type: "string" },
+        password: { type: "string" },
+        token: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -73,7 +82,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     (opts.help ? io.out : io.err)(USAGE);
     return opts.help ? 0 : 2;
   }
-  if (!["validate", "pack", "inspect"].includes(command)) {
+  if (!["validate", "pack", "inspect", "push"].includes(command)) {
     io.err(`packsmith: unknown command \`${command}\`\n\n${USAGE}`);
     return 2;
   }
@@ -98,6 +107,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return validateCommand(files, report, opts.json === true, io);
     case "inspect":
       return inspectCommand(files, report, opts.json === true, io);
+    case "push":
+      return pushCommand(files, report, opts, io);
     default:
       return packCommand(files, report, opts.out, opts.force === true, src, io);
   }
@@ -209,6 +220,92 @@ async function packCommand(
   await rename(tmp, out);
   io.out(`wrote ${out} (${bytes.length} bytes, top folder ${top}/)\n`);
   return 0;
+}
+
+async function pushCommand(
+  files: PackFiles,
+  report: ValidationReport,
+  opts: {
+    registry?: string;
+    user?: string;
+    password?: string;
+    token?: string;
+    force?: boolean;
+  },
+  io: Io,
+): Promise<number> {
+  const env = process.env;
+  const registry = opts.registry ?? env.PACKSMITH_REGISTRY;
+  if (!registry || !/^https?:\/\//.test(registry)) {
+    io.err(
+      "packsmith push: give --registry http(s)://host:port (or set PACKSMITH_REGISTRY)\n",
+    );
+    return 2;
+  }
+  const errors = report.findings.filter((f) => f.severity === "error");
+  const p = report.pack;
+  if (errors.length || !p) {
+    for (const f of errors) io.err(`${formatFinding(f)}\n`);
+    io.err(
+      "packsmith push: the pack has errors; the registry would refuse it\n",
+    );
+    return 1;
+  }
+  const token = opts.token ?? env.PACKSMITH_TOKEN;
+  const username = opts.user ?? env.PACKSMITH_USERNAME;
+  const password = opts.password ?? env.PACKSMITH_PASSWORD;
+  const auth = token
+    ? { token }
+    : username && password !== undefined
+      ? { username, password }
+      : null;
+  const label = `${p.name} ${p.version}`;
+  let lastShown = -1;
+  const outcome = await pushPack(files, {
+    registry,
+    name: p.name,
+    version: p.version,
+    force: opts.force === true,
+    auth,
+    clientVersion: await version(),
+    onProgress: (sent, total) => {
+      const pct = Math.floor((sent / total) * 100);
+      if (pct === lastShown) return;
+      lastShown = pct;
+      io.err(
+        `\ruploading ${label}: ${String(pct).padStart(3)}% (${(sent / 1e6).toFixed(1)}/${(total / 1e6).toFixed(1)} MB)`,
+      );
+    },
+  }).catch((e: unknown) => ({
+    kind: "error" as const,
+    message: e instanceof Error ? e.message : String(e),
+  }));
+  io.err("\n");
+  switch (outcome.kind) {
+    case "created":
+      io.out(`published ${label} (${outcome.digest})\n`);
+      return 0;
+    case "identical":
+      io.out(
+        `${label} is already published with the same content (${outcome.digest})\n`,
+      );
+      return 0;
+    case "conflict":
+      io.err(
+        `packsmith push: ${label} already exists with other content\n  stored: ${outcome.stored}\n  yours:  ${outcome.local}\npublish a new version, or pass --force to replace it\n`,
+      );
+      return 1;
+    case "error":
+      io.err(`packsmith push: ${outcome.message}\n`);
+      return 1;
+    default:
+      for (const f of outcome.findings.filter((x) => x.severity === "error"))
+        io.err(`${formatFinding(f)}\n`);
+      io.err(
+        `packsmith push: the registry refused the pack (${outcome.status} ${outcome.code}): ${outcome.message}${outcome.status === 401 ? "\nsign in with --user and --password (or --token)" : ""}\n`,
+      );
+      return 1;
+  }
 }
 
 const ICON = {

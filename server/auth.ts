@@ -1,0 +1,212 @@
+import bcrypt from "bcryptjs";
+import {
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
+import { constants } from "node:fs";
+import { mkdir, open, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+
+export const BCRYPT_COST = 12;
+const CACHE_MS = 60_000;
+
+/** Users from an htpasswd file with bcrypt hashes (`user:$2y$…`, as `htpasswd -B` writes). */
+export class Htpasswd {
+  private users = new Map<string, string>();
+  /** sha256(user:password) → expiry: a bcrypt check costs ~0.25 s of CPU, so repeats are cached. */
+  private okCache = new Map<string, number>();
+  /** Checks in progress: forty parallel requests with one password cost one bcrypt run, not forty. */
+  private inflight = new Map<string, Promise<boolean>>();
+  /** Compared against for unknown users, so they take as long as known ones. */
+  private readonly dummy = bcrypt.hashSync(
+    randomBytes(16).toString("hex"),
+    BCRYPT_COST,
+  );
+
+  static async load(file: string): Promise<Htpasswd> {
+    const h = new Htpasswd();
+    const text = await readFile(file, "utf8");
+    for (const line of text.split("\n")) {
+      const t = line.trim();
+      if (!t || t.startsWith("#")) continue;
+      const i = t.indexOf(":");
+      const hash = t.slice(i + 1);
+      if (i <= 0 || !/^\$2[aby]\$\d\d\$/.test(hash))
+        throw new Error(
+          `${file}: line for \`${t.slice(0, Math.max(i, 0))}\` is not a bcrypt htpasswd entry (use htpasswd -B)`,
+        );
+      h.users.set(t.slice(0, i), hash);
+    }
+    return h;
+  }
+
+  get size(): number {
+    return this.users.size;
+  }
+
+  async verify(user: string, password: string): Promise<boolean> {
+    // bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated.
+    const tooLong = Buffer.byteLength(password, "utf8") > 72;
+    const key = createHash("sha256")
+      .update(`${user}\u0000${password}`)
+      .digest("hex");
+    const cached = this.okCache.get(key);
+    if (cached && cached > Date.now()) return true;
+    const pending = this.inflight.get(key);
+    if (pending) return pending;
+    const check = this.check(user, password, key, tooLong).finally(() =>
+      this.inflight.delete(key),
+    );
+    this.inflight.set(key, check);
+    return check;
+  }
+
+  private async check(
+    user: string,
+    password: string,
+    key: string,
+    tooLong: boolean,
+  ): Promise<boolean> {
+    const hash = this.users.get(user);
+    const ok = await bcrypt.compare(
+      tooLong ? "" : password,
+      (hash ?? this.dummy).replace(/^\$2y\$/, "$2b$"),
+    );
+    if (ok && hash && !tooLong) {
+      this.okCache.set(key, Date.now() + CACHE_MS);
+      return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Create `file` with one `admin` user and a random password, storing only the bcrypt hash.
+ * Returns the password, to be printed once. Refuses to overwrite an existing file.
+ */
+export async function createAdminHtpasswd(file: string): Promise<string> {
+  const password = randomBytes(18).toString("base64url");
+  const hash = await bcrypt.hash(password, BCRYPT_COST);
+  await mkdir(dirname(file), { recursive: true });
+  const fh = await open(
+    file,
+    constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+    0o600,
+  );
+  try {
+    await fh.writeFile(`admin:${hash}\n`);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  return password;
+}
+
+/** Stateless session tokens: `base64url(json).base64url(hmac)`, so several instances sharing the secret accept each other's. */
+export class Tokens {
+  constructor(
+    private readonly secret: Buffer,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  issue(user: string): { token: string; expiresAt: string } {
+    const exp = Math.floor(Date.now() / 1000) + this.ttlSeconds;
+    const body = Buffer.from(
+      JSON.stringify({ u: user, exp, n: randomBytes(6).toString("base64url") }),
+    ).toString("base64url");
+    return {
+      token: `${body}.${this.sign(body)}`,
+      expiresAt: new Date(exp * 1000).toISOString(),
+    };
+  }
+
+  /** The user a token belongs to, or null when it is forged or expired. */
+  check(token: string): string | null {
+    const [body, sig] = token.split(".");
+    if (!body || !sig) return null;
+    const want = Buffer.from(this.sign(body));
+    const got = Buffer.from(sig);
+    if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
+    try {
+      const { u, exp } = JSON.parse(
+        Buffer.from(body, "base64url").toString("utf8"),
+      ) as { u: string; exp: number };
+      return typeof u === "string" && exp * 1000 > Date.now() ? u : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private sign(body: string): string {
+    return createHmac("sha256", this.secret).update(body).digest("base64url");
+  }
+}
+
+/** Read or create the token secret file (0600) unless one is configured. */
+export async function loadTokenSecret(
+  file: string,
+  configured: string | null,
+): Promise<Buffer> {
+  if (configured) return Buffer.from(configured, "utf8");
+  try {
+    return Buffer.from((await readFile(file, "utf8")).trim(), "base64url");
+  } catch {
+    const secret = randomBytes(32);
+    await mkdir(dirname(file), { recursive: true });
+    const fh = await open(
+      file,
+      constants.O_CREAT | constants.O_WRONLY | constants.O_TRUNC,
+      0o600,
+    );
+    await fh.writeFile(secret.toString("base64url"));
+    await fh.close();
+    return secret;
+  }
+}
+
+/**
+ * Failed-login throttle (security.md defaults): 10 consecutive failures for one (user, address)
+ * block that pair for an hour; 100 failures from one address in a day block the address for a day.
+ */
+export class LoginThrottle {
+  private pair = new Map<string, { fails: number; until: number }>();
+  private ip = new Map<
+    string,
+    { fails: number; since: number; until: number }
+  >();
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly pairLimit = 10,
+    private readonly ipLimit = 100,
+  ) {}
+
+  /** Seconds to wait, or 0 when an attempt is allowed. */
+  blockedFor(user: string, address: string): number {
+    const t = this.now();
+    const p = this.pair.get(`${user}\u0000${address}`);
+    const i = this.ip.get(address);
+    const until = Math.max(p?.until ?? 0, i?.until ?? 0);
+    return until > t ? Math.ceil((until - t) / 1000) : 0;
+  }
+
+  failed(user: string, address: string): void {
+    const t = this.now();
+    const key = `${user}\u0000${address}`;
+    const p = this.pair.get(key) ?? { fails: 0, until: 0 };
+    p.fails++;
+    if (p.fails >= this.pairLimit) p.until = t + 3600_000;
+    this.pair.set(key, p);
+    const i = this.ip.get(address) ?? { fails: 0, since: t, until: 0 };
+    if (t - i.since > 86_400_000) Object.assign(i, { fails: 0, since: t });
+    i.fails++;
+    if (i.fails >= this.ipLimit) i.until = t + 86_400_000;
+    this.ip.set(address, i);
+    if (this.pair.size > 100_000) this.pair.clear();
+  }
+
+  succeeded(user: string, address: string): void {
+    this.pair.delete(`${user}\u0000${address}`);
+  }
+}

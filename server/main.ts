@@ -1,0 +1,87 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createAdminHtpasswd, Htpasswd, loadTokenSecret, Tokens } from "./auth";
+import { buildApp } from "./app";
+import { configFromEnv, type ServerConfig } from "./config";
+import { createFsStore } from "./store/fs-store";
+import type { PackStore } from "./store/store";
+
+async function openStore(config: ServerConfig): Promise<PackStore> {
+  if (config.storage === "fs" || !config.oci)
+    return createFsStore(config.dataDir);
+  const { createOciStoreFromConfig } = await import("./store/oci-from-config");
+  return createOciStoreFromConfig(config.oci);
+}
+
+/** Start the server; resolves once it listens. */
+export async function start(
+  config: ServerConfig = configFromEnv(),
+): Promise<{ url: string; close: () => Promise<void> }> {
+  let users: Htpasswd;
+  try {
+    users = await Htpasswd.load(config.htpasswdFile);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT" || config.htpasswdGiven)
+      throw e;
+    const password = await createAdminHtpasswd(config.htpasswdFile);
+    process.stdout.write(
+      `\nPacksmith created the user "admin" with the password\n\n    ${password}\n\n` +
+        `Only its bcrypt hash is stored (${config.htpasswdFile}); this is the one time it is shown.\n\n`,
+    );
+    users = await Htpasswd.load(config.htpasswdFile);
+  }
+  const tokens = new Tokens(
+    await loadTokenSecret(
+      join(config.dataDir, "token-secret"),
+      config.tokenSecret,
+    ),
+    config.tokenTtlSeconds,
+  );
+  const store = await openStore(config);
+  await store.sweep();
+  const sweeper = setInterval(
+    () => void store.sweep().catch(() => undefined),
+    3600_000,
+  );
+  sweeper.unref();
+  const pkg = JSON.parse(
+    await readFile(new URL("../package.json", import.meta.url), "utf8"),
+  ) as { version: string };
+  const app = await buildApp({
+    config,
+    store,
+    users,
+    tokens,
+    version: pkg.version,
+  });
+  const address = await app.listen({ host: config.host, port: config.port });
+  return {
+    url: address,
+    close: async () => {
+      clearInterval(sweeper);
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+if (
+  import.meta.url === `file://${process.argv[1]}` ||
+  process.argv[1]?.endsWith("server/main.ts")
+) {
+  start()
+    .then(({ url, close }) => {
+      process.stdout.write(
+        `Packsmith is running at ${url.replace("127.0.0.1", "127.0.0.1")}/ (storage: ${configFromEnv().storage})\n`,
+      );
+      const stop = (): void => void close().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(
+        `packsmith server: ${e instanceof Error ? e.message : String(e)}\n`,
+      );
+      process.exit(1);
+    });
+}

@@ -1,0 +1,270 @@
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import {
+  link,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  unlink,
+} from "node:fs/promises";
+import { join } from "node:path";
+import type { PackFiles } from "../../src/pack/pack-files";
+import { readPackArchive } from "../../src/pack/read-archive";
+import { writePackZip } from "../../src/pack/zip-write";
+import {
+  StoreError,
+  type PackDetail,
+  type PackStore,
+  type PackSummary,
+  type PreparedPack,
+  type PutResult,
+} from "./store";
+
+/**
+ * The embedded store: one file per version, `<root>/packs/<name>/<version>.pack`, holding a JSON
+ * header (the PackDetail) followed by the canonical zip. One file means one atomic step: a new
+ * version appears with `link()` (fails if it exists, so exactly one concurrent creator wins) and a
+ * forced one with `rename()` (readers see the old or the new file, whole). Temp files are written
+ * and fsynced in `<root>/.tmp` on the same disk first.
+ */
+const MAGIC = "PACKSMITH-PACK 1\n";
+const TMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+export function createFsStore(root: string): PackStore {
+  const packsDir = join(root, "packs");
+  const tmpDir = join(root, ".tmp");
+  const fileOf = (name: string, version: string): string =>
+    join(packsDir, name, `${version}.pack`);
+  /** name → version → detail, filled on first use and kept in step with this process's writes. */
+  let index: Map<string, Map<string, PackDetail>> | null = null;
+  let loading: Promise<Map<string, Map<string, PackDetail>>> | null = null;
+  const filesCache = new Map<string, { digest: string; files: PackFiles }>();
+  // At start-up every temp file is an orphan of a crashed process; later, only old ones are.
+  let sweepAll = true;
+
+  async function readHeader(
+    path: string,
+  ): Promise<{ detail: PackDetail; offset: number } | null> {
+    let fh;
+    try {
+      fh = await open(path, "r");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw e;
+    }
+    try {
+      const head = Buffer.alloc(64);
+      const { bytesRead } = await fh.read(head, 0, 64, 0);
+      const text = head.subarray(0, bytesRead).toString("latin1");
+      if (!text.startsWith(MAGIC)) return null;
+      const nl = text.indexOf("\n", MAGIC.length);
+      const len = Number(text.slice(MAGIC.length, nl));
+      const start = nl + 1;
+      const json = Buffer.alloc(len);
+      await fh.read(json, 0, len, start);
+      return {
+        detail: JSON.parse(json.toString("utf8")) as PackDetail,
+        offset: start + len,
+      };
+    } finally {
+      await fh.close();
+    }
+  }
+
+  async function load(): Promise<Map<string, Map<string, PackDetail>>> {
+    if (index) return index;
+    loading ??= (async () => {
+      const out = new Map<string, Map<string, PackDetail>>();
+      await mkdir(packsDir, { recursive: true });
+      for (const name of await readdir(packsDir)) {
+        const versions = new Map<string, PackDetail>();
+        for (const f of await readdir(join(packsDir, name)).catch(() => [])) {
+          if (!f.endsWith(".pack")) continue;
+          const h = await readHeader(join(packsDir, name, f)).catch(() => null);
+          if (h) versions.set(h.detail.version, h.detail);
+        }
+        if (versions.size) out.set(name, versions);
+      }
+      index = out;
+      return out;
+    })();
+    return loading;
+  }
+
+  const remember = (d: PackDetail): void => {
+    if (!index) return;
+    const versions = index.get(d.name) ?? new Map<string, PackDetail>();
+    versions.set(d.version, d);
+    index.set(d.name, versions);
+  };
+
+  async function writeTemp(
+    detail: PackDetail,
+    zip: Uint8Array,
+  ): Promise<string> {
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, `${randomBytes(12).toString("hex")}.tmp`);
+    const json = Buffer.from(JSON.stringify(detail), "utf8");
+    const fh = await open(
+      tmp,
+      constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+      0o644,
+    );
+    try {
+      await fh.writeFile(
+        Buffer.concat([
+          Buffer.from(`${MAGIC}${json.length}\n`, "latin1"),
+          json,
+          zip,
+        ]),
+      );
+      await fh.sync();
+    } catch (e) {
+      await fh.close().catch(() => undefined);
+      await rm(tmp, { force: true });
+      throw mapFsError(e);
+    }
+    await fh.close();
+    return tmp;
+  }
+
+  async function syncDir(dir: string): Promise<void> {
+    const fh = await open(dir, "r");
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  }
+
+  return {
+    kind: "fs",
+    async list(): Promise<PackSummary[]> {
+      const idx = await load();
+      return [...idx.values()].flatMap((v) => [...v.values()].map(summaryOf));
+    },
+    async get(name, version) {
+      await load();
+      const h = await readHeader(fileOf(name, version));
+      return h?.detail ?? null;
+    },
+    async files(name, version) {
+      const path = fileOf(name, version);
+      const h = await readHeader(path);
+      if (!h) return null;
+      const key = `${name}:${version}`;
+      const cached = filesCache.get(key);
+      if (cached?.digest === h.detail.digest) return cached.files;
+      const zip = (await readFile(path)).subarray(h.offset);
+      const r = readPackArchive(
+        new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength),
+      );
+      if (!r.ok)
+        throw new Error(`stored pack ${key} is unreadable: ${r.error.message}`);
+      if (filesCache.size > 16)
+        filesCache.delete(filesCache.keys().next().value!);
+      filesCache.set(key, { digest: h.detail.digest, files: r.value.files });
+      return r.value.files;
+    },
+    async put(pack: PreparedPack, { force }): Promise<PutResult> {
+      await load();
+      const { detail } = pack;
+      const final = fileOf(detail.name, detail.version);
+      const existing = await readHeader(final);
+      if (existing && existing.detail.digest === detail.digest)
+        return { status: "identical", detail: existing.detail };
+      if (existing && !force)
+        return { status: "conflict", existingDigest: existing.detail.digest };
+      const zip = await writePackZip(
+        pack.files,
+        `${detail.name}-${detail.version}`,
+      );
+      const tmp = await writeTemp(detail, zip);
+      try {
+        await mkdir(join(packsDir, detail.name), { recursive: true });
+        if (!force) {
+          try {
+            await link(tmp, final);
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== "EEXIST")
+              throw mapFsError(e);
+            // Another upload won the race: decide against what it stored.
+            const winner = await readHeader(final);
+            if (winner && winner.detail.digest === detail.digest)
+              return { status: "identical", detail: winner.detail };
+            return {
+              status: "conflict",
+              existingDigest: winner?.detail.digest ?? "",
+            };
+          }
+          await syncDir(join(packsDir, detail.name));
+          remember(detail);
+          return { status: "created", detail };
+        }
+        await rename(tmp, final).catch((e: unknown) =>
+          Promise.reject(mapFsError(e)),
+        );
+        await syncDir(join(packsDir, detail.name));
+        remember(detail);
+        return { status: existing ? "replaced" : "created", detail };
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    },
+    async delete(name, version) {
+      await load();
+      try {
+        await unlink(fileOf(name, version));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+        throw e;
+      }
+      index?.get(name)?.delete(version);
+      if (index?.get(name)?.size === 0) index.delete(name);
+      filesCache.delete(`${name}:${version}`);
+      return true;
+    },
+    async sweep() {
+      await mkdir(tmpDir, { recursive: true });
+      const now = Date.now();
+      for (const f of await readdir(tmpDir)) {
+        const p = join(tmpDir, f);
+        const s = await stat(p).catch(() => null);
+        if (s && (sweepAll || now - s.mtimeMs > TMP_MAX_AGE_MS))
+          await rm(p, { force: true });
+      }
+      sweepAll = false;
+    },
+    async close() {},
+  };
+}
+
+export function summaryOf(d: PackDetail): PackSummary {
+  const s: PackSummary = {
+    name: d.name,
+    version: d.version,
+    displayName: d.displayName,
+    layer: d.layer,
+    cloudTypes: d.cloudTypes,
+    digest: d.digest,
+    size: d.size,
+    createdAt: d.createdAt,
+    uploadedBy: d.uploadedBy,
+  };
+  if (d.addonType !== undefined) s.addonType = d.addonType;
+  return s;
+}
+
+function mapFsError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOSPC" || code === "EDQUOT")
+    return new StoreError(
+      "STORAGE_FULL",
+      "the server has no space left to store this pack",
+    );
+  return e;
+}

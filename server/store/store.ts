@@ -1,0 +1,69 @@
+import type { FileDigest } from "../../src/pack/digest";
+import type { Finding } from "../../src/pack/finding";
+import type { PackFiles } from "../../src/pack/pack-files";
+
+/** registry-api.md `PackSummary`. `size` is the sum of the pack's file sizes, the same on every driver. */
+export interface PackSummary {
+  name: string;
+  version: string;
+  displayName: string;
+  layer: string;
+  addonType?: string;
+  cloudTypes: string[];
+  digest: string;
+  size: number;
+  createdAt: string;
+  uploadedBy: string;
+}
+
+/** registry-api.md `PackDetail`. */
+export interface PackDetail extends PackSummary {
+  files: FileDigest[];
+  findings: Finding[];
+  readme?: string;
+}
+
+/** A pack that passed validation and is ready to store. */
+export interface PreparedPack {
+  detail: PackDetail;
+  files: PackFiles;
+}
+
+export type PutResult =
+  | { status: "created" | "replaced" | "identical"; detail: PackDetail }
+  | { status: "conflict"; existingDigest: string };
+
+/** Raised by a driver for conditions the API maps to a status code. */
+export class StoreError extends Error {
+  constructor(
+    readonly code:
+      | "STORAGE_FULL"
+      | "IMMUTABLE_TAG"
+      | "REPOSITORY_MISSING"
+      | "REGISTRY_AUTH"
+      | "REGISTRY_UNAVAILABLE"
+      | "REGISTRY_ERROR",
+    message: string,
+  ) {
+    super(message);
+    this.name = "StoreError";
+  }
+}
+
+/**
+ * A storage driver. Every method is safe to call concurrently; `put` decides create / identical /
+ * conflict atomically (exactly one of many concurrent creators wins).
+ */
+export interface PackStore {
+  readonly kind: "fs" | "oci";
+  /** Every stored version, any order. */
+  list(): Promise<PackSummary[]>;
+  get(name: string, version: string): Promise<PackDetail | null>;
+  /** The stored files of a version. */
+  files(name: string, version: string): Promise<PackFiles | null>;
+  put(pack: PreparedPack, opts: { force: boolean }): Promise<PutResult>;
+  delete(name: string, version: string): Promise<boolean>;
+  /** Remove temporary files left by crashed uploads (start-up and hourly). */
+  sweep(): Promise<void>;
+  close(): Promise<void>;
+}

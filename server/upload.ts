@@ -1,0 +1,135 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import type { IncomingMessage } from "node:http";
+import { join } from "node:path";
+
+export type UploadFailure =
+  | { code: "TOO_LARGE"; message: string }
+  | { code: "SIZE_INVALID"; message: string }
+  | { code: "ABORTED"; message: string }
+  | { code: "STORAGE_FULL"; message: string };
+
+export interface Received {
+  path: string;
+  size: number;
+  sha256: string;
+  /** Remove the temp file (always call, in a finally). */
+  discard: () => Promise<void>;
+}
+
+/**
+ * Stream a request body to a temp file in `tmpDir` (on the same disk as the store), enforcing the
+ * cap while reading and hashing as it goes. The temp file is removed on every failure.
+ */
+export async function receiveBody(
+  req: IncomingMessage,
+  tmpDir: string,
+  maxBytes: number,
+): Promise<
+  { ok: true; value: Received } | { ok: false; error: UploadFailure }
+> {
+  await mkdir(tmpDir, { recursive: true });
+  const path = join(tmpDir, `upload-${randomBytes(12).toString("hex")}.tmp`);
+  const discard = (): Promise<void> => rm(path, { force: true });
+  const declared =
+    req.headers["content-length"] === undefined
+      ? undefined
+      : Number(req.headers["content-length"]);
+  const hash = createHash("sha256");
+  const out = createWriteStream(path, { flags: "wx", mode: 0o600 });
+  let size = 0;
+  const result = await new Promise<
+    { ok: true } | { ok: false; error: UploadFailure }
+  >((resolve) => {
+    let settled = false;
+    const finish = (
+      r: { ok: true } | { ok: false; error: UploadFailure },
+    ): void => {
+      if (settled) return;
+      settled = true;
+      if (!r.ok) {
+        req.unpipe(out);
+        out.destroy();
+      }
+      resolve(r);
+    };
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.pause();
+        finish({
+          ok: false,
+          error: {
+            code: "TOO_LARGE",
+            message: `the pack is larger than ${maxBytes / 1024 / 1024} MiB, the limit of this server`,
+          },
+        });
+        return;
+      }
+      hash.update(chunk);
+      if (!out.write(chunk)) {
+        req.pause();
+        out.once("drain", () => req.resume());
+      }
+    });
+    req.on("aborted", () =>
+      finish({
+        ok: false,
+        error: { code: "ABORTED", message: "the upload was aborted" },
+      }),
+    );
+    req.on("error", () =>
+      finish(
+        declared !== undefined && size < declared
+          ? {
+              ok: false,
+              error: {
+                code: "SIZE_INVALID",
+                message: `the body is ${size} bytes, shorter than its Content-Length of ${declared}`,
+              },
+            }
+          : {
+              ok: false,
+              error: { code: "ABORTED", message: "the upload was aborted" },
+            },
+      ),
+    );
+    req.on("end", () => {
+      if (declared !== undefined && size !== declared) {
+        finish({
+          ok: false,
+          error: {
+            code: "SIZE_INVALID",
+            message: `the body is ${size} bytes, not the ${declared} its Content-Length declares`,
+          },
+        });
+        return;
+      }
+      out.end(() => finish({ ok: true }));
+    });
+    out.on("error", (e: NodeJS.ErrnoException) =>
+      finish({
+        ok: false,
+        error:
+          e.code === "ENOSPC"
+            ? {
+                code: "STORAGE_FULL",
+                message: "the server has no space left to receive this pack",
+              }
+            : {
+                code: "ABORTED",
+                message: `the upload could not be written (${e.code ?? e.message})`,
+              },
+      }),
+    );
+  });
+  if (!result.ok) {
+    await discard();
+    return result;
+  }
+  return {
+    ok: true,
+    value: { path, size, sha256: hash.digest("hex"), discard },
+  };
+}

@@ -1,0 +1,113 @@
+import bcrypt from "bcryptjs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+
+export const ADMIN = {
+  username: "admin",
+  password: "correct horse battery staple",
+};
+export const READER = { username: "reader", password: "another secret" };
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  proc: ChildProcess;
+  stdout: () => string;
+  /** Stop gracefully (SIGTERM) or not at all (SIGKILL). Keeps the data unless `cleanup`. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+  cleanup: () => void;
+}
+
+/** A bcrypt htpasswd file with ADMIN and READER (cost 12, like the server's own). */
+export function writeHtpasswd(dir: string): string {
+  const file = join(dir, "users.htpasswd");
+  writeFileSync(
+    file,
+    `${ADMIN.username}:${bcrypt.hashSync(ADMIN.password, 12).replace("$2b$", "$2y$")}\n${READER.username}:${bcrypt.hashSync(READER.password, 12)}\n`,
+  );
+  return file;
+}
+
+/**
+ * Start the real server process (`tsx server/main.ts`) on a free port with its own data folder.
+ * `env` adds or overrides configuration; `dataDir` reuses a folder (restart after a crash).
+ */
+export async function startServer(
+  opts: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    htpasswd?: string | null;
+  } = {},
+): Promise<RunningServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "packsmith-srv-"));
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: "0",
+    HOST: "127.0.0.1",
+    PACKSMITH_DATA: dataDir,
+    PACKSMITH_STATIC: "",
+    PACKSMITH_LOG: "silent",
+    ...opts.env,
+  };
+  if (opts.htpasswd !== null)
+    env.PACKSMITH_HTPASSWD = opts.htpasswd ?? writeHtpasswd(dataDir);
+  const proc = spawn(TSX, ["server/main.ts"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 30 s\n${out}\n${err}`)),
+      30_000,
+    );
+    proc.stdout!.on("data", () => {
+      const m = /running at (http:\/\/[^/\s]+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    proc.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}\n${out}\n${err}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) =>
+    proc.once("exit", () => resolve()),
+  );
+  return {
+    url,
+    dataDir,
+    proc,
+    stdout: () => out,
+    stop: async (signal = "SIGTERM") => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      await exited;
+    },
+    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+export const basic = (u: { username: string; password: string }): string =>
+  `Basic ${Buffer.from(`${u.username}:${u.password}`).toString("base64")}`;
+
+/** Headers for an unsafe request as the app sends it. */
+export const writeHeaders = (
+  auth: string,
+  extra: Record<string, string> = {},
+): Record<string, string> => ({
+  authorization: auth,
+  "x-packsmith-client": "test",
+  "content-type": "application/zip",
+  ...extra,
+});
