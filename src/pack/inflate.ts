@@ -1,9 +1,11 @@
 import { Gunzip, Inflate } from "fflate";
 import { ArchiveFailure, fail, showName } from "./archive-error";
+import { crc32 } from "./crc32";
 import type { Budget, Limits } from "./limits";
 import { mib } from "./pack-files";
 
-const CHUNK = 64 * 1024;
+/** Input step: at 1000:1 one step expands to ~16 MiB, which bounds how far past a budget a bomb gets. */
+const CHUNK = 16 * 1024;
 
 export interface InflateBounds {
   /** For messages: the entry or file being expanded. */
@@ -92,7 +94,42 @@ export function inflateBounded(
       `${showName(b.name)} is truncated or corrupt: the compressed data ends early`,
       b.name,
     );
-  return concat(chunks, out);
+  const result = concat(chunks, out);
+  if (format === "gzip") checkGzipTrailer(input, result, b.name);
+  return result;
+}
+
+/**
+ * fflate neither checks a gzip trailer nor tells where the stream ended, so check it here: the
+ * last 8 bytes must be the CRC-32 and size of the output. This catches truncation, flipped bytes in
+ * stored blocks and data appended after the stream (a multi-member gzip is refused the same way).
+ */
+function checkGzipTrailer(
+  input: Uint8Array,
+  output: Uint8Array,
+  name: string,
+): void {
+  if (input.length < 18)
+    fail(
+      "truncated",
+      `${showName(name)} is truncated or corrupt: too short for a gzip stream`,
+      name,
+    );
+  const v = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  const crc = v.getUint32(input.length - 8, true);
+  const size = v.getUint32(input.length - 4, true);
+  if (size !== output.length % 0x100000000)
+    fail(
+      "truncated",
+      `${showName(name)} is truncated or corrupt: the gzip stream does not end where the file does`,
+      name,
+    );
+  if (crc !== crc32(output))
+    fail(
+      "crc-mismatch",
+      `${showName(name)} is corrupt: its gzip checksum does not match the data`,
+      name,
+    );
 }
 
 export function concat(

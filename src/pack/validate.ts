@@ -659,7 +659,7 @@ function checkManifests(
       );
       continue;
     }
-    const docCount = text.split(/^---[ \t]*(?:#.*)?$/m).length;
+    const docCount = text.split(/^---(?=[\s]|$)/m).length;
     if (docCount > 1000) {
       add(
         "error",

@@ -1,7 +1,10 @@
 import {
+  isScalar,
   LineCounter,
   parseAllDocuments,
   parseDocument,
+  Parser,
+  visit,
   type Document,
 } from "yaml";
 import type { Finding } from "./finding";
@@ -64,12 +67,32 @@ export function parseYamlLimited(
       "YAML_TOO_LARGE",
     );
   }
+  // Cheap, linear checks before the parser builds anything: flow nesting depth, then the number
+  // of documents from the CST tokens (stopping at the limit).
+  if (flowDepthOver(text, MAX_YAML_DEPTH))
+    return bad(
+      `${file} nests deeper than ${MAX_YAML_DEPTH} levels`,
+      undefined,
+      "YAML_TOO_DEEP",
+    );
+  if (opts.multi) {
+    let n = 0;
+    for (const token of new Parser().parse(text)) {
+      if (token.type === "document" && ++n > MAX_YAML_DOCUMENTS)
+        return bad(
+          `${file} has more than ${MAX_YAML_DOCUMENTS} YAML documents`,
+          undefined,
+          "YAML_TOO_MANY_DOCUMENTS",
+        );
+    }
+  }
   let docs: Document.Parsed[];
   try {
+    // Duplicate keys are found below in one pass; the yaml package's own check is quadratic.
     const options = {
       lineCounter,
       prettyErrors: false,
-      uniqueKeys: true,
+      uniqueKeys: false,
       strict: true,
     } as const;
     docs = opts.multi
@@ -117,6 +140,8 @@ export function parseYamlLimited(
       });
     }
   }
+  for (const doc of docs)
+    out.findings.push(...duplicateKeys(doc, file, code, lineCounter));
   if (out.findings.some((f) => f.severity === "error")) {
     out.values = [];
     return out;
@@ -151,6 +176,67 @@ export function parseYamlLimited(
 }
 
 const firstLine = (s: string): string => s.split("\n")[0] ?? s;
+
+/** Deepest `[`/`{` nesting outside quotes and comments exceeds `max`? One pass, no parsing. */
+function flowDepthOver(text: string, max: number): boolean {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf("\n", i);
+      if (nl < 0) break;
+      i = nl;
+    } else if (
+      (c === '"' || c === "'") &&
+      (i === 0 || /[\s[{,:]/.test(text[i - 1]!))
+    )
+      quote = c;
+    else if (c === "[" || c === "{") {
+      if (++depth > max) return true;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return false;
+}
+
+/** Keys set twice in one mapping: an error (Helm refuses them too), each with its line. */
+function duplicateKeys(
+  doc: Document.Parsed,
+  file: string,
+  code: string,
+  lc: LineCounter,
+): Finding[] {
+  const found: Finding[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : null;
+        if (k === null) continue;
+        if (seen.has(k)) {
+          const line =
+            isScalar(pair.key) && pair.key.range
+              ? lc.linePos(pair.key.range[0]).line
+              : undefined;
+          found.push({
+            code,
+            severity: "error",
+            file,
+            ...(line ? { line } : {}),
+            message: `${file}: the key \`${k}\` appears twice in one mapping`,
+          });
+        }
+        seen.add(k);
+      }
+    },
+  });
+  return found;
+}
 
 function depthOver(root: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[root, 0]];

@@ -9,6 +9,8 @@ const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const SIG_DATA_DESCRIPTOR = 0x08074b50;
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
@@ -46,6 +48,17 @@ export function readZipEntries(
       `${showName(archiveName)} is truncated or corrupt: no end of central directory`,
     );
   if (eocd >= 20 && u32(eocd - 20) === SIG_ZIP64_LOCATOR) {
+    // A zip with more than 65,535 entries must be ZIP64: read its real count so the user hears
+    // "too many entries" rather than a format complaint.
+    const record = Number(view.getBigUint64(eocd - 20 + 8, true));
+    if (record + 56 <= bytes.length && u32(record) === SIG_ZIP64_EOCD) {
+      const count64 = Number(view.getBigUint64(record + 32, true));
+      if (count64 > limits.maxEntries)
+        fail(
+          "too-many-entries",
+          `${showName(archiveName)} has ${count64} entries; the limit is ${limits.maxEntries}`,
+        );
+    }
     fail(
       "unsupported-compression",
       `${showName(archiveName)} is a ZIP64 archive, which is not supported`,
@@ -173,6 +186,13 @@ export function readZipEntries(
       isDir,
     });
   }
+  // The records must fill the central directory exactly: an end record that under-counts would hide
+  // entries that other tools (which walk the whole directory) extract.
+  if (at !== cdOffset + cdSize)
+    fail(
+      "trailing-data",
+      `${showName(archiveName)} has central directory records beyond the ${count} its end record counts`,
+    );
 
   // Each entry's local header and data must lie before the central directory and must not share bytes with
   // another entry: overlapping entries are how non-recursive zip bombs multiply their output. All of this
@@ -202,7 +222,15 @@ export function readZipEntries(
         `${showName(c.raw)} is truncated: its data runs past the central directory`,
         c.raw,
       );
-    return { c, path, start: o, dataStart, dataEnd };
+    // An entry written with a data descriptor (flag bit 3) is followed by 12 bytes, or 16 with the
+    // optional signature.
+    let end = dataEnd;
+    if (c.flags & 0x8)
+      end +=
+        dataEnd + 4 <= cdOffset && u32(dataEnd) === SIG_DATA_DESCRIPTOR
+          ? 16
+          : 12;
+    return { c, path, start: o, dataStart, dataEnd, end };
   });
   const spans = [...located].sort((a, b) => a.start - b.start);
   if (spans.length > 0 && spans[0]!.start !== 0)
@@ -212,13 +240,27 @@ export function readZipEntries(
     );
   for (let i = 1; i < spans.length; i++) {
     const raw = spans[i]!.c.raw;
-    if (spans[i]!.start < spans[i - 1]!.dataEnd)
+    if (spans[i]!.start < spans[i - 1]!.end)
       fail(
         "overlapping-entries",
         `${showName(raw)} overlaps another entry (an overlapping-entry zip bomb?)`,
         raw,
       );
+    // Bytes between entries are an entry the central directory does not list, which a streaming
+    // reader would still extract.
+    if (spans[i]!.start > spans[i - 1]!.end)
+      fail(
+        "trailing-data",
+        `${showName(archiveName)} has unlisted data before ${showName(raw)} (a hidden entry?)`,
+        raw,
+      );
   }
+  const last = spans[spans.length - 1];
+  if (last && last.end !== cdOffset)
+    fail(
+      "trailing-data",
+      `${showName(archiveName)} has unlisted data after ${showName(last.c.raw)} (a hidden entry?)`,
+    );
 
   return located.map(({ c, path, dataStart, dataEnd }): RawEntry => {
     if (c.isDir) return { raw: c.raw, path, kind: "dir" };

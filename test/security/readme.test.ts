@@ -1,0 +1,219 @@
+// security.md part B, case 41: a README is rendered inert. The output is checked by scanning its
+// real tags and attributes (escaped text such as `&lt;img onerror=…&gt;` is harmless and allowed).
+import { describe, expect, test } from "vitest";
+import { renderReadme } from "../../src/pack/readme";
+
+interface Tag {
+  name: string;
+  attrs: Map<string, string>;
+}
+
+const TAG =
+  /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** Every tag in the HTML. Throws if a `<` starts something that is not a well-formed tag. */
+function scanTags(html: string): Tag[] {
+  const tags: Tag[] = [];
+  let count = 0;
+  for (const m of html.matchAll(TAG)) {
+    count++;
+    if (m[1]) continue; // closing tag
+    const attrs = new Map<string, string>();
+    for (const a of m[3]!.matchAll(ATTR))
+      attrs.set(
+        a[1]!.toLowerCase(),
+        decodeEntities(a[2] ?? a[3] ?? a[4] ?? ""),
+      );
+    tags.push({ name: m[2]!.toLowerCase(), attrs });
+  }
+  const opens = html.split("<").length - 1;
+  if (opens !== count)
+    throw new Error(
+      `${opens - count} "<" in the output do not start a well-formed tag:\n${html}`,
+    );
+  return tags;
+}
+
+const NAMED: Record<string, string> = {
+  quot: '"',
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  apos: "'",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+};
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (all, body: string) => {
+    if (body[0] === "#") {
+      const code =
+        body[1] === "x" || body[1] === "X"
+          ? parseInt(body.slice(2), 16)
+          : parseInt(body.slice(1), 10);
+      return String.fromCodePoint(code);
+    }
+    return NAMED[body.toLowerCase()] ?? all;
+  });
+}
+
+const FORBIDDEN_TAGS = new Set([
+  "script",
+  "iframe",
+  "frame",
+  "frameset",
+  "svg",
+  "math",
+  "object",
+  "embed",
+  "style",
+  "link",
+  "meta",
+  "base",
+  "form",
+  "template",
+  "noscript",
+]);
+const URL_ATTRS = new Set([
+  "href",
+  "src",
+  "xlink:href",
+  "action",
+  "formaction",
+  "srcset",
+  "poster",
+  "background",
+  "data",
+  "cite",
+]);
+
+/** What a browser would treat as the URL's scheme: entities decoded, controls and spaces dropped. */
+const schemeOf = (url: string): string =>
+  [...url]
+    .filter((ch) => {
+      const c = ch.codePointAt(0)!;
+      return c > 0x20 && (c < 0x7f || c > 0x9f);
+    })
+    .join("")
+    .toLowerCase();
+
+function expectInert(html: string): void {
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/<iframe/i);
+  expect(html).not.toMatch(/<svg/i);
+  for (const tag of scanTags(html)) {
+    expect(FORBIDDEN_TAGS.has(tag.name), `<${tag.name}> in ${html}`).toBe(
+      false,
+    );
+    for (const [name, value] of tag.attrs) {
+      expect(name.startsWith("on"), `${name}= on <${tag.name}>`).toBe(false);
+      expect(name).not.toBe("srcdoc");
+      if (URL_ATTRS.has(name)) {
+        const url = schemeOf(value);
+        expect(url, `${name} on <${tag.name}>`).not.toMatch(
+          /^(javascript|vbscript|livescript|file):/,
+        );
+        expect(url, `${name} on <${tag.name}>`).not.toMatch(
+          /^data:(?!image\/(png|gif|jpe?g|webp)[;,])/,
+        );
+      }
+    }
+  }
+}
+
+const ATTACKS: readonly [string, string][] = [
+  ["<script>", "<script>alert(1)</script>"],
+  ["<img onerror>", '<img src=x onerror="alert(1)">'],
+  ["<svg onload>", "<svg onload=alert(1)>"],
+  ["<iframe srcdoc>", '<iframe srcdoc="<script>alert(1)</script>"></iframe>'],
+  ["raw <a href=javascript:>", '<a href="javascript:alert(1)">x</a>'],
+  ["javascript: link", "[a](javascript:alert(1))"],
+  ["mixed-case JaVaScRiPt: link", "[b](JaVaScRiPt:alert(1))"],
+  ["entity-encoded javascript&colon; link", "[c](javascript&colon;alert(1))"],
+  ["numeric-entity &#106;avascript: link", "[d](&#106;avascript:alert(1))"],
+  ["angle-bracket <javascript:> destination", "[e](<javascript:alert(1)>)"],
+  ["reference-style javascript: link", "[x][l]\n\n[l]: javascript:alert(1)"],
+  ["javascript: image", "![g](javascript:alert(1))"],
+  ["data:text/html link", "[f](data:text/html,<script>alert(1)</script>)"],
+  [
+    "base64 data:text/html link",
+    "[h](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+  ],
+  [
+    "data:image/svg+xml image",
+    "![i](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+  ],
+  ["vbscript: link", "[j](vbscript:msgbox(1))"],
+  ["autolink <javascript:…>", "<javascript:alert(1)>"],
+  [
+    "quote breaking out of href",
+    '[k](https://example.com"onmouseover="alert(1))',
+  ],
+  ["quote breaking out of img src", '![n](x.png"onerror="alert(1))'],
+  ["quote breaking out of a title", '[o](x "title\\" onmouseover=alert(1)")'],
+  ["linkified URL with a quote", 'www.example.com/"onmouseover="alert(1)'],
+  ["HTML block", "<div>\n<script>alert(1)</script>\n</div>"],
+  ["HTML comment hiding a tag", "<!-- --><script>alert(1)</script><!-- -->"],
+  [
+    "<style> with expression",
+    "<style>body{background:url(javascript:alert(1))}</style>",
+  ],
+  ["<object data>", '<object data="javascript:alert(1)"></object>'],
+  [
+    "<form action>",
+    '<form action="javascript:alert(1)"><button>go</button></form>',
+  ],
+  ["<math> href", '<math href="javascript:alert(1)">x</math>'],
+];
+
+describe("B41 README rendering", () => {
+  test("B41 positive control: ordinary Markdown still renders as HTML", () => {
+    const html = renderReadme(
+      "# Demo\n\nSee [docs](https://example.com/docs) and `code`.\n\n- one\n- two\n\n![logo](logo.png)\n",
+    );
+    expect(html).toContain("<h1>Demo</h1>");
+    expect(html).toMatch(
+      /<a href="https:\/\/example\.com\/docs"[^>]*>docs<\/a>/,
+    );
+    expect(html).toContain("<code>code</code>");
+    expect(html).toContain("<li>one</li>");
+    expect(html).toMatch(/<img src="logo\.png"/);
+    expectInert(html);
+  });
+
+  test.each(ATTACKS)("B41 %s is rendered inert", (_label, markdown) => {
+    expectInert(renderReadme(markdown));
+  });
+
+  test("B41 raw HTML is shown as text, not dropped", () => {
+    const html = renderReadme("<script>alert(1)</script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  test("B41 every attack in one README renders inert", () => {
+    expectInert(renderReadme(ATTACKS.map(([, md]) => md).join("\n\n")));
+  });
+
+  test("B41 the checker itself flags live HTML (so the cases above cannot pass vacuously)", () => {
+    expect(() =>
+      expectInert('<p><img src="x" onerror="alert(1)"></p>'),
+    ).toThrow();
+    expect(() =>
+      expectInert('<a href="&#106;avascript:alert(1)">x</a>'),
+    ).toThrow();
+    expect(() => expectInert('<a href="data:text/html,x">x</a>')).toThrow();
+    expect(() => expectInert("<p><iframe></iframe></p>")).toThrow();
+    expect(() => expectInert("<p>a < b <x</p>")).toThrow();
+  });
+
+  test("B41 a 5 MB README with pathological nesting renders quickly", () => {
+    const markdown = `${"> ".repeat(5000)}x\n${"[".repeat(1_000_000)}\n${"*a ".repeat(1_300_000)}`;
+    expect(markdown.length).toBeGreaterThan(4_900_000);
+    const start = performance.now();
+    const html = renderReadme(markdown);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expectInert(html);
+  });
+});
