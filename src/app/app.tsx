@@ -1,12 +1,15 @@
-import { useEffect, useRef } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 
 import { Route } from "@/app/router";
 import { AppShell } from "@/components/layout/app-shell";
 import { usePathname } from "@/lib/location";
+import { makeQueryClient } from "@/lib/query-client";
 
 /** The app root: the shell plus the page for the current path. */
 export function App() {
   const pathname = usePathname();
+  const [queryClient] = useState(makeQueryClient);
   const shownPathname = useRef(pathname);
 
   // After an in-app navigation, move focus to the main landmark, as a full page load would reset it;
@@ -19,8 +22,10 @@ export function App() {
   }, [pathname]);
 
   return (
-    <AppShell>
-      <Route pathname={pathname} />
-    </AppShell>
+    <QueryClientProvider client={queryClient}>
+      <AppShell>
+        <Route pathname={pathname} />
+      </AppShell>
+    </QueryClientProvider>
   );
 }

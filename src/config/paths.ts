@@ -2,7 +2,57 @@
 export const paths = {
   home: "/",
   build: "/build",
-  review: "/review",
+  /** A saved draft in the wizard. */
+  draft: (id: string) => `/build/${encodeURIComponent(id)}`,
+  packs: "/packs",
+  pack: (name: string, version: string) =>
+    `/packs/${encodeURIComponent(name)}/${encodeURIComponent(version)}`,
+  compare: (name: string, a: string, b: string) =>
+    `/packs/${encodeURIComponent(name)}/compare/${encodeURIComponent(a)}...${encodeURIComponent(b)}`,
+  /** A pack opened from the user's disk, shown like a registry pack. */
+  open: "/open",
 } as const;
 
-export type AppPath = (typeof paths)[keyof typeof paths];
+export type RouteMatch =
+  | { route: "home" }
+  | { route: "build"; draftId?: string }
+  | { route: "packs" }
+  | { route: "pack"; name: string; version: string }
+  | { route: "compare"; name: string; from: string; to: string }
+  | { route: "open" }
+  | { route: "not-found" };
+
+const decode = (s: string): string | null => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+};
+
+/** Which page a pathname shows. A trailing slash is ignored. */
+export function matchRoute(pathname: string): RouteMatch {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const parts = path.split("/").slice(1).map(decode);
+  if (parts.some((p) => p === null)) return { route: "not-found" };
+  const [a, b, c, d] = parts as string[];
+  if (path === "/") return { route: "home" };
+  if (a === "build" && parts.length === 1) return { route: "build" };
+  if (a === "build" && parts.length === 2 && b)
+    return { route: "build", draftId: b };
+  if (a === "open" && parts.length === 1) return { route: "open" };
+  if (a === "packs" && parts.length === 1) return { route: "packs" };
+  if (a === "packs" && parts.length === 3 && b && c)
+    return { route: "pack", name: b, version: c };
+  if (a === "packs" && parts.length === 4 && b && c === "compare" && d) {
+    const i = d.indexOf("...");
+    if (i > 0 && i + 3 < d.length)
+      return {
+        route: "compare",
+        name: b,
+        from: d.slice(0, i),
+        to: d.slice(i + 3),
+      };
+  }
+  return { route: "not-found" };
+}

@@ -24,7 +24,7 @@ export function HomeRoute() {
         </li>
         <li className="journey-card">
           <h2>
-            <Link to={paths.review}>Review a pack</Link>
+            <Link to={paths.packs}>Review a pack</Link>
           </h2>
           <p>
             Open an existing pack archive to inspect its files and check it

@@ -1,0 +1,108 @@
+import { queryOptions } from "@tanstack/react-query";
+
+import { apiFetch, apiJson } from "@/lib/api/client";
+import type { Finding } from "@/pack/finding";
+
+/** registry-api.md PackSummary. */
+export interface PackSummary {
+  name: string;
+  version: string;
+  displayName: string;
+  layer: string;
+  addonType?: string;
+  cloudTypes: string[];
+  digest: string;
+  size: number;
+  createdAt: string;
+  uploadedBy: string;
+}
+
+export interface PackDetail extends PackSummary {
+  files: { path: string; size: number; sha256: string }[];
+  findings: Finding[];
+  readme?: string;
+}
+
+export interface PackListQuery {
+  q?: string;
+  layer?: string;
+  cloudType?: string;
+  addonType?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Query keys: one factory, so invalidation by prefix (`packKeys.all`) reaches every pack query. */
+export const packKeys = {
+  all: ["packs"] as const,
+  list: (q: PackListQuery) => ["packs", "list", q] as const,
+  pack: (name: string) => ["packs", "pack", name] as const,
+  version: (name: string, version: string) =>
+    ["packs", "version", name, version] as const,
+  file: (name: string, version: string, path: string) =>
+    ["packs", "file", name, version, path] as const,
+};
+
+const enc = encodeURIComponent;
+
+export const packListQueryOptions = (q: PackListQuery) =>
+  queryOptions({
+    queryKey: packKeys.list(q),
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(q))
+        if (v !== undefined && v !== "") params.set(k, String(v));
+      return apiJson<{ items: PackSummary[]; next: string | null }>(
+        `/packs?${params}`,
+        { signal },
+      );
+    },
+  });
+
+export const packQueryOptions = (name: string) =>
+  queryOptions({
+    queryKey: packKeys.pack(name),
+    queryFn: ({ signal }) =>
+      apiJson<{ name: string; versions: PackSummary[] }>(
+        `/packs/${enc(name)}`,
+        { signal },
+      ),
+  });
+
+export const packVersionQueryOptions = (name: string, version: string) =>
+  queryOptions({
+    queryKey: packKeys.version(name, version),
+    queryFn: ({ signal }) =>
+      apiJson<PackDetail>(`/packs/${enc(name)}/${enc(version)}`, { signal }),
+  });
+
+/** The stored archive of a version (zip), as bytes, for previewing every file in the browser. */
+export const packArchiveQueryOptions = (name: string, version: string) =>
+  queryOptions({
+    queryKey: [...packKeys.version(name, version), "archive"] as const,
+    queryFn: async ({ signal }) =>
+      new Uint8Array(
+        await (
+          await apiFetch(`/packs/${enc(name)}/${enc(version)}/archive`, {
+            signal,
+          })
+        ).arrayBuffer(),
+      ),
+    staleTime: Infinity,
+  });
+
+export const archiveUrl = (
+  name: string,
+  version: string,
+  format: "zip" | "tar.gz" = "zip",
+): string =>
+  `/api/v1/packs/${enc(name)}/${enc(version)}/archive${format === "tar.gz" ? "?format=tar.gz" : ""}`;
+export const logoUrl = (name: string, version: string): string =>
+  `/api/v1/packs/${enc(name)}/${enc(version)}/logo`;
+
+export async function deletePackVersion(
+  name: string,
+  version: string,
+): Promise<void> {
+  await apiFetch(`/packs/${enc(name)}/${enc(version)}`, { method: "DELETE" });
+}
