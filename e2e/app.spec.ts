@@ -80,7 +80,7 @@ test("each journey link opens a page that says the journey is coming", async ({
   }
 
   // A deep link loads the same page from the server, not only through in-app navigation.
-  await page.goto("/review");
+  await page.goto("/packs");
   await expect(
     page.getByRole("heading", { level: 1, name: "Review a pack" }),
   ).toBeVisible();
