@@ -241,6 +241,18 @@ export class RegistryClient {
     checkDigest(blob.digest);
     if ((await this.headBlob(repo, blob.digest)) === blob.bytes.byteLength)
       return;
+    // A connection dropped mid-transfer restarts the blob once from a new upload session
+    // (security.md case 63); the manifest is only PUT after every blob is in place.
+    try {
+      await this.uploadBlob(repo, blob);
+    } catch (e) {
+      if (!(e instanceof StoreError && e.code === "REGISTRY_UNAVAILABLE"))
+        throw e;
+      await this.uploadBlob(repo, blob);
+    }
+  }
+
+  private async uploadBlob(repo: string, blob: BlobUpload): Promise<void> {
     const ctx = {
       host: this.host,
       repo,

@@ -269,6 +269,8 @@ export interface ProxyRequest {
 /** Answer here, or forward to the registry (optionally with some headers replaced). */
 export type ProxyAnswer =
   | { status: number; headers?: Record<string, string>; body?: string }
+  /** Read part of the body, then cut the connection (a network drop mid-transfer). */
+  | { drop: true }
   | { forward: { headers?: Record<string, string> } };
 
 export interface FaultProxy {
@@ -299,6 +301,11 @@ export async function startFaultProxy(
     const info: ProxyRequest = { method, path, headers: req.headers, seen };
     requests.push(info);
     const answer = intercept(info);
+    if (answer && "drop" in answer) {
+      req.once("data", () => req.socket.destroy());
+      req.once("end", () => req.socket.destroy());
+      return;
+    }
     if (answer && "status" in answer) {
       req.resume();
       res.writeHead(answer.status, {

@@ -408,6 +408,34 @@ describe("oci store: registry failures become clear errors", () => {
     expect(e.message).toMatch(/did not answer .* within 0\.5 s/);
   });
 
+  it("a connection dropped mid-blob restarts that blob once; the manifest comes after every blob (case 63)", async () => {
+    let dropped = 0;
+    // Upload sessions have their own URLs, so count blob PUTs here: only the very first is cut.
+    const p = proxy(
+      await startFaultProxy(reg.url, (req) =>
+        req.method === "PUT" &&
+        req.path.includes("/blobs/uploads/") &&
+        dropped++ === 0
+          ? { drop: true }
+          : undefined,
+      ),
+    );
+    const store = open({ url: p.url, basePath: "dropped" });
+    expect(
+      (await store.put(await prepare(await fixture(HELLO)), { force: false }))
+        .status,
+    ).toBe("created");
+    const puts = p.requests.filter((r) => r.method === "PUT");
+    const blobPuts = puts.filter((r) => r.path.includes("/blobs/uploads/"));
+    expect(blobPuts.length).toBeGreaterThanOrEqual(2);
+    expect(puts[puts.length - 1]!.path).toMatch(/\/manifests\//);
+    const back = await open({ url: reg.url, basePath: "dropped" }).files(
+      "hellouniverse",
+      "1.0.0",
+    );
+    expect(back?.get("pack.json")).toBeDefined();
+  });
+
   it("429 with Retry-After is waited for, and retries are capped (case 64)", async () => {
     const p = proxy(
       await startFaultProxy(reg.url, (req) =>
