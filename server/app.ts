@@ -22,7 +22,7 @@ import type { ServerConfig } from "./config";
 import { sendError } from "./http-errors";
 import { Limiter } from "./limiter";
 import { describePack } from "./prepare";
-import { summaryOf } from "./store/fs-store";
+import { summaryOf } from "../src/pack/registry-types";
 import { StoreError, type PackStore, type PackSummary } from "./store/store";
 import { receiveBody } from "./upload";
 

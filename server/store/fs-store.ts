@@ -1,3 +1,4 @@
+import { summaryOf } from "../../src/pack/registry-types";
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import {
@@ -241,22 +242,6 @@ export function createFsStore(root: string): PackStore {
     },
     async close() {},
   };
-}
-
-export function summaryOf(d: PackDetail): PackSummary {
-  const s: PackSummary = {
-    name: d.name,
-    version: d.version,
-    displayName: d.displayName,
-    layer: d.layer,
-    cloudTypes: d.cloudTypes,
-    digest: d.digest,
-    size: d.size,
-    createdAt: d.createdAt,
-    uploadedBy: d.uploadedBy,
-  };
-  if (d.addonType !== undefined) s.addonType = d.addonType;
-  return s;
 }
 
 function mapFsError(e: unknown): unknown {

@@ -5,7 +5,9 @@ import { createOciStore } from "./oci-store";
 import type { PackStore } from "./store";
 
 /** The OCI driver from the server's environment configuration (PACKSMITH_OCI_*). */
-export async function createOciStoreFromConfig(c: OciConfig): Promise<PackStore> {
+export async function createOciStoreFromConfig(
+  c: OciConfig,
+): Promise<PackStore> {
   const auth: RegistryAuth = c.token
     ? { type: "bearer", token: c.token }
     : c.username

@@ -1,3 +1,4 @@
+import { summaryOf } from "../../src/pack/registry-types";
 import { sha256Hex } from "../../src/pack/digest";
 import {
   OCI_MANIFEST_MEDIA_TYPE,
@@ -393,22 +394,6 @@ function fixIdentity(
   });
   detail.name = name;
   detail.version = version;
-}
-
-function summaryOf(d: PackDetail): PackSummary {
-  const s: PackSummary = {
-    name: d.name,
-    version: d.version,
-    displayName: d.displayName,
-    layer: d.layer,
-    cloudTypes: d.cloudTypes,
-    digest: d.digest,
-    size: d.size,
-    createdAt: d.createdAt,
-    uploadedBy: d.uploadedBy,
-  };
-  if (d.addonType !== undefined) s.addonType = d.addonType;
-  return s;
 }
 
 async function mapLimit<T, R>(

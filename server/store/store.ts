@@ -1,27 +1,7 @@
-import type { FileDigest } from "../../src/pack/digest";
-import type { Finding } from "../../src/pack/finding";
 import type { PackFiles } from "../../src/pack/pack-files";
+import type { PackDetail, PackSummary } from "../../src/pack/registry-types";
 
-/** registry-api.md `PackSummary`. `size` is the sum of the pack's file sizes, the same on every driver. */
-export interface PackSummary {
-  name: string;
-  version: string;
-  displayName: string;
-  layer: string;
-  addonType?: string;
-  cloudTypes: string[];
-  digest: string;
-  size: number;
-  createdAt: string;
-  uploadedBy: string;
-}
-
-/** registry-api.md `PackDetail`. */
-export interface PackDetail extends PackSummary {
-  files: FileDigest[];
-  findings: Finding[];
-  readme?: string;
-}
+export type { PackDetail, PackSummary } from "../../src/pack/registry-types";
 
 /** A pack that passed validation and is ready to store. */
 export interface PreparedPack {

@@ -34,7 +34,8 @@ function docOf(text: string): Document {
       `values.yaml does not parse: ${doc.errors[0]?.message ?? ""}`,
     );
   if (doc.contents === null)
-    doc.contents = new YAMLMap() as unknown as typeof doc.contents;
+    // createNode gives the map the document's schema, which setIn needs to create nested keys.
+    doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
   if (!isMap(doc.contents))
     throw new Error("values.yaml must be a mapping at the top level");
   return doc;

@@ -50,6 +50,14 @@ describe("values composition", () => {
     });
   });
 
+  it("an empty or comment-only values.yaml takes nested manifest values", () => {
+    const manifest = "image: {{ .Values.image.repo }}:{{ .Values.image.tag }}\n";
+    for (const values of ["", "# nothing yet\n"])
+      expect(
+        parse(addManifestValues(values, "manifests/app.yaml", manifest).text),
+      ).toEqual({ manifests: { app: { image: { repo: "", tag: "" } } } });
+  });
+
   it("finds .Values references in the tutorial manifest and seeds the missing ones under manifests.<basename>", async () => {
     const files = await loadFixture("tutorials/hello-universe-pack");
     const manifest = text(files.get("manifests/hello-universe.yaml"));

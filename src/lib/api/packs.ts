@@ -1,27 +1,9 @@
 import { queryOptions } from "@tanstack/react-query";
 
 import { apiFetch, apiJson } from "@/lib/api/client";
-import type { Finding } from "@/pack/finding";
+import type { PackDetail, PackSummary } from "@/pack/registry-types";
 
-/** registry-api.md PackSummary. */
-export interface PackSummary {
-  name: string;
-  version: string;
-  displayName: string;
-  layer: string;
-  addonType?: string;
-  cloudTypes: string[];
-  digest: string;
-  size: number;
-  createdAt: string;
-  uploadedBy: string;
-}
-
-export interface PackDetail extends PackSummary {
-  files: { path: string; size: number; sha256: string }[];
-  findings: Finding[];
-  readme?: string;
-}
+export type { PackDetail, PackSummary } from "@/pack/registry-types";
 
 export interface PackListQuery {
   q?: string;
