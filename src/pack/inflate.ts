@@ -31,6 +31,10 @@ export function inflateBounded(
   b: InflateBounds,
 ): Uint8Array {
   const chunks: Uint8Array[] = [];
+  // Write straight into one buffer of the expected size when it is known (a zip entry's declared
+  // size, a gzip trailer's ISIZE within the caps): no second copy at the end, half the peak memory.
+  const expected = expectedSize(input, format, b);
+  let target = expected > 0 ? new Uint8Array(expected) : null;
   let out = 0;
   let consumed = 0;
   let done = false;
@@ -68,7 +72,13 @@ export function inflateBounded(
         b.name,
       );
     }
-    chunks.push(chunk);
+    if (target && out <= target.length) target.set(chunk, out - chunk.length);
+    else {
+      // More than expected (a wrong trailer): keep what was written and collect the rest.
+      if (target) chunks.push(target.subarray(0, out - chunk.length));
+      target = null;
+      chunks.push(chunk);
+    }
     if (final) done = true;
   };
   const stream = format === "gzip" ? new Gunzip(onData) : new Inflate(onData);
@@ -94,9 +104,34 @@ export function inflateBounded(
       `${showName(b.name)} is truncated or corrupt: the compressed data ends early`,
       b.name,
     );
-  const result = concat(chunks, out);
+  const result = target ? target.subarray(0, out) : concat(chunks, out);
   if (format === "gzip") checkGzipTrailer(input, result, b.name);
   return result;
+}
+
+function expectedSize(
+  input: Uint8Array,
+  format: "deflate" | "gzip",
+  b: InflateBounds,
+): number {
+  const cap = Math.min(
+    b.maxBytes ?? b.limits.maxEntryBytes,
+    b.budget.limit - b.budget.used,
+  );
+  if (format === "deflate")
+    return b.declared !== undefined && b.declared <= cap ? b.declared : 0;
+  if (input.length < 18) return 0;
+  const isize = new DataView(
+    input.buffer,
+    input.byteOffset,
+    input.byteLength,
+  ).getUint32(input.length - 4, true);
+  // ISIZE is the size modulo 2^32 and is attacker-chosen: trust it only within the caps and the ratio.
+  return isize <= cap &&
+    isize <=
+      Math.max(b.limits.ratioGraceBytes, b.limits.maxRatio * input.length)
+    ? isize
+    : 0;
 }
 
 /**

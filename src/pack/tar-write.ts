@@ -1,4 +1,4 @@
-import { gzipSync } from "fflate";
+import { Gzip } from "fflate";
 import { concat } from "./inflate";
 import { compareBytes, type PackFiles } from "./pack-files";
 import { folderPaths } from "./zip-write";
@@ -12,10 +12,19 @@ const enc = new TextEncoder();
  * in Node, the browser and a Worker.
  */
 export function writePackTarGz(files: PackFiles, top: string): Uint8Array {
-  return gzipSync(writeTar(files, top), { level: 6, mtime: 0 });
+  // Stream the tar parts through gzip so the uncompressed tar never exists as one buffer.
+  const out: Uint8Array[] = [];
+  const gz = new Gzip({ level: 6, mtime: 0 }, (chunk) => out.push(chunk));
+  const parts = tarParts(files, top);
+  parts.forEach((p, i) => gz.push(p, i === parts.length - 1));
+  return concat(out);
 }
 
 export function writeTar(files: PackFiles, top: string): Uint8Array {
+  return concat(tarParts(files, top));
+}
+
+function tarParts(files: PackFiles, top: string): Uint8Array[] {
   const entries: [string, Uint8Array | null][] = [
     [`${top}/`, null],
     ...folderPaths([...files.keys()]).map((d): [string, null] => [
@@ -38,7 +47,7 @@ export function writeTar(files: PackFiles, top: string): Uint8Array {
     }
   }
   parts.push(new Uint8Array(BLOCK * 2));
-  return concat(parts);
+  return parts;
 }
 
 /** A ustar header, or null when the name fits neither `name` (100 bytes) nor `prefix/name`. */
