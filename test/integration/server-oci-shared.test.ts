@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tutorialZip } from "../helpers/packs";
+import { startRegistry, type TestRegistry } from "../helpers/registry";
+import {
+  ADMIN,
+  basic,
+  startServer,
+  writeHeaders,
+  type RunningServer,
+} from "../helpers/server";
+
+let registry: TestRegistry;
+const servers: RunningServer[] = [];
+
+beforeAll(async () => {
+  registry = await startRegistry();
+  const env = {
+    PACKSMITH_STORAGE: "oci",
+    PACKSMITH_OCI_URL: registry.url,
+    PACKSMITH_OCI_BASE_PATH: "shared",
+    PACKSMITH_OCI_USERNAME: registry.username,
+    PACKSMITH_OCI_PASSWORD: registry.password,
+    PACKSMITH_TOKEN_SECRET: "one-secret-for-both-instances",
+  };
+  servers.push(await startServer({ env }), await startServer({ env }));
+});
+afterAll(async () => {
+  for (const s of servers) {
+    await s.stop();
+    s.cleanup();
+  }
+  await registry.stop();
+});
+
+describe("two server processes on one OCI registry", () => {
+  it("see each other's packs, conflicts and deletes; a token from one is accepted by the other", async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const zip = new Uint8Array(await tutorialZip("shared"));
+    const created = await fetch(`${a.url}/api/v1/packs/hellouniverse/1.0.0`, {
+      method: "PUT",
+      headers: writeHeaders(basic(ADMIN)),
+      body: zip,
+    });
+    expect(created.status).toBe(201);
+    const { digest } = (await created.json()) as { digest: string };
+
+    const list = (await (await fetch(`${b.url}/api/v1/packs`)).json()) as {
+      items: { name: string; digest: string }[];
+    };
+    expect(list.items).toEqual([
+      expect.objectContaining({ name: "hellouniverse", digest }),
+    ]);
+    expect(
+      (
+        (await (
+          await fetch(`${b.url}/api/v1/packs/hellouniverse/1.0.0`)
+        ).json()) as { digest: string }
+      ).digest,
+    ).toBe(digest);
+
+    const other = new Uint8Array(await tutorialZip("from b"));
+    const conflict = await fetch(`${b.url}/api/v1/packs/hellouniverse/1.0.0`, {
+      method: "PUT",
+      headers: writeHeaders(basic(ADMIN)),
+      body: other,
+    });
+    expect(conflict.status).toBe(409);
+    expect(
+      ((await conflict.json()) as { error: { details: { digest: string } } })
+        .error.details.digest,
+    ).toBe(digest);
+
+    const session = await fetch(`${a.url}/api/v1/session`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-packsmith-client": "t",
+      },
+      body: JSON.stringify(ADMIN),
+    });
+    const { token } = (await session.json()) as { token: string };
+    const del = await fetch(`${b.url}/api/v1/packs/hellouniverse/1.0.0`, {
+      method: "DELETE",
+      headers: writeHeaders(`Bearer ${token}`),
+    });
+    expect(del.status).toBe(204);
+    expect(
+      (await fetch(`${a.url}/api/v1/packs/hellouniverse/1.0.0`)).status,
+    ).toBe(404);
+  });
+});
