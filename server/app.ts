@@ -659,15 +659,18 @@ function archiveFinding(e: ArchiveError): {
   };
 }
 
+/** Code-unit order: the same on every machine, whatever its locale (cursors depend on it). */
+const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Newest first; ties by name then version so paging is stable. */
 function newestFirst(
   a: Pick<PackSummary, "createdAt" | "name" | "version">,
   b: Pick<PackSummary, "createdAt" | "name" | "version">,
 ): number {
   return (
-    b.createdAt.localeCompare(a.createdAt) ||
-    a.name.localeCompare(b.name) ||
-    a.version.localeCompare(b.version)
+    cmp(b.createdAt, a.createdAt) ||
+    cmp(a.name, b.name) ||
+    cmp(a.version, b.version)
   );
 }
 

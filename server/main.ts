@@ -4,6 +4,7 @@ import { createAdminHtpasswd, Htpasswd, loadTokenSecret, Tokens } from "./auth";
 import { buildApp } from "./app";
 import { configFromEnv, type ServerConfig } from "./config";
 import { createFsStore } from "./store/fs-store";
+import { sweepTemp } from "./sweep";
 import type { PackStore } from "./store/store";
 
 async function openStore(config: ServerConfig): Promise<PackStore> {
@@ -38,9 +39,14 @@ export async function start(
     config.tokenTtlSeconds,
   );
   const store = await openStore(config);
+  const tmpDir = join(config.dataDir, ".tmp");
+  await sweepTemp(tmpDir, true);
   await store.sweep();
   const sweeper = setInterval(
-    () => void store.sweep().catch(() => undefined),
+    () =>
+      void Promise.all([sweepTemp(tmpDir, false), store.sweep()]).catch(
+        () => undefined,
+      ),
     3600_000,
   );
   sweeper.unref();

@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 export const ADMIN = {
   username: "admin",
@@ -56,7 +55,9 @@ export async function startServer(
   };
   if (opts.htpasswd !== null)
     env.PACKSMITH_HTPASSWD = opts.htpasswd ?? writeHtpasswd(dataDir);
-  const proc = spawn(TSX, ["server/main.ts"], {
+  // One process (node with the tsx loader), not the tsx command: tsx runs the program in a child,
+  // so a SIGKILL sent to it would leave the real server running.
+  const proc = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
