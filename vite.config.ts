@@ -5,6 +5,9 @@ export default defineConfig({
   plugins: [react()],
   // The `@/` alias comes from `paths` in tsconfig.json, so the two cannot disagree.
   resolve: { tsconfigPaths: true },
+  // Workers (the pack core, Monaco's language services) are ES modules: they split into chunks
+  // and load with `new Worker(url, { type: "module" })` under `worker-src 'self'`.
+  worker: { format: "es" },
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,0 +1,34 @@
+import { lazy, Suspense } from "react";
+
+import { EditorFallback } from "./editor-fallback";
+import { EditorLoadBoundary } from "./editor-load-boundary";
+import { cssHeight, type DiffEditorProps } from "./types";
+
+const MonacoDiffEditor = lazy(() =>
+  import("./monaco-diff-editor").then((m) => ({ default: m.MonacoDiffEditor })),
+);
+
+/**
+ * A read-only Monaco diff: side by side, inline on narrow screens. Until Monaco has loaded, both
+ * texts are shown as plain text with a "Loading editor…" status.
+ */
+export function DiffEditor(props: DiffEditorProps) {
+  const height = cssHeight(props.height, "24rem");
+  const panes = [
+    { label: `${props.ariaLabel} (original)`, text: props.original },
+    { label: `${props.ariaLabel} (modified)`, text: props.modified },
+  ];
+  return (
+    <EditorLoadBoundary
+      fallback={<EditorFallback panes={panes} height={height} state="failed" />}
+    >
+      <Suspense
+        fallback={
+          <EditorFallback panes={panes} height={height} state="loading" />
+        }
+      >
+        <MonacoDiffEditor {...props} />
+      </Suspense>
+    </EditorLoadBoundary>
+  );
+}

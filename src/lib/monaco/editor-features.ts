@@ -1,0 +1,159 @@
+import {
+  clampLine,
+  FINDINGS_OWNER,
+  findingMarkerData,
+  toDiagnostics,
+} from "./markers";
+import { monaco } from "./monaco";
+import type { EditorDiagnostic, EditorMarker } from "./types";
+
+type CodeEditor = monaco.editor.IStandaloneCodeEditor;
+type TextModel = monaco.editor.ITextModel;
+
+/** Options every code editor shares. */
+export const BASE_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions =
+  {
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fixedOverflowWidgets: true,
+    accessibilitySupport: "auto",
+    // A real <textarea> carries the label and the read-only state (the newer EditContext does not).
+    editContext: false,
+    // Findings are shown on read-only editors too (Monaco hides squiggles there by default).
+    renderValidationDecorations: "on",
+    tabSize: 2,
+    insertSpaces: true,
+    detectIndentation: true,
+    wordWrap: "off",
+    // Suggest words of this file only: other open files (another pack, a diff) are not its context.
+    wordBasedSuggestions: "currentDocument",
+  };
+
+/** Markdown special characters escaped: a finding's text is shown as written, never as markup. */
+const plainMarkdown = (text: string): monaco.IMarkdownString => ({
+  value: text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, "\\$&"),
+  isTrusted: false,
+  supportHtml: false,
+});
+
+/**
+ * Show findings as markers (squiggle, overview ruler, hover, F8 navigation) and as gutter icons.
+ * Returns their removal.
+ */
+export function showFindings(
+  editor: CodeEditor,
+  model: TextModel,
+  findings: readonly EditorMarker[],
+): () => void {
+  monaco.editor.setModelMarkers(
+    model,
+    FINDINGS_OWNER,
+    findingMarkerData(findings, model.getLineCount(), (line) =>
+      model.getLineMaxColumn(line),
+    ),
+  );
+  editor.updateOptions({ glyphMargin: findings.length > 0 });
+  const glyphs = editor.createDecorationsCollection(
+    findings.map((f) => {
+      const line = clampLine(f.line, model.getLineCount());
+      return {
+        range: new monaco.Range(line, 1, line, 1),
+        options: {
+          glyphMarginClassName: `code-editor__glyph code-editor__glyph--${f.severity}`,
+          glyphMarginHoverMessage: plainMarkdown(`${f.severity}: ${f.message}`),
+          stickiness:
+            monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+        },
+      };
+    }),
+  );
+  return () => {
+    glyphs.clear();
+    monaco.editor.setModelMarkers(model, FINDINGS_OWNER, []);
+  };
+}
+
+/**
+ * Report the language service's problems for `model` now and whenever they change (only when
+ * they did change). Returns the unsubscription.
+ */
+export function watchDiagnostics(
+  model: TextModel,
+  report: (diagnostics: EditorDiagnostic[]) => void,
+): () => void {
+  const uri = model.uri;
+  let last = "";
+  const emit = (): void => {
+    const diagnostics = toDiagnostics(
+      monaco.editor.getModelMarkers({ resource: uri }),
+    );
+    const key = JSON.stringify(diagnostics);
+    if (key === last) return;
+    last = key;
+    report(diagnostics);
+  };
+  emit();
+  const subscription = monaco.editor.onDidChangeMarkers((uris) => {
+    if (uris.some((u) => u.toString() === uri.toString())) emit();
+  });
+  return () => subscription.dispose();
+}
+
+/** Scroll `line` to the middle, put the cursor on it and highlight it. Returns the un-highlight. */
+export function revealLine(
+  editor: CodeEditor,
+  model: TextModel,
+  line: number,
+): () => void {
+  const target = clampLine(line, model.getLineCount());
+  editor.revealLineInCenter(target);
+  editor.setPosition({ lineNumber: target, column: 1 });
+  const highlight = editor.createDecorationsCollection([
+    {
+      range: new monaco.Range(target, 1, target, 1),
+      options: {
+        isWholeLine: true,
+        className: "code-editor__revealed",
+        linesDecorationsClassName: "code-editor__revealed-gutter",
+      },
+    },
+  ]);
+  return () => highlight.clear();
+}
+
+/** Replace the text without losing undo history, unless it is already that text. */
+export function replaceText(model: TextModel, text: string): boolean {
+  if (model.getValue() === text) return false;
+  model.pushEditOperations(
+    [],
+    [{ range: model.getFullModelRange(), text }],
+    () => null,
+  );
+  return true;
+}
+
+/**
+ * Alt+F1 (also in the F1 command list): the standalone Monaco no longer ships its accessibility
+ * help, so the editor opens ours. The textarea is described by a hint that says so; Monaco
+ * rebuilds the textarea with each model, hence the listener.
+ */
+export function addAccessibilityHelp(
+  editor: CodeEditor,
+  hintId: string,
+  open: () => void,
+): void {
+  editor.addAction({
+    id: "editor.action.accessibilityHelp",
+    label: "Accessibility help",
+    keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.F1],
+    run: open,
+  });
+  const describe = (): void =>
+    editor
+      .getDomNode()
+      ?.querySelector("textarea")
+      ?.setAttribute("aria-describedby", hintId);
+  describe();
+  editor.onDidChangeModel(describe);
+}

@@ -1,0 +1,12 @@
+// The public face of the editor: light components that load Monaco (its own chunk) on first render.
+export { CodeEditor } from "./code-editor";
+export { DiffEditor } from "./diff-editor";
+export { formatYaml } from "./format-yaml";
+export type {
+  CodeEditorProps,
+  DiffEditorProps,
+  EditorDiagnostic,
+  EditorLanguage,
+  EditorMarker,
+  EditorSeverity,
+} from "./types";

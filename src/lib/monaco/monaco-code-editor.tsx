@@ -1,0 +1,151 @@
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
+
+import { VisuallyHidden } from "@/components/ui/visually-hidden";
+
+import { AccessibilityHelp } from "./accessibility-help";
+import {
+  addAccessibilityHelp,
+  BASE_OPTIONS,
+  replaceText,
+  revealLine as revealAndHighlight,
+  showFindings,
+  watchDiagnostics,
+} from "./editor-features";
+import { acquireModel, releaseModel, unnamedModelUri } from "./models";
+import { monaco, setYamlSchema } from "./monaco";
+import { cssHeight, type CodeEditorProps } from "./types";
+
+import "./editor.css";
+
+/**
+ * The Monaco side of CodeEditor (this module is the lazily loaded chunk). Effects run in the order
+ * written: the editor exists before its model, and the model before everything that uses it.
+ */
+export function MonacoCodeEditor({
+  value,
+  language,
+  ariaLabel,
+  readOnly = false,
+  onChange,
+  height,
+  schema,
+  modelUri,
+  revealLine,
+  onDiagnostics,
+  onReady,
+  markers,
+}: CodeEditorProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const applyingValue = useRef(false);
+  const hintId = useId();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [fallbackUri] = useState(() => unnamedModelUri(language));
+  const uri = modelUri ?? fallbackUri;
+
+  const initial = useEffectEvent(() => ({
+    value,
+    language,
+    ariaLabel,
+    readOnly,
+  }));
+  const emitChange = useEffectEvent((text: string) => onChange?.(text));
+  const emitDiagnostics = useEffectEvent(
+    (d: Parameters<NonNullable<typeof onDiagnostics>>[0]) => onDiagnostics?.(d),
+  );
+  const emitReady = useEffectEvent(() => onReady?.());
+
+  useEffect(() => {
+    if (!container.current) return;
+    const { ariaLabel: label, readOnly: ro } = initial();
+    const editor = monaco.editor.create(container.current, {
+      ...BASE_OPTIONS,
+      model: null,
+      ariaLabel: label,
+      readOnly: ro,
+      domReadOnly: ro,
+    });
+    addAccessibilityHelp(editor, hintId, () => setHelpOpen(true));
+    editorRef.current = editor;
+    return () => {
+      editorRef.current = null;
+      editor.dispose();
+    };
+  }, [hintId]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const start = initial();
+    const model = acquireModel(uri, start.value, start.language);
+    editor.setModel(model);
+    const changes = model.onDidChangeContent(() => {
+      if (!applyingValue.current) emitChange(model.getValue());
+    });
+    return () => {
+      changes.dispose();
+      if (editorRef.current === editor) editor.setModel(null);
+      releaseModel(model);
+    };
+  }, [uri]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model) monaco.editor.setModelLanguage(model, language);
+  }, [language, uri]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    applyingValue.current = true;
+    try {
+      replaceText(model, value);
+    } finally {
+      applyingValue.current = false;
+    }
+  }, [value, uri]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({
+      ariaLabel,
+      readOnly,
+      domReadOnly: readOnly,
+    });
+  }, [ariaLabel, readOnly]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || language !== "yaml" || schema === undefined) return;
+    return setYamlSchema(model.uri.toString(), schema);
+  }, [schema, language, uri]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model) return watchDiagnostics(model, emitDiagnostics);
+  }, [uri]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (editor && model) return showFindings(editor, model, markers ?? []);
+  }, [markers, uri]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (editor && model && revealLine !== undefined)
+      return revealAndHighlight(editor, model, revealLine);
+  }, [revealLine, uri]);
+
+  useEffect(() => emitReady(), []);
+
+  return (
+    <div className="code-editor" style={{ height: cssHeight(height, "20rem") }}>
+      <div ref={container} className="code-editor__monaco" />
+      <VisuallyHidden id={hintId}>
+        Press Alt+F1 for accessibility help.
+      </VisuallyHidden>
+      <AccessibilityHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}

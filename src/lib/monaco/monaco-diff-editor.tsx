@@ -1,0 +1,114 @@
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
+
+import { VisuallyHidden } from "@/components/ui/visually-hidden";
+
+import { AccessibilityHelp } from "./accessibility-help";
+import { addAccessibilityHelp, BASE_OPTIONS } from "./editor-features";
+import { monaco } from "./monaco";
+import { cssHeight, type DiffEditorProps } from "./types";
+
+import "./editor.css";
+
+/** Below this width (px) the diff is shown inline instead of side by side. */
+const SIDE_BY_SIDE_MIN_WIDTH = 720;
+/** Long enough for a diff in flight to come back from the worker. */
+const MODEL_DISPOSE_DELAY_MS = 10_000;
+
+/** The Monaco side of DiffEditor: read-only, side by side, inline when narrow. */
+export function MonacoDiffEditor({
+  original,
+  modified,
+  language,
+  ariaLabel,
+  height,
+  onReady,
+}: DiffEditorProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
+  const hintId = useId();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const initial = useEffectEvent(() => ({
+    original,
+    modified,
+    language,
+    ariaLabel,
+  }));
+  const emitReady = useEffectEvent(() => onReady?.());
+
+  useEffect(() => {
+    if (!container.current) return;
+    const start = initial();
+    const diff = monaco.editor.createDiffEditor(container.current, {
+      ...BASE_OPTIONS,
+      readOnly: true,
+      domReadOnly: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: true,
+      renderSideBySideInlineBreakpoint: SIDE_BY_SIDE_MIN_WIDTH,
+      renderValidationDecorations: "off",
+      originalAriaLabel: `${start.ariaLabel} (original)`,
+      modifiedAriaLabel: `${start.ariaLabel} (modified)`,
+    });
+    // Models of their own (no URI): a diff never shares a model with an open file.
+    const models = {
+      original: monaco.editor.createModel(start.original, start.language),
+      modified: monaco.editor.createModel(start.modified, start.language),
+    };
+    diff.setModel(models);
+    for (const side of [diff.getOriginalEditor(), diff.getModifiedEditor()])
+      addAccessibilityHelp(
+        side as monaco.editor.IStandaloneCodeEditor,
+        hintId,
+        () => setHelpOpen(true),
+      );
+    diffRef.current = diff;
+    emitReady();
+    return () => {
+      diffRef.current = null;
+      diff.dispose();
+      // A diff still being computed in the worker fails with an unhandled "no diff result
+      // available" if its models vanish first (React's StrictMode remount does exactly that).
+      setTimeout(() => {
+        models.original.dispose();
+        models.modified.dispose();
+      }, MODEL_DISPOSE_DELAY_MS);
+    };
+  }, [hintId]);
+
+  useEffect(() => {
+    const models = diffRef.current?.getModel();
+    if (!models) return;
+    for (const [model, text] of [
+      [models.original, original],
+      [models.modified, modified],
+    ] as const) {
+      if (model.getValue() !== text) model.setValue(text);
+      monaco.editor.setModelLanguage(model, language);
+    }
+  }, [original, modified, language]);
+
+  useEffect(() => {
+    const diff = diffRef.current;
+    diff
+      ?.getOriginalEditor()
+      .updateOptions({ ariaLabel: `${ariaLabel} (original)` });
+    diff
+      ?.getModifiedEditor()
+      .updateOptions({ ariaLabel: `${ariaLabel} (modified)` });
+  }, [ariaLabel]);
+
+  return (
+    <div className="code-editor" style={{ height: cssHeight(height, "24rem") }}>
+      <div ref={container} className="code-editor__monaco" />
+      <VisuallyHidden id={hintId}>
+        Press Alt+F1 for accessibility help, F7 for the next change.
+      </VisuallyHidden>
+      <AccessibilityHelp
+        open={helpOpen}
+        onClose={() => setHelpOpen(false)}
+        diff
+      />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/** The languages the editors highlight; YAML and JSON also get a language service (validation). */
+export type EditorLanguage = "yaml" | "json" | "markdown" | "plaintext";
+
+export type EditorSeverity = "error" | "warning" | "info";
+
+/** A problem the editor's language service found (YAML syntax, schema, JSON syntax). */
+export interface EditorDiagnostic {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  message: string;
+  severity: EditorSeverity;
+}
+
+/** An extra finding shown on a whole line: squiggle, gutter icon, hover, "next problem" (F8). */
+export interface EditorMarker {
+  /** 1-based; clamped to the text. */
+  line: number;
+  message: string;
+  severity: EditorSeverity;
+}
+
+export interface CodeEditorProps {
+  value: string;
+  language: EditorLanguage;
+  /** Given to the editor's textarea (and to the plain-text fallback while it loads). */
+  ariaLabel: string;
+  readOnly?: boolean;
+  /** Called with the full text after each edit by the user (not for changes of `value`). */
+  onChange?: (value: string) => void;
+  /** CSS height; a number is pixels. Defaults to 20rem. */
+  height?: number | string;
+  /** A JSON Schema for YAML: validation, completion and hover through monaco-yaml. */
+  schema?: unknown;
+  /** Stable per file, e.g. "file:///values.yaml"; one is made up when absent. */
+  modelUri?: string;
+  /** 1-based line to scroll to and highlight; set it again (or to another line) to move. */
+  revealLine?: number;
+  /** The language service's problems for this text, each time they change. */
+  onDiagnostics?: (diagnostics: EditorDiagnostic[]) => void;
+  /** Called once the real editor (not the fallback) is on the page. */
+  onReady?: () => void;
+  /** Extra findings shown in the gutter. */
+  markers?: EditorMarker[];
+}
+
+export interface DiffEditorProps {
+  original: string;
+  modified: string;
+  language: EditorLanguage;
+  ariaLabel: string;
+  /** CSS height; a number is pixels. Defaults to 24rem. */
+  height?: number | string;
+  onReady?: () => void;
+}
+
+/** CSS height from a prop. */
+export const cssHeight = (
+  height: number | string | undefined,
+  fallback: string,
+): string =>
+  height === undefined
+    ? fallback
+    : typeof height === "number"
+      ? `${height}px`
+      : height;

@@ -1,0 +1,158 @@
+import { describe, expect, test } from "vitest";
+
+import { createPackWorkerClient, type WorkerLike } from "./client";
+import { createPackMessageHandler } from "./handler";
+import type { PackRequest, PackResponse } from "./protocol";
+
+/**
+ * A stand-in for the Worker that runs the real handler in this thread, with the real message
+ * semantics: structured clone both ways, transfer lists honoured, answers delivered later.
+ */
+class InProcessWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<PackResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  terminated = false;
+  received: PackRequest[] = [];
+  /** When set, requests are held instead of answered (a worker that is busy or hung). */
+  hold = false;
+
+  private readonly handle = createPackMessageHandler((message, transfer) => {
+    const copy = structuredClone(message, { transfer });
+    setTimeout(() => {
+      if (!this.terminated)
+        this.onmessage?.({ data: copy } as MessageEvent<PackResponse>);
+    });
+  });
+
+  postMessage(message: PackRequest, transfer: Transferable[] = []): void {
+    if (this.terminated) throw new Error("posted to a terminated worker");
+    const copy = structuredClone(message, { transfer });
+    this.received.push(copy);
+    if (!this.hold) void this.handle({ data: copy });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  crash(message: string): void {
+    let prevented = false;
+    this.onerror?.({
+      message,
+      preventDefault: () => {
+        prevented = true;
+      },
+    } as ErrorEvent);
+    expect(prevented).toBe(true);
+  }
+}
+
+function setup() {
+  const workers: InProcessWorker[] = [];
+  const client = createPackWorkerClient(() => {
+    const worker = new InProcessWorker();
+    workers.push(worker);
+    return worker;
+  });
+  return { client, workers };
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe("pack worker client", () => {
+  test("starts no worker until the first call, then one for every call", async () => {
+    const { client, workers } = setup();
+    expect(workers).toHaveLength(0);
+    const [a, b] = await Promise.all([
+      client.sha256(bytes("abc")),
+      client.sha256(bytes("")),
+    ]);
+    expect(a).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+    expect(b).toBe(
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    );
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.received.map((r) => r.id)).toEqual([1, 2]);
+  });
+
+  test("copies inputs: the caller keeps its bytes", async () => {
+    const { client } = setup();
+    const input = bytes("keep me");
+    await client.sha256(input);
+    expect(input.byteLength).toBe(7);
+  });
+
+  test("reports writeZip progress and resolves with the archive", async () => {
+    const { client } = setup();
+    const files = new Map([["pack.json", bytes('{"name":"x"}')]]);
+    const seen: number[] = [];
+    const zip = await client.writeZip(files, "x-1.0.0", (p) => seen.push(p));
+    expect(seen.at(-1)).toBe(100);
+    expect(Array.from(zip.subarray(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  });
+
+  test("a typed core error resolves; an exception rejects with its name and message", async () => {
+    const { client } = setup();
+    await expect(
+      client.readArchive(new Uint8Array(), "empty.zip"),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { kind: "empty-file" },
+    });
+    await expect(
+      client.writeTarGz(null as unknown as Map<string, Uint8Array>, "x"),
+    ).rejects.toMatchObject({
+      name: "TypeError",
+      message: expect.stringMatching(/null/),
+    });
+  });
+
+  test("a crash rejects every pending call, and the next call starts a fresh worker", async () => {
+    const { client, workers } = setup();
+    await client.sha256(bytes("warm up"));
+    const first = workers[0]!;
+    first.hold = true;
+    const pending = [client.sha256(bytes("a")), client.digest(new Map())];
+    first.crash("out of memory");
+    for (const call of pending)
+      await expect(call).rejects.toThrow(
+        /pack worker stopped unexpectedly \(out of memory\)/,
+      );
+    expect(first.terminated).toBe(true);
+
+    await expect(client.sha256(bytes("abc"))).resolves.toMatch(/^ba7816bf/);
+    expect(workers).toHaveLength(2);
+  });
+
+  test("an answer that cannot be read counts as a crash", async () => {
+    const { client, workers } = setup();
+    await client.sha256(bytes(""));
+    workers[0]!.hold = true;
+    const call = client.sha256(bytes("x"));
+    workers[0]!.onmessageerror?.({} as MessageEvent);
+    await expect(call).rejects.toThrow(/could not be read/);
+  });
+
+  test("terminate stops the worker and rejects what was pending", async () => {
+    const { client, workers } = setup();
+    await client.sha256(bytes(""));
+    workers[0]!.hold = true;
+    const call = client.validate(new Map());
+    client.terminate();
+    await expect(call).rejects.toThrow(/stopped/);
+    await expect(client.validate(new Map())).resolves.toMatchObject({
+      pack: null,
+    });
+    expect(workers).toHaveLength(2);
+  });
+
+  test("an input that cannot be cloned rejects that call only", async () => {
+    const { client } = setup();
+    const bad = new Map([["f", (() => 1) as unknown as Uint8Array]]);
+    await expect(client.digest(bad)).rejects.toThrow();
+    await expect(client.sha256(bytes("abc"))).resolves.toMatch(/^ba7816bf/);
+  });
+});

@@ -1,0 +1,173 @@
+import type { ArchiveError } from "@/pack/archive-error";
+import type { ChartError, ChartInfo } from "@/pack/chart";
+import type { FileDigest } from "@/pack/digest";
+import type { PackFiles } from "@/pack/pack-files";
+import type { ArchiveFormat } from "@/pack/read-archive";
+import type { Result } from "@/pack/result";
+import type { ValidateOptions, ValidationReport } from "@/pack/validate";
+
+import type {
+  PackMethod,
+  PackRequest,
+  PackResponse,
+  PackWorkerMethods,
+} from "./protocol";
+
+/**
+ * The pack core, run in a Web Worker. Inputs are copied to the worker (the caller keeps them);
+ * large outputs (files, archives) are transferred back without a copy.
+ */
+export interface PackWorkerClient {
+  /** src/pack/read-archive.ts readPackArchive: a .zip, .tar.gz or .tar, decided by its bytes. */
+  readArchive(
+    bytes: Uint8Array,
+    name: string,
+  ): Promise<Result<{ files: PackFiles; format: ArchiveFormat }, ArchiveError>>;
+  /** src/pack/pack-files.ts packFromEntries with the default limits: a folder's files. */
+  fromEntries(
+    entries: { path: string; bytes: Uint8Array }[],
+  ): Promise<Result<PackFiles, ArchiveError>>;
+  /** src/pack/validate.ts validatePack. */
+  validate(files: PackFiles, opts?: ValidateOptions): Promise<ValidationReport>;
+  /** src/pack/zip-write.ts writePackZip; `onProgress` gets whole percents from 0 to 100. */
+  writeZip(
+    files: PackFiles,
+    top: string,
+    onProgress?: (percent: number) => void,
+  ): Promise<Uint8Array>;
+  /** src/pack/tar-write.ts writePackTarGz. */
+  writeTarGz(files: PackFiles, top: string): Promise<Uint8Array>;
+  /** The content digest (registry-api.md §Identity) and each file's size and SHA-256. */
+  digest(files: PackFiles): Promise<{ digest: string; files: FileDigest[] }>;
+  /** src/pack/chart.ts readChart. */
+  readChart(
+    bytes: Uint8Array,
+    name: string,
+  ): Promise<Result<ChartInfo, ChartError>>;
+  /** SHA-256 of the bytes, lowercase hex. */
+  sha256(bytes: Uint8Array): Promise<string>;
+  /** Stop the worker now (a cancelled export): pending calls reject; the next call starts afresh. */
+  terminate(): void;
+}
+
+/** The part of a Worker the client uses, so tests can stand in for one. */
+export interface WorkerLike {
+  postMessage(message: PackRequest, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<PackResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+interface Pending {
+  resolve: (value: never) => void;
+  reject: (error: Error) => void;
+  onProgress?: (percent: number) => void;
+}
+
+/**
+ * A client over workers made by `spawn`. One worker at a time, started by the first call. When it
+ * dies (an uncaught error, out of memory, a message that cannot be read) every pending call
+ * rejects with an Error saying so, and the next call starts a fresh worker.
+ */
+export function createPackWorkerClient(
+  spawn: () => WorkerLike,
+): PackWorkerClient {
+  let worker: WorkerLike | null = null;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+
+  function stop(reason: Error): void {
+    const dead = worker;
+    worker = null;
+    dead?.terminate();
+    const calls = [...pending.values()];
+    pending.clear();
+    for (const call of calls) call.reject(reason);
+  }
+
+  function start(): WorkerLike {
+    const w = spawn();
+    w.onmessage = ({ data }) => {
+      const call = pending.get(data.id);
+      if (!call) return;
+      if (data.type === "progress") {
+        call.onProgress?.(data.percent);
+        return;
+      }
+      pending.delete(data.id);
+      if (data.type === "result") call.resolve(data.value as never);
+      else
+        call.reject(
+          Object.assign(new Error(data.error.message), {
+            name: data.error.name,
+          }),
+        );
+    };
+    w.onerror = (event) => {
+      event.preventDefault();
+      stop(
+        new Error(
+          `The pack worker stopped unexpectedly${event.message ? ` (${event.message})` : ""}; try again.`,
+        ),
+      );
+    };
+    w.onmessageerror = () =>
+      stop(
+        new Error(
+          "The pack worker sent an answer that could not be read; try again.",
+        ),
+      );
+    return w;
+  }
+
+  function call<M extends PackMethod>(
+    method: M,
+    args: PackWorkerMethods[M]["args"],
+    onProgress?: (percent: number) => void,
+  ): Promise<PackWorkerMethods[M]["result"]> {
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      pending.set(id, {
+        resolve: resolve as (value: never) => void,
+        reject,
+        onProgress,
+      });
+      try {
+        worker ??= start();
+        worker.postMessage({ id, method, args } as PackRequest);
+      } catch (e) {
+        pending.delete(id);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  }
+
+  return {
+    readArchive: (bytes, name) => call("readArchive", [bytes, name]),
+    fromEntries: (entries) => call("fromEntries", [entries]),
+    validate: (files, opts) =>
+      call("validate", opts === undefined ? [files] : [files, opts]),
+    writeZip: (files, top, onProgress) =>
+      call("writeZip", [files, top], onProgress),
+    writeTarGz: (files, top) => call("writeTarGz", [files, top]),
+    digest: (files) => call("digest", [files]),
+    readChart: (bytes, name) => call("readChart", [bytes, name]),
+    sha256: (bytes) => call("sha256", [bytes]),
+    terminate: () => stop(new Error("The pack worker was stopped.")),
+  };
+}
+
+let client: PackWorkerClient | null = null;
+
+/** The app's one pack worker client; the worker itself starts on the first call. */
+export function getPackWorker(): PackWorkerClient {
+  client ??= createPackWorkerClient(
+    () =>
+      new Worker(new URL("./pack.worker.ts", import.meta.url), {
+        type: "module",
+        name: "packsmith-pack",
+      }) as unknown as WorkerLike,
+  );
+  return client;
+}

@@ -1,0 +1,229 @@
+import { describe, expect, test } from "vitest";
+
+import { Budget } from "@/pack/limits";
+import { contentDigest } from "@/pack/digest";
+import type { PackFiles } from "@/pack/pack-files";
+import { writePackTarGz } from "@/pack/tar-write";
+
+import { loadFixture } from "../../../test/helpers/fixtures";
+import { createPackMessageHandler } from "./handler";
+import type { PackRequest, PackResponse } from "./protocol";
+import { transferablesOf } from "./transferables";
+
+/** Drive the worker's handler as the worker would, keeping every message and its transfer list. */
+async function exchange(request: PackRequest) {
+  const posted: { message: PackResponse; transfer: Transferable[] }[] = [];
+  const handle = createPackMessageHandler((message, transfer) =>
+    posted.push({ message, transfer }),
+  );
+  await handle({ data: structuredClone(request) });
+  const last = posted.at(-1);
+  if (!last) throw new Error("the handler posted nothing");
+  return { posted, last: last.message, transfer: last.transfer };
+}
+
+function resultOf(response: PackResponse): unknown {
+  if (response.type !== "result")
+    throw new Error(`expected a result, got ${JSON.stringify(response)}`);
+  return response.value;
+}
+
+const sameFiles = (a: PackFiles, b: PackFiles) => {
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  for (const [path, bytes] of a) expect(b.get(path), path).toEqual(bytes);
+};
+
+describe("pack worker handler", () => {
+  test("readArchive answers the call's id with the files, their buffers listed once each", async () => {
+    const files = await loadFixture("pack-central/hello-universe-1.3.1");
+    const tgz = writePackTarGz(files, "hello-universe-1.3.1");
+    const { posted, last, transfer } = await exchange({
+      id: 7,
+      method: "readArchive",
+      args: [tgz, "hello.tar.gz"],
+    });
+    expect(posted).toHaveLength(1);
+    expect(last.id).toBe(7);
+    const result = resultOf(last) as {
+      ok: true;
+      value: { files: PackFiles; format: string };
+    };
+    expect(result.ok).toBe(true);
+    expect(result.value.format).toBe("tar.gz");
+    sameFiles(result.value.files, files);
+    expect(new Set(transfer).size).toBe(transfer.length);
+    expect(transfer.length).toBeGreaterThan(0);
+    // The transfer list is valid for postMessage: cloning with it must not throw.
+    expect(() => structuredClone(last, { transfer })).not.toThrow();
+  });
+
+  test("readArchive reports a refused archive as a typed error, not an exception", async () => {
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0,
+    ]);
+    const { last } = await exchange({
+      id: 1,
+      method: "readArchive",
+      args: [png, "logo.zip"],
+    });
+    expect(resultOf(last)).toMatchObject({
+      ok: false,
+      error: { kind: "not-an-archive" },
+    });
+  });
+
+  test("fromEntries → writeZip → readArchive gives the same files, byte for byte", async () => {
+    const files = await loadFixture("pack-central/kubevirt-0.55.0");
+    const entries = [...files].map(([path, bytes]) => ({
+      path: `kubevirt/${path}`,
+      bytes,
+    }));
+    const from = resultOf(
+      (await exchange({ id: 1, method: "fromEntries", args: [entries] })).last,
+    );
+    expect(from).toMatchObject({ ok: true });
+    const packed = (from as { value: PackFiles }).value;
+    sameFiles(packed, files);
+
+    const zip = await exchange({
+      id: 2,
+      method: "writeZip",
+      args: [packed, "kubevirt-0.55.0"],
+    });
+    const progress = zip.posted
+      .map((p) => p.message)
+      .filter((m) => m.type === "progress")
+      .map((m) => (m.type === "progress" ? m.percent : -1));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(new Set(progress).size).toBe(progress.length);
+    expect(
+      progress.every((p) => Number.isInteger(p) && p >= 0 && p <= 100),
+    ).toBe(true);
+    const bytes = resultOf(zip.last) as Uint8Array;
+    expect(zip.transfer).toEqual([bytes.buffer]);
+
+    const back = resultOf(
+      (await exchange({ id: 3, method: "readArchive", args: [bytes, "k.zip"] }))
+        .last,
+    ) as { ok: true; value: { files: PackFiles; format: string } };
+    expect(back.value.format).toBe("zip");
+    sameFiles(back.value.files, files);
+  });
+
+  test("fromEntries applies the core's limits", async () => {
+    const entries = Array.from({ length: 1025 }, (_, i) => ({
+      path: `f${i}.txt`,
+      bytes: new Uint8Array(1),
+    }));
+    const { last } = await exchange({
+      id: 1,
+      method: "fromEntries",
+      args: [entries],
+    });
+    expect(resultOf(last)).toMatchObject({
+      ok: false,
+      error: { kind: "too-many-entries" },
+    });
+  });
+
+  test("validate, digest and writeTarGz answer like the core", async () => {
+    const files = await loadFixture("pack-central/hello-universe-1.3.1");
+    const report = resultOf(
+      (
+        await exchange({
+          id: 1,
+          method: "validate",
+          args: [files, { target: "oci" }],
+        })
+      ).last,
+    ) as { pack: { name: string } | null; findings: unknown[] };
+    expect(report.pack?.name).toBe("hello-universe");
+
+    const digest = resultOf(
+      (await exchange({ id: 2, method: "digest", args: [files] })).last,
+    ) as {
+      digest: string;
+      files: { path: string }[];
+    };
+    expect(digest.digest).toBe(await contentDigest(files));
+    expect(digest.files.map((f) => f.path)).toEqual([...files.keys()].sort());
+
+    const tgz = resultOf(
+      (
+        await exchange({
+          id: 3,
+          method: "writeTarGz",
+          args: [files, "hello-universe-1.3.1"],
+        })
+      ).last,
+    );
+    expect(tgz).toEqual(writePackTarGz(files, "hello-universe-1.3.1"));
+  });
+
+  test("validate accepts a Budget that lost its class in the structured clone", async () => {
+    const files = await loadFixture("pack-central/ceph-rbd-3.11.0");
+    const { last } = await exchange({
+      id: 1,
+      method: "validate",
+      args: [files, { budget: new Budget(256 * 1024 * 1024) }],
+    });
+    expect(last.type).toBe("result");
+  });
+
+  test("readChart reads a real chart archive", async () => {
+    const files = await loadFixture("pack-central/ceph-rbd-3.11.0");
+    const [path, bytes] = [...files].find(([p]) => p.endsWith(".tgz")) ?? [];
+    if (!path || !bytes) throw new Error("the fixture has no chart");
+    const { last } = await exchange({
+      id: 1,
+      method: "readChart",
+      args: [bytes, path],
+    });
+    expect(resultOf(last)).toMatchObject({
+      ok: true,
+      value: { name: expect.any(String) },
+    });
+  });
+
+  test("sha256 gives the standard test vector", async () => {
+    const { last } = await exchange({
+      id: 1,
+      method: "sha256",
+      args: [new TextEncoder().encode("abc")],
+    });
+    expect(resultOf(last)).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+  });
+
+  test("an exception becomes an error answer for the same id", async () => {
+    const { last } = await exchange({
+      id: 42,
+      method: "writeTarGz",
+      args: [null as unknown as PackFiles, "top"],
+    });
+    expect(last).toMatchObject({
+      id: 42,
+      type: "error",
+      error: { name: "TypeError" },
+    });
+  });
+});
+
+describe("transferablesOf", () => {
+  test("lists each buffer once, through Maps, arrays and objects", () => {
+    const shared = new Uint8Array(16);
+    const other = new Uint8Array(4);
+    const value = {
+      files: new Map([
+        ["a", shared.subarray(0, 4)],
+        ["b", shared.subarray(4, 8)],
+      ]),
+      list: [other, { nested: other }],
+      text: "no buffer",
+    };
+    expect(transferablesOf(value)).toEqual([shared.buffer, other.buffer]);
+    expect(transferablesOf("text")).toEqual([]);
+  });
+});
