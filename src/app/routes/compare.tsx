@@ -1,6 +1,6 @@
-import { ComingSoonRoute } from "@/app/routes/coming-soon";
+import { ComparePage } from "@/features/preview/components/compare-page";
 
-/** Two versions side by side (issue 5). */
+/** Two versions of one pack, file by file (issue 5). */
 export function CompareRoute({
   name,
   from,
@@ -10,5 +10,5 @@ export function CompareRoute({
   from: string;
   to: string;
 }) {
-  return <ComingSoonRoute title={`${name}: ${from} → ${to}`} />;
+  return <ComparePage name={name} from={from} to={to} />;
 }

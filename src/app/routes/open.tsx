@@ -1,6 +1,6 @@
-import { ComingSoonRoute } from "@/app/routes/coming-soon";
+import { OpenPack } from "@/features/preview/components/open-pack";
 
 /** A local pack opened without uploading (issue 5). */
 export function OpenRoute() {
-  return <ComingSoonRoute title="Open a local pack" />;
+  return <OpenPack />;
 }

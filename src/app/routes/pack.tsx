@@ -1,6 +1,6 @@
-import { ComingSoonRoute } from "@/app/routes/coming-soon";
+import { RegistryPack } from "@/features/preview/components/registry-pack";
 
-/** One pack version (issue 5). */
+/** One pack version at its stable URL (issue 5). */
 export function PackRoute({
   name,
   version,
@@ -8,5 +8,7 @@ export function PackRoute({
   name: string;
   version: string;
 }) {
-  return <ComingSoonRoute title={`${name} ${version}`} />;
+  return (
+    <RegistryPack key={`${name}/${version}`} name={name} version={version} />
+  );
 }

@@ -1,6 +1,6 @@
-import { ComingSoonRoute } from "@/app/routes/coming-soon";
+import { PackBrowser } from "@/features/registry/components/pack-browser";
 
 /** The registry browser (issue 5). */
 export function PacksRoute() {
-  return <ComingSoonRoute title="Review a pack" />;
+  return <PackBrowser />;
 }

@@ -1,0 +1,99 @@
+import { loadFixture } from "../test/helpers/fixtures";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { watchForProblems } from "./support/problems";
+import { expect, test } from "./support/test";
+import { putPack } from "./support/upload-fixtures";
+
+const NAME = "hello-universe";
+const BASE = "1.3.1";
+const NEXT = "1.3.2-review";
+const text = (s: string) => new TextEncoder().encode(s);
+const read = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+
+test.beforeAll(async ({ api, packFixtures }) => {
+  expect(packFixtures.some((f) => f.name === NAME && f.version === BASE)).toBe(
+    true,
+  );
+  // The next version with a known change: values.yaml (replicas 1 → 3), pack.json (version),
+  // NOTES.txt added, schema.yaml removed.
+  const files = await loadFixture("pack-central/hello-universe-1.3.1");
+  const values = read(files.get("values.yaml"));
+  expect(values).toContain("    replicas: 1\n");
+  files.set(
+    "values.yaml",
+    text(values.replace("    replicas: 1\n", "    replicas: 3\n")),
+  );
+  files.set(
+    "pack.json",
+    text(
+      read(files.get("pack.json")).replace(
+        `"version": "${BASE}"`,
+        `"version": "${NEXT}"`,
+      ),
+    ),
+  );
+  files.set("NOTES.txt", text("Three replicas by default.\n"));
+  files.delete("schema.yaml");
+  const { status, body } = await putPack(api, files, NAME, NEXT);
+  expect([200, 201], body).toContain(status);
+});
+
+test("compare two versions of one pack: added, removed, changed files and a diff of values.yaml first", async ({
+  page,
+  packPage,
+  comparePage,
+}) => {
+  const problems = watchForProblems(page);
+
+  // From the newer version's page, pick the older one.
+  await packPage.goto(NAME, NEXT);
+  await page.getByRole("combobox", { name: "Compare with" }).selectOption(BASE);
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page).toHaveURL(`/packs/${NAME}/compare/${BASE}...${NEXT}`);
+  await expect(comparePage.summary).toHaveText(
+    "2 changed, 1 added, 1 removed, 4 unchanged",
+  );
+  await expect(comparePage.title).toContainText(
+    `Compare ${NAME} ${BASE} → ${NEXT}`,
+  );
+
+  expect(await comparePage.paths("Added")).toEqual(["NOTES.txt"]);
+  expect(await comparePage.paths("Removed")).toEqual(["schema.yaml"]);
+  expect(await comparePage.paths("Changed")).toEqual([
+    "values.yaml",
+    "pack.json",
+  ]);
+
+  // A Monaco diff per changed text file, values.yaml first, with the change on the modified side.
+  const diff = comparePage.diff("values.yaml");
+  await expect(diff).toBeVisible();
+  await expect(
+    diff.locator(".modified .view-line", { hasText: "replicas: 3" }),
+  ).toBeVisible();
+  await expect(
+    diff.locator(".original .view-line", { hasText: "replicas: 1" }),
+  ).toBeVisible();
+  await expect(
+    comparePage
+      .diff("pack.json")
+      .locator(".modified .view-line", { hasText: NEXT }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "compare");
+
+  // Each side links back to its version.
+  await page.getByRole("link", { name: `${NAME} ${BASE}` }).click();
+  await expect(page).toHaveURL(`/packs/${NAME}/${BASE}`);
+  await expect(packPage.tabs).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("comparing with a version that does not exist says so", async ({
+  page,
+  comparePage,
+}) => {
+  await page.goto(`/packs/${NAME}/compare/${BASE}...9.9.9`);
+  await expect(page.getByRole("alert")).toContainText(
+    `${NAME} has no version 9.9.9.`,
+  );
+  await expect(comparePage.summary).toHaveCount(0);
+});

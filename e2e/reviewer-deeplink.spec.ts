@@ -1,0 +1,69 @@
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { watchForProblems } from "./support/problems";
+import { expect, test } from "./support/test";
+
+const PACK = ["argo-cd", "3.26.7"] as const;
+// Line 1225 of argo-cd's 1,648-line values.yaml: far below the first screen of the editor.
+const VALUE_PATH = "charts.argo-cd.repoServer.autoscaling.maxReplicas";
+
+test("a deep link selects the file and reveals the value's line; selecting files rewrites the URL", async ({
+  page,
+  packPage,
+  packFixtures,
+}) => {
+  expect(packFixtures.some((f) => f.name === PACK[0])).toBe(true);
+  const problems = watchForProblems(page);
+
+  await packPage.goto(...PACK, `?file=values.yaml&path=${VALUE_PATH}`);
+  await expect(packPage.tab(/^Files/)).toHaveAttribute("aria-selected", "true");
+  await expect(packPage.fileLink("values.yaml")).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+  const editor = packPage.editor("values.yaml");
+  await expect(
+    editor.locator(".line-numbers", { hasText: /^1225$/ }),
+  ).toBeVisible();
+  await expect(editor.locator(".active-line-number")).toHaveText("1225");
+  await expect(
+    packPage.editorLine("values.yaml", "maxReplicas: 5").first(),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "deep-linked file");
+
+  // Choosing a file replaces the URL (no new history entry) with that file's own link.
+  const entries = await page.evaluate(() => history.length);
+  await packPage.fileLink("pack.json").click();
+  await expect(page).toHaveURL(`/packs/${PACK[0]}/${PACK[1]}?file=pack.json`);
+  await expect(packPage.viewerHeading("pack.json")).toBeVisible();
+  await expect(packPage.editor("pack.json")).toBeVisible();
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
+  // A link to a file in a folded folder opens the folder; a line number works as well as a path.
+  await packPage.goto(...PACK, "?file=charts/argo-cd/Chart.yaml&line=3");
+  await expect(packPage.fileLink("charts/argo-cd/Chart.yaml")).toBeVisible();
+  await expect(packPage.fileLink("charts/argo-cd/Chart.yaml")).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+  await expect(
+    packPage.editor("charts/argo-cd/Chart.yaml").locator(".active-line-number"),
+  ).toHaveText("3");
+
+  // Reloading the URL gives the same view.
+  await page.reload();
+  await expect(
+    packPage.viewerHeading("charts/argo-cd/Chart.yaml"),
+  ).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("a deep link to a file the pack does not have says so", async ({
+  page,
+  packPage,
+}) => {
+  await packPage.goto(...PACK, "?file=nope.yaml");
+  await expect(page.getByRole("alert")).toContainText(
+    "There is no file nope.yaml in this pack.",
+  );
+  await expect(packPage.fileTree).toBeVisible();
+});

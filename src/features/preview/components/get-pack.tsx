@@ -1,0 +1,69 @@
+import { archiveUrl } from "@/lib/api/packs";
+
+import type { OpenedPack } from "../types";
+import type { PackMeta } from "../utils/pack-meta";
+import { LocalDownloads } from "./local-downloads";
+import { OrasCommand } from "./oras-command";
+// Links styled as buttons share the button styles.
+import "@/components/ui/button.css";
+
+interface GetPackProps {
+  pack: OpenedPack;
+  meta: PackMeta | null;
+}
+
+/** Downloads (.zip, OCI .tar.gz) and the `oras push` command for a Palette OCI registry. */
+export function GetPack({ pack, meta }: GetPackProps) {
+  const { source } = pack;
+  const name = source.kind === "registry" ? source.summary.name : meta?.name;
+  const version =
+    source.kind === "registry" ? source.summary.version : meta?.version;
+  const top = name && version ? `${name}-${version}` : "pack";
+
+  return (
+    <section className="get-pack">
+      <h2 id="get-pack-heading">Get this pack</h2>
+      {source.kind === "registry" ? (
+        <ul className="plain-list get-pack__downloads">
+          <li>
+            <a
+              className="button button--secondary"
+              href={archiveUrl(source.summary.name, source.summary.version)}
+              download={`${top}.zip`}
+            >
+              Download .zip
+            </a>
+          </li>
+          <li>
+            <a
+              className="button button--secondary"
+              href={archiveUrl(
+                source.summary.name,
+                source.summary.version,
+                "tar.gz",
+              )}
+              download={`${top}.tar.gz`}
+            >
+              Download OCI .tar.gz
+            </a>
+          </li>
+        </ul>
+      ) : (
+        <LocalDownloads files={pack.files} top={top} />
+      )}
+      <p className="muted small">
+        The .zip holds one folder <code>{top}/</code>, ready for{" "}
+        <code>spectro pack push</code>; the .tar.gz is the layer an OCI registry
+        stores.
+      </p>
+      {name && version ? (
+        <OrasCommand name={name} version={version} />
+      ) : (
+        <p className="muted">
+          pack.json has no name or version, so there is no registry reference to
+          push to.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { Alert } from "@/components/ui/alert";
+
+import type { OpenedPack } from "../types";
+import type { PackMetaResult } from "../utils/pack-meta";
+import { ConstraintsTables } from "./constraints-tables";
+import { GetPack } from "./get-pack";
+import { PackSummaryList } from "./pack-summary-list";
+import { ReadmeSection } from "./readme-section";
+
+interface PackOverviewProps {
+  pack: OpenedPack;
+  meta: PackMetaResult;
+}
+
+/** The overview tab: what pack.json says, how to get the pack, and its README. */
+export function PackOverview({ pack, meta }: PackOverviewProps) {
+  return (
+    <div className="pack-overview">
+      <div className="pack-overview__main">
+        {meta.ok ? (
+          <>
+            <PackSummaryList meta={meta.meta} source={pack.source} />
+            <ConstraintsTables meta={meta.meta} />
+          </>
+        ) : (
+          <Alert tone="error" title="pack.json cannot be read">
+            {meta.message}. The files and findings are still shown.
+          </Alert>
+        )}
+        <ReadmeSection files={pack.files} />
+      </div>
+      <aside
+        className="pack-overview__aside"
+        aria-labelledby="get-pack-heading"
+      >
+        <GetPack pack={pack} meta={meta.ok ? meta.meta : null} />
+      </aside>
+    </div>
+  );
+}
