@@ -1,0 +1,65 @@
+import {
+  expect,
+  type Download,
+  type Locator,
+  type Page,
+} from "@playwright/test";
+
+import { E2E_USER } from "../credentials";
+import { WizardFrame } from "./wizard-steps";
+
+/** Step 6: downloads, the ORAS commands, the upload with sign-in, 409 and force. */
+export class WizardPublish extends WizardFrame {
+  readonly success: Locator;
+  readonly conflict: Locator;
+  readonly orasCommands: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.success = page
+      .getByRole("status")
+      .filter({ hasText: /^Success: ?Published / });
+    this.conflict = page
+      .getByRole("status")
+      .filter({ hasText: /already exists with other content/ });
+    this.orasCommands = page.getByLabel("ORAS commands");
+  }
+
+  async download(format: "zip" | "tar.gz"): Promise<Download> {
+    const waiting = this.page.waitForEvent("download");
+    await this.page
+      .getByRole("button", {
+        name: new RegExp(`^Download .*\\.${format.replace(".", "\\.")}`),
+      })
+      .click();
+    return waiting;
+  }
+
+  uploadButton(): Locator {
+    return this.page.getByRole("button", {
+      name: /^(Upload |Sign in and upload)/,
+    });
+  }
+
+  /** Upload, signing in through the dialog when asked. */
+  async upload(): Promise<void> {
+    await this.uploadButton().click();
+    const dialog = this.page.getByRole("dialog", { name: "Sign in" });
+    if (await dialog.isVisible().catch(() => false)) await this.signIn();
+  }
+
+  async signIn(): Promise<void> {
+    const dialog = this.page.getByRole("dialog", { name: "Sign in" });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel("User name").fill(E2E_USER.username);
+    await dialog.getByLabel("Password").fill(E2E_USER.password);
+    await dialog.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async force(): Promise<void> {
+    await this.page.getByRole("button", { name: /^Replace .*…$/ }).click();
+    const dialog = this.page.getByRole("dialog", { name: /^Replace / });
+    await dialog.getByRole("button", { name: "Replace it" }).click();
+  }
+}

@@ -1,0 +1,45 @@
+import { test as base, expect } from "@playwright/test";
+
+import { WizardBasics } from "./wizard-basics";
+import { WizardContent } from "./wizard-content";
+import { WizardLogo } from "./wizard-logo";
+import { WizardPublish } from "./wizard-publish";
+import { WizardReview } from "./wizard-review";
+import { WizardStartPage } from "./wizard-start";
+import { WizardValues } from "./wizard-values";
+
+interface WizardFixtures {
+  start: WizardStartPage;
+  basics: WizardBasics;
+  content: WizardContent;
+  logo: WizardLogo;
+  values: WizardValues;
+  review: WizardReview;
+  publish: WizardPublish;
+}
+
+/** Playwright's test with one page object per wizard step. */
+export const test = base.extend<WizardFixtures>({
+  start: async ({ page }, use) => use(new WizardStartPage(page)),
+  basics: async ({ page }, use) => use(new WizardBasics(page)),
+  content: async ({ page }, use) => use(new WizardContent(page)),
+  logo: async ({ page }, use) => use(new WizardLogo(page)),
+  values: async ({ page }, use) => use(new WizardValues(page)),
+  review: async ({ page }, use) => use(new WizardReview(page)),
+  publish: async ({ page }, use) => use(new WizardPublish(page)),
+});
+
+export { expect };
+
+/** A file for setInputFiles. */
+export const upload = (
+  name: string,
+  bytes: Uint8Array | string,
+  mimeType = "application/octet-stream",
+) => ({
+  name,
+  mimeType,
+  buffer: Buffer.from(
+    typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes,
+  ),
+});

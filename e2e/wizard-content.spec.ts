@@ -1,0 +1,173 @@
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { writePackZip } from "../src/pack/zip-write";
+import { FIXTURES } from "../test/helpers/fixtures";
+import { expect, test, upload } from "./pages/wizard-test";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+test("an OS pack takes Ansible roles as a folder or an archive, listed in ansibleRoles", async ({
+  page,
+  start,
+  basics,
+  content,
+  logo,
+  values,
+  review,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), "wizard-role-"));
+  await mkdir(join(dir, "harden_os", "tasks"), { recursive: true });
+  await mkdir(join(dir, "harden_os", "files"), { recursive: true });
+  await writeFile(
+    join(dir, "harden_os", "tasks", "main.yml"),
+    "- name: harden\n  command: /bin/true\n",
+  );
+  await writeFile(
+    join(dir, "harden_os", "files", "sec_harden.sh"),
+    "#!/bin/sh\n",
+  );
+
+  await start.goto();
+  await start.useTemplate("AWS custom OS pack");
+  await basics.nextTo("Content");
+  await content.fillOs({
+    imageId: "ami-0123456789abcdef0",
+    imageOwner: "123456789012",
+  });
+  await page
+    .locator("input[webkitdirectory]")
+    .setInputFiles(join(dir, "harden_os"));
+  await expect(page.getByRole("list", { name: "Ansible roles" })).toContainText(
+    "harden_os",
+  );
+  const zipped = await writePackZip(
+    new Map([["tasks/main.yml", enc("- name: x\n  command: /bin/true\n")]]),
+    "cis",
+  );
+  await content.roleInput.setInputFiles([
+    upload("cis.zip", zipped, "application/zip"),
+    upload(
+      "empty-role.zip",
+      await writePackZip(new Map([["README.md", enc("x")]]), "empty-role"),
+      "application/zip",
+    ),
+  ]);
+  await expect(page.getByRole("list", { name: "Ansible roles" })).toContainText(
+    "cis",
+  );
+  await expect(content.refused("roles")).toContainText(
+    "empty-role is not an Ansible role: it has no tasks/main.yml",
+  );
+  await content.nextTo("Logo");
+  await logo.nextTo("Values");
+  await values.ready();
+  await values.nextTo("Review");
+  await expect(review.status).toHaveText(/Ready to publish/);
+  await expect(review.files).toContainText("harden_os/");
+  await expect(review.files).toContainText("sec_harden.sh");
+  // pack.json as it will be written, shown first.
+  await expect(page.locator(".view-lines").first()).toContainText(
+    '"ansibleRoles": [',
+  );
+});
+
+test("manifests keep the order the user gives; values.yaml is checked against the pack's schema as you type", async ({
+  page,
+  start,
+  basics,
+  content,
+  logo,
+  values,
+  review,
+}) => {
+  await start.goto();
+  await start.startBlank();
+  await basics.fill({
+    addonType: "app services",
+    name: "e2e-order",
+    displayName: "Order",
+  });
+  await basics.nextTo("Content");
+  await content.addManifests([
+    upload(
+      "crds.yaml",
+      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: demo\n",
+    ),
+    upload(
+      "app.yaml",
+      "kind: ConfigMap\ndata:\n  image: {{ .Values.image.repo }}:{{ .Values.image.tag }}\n",
+    ),
+  ]);
+  await expect(content.manifests.getByRole("listitem")).toHaveText([
+    /crds\.yaml/,
+    /app\.yaml/,
+  ]);
+  await page
+    .getByRole("button", { name: "Move manifests/app.yaml up" })
+    .click();
+  await expect(content.manifests.getByRole("listitem")).toHaveText([
+    /app\.yaml/,
+    /crds\.yaml/,
+  ]);
+  // Focus stays with the moved manifest (its Up button is now disabled, so Down has it).
+  await expect(
+    page.getByRole("button", { name: "Move manifests/app.yaml down" }),
+  ).toBeFocused();
+  await content.nextTo("Logo");
+  await logo.nextTo("Values");
+  await values.ready();
+  await expect(values.viewText()).toContainText("repo:");
+  // Completion comes from the schema built from the pack: the pack section, and each manifest's .Values.
+  await values.replaceText("pack:\n  ");
+  await page.keyboard.press("Control+Space");
+  await expect(page.locator(".suggest-widget")).toContainText("namespace");
+  await page.keyboard.press("Escape");
+  await values.replaceText("manifests:\n  app:\n    image:\n      ");
+  await page.keyboard.press("Control+Space");
+  await expect(page.locator(".suggest-widget")).toContainText("repo");
+  await page.keyboard.press("Escape");
+  // A namespace Kubernetes would refuse: the schema built from the pack says so at once.
+  await values.replaceText(
+    'pack:\n  namespace: Bad_Namespace\nmanifests:\n  app:\n    image:\n      repo: nginx\n      tag: "1.27"\n',
+  );
+  await expect(values.problems()).toContainText(/does not match the pattern/i, {
+    timeout: 15_000,
+  });
+  await values.replaceText(
+    'pack:\n  namespace: demo\nmanifests:\n  app:\n    image:\n      repo: nginx\n      tag: "1.27"\n',
+  );
+  await expect(values.problems()).not.toContainText(
+    /does not match the pattern/i,
+  );
+  await values.nextTo("Review");
+  await review.openFile("pack.json");
+  await expect(page.locator(".view-lines").first()).toContainText(
+    '"manifests/app.yaml",',
+  );
+});
+
+test("an imported logo.png that is really a JPEG is not shown as a PNG, and converts in one click", async ({
+  page,
+  start,
+  basics,
+  content,
+  logo,
+}) => {
+  await start.goto();
+  await start.importFolder(
+    join(FIXTURES, "pack-central/crowdstrike-falcon-agent-1.0.0"),
+  );
+  await expect(basics.name).toHaveValue("falcon-sensor");
+  await basics.nextTo("Content");
+  await content.nextTo("Logo");
+  const warning = page
+    .getByRole("status")
+    .filter({ hasText: "logo.png is really a JPEG image" });
+  await expect(warning).toBeVisible();
+  await expect(logo.preview).toHaveCount(0);
+  await warning.getByRole("button", { name: "Convert it to PNG" }).click();
+  await expect(logo.preview).toBeVisible();
+  await expect(warning).toHaveCount(0);
+});

@@ -1,0 +1,116 @@
+import { useState } from "react";
+import { useFieldArray, useFormContext } from "react-hook-form";
+
+import { Button } from "@/components/ui/button";
+import { FileDrop } from "@/components/ui/file-drop";
+import { DropReport } from "@/features/wizard/components/drop-report";
+import { useWizard } from "@/features/wizard/hooks/wizard-context";
+import type { AddOutcome } from "@/features/wizard/model/add-files";
+import {
+  roleFromFiles,
+  roleNameOfArchive,
+} from "@/features/wizard/model/ansible-role";
+import type { WizardValues } from "@/features/wizard/model/draft-schema";
+import { fieldId } from "@/features/wizard/model/finding-targets";
+import type { DroppedItems } from "@/lib/files";
+import { getPackWorker } from "@/lib/pack-worker/client";
+
+/** Ansible roles that customise the image: folders or archives, listed in ansibleRoles. */
+export function AnsibleRolesSection() {
+  const { control, getValues } = useFormContext<WizardValues>();
+  const { fields, append, remove } = useFieldArray({
+    control,
+    name: "roles",
+    keyName: "key",
+  });
+  const { addBlobs } = useWizard();
+  const [outcome, setOutcome] = useState<AddOutcome | null>(null);
+
+  async function onDrop(items: DroppedItems) {
+    const result: AddOutcome = { added: [], refused: [], notes: [] };
+    const sources: {
+      name: string;
+      files: { path: string; bytes: Uint8Array }[];
+    }[] = [];
+    if (items.kind === "folder")
+      sources.push({ name: items.name, files: items.entries });
+    else
+      for (const file of items.files) {
+        const read = await getPackWorker().readArchive(
+          new Uint8Array(await file.arrayBuffer()),
+          file.name,
+        );
+        if (!read.ok)
+          result.refused.push(
+            `${file.name} cannot be opened: ${read.error.message}`,
+          );
+        else
+          sources.push({
+            name: roleNameOfArchive(file.name),
+            files: [...read.value.files].map(([path, bytes]) => ({
+              path,
+              bytes,
+            })),
+          });
+      }
+    for (const s of sources) {
+      const r = roleFromFiles(
+        s.name,
+        s.files,
+        getValues("roles").map((x) => x.name),
+      );
+      if (!r.ok) {
+        result.refused.push(r.error);
+        continue;
+      }
+      const ids = addBlobs(r.value.files.map((x) => x.bytes));
+      append({
+        name: r.value.name,
+        files: r.value.files.map((x, i) => ({ path: x.path, blob: ids[i]! })),
+      });
+      result.added.push(r.value.name);
+    }
+    setOutcome(result);
+  }
+
+  return (
+    <section className="wizard-section" aria-labelledby="roles-heading">
+      <h3 id="roles-heading">Ansible roles</h3>
+      <p className="muted">
+        Optional. Palette runs them while it builds the image (for example to
+        harden the OS). Each role needs tasks/main.yml.
+      </p>
+      <FileDrop
+        label="Role folders or archives (.zip, .tar.gz)"
+        accept=".zip,.tar.gz,.tgz,application/zip,application/gzip"
+        multiple
+        allowFolder
+        onFiles={(r) => void onDrop(r)}
+      />
+      <DropReport outcome={outcome} what="roles" />
+      {fields.length > 0 && (
+        <ul className="wizard-list" aria-label="Ansible roles">
+          {fields.map((r, i) => (
+            <li
+              key={r.key}
+              className="wizard-list__item"
+              id={fieldId(`roles.${i}.name`)}
+              tabIndex={-1}
+            >
+              <span>
+                <strong>{r.name}</strong>{" "}
+                <span className="muted">{r.files.length} files</span>
+              </span>
+              <Button
+                aria-label={`Remove role ${r.name}`}
+                onClick={() => remove(i)}
+              >
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { useState } from "react";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FileDrop } from "@/components/ui/file-drop";
+import { DropReport } from "@/features/wizard/components/drop-report";
+import { useFieldError } from "@/features/wizard/components/form-fields";
+import { useWizard } from "@/features/wizard/hooks/wizard-context";
+import { addCharts, type AddOutcome } from "@/features/wizard/model/add-files";
+import type { WizardValues } from "@/features/wizard/model/draft-schema";
+import { fieldId } from "@/features/wizard/model/finding-targets";
+import { getPackWorker } from "@/lib/pack-worker/client";
+import { removeValuesBlock } from "@/pack/values";
+import { parseYamlLimited } from "@/pack/yaml-text";
+
+/** Chart names values.yaml has settings for, for a chart not in the pack yet (a template's). */
+function expectedCharts(
+  valuesText: string | null,
+  have: readonly string[],
+): string[] {
+  if (!valuesText) return [];
+  const root = parseYamlLimited(valuesText, "values.yaml").values[0] as
+    { charts?: Record<string, unknown> | null } | null | undefined;
+  const charts = root?.charts;
+  if (!charts || typeof charts !== "object" || Array.isArray(charts)) return [];
+  return Object.keys(charts).filter((k) => !have.includes(k));
+}
+
+/** Helm charts: dropped .tgz files, read by the core in the worker; values seeded on the way in. */
+export function ChartsSection() {
+  const { control, getValues, setValue, clearErrors } =
+    useFormContext<WizardValues>();
+  const { fields, remove } = useFieldArray({
+    control,
+    name: "charts",
+    keyName: "key",
+  });
+  const { addBlobs } = useWizard();
+  const valuesText = useWatch({ control, name: "files.values" });
+  const [outcome, setOutcome] = useState<AddOutcome | null>(null);
+  const error = useFieldError("charts");
+  const expected = expectedCharts(
+    valuesText,
+    fields.map((f) => f.name),
+  );
+
+  async function onFiles(files: File[]) {
+    const worker = getPackWorker();
+    const candidates = await Promise.all(
+      files.map(async (file) => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        return {
+          fileName: file.name,
+          bytes,
+          read: await worker.readChart(bytes, file.name),
+        };
+      }),
+    );
+    const r = addCharts(
+      getValues("charts"),
+      candidates,
+      getValues("files.values"),
+      (b) => addBlobs([b])[0]!,
+    );
+    setValue("charts", r.rows, { shouldDirty: true });
+    if (r.outcome.added.length) clearErrors("charts");
+    if (r.valuesText !== getValues("files.values"))
+      setValue("files.values", r.valuesText, { shouldDirty: true });
+    setOutcome(r.outcome);
+  }
+
+  function removeChart(index: number) {
+    const chart = getValues(`charts.${index}`);
+    remove(index);
+    const text = getValues("files.values");
+    if (!chart?.name || text === null) return;
+    try {
+      setValue("files.values", removeValuesBlock(text, "charts", chart.name), {
+        shouldDirty: true,
+      });
+      setOutcome({
+        added: [],
+        refused: [],
+        notes: [`Removed ${chart.path} and its charts.${chart.name} values.`],
+      });
+    } catch {
+      setOutcome({
+        added: [],
+        refused: [],
+        notes: [
+          `Removed ${chart.path}; values.yaml does not parse, so charts.${chart.name} is still in it.`,
+        ],
+      });
+    }
+  }
+
+  return (
+    <section className="wizard-section" aria-labelledby="charts-heading">
+      <h3 id="charts-heading">Helm charts</h3>
+      {error && (
+        <p className="form-field__error" id={fieldId("charts")} tabIndex={-1}>
+          {error}
+        </p>
+      )}
+      {expected.length > 0 && (
+        <Alert
+          tone="info"
+          title={`values.yaml expects the chart ${expected.join(", ")}`}
+        >
+          <p>Drop that chart&apos;s .tgz below (download it with helm pull).</p>
+        </Alert>
+      )}
+      <FileDrop
+        label="Helm chart archives (.tgz)"
+        description="Made by helm package or helm pull. Chart.yaml is read, and the chart's default values are added to values.yaml."
+        accept=".tgz,.tar.gz,application/gzip,application/x-gzip"
+        multiple
+        onFiles={(r) => r.kind === "files" && void onFiles(r.files)}
+      />
+      <DropReport outcome={outcome} what="charts" />
+      {fields.length > 0 && (
+        <ul className="wizard-list" aria-label="Charts in the pack">
+          {fields.map((c, i) => (
+            <li
+              key={c.key}
+              className="wizard-list__item"
+              id={fieldId(`charts.${i}.path`)}
+              tabIndex={-1}
+            >
+              <span>
+                <strong>{c.name || "unreadable chart"}</strong> {c.version}{" "}
+                <code className="wizard-list__path">{c.path}</code>
+                {c.blob === null && (
+                  <span className="wizard-list__problem">
+                    {" "}
+                    — missing from the pack
+                  </span>
+                )}
+              </span>
+              <Button
+                aria-label={`Remove chart ${c.name || c.path}`}
+                onClick={() => removeChart(i)}
+              >
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

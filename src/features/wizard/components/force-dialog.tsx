@@ -1,0 +1,47 @@
+import { useRef } from "react";
+
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+
+interface ForceDialogProps {
+  open: boolean;
+  name: string;
+  version: string;
+  onClose: () => void;
+  onConfirm: () => void;
+}
+
+/** Ask before replacing a published version: its users get other content under the same version. */
+export function ForceDialog({
+  open,
+  name,
+  version,
+  onClose,
+  onConfirm,
+}: ForceDialogProps) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Replace ${name} ${version}?`}
+      initialFocusRef={cancel}
+      actions={
+        <>
+          <Button ref={cancel} onClick={onClose}>
+            Keep the stored version
+          </Button>
+          <Button variant="danger" onClick={onConfirm}>
+            Replace it
+          </Button>
+        </>
+      }
+    >
+      <p>
+        Clusters and profiles that already use {name} {version} will get this
+        content the next time they sync, and a Palette that cached the old one
+        may break. Publishing a new version is safer.
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,247 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useCallback, useMemo, useRef, useState } from "react";
+import {
+  FormProvider,
+  useForm,
+  useWatch,
+  type Resolver,
+} from "react-hook-form";
+
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Stepper } from "@/components/ui/stepper";
+import { StepBody } from "@/features/wizard/components/step-body";
+import { STEP_LABELS } from "@/features/wizard/components/step-labels";
+import { WizardFooter } from "@/features/wizard/components/wizard-footer";
+import { WizardHeader } from "@/features/wizard/components/wizard-header";
+import { useDraftBlobs } from "@/features/wizard/hooks/use-draft-blobs";
+import { useDraftSaving } from "@/features/wizard/hooks/use-draft-saving";
+import { usePackReport } from "@/features/wizard/hooks/use-pack-report";
+import { useStepFocus } from "@/features/wizard/hooks/use-step-focus";
+import { useWizardNavigation } from "@/features/wizard/hooks/use-wizard-navigation";
+import {
+  WizardContext,
+  type JumpRequest,
+} from "@/features/wizard/hooks/wizard-context";
+import {
+  STEP_IDS,
+  type StepId,
+  type WizardValues,
+} from "@/features/wizard/model/draft-schema";
+import { draftToPackFiles } from "@/features/wizard/model/draft-to-pack-files";
+import {
+  errorSteps,
+  type FindingTarget,
+} from "@/features/wizard/model/finding-targets";
+import { draftFingerprint } from "@/features/wizard/model/fingerprint";
+import { summaryErrors } from "@/features/wizard/model/form-errors";
+import { stepStatuses } from "@/features/wizard/model/navigation";
+import {
+  STEP_SCHEMAS,
+  stepIsValid,
+} from "@/features/wizard/model/step-schemas";
+import type {
+  DraftExport,
+  OpenedDraft,
+  WizardDraftStorage,
+} from "@/features/wizard/types";
+
+import "./wizard.css";
+
+interface PackWizardProps {
+  draft: OpenedDraft;
+  storage: WizardDraftStorage;
+  /** Save the draft as it is on screen as a file (the drafts feature writes it). */
+  onExport: (draft: DraftExport) => Promise<void>;
+  /** After a successful upload with the draft's digest: the draft is no longer needed. */
+  onPublished: () => void;
+}
+
+/**
+ * The pack builder: one react-hook-form for the whole draft, one zod schema per step (the
+ * resolver follows the current step, so "Next" checks that step only), navigation through a pure
+ * reducer, the core's findings computed in a worker, and the draft saved as the user works.
+ */
+export function PackWizard({
+  draft,
+  storage,
+  onExport,
+  onPublished,
+}: PackWizardProps) {
+  const origin = draft.data.meta.origin;
+  const nav = useWizardNavigation({
+    step: draft.data.meta.step,
+    visited: draft.data.meta.visited,
+  });
+  const step = nav.state.step;
+  const resolver = useMemo(
+    () =>
+      zodResolver(STEP_SCHEMAS[step] as never, undefined, {
+        raw: true,
+      }) as unknown as Resolver<WizardValues>,
+    [step],
+  );
+  // Fields are checked when "Next" is pressed; after a refused Next, as the user fixes them.
+  const [checkedStep, setCheckedStep] = useState<StepId | null>(null);
+  const form = useForm<WizardValues>({
+    defaultValues: draft.data.values,
+    resolver,
+    mode: checkedStep === step ? "onChange" : "onSubmit",
+    shouldFocusError: false,
+  });
+  const values = useWatch({ control: form.control }) as WizardValues;
+  const { blobs, addBlobs } = useDraftBlobs(draft.blobs, values);
+  const files = useMemo(() => draftToPackFiles(values, blobs), [values, blobs]);
+  const fingerprint = useMemo(
+    () => draftFingerprint(values, blobs),
+    [values, blobs],
+  );
+  const report = usePackReport(draft.id, files, fingerprint, origin);
+  const saving = useDraftSaving({
+    draft,
+    storage,
+    origin,
+    nav: nav.state,
+    values,
+    blobs,
+    fingerprint,
+  });
+
+  const [jump, setJump] = useState<JumpRequest | null>(null);
+  const jumpSeq = useRef(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useStepFocus(step, jump, headingRef);
+
+  const coreErrors = useMemo(
+    () => errorSteps(report.data?.findings ?? [], values),
+    [report.data, values],
+  );
+  const statuses = stepStatuses(
+    nav.state,
+    (s) => stepIsValid(s, values),
+    coreErrors,
+  );
+
+  async function next() {
+    if (!(await form.trigger())) {
+      setCheckedStep(step);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    form.clearErrors();
+    nav.dispatch({ type: "next" });
+    setJump(null);
+  }
+
+  const { dispatch } = nav;
+  const goToStep = useCallback(
+    (s: StepId) => {
+      form.clearErrors();
+      setJump(null);
+      dispatch({ type: "go", step: s });
+    },
+    [form, dispatch],
+  );
+  const goTo = useCallback(
+    (target: FindingTarget) => {
+      form.clearErrors();
+      dispatch({ type: "go", step: target.step });
+      setJump({ ...target, seq: ++jumpSeq.current });
+    },
+    [form, dispatch],
+  );
+  const reportPending = report.stale || report.isFetching;
+  const context = useMemo(
+    () => ({
+      draftId: draft.id,
+      origin,
+      blobs,
+      addBlobs,
+      files,
+      report: report.data,
+      reportPending,
+      jump,
+      goTo,
+      goToStep,
+    }),
+    [
+      draft.id,
+      origin,
+      blobs,
+      addBlobs,
+      files,
+      report.data,
+      reportPending,
+      jump,
+      goTo,
+      goToStep,
+    ],
+  );
+
+  const index = STEP_IDS.indexOf(step);
+  return (
+    <WizardContext value={context}>
+      <FormProvider {...form}>
+        <div className="wizard">
+          <WizardHeader
+            values={values}
+            save={saving.save}
+            storageKind={storage.kind}
+            onExport={() => onExport(saving.snapshot())}
+          />
+          <Stepper
+            label="Steps"
+            steps={STEP_IDS.map((id) => ({
+              id,
+              label: STEP_LABELS[id],
+              status: statuses[id],
+              reachable: nav.reachable(id),
+            }))}
+            onSelect={goToStep}
+          />
+          <form
+            className="wizard__form"
+            noValidate
+            aria-labelledby="wizard-step-heading"
+            onSubmit={(e) => {
+              e.preventDefault();
+              // A dialog's form (rendered through a portal) bubbles its submit here in React's tree.
+              if (e.target !== e.currentTarget) return;
+              if (index < STEP_IDS.length - 1) void next();
+            }}
+          >
+            <h2
+              id="wizard-step-heading"
+              ref={headingRef}
+              tabIndex={-1}
+              className="wizard__heading"
+            >
+              <span className="wizard__step-count">
+                Step {index + 1} of {STEP_IDS.length}:
+              </span>{" "}
+              {STEP_LABELS[step]}
+            </h2>
+            <ErrorSummary
+              ref={summaryRef}
+              errors={summaryErrors(form.formState.errors)}
+            />
+            <StepBody
+              step={step}
+              onPublished={() => {
+                saving.markPublished();
+                onPublished();
+              }}
+            />
+            <WizardFooter
+              step={step}
+              onBack={() => {
+                form.clearErrors();
+                dispatch({ type: "back" });
+              }}
+            />
+          </form>
+        </div>
+      </FormProvider>
+    </WizardContext>
+  );
+}

@@ -1,0 +1,179 @@
+import { useMemo, useState } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useFieldError } from "@/features/wizard/components/form-fields";
+import { useWizard } from "@/features/wizard/hooks/wizard-context";
+import type { WizardValues } from "@/features/wizard/model/draft-schema";
+import { fieldId } from "@/features/wizard/model/finding-targets";
+import {
+  CodeEditor,
+  formatYaml,
+  type EditorDiagnostic,
+  type EditorMarker,
+} from "@/lib/monaco";
+
+interface TextFileEditorProps {
+  file: "values" | "presets" | "schema";
+  path: string;
+  modelUri: string;
+  schema?: unknown;
+  revealLine?: number | undefined;
+  onReady?: () => void;
+  /** values.yaml always exists; the others can be added and removed. */
+  required?: boolean;
+  skeleton?: string;
+  about?: string;
+}
+
+/** One YAML file of the pack in Monaco, with Format, its problems listed and the core's findings as markers. */
+export function TextFileEditor({
+  file,
+  path,
+  modelUri,
+  schema,
+  revealLine,
+  onReady,
+  required,
+  skeleton = "",
+  about,
+}: TextFileEditorProps) {
+  const { control, setValue } = useFormContext<WizardValues>();
+  const { report } = useWizard();
+  const name = `files.${file}` as const;
+  const text = useWatch({ control, name });
+  const error = useFieldError(name);
+  const [diagnostics, setDiagnostics] = useState<EditorDiagnostic[]>([]);
+  const [line, setLine] = useState<number | undefined>(undefined);
+  const [formatError, setFormatError] = useState<string | null>(null);
+  const findings = useMemo(
+    () => (report?.findings ?? []).filter((f) => f.file === path),
+    [report, path],
+  );
+  const markers: EditorMarker[] = useMemo(
+    () =>
+      findings.flatMap((f) =>
+        f.line
+          ? [{ line: f.line, message: f.message, severity: f.severity }]
+          : [],
+      ),
+    [findings],
+  );
+
+  const set = (v: string | null) =>
+    setValue(name, v, { shouldDirty: true, shouldValidate: Boolean(error) });
+
+  async function format() {
+    if (text === null) return;
+    setFormatError(null);
+    try {
+      set(await formatYaml(text));
+    } catch (e) {
+      setFormatError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  if (text === null)
+    return (
+      <div className="text-file">
+        {about && <p>{about}</p>}
+        <p className="muted">This pack has no {path}.</p>
+        <Button onClick={() => set(skeleton)}>Add {path}</Button>
+      </div>
+    );
+
+  return (
+    <div className="text-file">
+      {about && <p>{about}</p>}
+      <div className="text-file__toolbar">
+        <Button onClick={() => void format()}>Format {path}</Button>
+        {!required && <Button onClick={() => set(null)}>Remove {path}</Button>}
+      </div>
+      {formatError && (
+        <Alert tone="error" title={`${path} cannot be formatted`}>
+          <p>{formatError}</p>
+        </Alert>
+      )}
+      {error && (
+        <p className="form-field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div id={fieldId(name)} tabIndex={-1} className="text-file__editor">
+        <CodeEditor
+          value={text}
+          language="yaml"
+          ariaLabel={`${path} editor`}
+          modelUri={modelUri}
+          schema={schema}
+          height="28rem"
+          onChange={(v) => set(v)}
+          onDiagnostics={setDiagnostics}
+          onReady={onReady}
+          markers={markers}
+          revealLine={line ?? revealLine}
+        />
+      </div>
+      <ProblemList
+        path={path}
+        items={[
+          ...diagnostics.map((d) => ({
+            line: d.line,
+            message: d.message,
+            severity: d.severity,
+          })),
+          ...findings.map((f) => ({
+            line: f.line,
+            message: f.message,
+            severity: f.severity,
+          })),
+        ]}
+        onLine={setLine}
+      />
+    </div>
+  );
+}
+
+function ProblemList({
+  path,
+  items,
+  onLine,
+}: {
+  path: string;
+  items: { line?: number | undefined; message: string; severity: string }[];
+  onLine: (line: number) => void;
+}) {
+  const unique = items.filter(
+    (x, i) =>
+      items.findIndex((y) => y.message === x.message && y.line === x.line) ===
+      i,
+  );
+  return (
+    <div className="text-file__problems" aria-live="polite">
+      <h3 className="text-file__problems-title">
+        {unique.length === 0
+          ? `No problems found in ${path}`
+          : `${unique.length} ${unique.length === 1 ? "note" : "notes"} on ${path}`}
+      </h3>
+      {unique.length > 0 && (
+        <ul>
+          {unique.map((p) => (
+            <li
+              key={`${p.line ?? 0}:${p.message}`}
+              className={`problem problem--${p.severity}`}
+            >
+              <span className="problem__severity">{p.severity}</span>{" "}
+              {p.line ? (
+                <Button variant="link" onClick={() => onLine(p.line!)}>
+                  line {p.line}
+                </Button>
+              ) : null}{" "}
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

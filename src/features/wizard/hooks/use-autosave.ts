@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+
+import type {
+  DraftBlobs,
+  DraftData,
+} from "@/features/wizard/model/draft-schema";
+import type { WizardDraftStorage } from "@/features/wizard/types";
+
+export type SaveStatus = "saved" | "pending" | "saving" | "error" | "conflict";
+
+export interface AutosaveState {
+  status: SaveStatus;
+  savedAt: string | null;
+  error: string | null;
+  /**
+   * True while a change to the pack is not in storage (or storage is memory and the pack changed).
+   * Moving between steps is saved too, but losing it loses nothing: it does not count.
+   */
+  unsaved: boolean;
+  /** Save now (before an export or leaving); resolves when stored. */
+  flush: () => Promise<boolean>;
+}
+
+interface Snapshot {
+  data: DraftData;
+  blobs: DraftBlobs;
+  /** draftFingerprint of the pack's content: equal means the pack did not change. */
+  content: string;
+  /** The content plus where the user is (step, visited steps): equal means nothing to save. */
+  fingerprint: string;
+}
+
+export const draftTitle = (d: DraftData): string =>
+  d.values.basics.displayName.trim() || d.values.basics.name || "Untitled pack";
+export const draftSubtitle = (d: DraftData): string => {
+  const b = d.values.basics;
+  return `${b.name || "unnamed"}@${b.version || "?"} · ${b.layer || "no layer"}`;
+};
+
+/**
+ * Save the draft as the user works: half a second after the last change, with the revision it
+ * started from (a second tab that saved in between is a conflict, never overwritten), sending
+ * only file bytes not stored yet.
+ */
+export function useAutosave(opts: {
+  draftId: string;
+  storage: WizardDraftStorage;
+  initialRev: number | null;
+  initialSavedAt: string | null;
+  snapshot: Snapshot;
+}): AutosaveState {
+  const { draftId, storage, snapshot } = opts;
+  const rev = useRef(opts.initialRev);
+  const stored = useRef<Set<string>>(
+    new Set(opts.initialRev === null ? [] : [...snapshot.blobs.keys()]),
+  );
+  const savedFingerprint = useRef(
+    opts.initialRev === null ? "" : snapshot.fingerprint,
+  );
+  const [openedContent] = useState(snapshot.content);
+  // The content last stored, as state: it decides whether leaving must ask.
+  const [savedContent, setSavedContent] = useState(
+    opts.initialRev === null ? "" : snapshot.content,
+  );
+  const latest = useRef(snapshot);
+  const running = useRef<Promise<boolean> | null>(null);
+  const [status, setStatus] = useState<SaveStatus>(
+    opts.initialRev === null ? "pending" : "saved",
+  );
+  const [savedAt, setSavedAt] = useState(opts.initialSavedAt);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    latest.current = snapshot;
+  });
+
+  const saveOnce = useCallback(async (): Promise<boolean> => {
+    const snap = latest.current;
+    if (snap.fingerprint === savedFingerprint.current) {
+      setStatus("saved");
+      return true;
+    }
+    setStatus("saving");
+    const newBlobs = new Map<string, Uint8Array>();
+    for (const [id, bytes] of snap.blobs)
+      if (!stored.current.has(id)) newBlobs.set(id, bytes);
+    try {
+      const r = await storage.save({
+        id: draftId,
+        title: draftTitle(snap.data),
+        subtitle: draftSubtitle(snap.data),
+        data: snap.data,
+        blobIds: [...snap.blobs.keys()],
+        newBlobs,
+        baseRev: rev.current,
+      });
+      if (!r.ok) {
+        setStatus("conflict");
+        return false;
+      }
+      rev.current = r.rev;
+      stored.current = new Set(snap.blobs.keys());
+      savedFingerprint.current = snap.fingerprint;
+      setSavedContent(snap.content);
+      setSavedAt(r.savedAt);
+      setError(null);
+      // Changes made while saving are saved by the next round.
+      setStatus(
+        latest.current.fingerprint === snap.fingerprint ? "saved" : "pending",
+      );
+      return true;
+    } catch (e) {
+      setError(
+        e instanceof DOMException && e.name === "QuotaExceededError"
+          ? "The browser's storage is full: export the draft to keep it, or delete old drafts."
+          : `The draft could not be saved: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      setStatus("error");
+      return false;
+    }
+  }, [draftId, storage]);
+
+  const flush = useCallback(async (): Promise<boolean> => {
+    while (running.current) await running.current;
+    if (status === "conflict") return false;
+    const p = saveOnce();
+    running.current = p;
+    try {
+      return await p;
+    } finally {
+      running.current = null;
+    }
+  }, [saveOnce, status]);
+
+  useEffect(() => {
+    if (status === "conflict") return;
+    if (snapshot.fingerprint === savedFingerprint.current) return;
+    setStatus((s) => (s === "saving" ? s : "pending"));
+    const t = window.setTimeout(() => void flush(), 500);
+    return () => window.clearTimeout(t);
+  }, [snapshot.fingerprint, flush, status]);
+
+  const unsaved =
+    storage.kind === "memory"
+      ? snapshot.content !== openedContent
+      : status === "error" ||
+        status === "conflict" ||
+        snapshot.content !== savedContent;
+  return { status, savedAt, error, unsaved, flush };
+}

@@ -1,0 +1,48 @@
+import { useQueries } from "@tanstack/react-query";
+
+import { wizardKeys } from "@/features/wizard/hooks/use-pack-report";
+import { useWizard } from "@/features/wizard/hooks/wizard-context";
+import type { ChartRow } from "@/features/wizard/model/draft-schema";
+import { getPackWorker } from "@/lib/pack-worker/client";
+
+export interface ChartDefaults {
+  name: string;
+  valuesText: string;
+  valuesSchema: unknown;
+}
+
+/**
+ * Each chart's own values.yaml and values.schema.json, read by the core in the worker. Keyed by
+ * blob id: a blob's bytes never change, so each chart is read once.
+ */
+export function useChartInfos(charts: readonly ChartRow[]): {
+  charts: ChartDefaults[];
+  pending: boolean;
+} {
+  const { blobs } = useWizard();
+  const readable = charts.filter(
+    (c): c is ChartRow & { blob: string } => c.blob !== null && c.name !== "",
+  );
+  const results = useQueries({
+    queries: readable.map((c) => ({
+      queryKey: wizardKeys.chart(c.blob),
+      queryFn: async (): Promise<ChartDefaults | null> => {
+        const bytes = blobs.get(c.blob);
+        if (!bytes) return null;
+        const r = await getPackWorker().readChart(bytes, c.path);
+        return r.ok
+          ? {
+              name: r.value.name,
+              valuesText: r.value.valuesText,
+              valuesSchema: r.value.valuesSchema,
+            }
+          : null;
+      },
+      staleTime: Infinity,
+    })),
+  });
+  return {
+    charts: results.flatMap((r) => (r.data ? [r.data] : [])),
+    pending: results.some((r) => r.isPending),
+  };
+}

@@ -1,0 +1,76 @@
+import { useMemo, useState } from "react";
+
+import {
+  draftSubtitle,
+  draftTitle,
+  useAutosave,
+} from "@/features/wizard/hooks/use-autosave";
+import { useLeavePrompt } from "@/features/wizard/hooks/use-leave-prompt";
+import type {
+  DraftBlobs,
+  DraftData,
+  DraftOrigin,
+  WizardValues,
+} from "@/features/wizard/model/draft-schema";
+import type { NavState } from "@/features/wizard/model/navigation";
+import type {
+  DraftExport,
+  OpenedDraft,
+  WizardDraftStorage,
+} from "@/features/wizard/types";
+
+/**
+ * Everything that keeps a draft safe: the autosave, the question on leaving with unsaved changes
+ * (not once the registry holds exactly this content), and the snapshot an export writes.
+ */
+export function useDraftSaving(opts: {
+  draft: OpenedDraft;
+  storage: WizardDraftStorage;
+  origin: DraftOrigin;
+  nav: NavState;
+  values: WizardValues;
+  blobs: DraftBlobs;
+  /** draftFingerprint of values and blobs. */
+  fingerprint: string;
+}) {
+  const { draft, storage, origin, nav, values, blobs, fingerprint } = opts;
+  const data: DraftData = useMemo(
+    () => ({
+      format: 1,
+      meta: { origin, step: nav.step, visited: nav.visited },
+      values,
+    }),
+    [origin, nav.step, nav.visited, values],
+  );
+  const save = useAutosave({
+    draftId: draft.id,
+    storage,
+    initialRev: draft.rev,
+    initialSavedAt: draft.savedAt,
+    snapshot: {
+      data,
+      blobs,
+      content: fingerprint,
+      fingerprint: `${fingerprint}:${nav.step}:${nav.visited.join()}`,
+    },
+  });
+  const [publishedContent, setPublishedContent] = useState<string | null>(null);
+  useLeavePrompt(
+    save.unsaved && publishedContent !== fingerprint,
+    storage.kind === "memory"
+      ? "This browser cannot store drafts: leaving loses this pack. Leave anyway?"
+      : "Some changes are not saved yet. Leave anyway?",
+  );
+  const snapshot = (): DraftExport => ({
+    title: draftTitle(data),
+    subtitle: draftSubtitle(data),
+    data,
+    blobs,
+  });
+  return {
+    save,
+    snapshot,
+    /** The registry now holds this content: leaving no longer needs to ask. */
+    markPublished: () => setPublishedContent(fingerprint),
+  };
+}

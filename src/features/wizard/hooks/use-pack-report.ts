@@ -1,0 +1,68 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+
+import { useDebouncedValue } from "@/features/wizard/hooks/use-debounced-value";
+import type { DraftOrigin } from "@/features/wizard/model/draft-schema";
+import { getPackWorker } from "@/lib/pack-worker/client";
+import type { PackFiles } from "@/pack/pack-files";
+
+/** Keys of the wizard's computations in the pack worker; the fingerprint names a pack's content. */
+export const wizardKeys = {
+  all: ["wizard"] as const,
+  report: (draftId: string, fingerprint: string) =>
+    ["wizard", "report", draftId, fingerprint] as const,
+  digest: (draftId: string, fingerprint: string) =>
+    ["wizard", "digest", draftId, fingerprint] as const,
+  chart: (blob: string) => ["wizard", "chart", blob] as const,
+};
+
+/**
+ * The core's validatePack on the draft's pack, run in the worker once typing pauses. The previous
+ * report stays on screen while the next one runs, so findings do not flicker.
+ */
+export function usePackReport(
+  draftId: string,
+  files: PackFiles,
+  fingerprint: string,
+  origin: DraftOrigin,
+) {
+  const settled = useDebouncedValue({ files, fingerprint }, 300);
+  const previous = origin.kind === "import" ? origin.previous : undefined;
+  const query = useQuery({
+    queryKey: wizardKeys.report(draftId, settled.fingerprint),
+    queryFn: () =>
+      getPackWorker().validate(
+        settled.files,
+        previous
+          ? {
+              previous: {
+                name: previous.name,
+                displayName: previous.displayName,
+              },
+            }
+          : undefined,
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    gcTime: 30_000,
+    retry: 1,
+  });
+  // Out of date: the draft changed since the report on screen was made.
+  const stale = query.isPlaceholderData || settled.fingerprint !== fingerprint;
+  return { ...query, stale };
+}
+
+/** The content digest (registry-api.md §Identity) of the draft's pack, from the worker. */
+export function usePackDigest(
+  draftId: string,
+  files: PackFiles,
+  fingerprint: string,
+) {
+  const settled = useDebouncedValue({ files, fingerprint }, 300);
+  return useQuery({
+    queryKey: wizardKeys.digest(draftId, settled.fingerprint),
+    queryFn: () => getPackWorker().digest(settled.files),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    gcTime: 30_000,
+  });
+}

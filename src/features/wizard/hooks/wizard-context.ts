@@ -1,0 +1,39 @@
+import { createContext, useContext } from "react";
+
+import type {
+  DraftBlobs,
+  DraftOrigin,
+  StepId,
+} from "@/features/wizard/model/draft-schema";
+import type { FindingTarget } from "@/features/wizard/model/finding-targets";
+import type { PackFiles } from "@/pack/pack-files";
+import type { ValidationReport } from "@/pack/validate";
+
+/** A place the user asked to jump to (a finding's link); the step that owns it consumes it. */
+export type JumpRequest = FindingTarget & { seq: number };
+
+export interface WizardContextValue {
+  draftId: string;
+  origin: DraftOrigin;
+  blobs: DraftBlobs;
+  /** Store new file bytes; returns their ids in order. */
+  addBlobs: (bytes: readonly Uint8Array[]) => string[];
+  /** The pack the draft describes right now. */
+  files: PackFiles;
+  /** The core's report on `files` (debounced; the previous one while a new one runs). */
+  report: ValidationReport | undefined;
+  /** The report on screen is for an older state of the draft (a new one is coming). */
+  reportPending: boolean;
+  jump: JumpRequest | null;
+  goTo: (target: FindingTarget) => void;
+  goToStep: (step: StepId) => void;
+}
+
+export const WizardContext = createContext<WizardContextValue | null>(null);
+
+/** The wizard's shared state, for the step components. */
+export function useWizard(): WizardContextValue {
+  const ctx = useContext(WizardContext);
+  if (!ctx) throw new Error("useWizard is used outside the pack wizard");
+  return ctx;
+}

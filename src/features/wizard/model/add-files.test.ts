@@ -1,0 +1,139 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+import { FIXTURES } from "../../../../test/helpers/fixtures";
+import { addCharts, addManifests } from "@/features/wizard/model/add-files";
+import { readChart } from "@/pack/chart";
+import { parseYamlLimited } from "@/pack/yaml-text";
+
+const chartPath =
+  "pack-central/akuity-agent-0.30.0-5.5.2026/charts/akuity-agent-0.30.0-5.5.2026.tgz";
+const bytes = new Uint8Array(readFileSync(join(FIXTURES, chartPath)));
+const candidate = (fileName: string, b = bytes) => ({
+  fileName,
+  bytes: b,
+  read: readChart(b, { name: fileName }),
+});
+let n = 0;
+const newBlob = () => `b${++n}`;
+
+describe("addCharts", () => {
+  it("adds a real chart and seeds its values under charts.<name>", () => {
+    const r = addCharts(
+      [],
+      [candidate("akuity.tgz")],
+      "pack:\n  namespace: akuity\n",
+      newBlob,
+    );
+    expect(r.outcome.refused).toEqual([]);
+    expect(r.rows).toEqual([
+      expect.objectContaining({
+        name: "akuity-agent",
+        path: "charts/akuity-agent-0.30.0-5.5.2026.tgz",
+      }),
+    ]);
+    const values = parseYamlLimited(r.valuesText!, "values.yaml")
+      .values[0] as Record<string, Record<string, unknown>>;
+    expect(values.charts?.["akuity-agent"]).toBeTruthy();
+    expect(values.pack).toEqual({ namespace: "akuity" });
+  });
+
+  it("refuses a duplicate chart and a file that is not a chart, saying why", () => {
+    const first = addCharts([], [candidate("a.tgz")], "", newBlob);
+    const png = Uint8Array.of(
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+    );
+    const r = addCharts(
+      first.rows,
+      [candidate("again.tgz"), candidate("logo.tgz", png)],
+      first.valuesText,
+      newBlob,
+    );
+    expect(r.rows).toHaveLength(1);
+    expect(r.outcome.refused).toEqual([
+      expect.stringContaining("the chart akuity-agent is already in the pack"),
+      expect.stringMatching(/logo\.tgz is not a Helm chart: .*PNG image/),
+    ]);
+  });
+
+  it("keeps an existing charts.<name> block", () => {
+    const r = addCharts(
+      [],
+      [candidate("a.tgz")],
+      "charts:\n  akuity-agent:\n    mine: true\n",
+      newBlob,
+    );
+    expect(r.valuesText).toBe("charts:\n  akuity-agent:\n    mine: true\n");
+    expect(r.outcome.notes[0]).toContain("kept as it was");
+  });
+
+  it("still adds the chart when values.yaml is broken, and says so", () => {
+    const r = addCharts([], [candidate("a.tgz")], "pack: [", newBlob);
+    expect(r.rows).toHaveLength(1);
+    expect(r.valuesText).toBe("pack: [");
+    expect(r.outcome.notes[0]).toContain("Fix values.yaml");
+  });
+});
+
+describe("addManifests", () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+
+  it("seeds the .Values a template uses under manifests.<file name>", () => {
+    const r = addManifests(
+      [],
+      [
+        {
+          fileName: "app.yaml",
+          bytes: enc(
+            "image: {{ .Values.image.repo }}:{{ .Values.image.tag }}\n",
+          ),
+        },
+      ],
+      "",
+      newBlob,
+    );
+    expect(r.rows).toEqual([
+      { blob: expect.any(String), path: "manifests/app.yaml" },
+    ]);
+    expect(parseYamlLimited(r.valuesText!, "v").values[0]).toEqual({
+      manifests: { app: { image: { repo: "", tag: "" } } },
+    });
+  });
+
+  it("refuses broken YAML, binary files, other extensions and a second file with the same key", () => {
+    const first = addManifests(
+      [],
+      [{ fileName: "app.yaml", bytes: enc("kind: A\n") }],
+      "",
+      newBlob,
+    );
+    const r = addManifests(
+      first.rows,
+      [
+        { fileName: "broken.yaml", bytes: enc("kind: [\n") },
+        { fileName: "bin.yaml", bytes: Uint8Array.of(0xff, 0xfe, 0) },
+        { fileName: "notes.txt", bytes: enc("x") },
+        { fileName: "app.yml", bytes: enc("kind: B\n") },
+      ],
+      "",
+      newBlob,
+    );
+    expect(r.rows).toHaveLength(1);
+    expect(r.outcome.refused).toEqual([
+      expect.stringMatching(/^broken\.yaml is not valid YAML: .*line/),
+      expect.stringContaining("not text"),
+      expect.stringContaining("not a .yaml"),
+      expect.stringContaining("manifests.app"),
+    ]);
+  });
+});

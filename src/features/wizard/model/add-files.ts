@@ -1,0 +1,154 @@
+import type { ChartRow, FileRow } from "@/features/wizard/model/draft-schema";
+import type { ChartError, ChartInfo } from "@/pack/chart";
+import type { Result } from "@/pack/result";
+import {
+  addChartValues,
+  addManifestValues,
+  manifestKey,
+  manifestValueRefs,
+} from "@/pack/values";
+import { decodeText, parseYamlLimited } from "@/pack/yaml-text";
+
+/** What happened to each dropped file, in words for the user. */
+export interface AddOutcome {
+  added: string[];
+  refused: string[];
+  notes: string[];
+}
+
+/** A file name made safe for a pack path (the core's allow-list is `[A-Za-z0-9._-]`). */
+export const safeFileName = (name: string): string =>
+  name.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "") || "file";
+
+export interface ChartCandidate {
+  fileName: string;
+  bytes: Uint8Array;
+  /** The core's readChart on the bytes (run in the worker). */
+  read: Result<ChartInfo, ChartError>;
+}
+
+/**
+ * Add dropped chart archives: each must be a readable Helm chart whose name is not in the pack
+ * yet; it is stored as `charts/<name>-<version>.tgz` (what `helm package` writes), and its own
+ * values seed `charts.<name>` in values.yaml unless that block exists.
+ */
+export function addCharts(
+  existing: readonly ChartRow[],
+  candidates: readonly ChartCandidate[],
+  valuesText: string | null,
+  newBlob: (bytes: Uint8Array) => string,
+): { rows: ChartRow[]; valuesText: string | null; outcome: AddOutcome } {
+  const outcome: AddOutcome = { added: [], refused: [], notes: [] };
+  const rows = [...existing];
+  let text = valuesText;
+  for (const c of candidates) {
+    if (!c.read.ok) {
+      outcome.refused.push(
+        c.read.error.kind === "not-a-chart"
+          ? `${c.fileName} is not a Helm chart: ${c.read.error.message}`
+          : `${c.fileName} cannot be read as a Helm chart: ${c.read.error.message}`,
+      );
+      continue;
+    }
+    const info = c.read.value;
+    const path = `charts/${safeFileName(`${info.name}-${info.version}`)}.tgz`;
+    const same = rows.find((r) => r.name === info.name || r.path === path);
+    if (same) {
+      outcome.refused.push(
+        same.name === info.name
+          ? `${c.fileName}: the chart ${info.name} is already in the pack (${same.path}); remove it first to replace it`
+          : `${c.fileName}: ${path} is already in the pack`,
+      );
+      continue;
+    }
+    rows.push({
+      blob: newBlob(c.bytes),
+      path,
+      name: info.name,
+      version: info.version,
+      hasSchema: info.valuesSchema !== undefined,
+    });
+    outcome.added.push(`${info.name} ${info.version}`);
+    if (text === null) continue;
+    try {
+      const r = addChartValues(text, info.name, info.valuesText);
+      text = r.text;
+      outcome.notes.push(
+        r.added
+          ? `values.yaml now has charts.${info.name}, seeded with the chart's defaults.`
+          : `values.yaml already had charts.${info.name}: kept as it was.`,
+      );
+    } catch (e) {
+      outcome.notes.push(
+        `charts.${info.name} was not added to values.yaml: ${e instanceof Error ? e.message : String(e)}. Fix values.yaml on the Values step.`,
+      );
+    }
+  }
+  return { rows, valuesText: text, outcome };
+}
+
+/**
+ * Add dropped manifests: UTF-8 YAML (a plain manifest must parse; a Go template cannot be
+ * checked until Palette renders it), stored under `manifests/`, each with a distinct values key.
+ * The `.Values` paths a manifest uses are seeded, empty, under `manifests.<key>`.
+ */
+export function addManifests(
+  existing: readonly FileRow[],
+  candidates: readonly { fileName: string; bytes: Uint8Array }[],
+  valuesText: string | null,
+  newBlob: (bytes: Uint8Array) => string,
+): { rows: FileRow[]; valuesText: string | null; outcome: AddOutcome } {
+  const outcome: AddOutcome = { added: [], refused: [], notes: [] };
+  const rows = [...existing];
+  let text = valuesText;
+  for (const c of candidates) {
+    if (!/\.ya?ml$/i.test(c.fileName)) {
+      outcome.refused.push(`${c.fileName} is not a .yaml or .yml file`);
+      continue;
+    }
+    const content = decodeText(c.bytes);
+    if (content === null) {
+      outcome.refused.push(
+        `${c.fileName} is not text (UTF-8): a manifest is YAML text`,
+      );
+      continue;
+    }
+    const path = `manifests/${safeFileName(c.fileName)}`;
+    const key = manifestKey(path);
+    const clash = rows.find((r) => manifestKey(r.path) === key);
+    if (clash) {
+      outcome.refused.push(
+        `${c.fileName}: ${clash.path} is already in the pack, and both would take their values from manifests.${key}`,
+      );
+      continue;
+    }
+    if (!content.includes("{{")) {
+      const bad = parseYamlLimited(content, path, {
+        multi: true,
+      }).findings.find((f) => f.severity === "error");
+      if (bad) {
+        outcome.refused.push(
+          `${c.fileName} is not valid YAML: ${bad.message}${bad.line ? ` (line ${bad.line})` : ""}`,
+        );
+        continue;
+      }
+    }
+    rows.push({ blob: newBlob(c.bytes), path });
+    outcome.added.push(path);
+    const refs = manifestValueRefs(content);
+    if (refs.length === 0 || text === null) continue;
+    try {
+      const r = addManifestValues(text, path, content);
+      text = r.text;
+      if (r.added)
+        outcome.notes.push(
+          `${path} uses ${refs.map((x) => `.Values.${x}`).join(", ")}: values.yaml now has them, empty, under manifests.${key}. Fill them in on the Values step.`,
+        );
+    } catch (e) {
+      outcome.notes.push(
+        `The values ${path} uses were not added to values.yaml: ${e instanceof Error ? e.message : String(e)}. Fix values.yaml on the Values step.`,
+      );
+    }
+  }
+  return { rows, valuesText: text, outcome };
+}

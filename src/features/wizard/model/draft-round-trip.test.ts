@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+
+import { fixtureRows, loadFixture } from "../../../../test/helpers/fixtures";
+import { draftToPackFiles } from "@/features/wizard/model/draft-to-pack-files";
+import { packFilesToDraft } from "@/features/wizard/model/pack-files-to-draft";
+import { wizardValuesSchema } from "@/features/wizard/model/draft-schema";
+import { validatePack } from "@/pack/validate";
+
+const json = (b: Uint8Array | undefined): unknown =>
+  JSON.parse(new TextDecoder().decode(b));
+
+/**
+ * The only normalisation the wizard applies to pack.json: a dependency is written in the
+ * documented shape (minVersion and maxVersion "" when unbounded, `type` always present).
+ */
+function normalise(pack: unknown): unknown {
+  const p = structuredClone(pack) as Record<string, unknown>;
+  const c = p.constraints as
+    { dependencies?: Record<string, unknown>[] } | undefined;
+  for (const d of c?.dependencies ?? []) {
+    d.minVersion ??= "";
+    d.maxVersion ??= "";
+    d.type ??= "";
+  }
+  return p;
+}
+
+describe.each(fixtureRows())("draft round trip $dir", ({ dir }) => {
+  it("pack → draft → pack keeps every file byte for byte and pack.json's meaning", async () => {
+    const files = await loadFixture(dir);
+    const imported = packFilesToDraft(files);
+    if (!imported.ok) throw new Error(imported.error.message);
+    // The draft survives being stored as JSON (IndexedDB, a draft file).
+    const restored = wizardValuesSchema.parse(
+      JSON.parse(JSON.stringify(imported.value.values)),
+    );
+    const back = draftToPackFiles(restored, imported.value.blobs);
+
+    expect([...back.keys()].sort()).toEqual([...files.keys()].sort());
+    for (const [path, bytes] of files) {
+      if (path === "pack.json") continue;
+      expect(
+        Buffer.from(back.get(path)!).equals(Buffer.from(bytes)),
+        path,
+      ).toBe(true);
+    }
+    expect(json(back.get("pack.json"))).toEqual(
+      normalise(json(files.get("pack.json"))),
+    );
+
+    // The core sees the same pack: the same findings, apart from pack.json line numbers.
+    const strip = (fs: { code: string; severity: string; path?: string }[]) =>
+      fs.map((f) => `${f.severity} ${f.code} ${f.path ?? ""}`).sort();
+    const before = validatePack(files).findings.filter(
+      (f) => f.code !== "PACK_JSON_DUPLICATE_KEY",
+    );
+    expect(strip(validatePack(back).findings)).toEqual(strip(before));
+  });
+});
+
+describe("OS packs", () => {
+  it("puts documented annotations of the chosen cloud in typed fields and writes them back", () => {
+    const pack = {
+      name: "golden-centos-aws",
+      displayName: "CentOS",
+      version: "7.7.1908",
+      layer: "os",
+      cloudTypes: ["aws"],
+      group: "",
+      eol: "2024-06-30",
+      kubeManifests: [],
+      annotations: {
+        cloudRegion: "us-east-1",
+        imageId: "ami-0123456789abcdef0",
+        imageOwner: "123456789012",
+        osName: "centos",
+        os_spectro_version: "0",
+        sshUsername: "centos",
+        skipK8sInstall: "false",
+        folder: "not-for-aws",
+      },
+    };
+    const files = new Map([
+      ["pack.json", new TextEncoder().encode(JSON.stringify(pack))],
+      ["values.yaml", new Uint8Array()],
+    ]);
+    const r = packFilesToDraft(files);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.values.os.imageId).toBe("ami-0123456789abcdef0");
+    expect(r.value.values.os.skipK8sInstall).toBe("false");
+    // vSphere's folder is not a typed field of an AWS pack: it stays a free annotation.
+    expect(r.value.values.annotations).toEqual([
+      { key: "folder", value: "not-for-aws" },
+    ]);
+    const text = new TextDecoder().decode(
+      draftToPackFiles(r.value.values, r.value.blobs).get("pack.json"),
+    );
+    expect(JSON.parse(text)).toEqual(pack);
+    // Field order follows the documented example.
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(Object.keys(pack));
+  });
+
+  it("refuses a pack without pack.json", () => {
+    const r = packFilesToDraft(new Map([["values.yaml", new Uint8Array()]]));
+    expect(r.ok).toBe(false);
+  });
+});

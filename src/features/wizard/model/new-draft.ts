@@ -1,0 +1,78 @@
+import {
+  draftDataSchema,
+  type DraftBlobs,
+  type DraftData,
+  type DraftOrigin,
+  type WizardValues,
+} from "@/features/wizard/model/draft-schema";
+import { emptyValues } from "@/features/wizard/model/empty-values";
+import {
+  packFilesToDraft,
+  type ChartFacts,
+} from "@/features/wizard/model/pack-files-to-draft";
+import { nextVersion } from "@/features/wizard/model/version";
+import type { PackTemplate } from "@/features/wizard/templates/pack-template";
+import type { PackFiles } from "@/pack/pack-files";
+import { err, ok, type Result } from "@/pack/result";
+
+/** A new draft's content, before it is stored. */
+export interface NewDraft {
+  data: DraftData;
+  blobs: DraftBlobs;
+}
+
+const wrap = (
+  values: WizardValues,
+  blobs: DraftBlobs,
+  origin: DraftOrigin,
+): NewDraft => ({
+  data: {
+    format: 1,
+    meta: { origin, step: "basics", visited: ["basics"] },
+    values,
+  },
+  blobs,
+});
+
+export const blankDraft = (): NewDraft =>
+  wrap(emptyValues(), new Map(), { kind: "blank" });
+
+export function templateDraft(
+  t: PackTemplate,
+  newId = () => crypto.randomUUID(),
+): NewDraft {
+  const { values, blobs } = t.create(newId);
+  return wrap(values, blobs, { kind: "template", template: t.id });
+}
+
+/**
+ * A draft for the next version of an existing pack: every file kept, the version moved on
+ * (patch + 1 for SemVer) and the previous name, display name and version remembered, so the core
+ * can warn when they change (pack-format rule 25).
+ */
+export function nextVersionDraft(
+  files: PackFiles,
+  source: string,
+  charts?: ReadonlyMap<string, ChartFacts | null>,
+): Result<NewDraft, string> {
+  const r = packFilesToDraft(files, charts ? { charts } : {});
+  if (!r.ok) return err(r.error.message);
+  const { values, blobs } = r.value;
+  const previous = {
+    name: values.basics.name,
+    displayName: values.basics.displayName,
+    version: values.basics.version,
+  };
+  values.basics.version = nextVersion(values.basics.version);
+  return ok(wrap(values, blobs, { kind: "import", source, previous }));
+}
+
+/** A stored draft's JSON, checked before the wizard trusts it (it may come from an imported file). */
+export function restoreDraftData(json: unknown): Result<DraftData, string> {
+  const r = draftDataSchema.safeParse(json);
+  if (r.success) return ok(r.data);
+  const first = r.error.issues[0];
+  return err(
+    `the saved draft does not have the shape this version of Packsmith expects${first ? ` (${first.path.join(".") || "root"}: ${first.message})` : ""}`,
+  );
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+
+import { emptyValues } from "@/features/wizard/model/empty-values";
+import { STEP_SCHEMAS } from "@/features/wizard/model/step-schemas";
+
+const basics = (over: Partial<ReturnType<typeof emptyValues>["basics"]>) => {
+  const v = emptyValues();
+  v.basics = {
+    ...v.basics,
+    name: "my-app",
+    displayName: "My App",
+    addonType: "monitoring",
+    ...over,
+  };
+  return v;
+};
+const issues = (
+  v: ReturnType<typeof emptyValues>,
+  step: keyof typeof STEP_SCHEMAS = "basics",
+) => {
+  const r = STEP_SCHEMAS[step].safeParse(v);
+  return r.success
+    ? []
+    : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+};
+
+describe("basics step", () => {
+  it.each([
+    ["a valid add-on", {}, []],
+    ["a leading v", { version: "v1.2.3" }, ["basics.version"]],
+    ["a + in the version", { version: "1.2.3+build" }, ["basics.version"]],
+    ["an upper-case name", { name: "My-App" }, ["basics.name"]],
+    ["no addonType on an add-on", { addonType: "" }, ["basics.addonType"]],
+    ["no addonType on a csi pack", { layer: "csi", addonType: "" }, []],
+    ["no cloud", { cloudTypes: [] }, ["basics.cloudTypes"]],
+    [
+      "all plus another cloud",
+      { cloudTypes: ["all", "aws"] },
+      ["basics.cloudTypes"],
+    ],
+    ["an eol that is not a date", { eol: "next year" }, ["basics.eol"]],
+    ["a 2-part version (advice only)", { version: "1.5" }, []],
+  ])("%s", (_, over, expected) => {
+    expect(issues(basics(over)).map((i) => i.split(":")[0])).toEqual(expected);
+  });
+
+  it("explains the problem in words", () => {
+    expect(issues(basics({ version: "v1.0.0" }))[0]).toContain(
+      "without a leading v",
+    );
+  });
+});
+
+describe("content step", () => {
+  it("asks for a chart or a manifest on non-OS layers", () => {
+    expect(issues(basics({}), "content")[0]).toContain(
+      "at least one Helm chart",
+    );
+  });
+
+  it("refuses two manifests whose values would share a key", () => {
+    const v = basics({});
+    v.manifests = [
+      { blob: "a", path: "manifests/app.yaml" },
+      { blob: "b", path: "manifests/sub/app.yaml" },
+    ];
+    expect(issues(v, "content")).toEqual([
+      expect.stringContaining(
+        "manifests.1.path: manifests/sub/app.yaml and manifests/app.yaml",
+      ),
+    ]);
+  });
+
+  it("checks dependency rows", () => {
+    const v = basics({});
+    v.manifests = [{ blob: "a", path: "manifests/app.yaml" }];
+    v.constraints.dependencies = [
+      {
+        packName: "",
+        layer: "k8s",
+        type: "sometimes",
+        minVersion: "",
+        maxVersion: "",
+      },
+    ];
+    expect(issues(v, "content").map((i) => i.split(":")[0])).toEqual([
+      "constraints.dependencies.0.packName",
+      "constraints.dependencies.0.type",
+    ]);
+  });
+
+  it("checks vSphere .ova addresses", () => {
+    const v = basics({ layer: "os", cloudTypes: ["vsphere"] });
+    v.os = {
+      ...v.os,
+      osName: "ubuntu",
+      sshUsername: "u",
+      folder: "f",
+      vsphereSource: "ova",
+      imageId: "http://x/y.ova",
+    };
+    expect(issues(v, "content")).toEqual([
+      expect.stringContaining("os.imageId: Enter the HTTPS address"),
+    ]);
+    v.os.imageId = "https://x/y.ova";
+    expect(issues(v, "content")).toEqual([]);
+  });
+});
+
+describe("values step", () => {
+  it("blocks on YAML that does not parse, naming the line", () => {
+    const v = emptyValues();
+    v.files.values = "pack:\n  namespace: [unclosed\n";
+    expect(issues(v, "values")[0]).toMatch(/^files\.values: .*line \d/);
+    v.files.values = "pack:\n  namespace: ok\n";
+    expect(issues(v, "values")).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import type { ChartFacts } from "@/features/wizard/model/pack-files-to-draft";
+import {
+  nextVersionDraft,
+  type NewDraft,
+} from "@/features/wizard/model/new-draft";
+import type { DroppedItems } from "@/lib/files";
+import { getPackWorker } from "@/lib/pack-worker/client";
+import type { PackFiles } from "@/pack/pack-files";
+import { err, type Result } from "@/pack/result";
+
+/** Read each listed chart in the worker, so the import itself never blocks the page. */
+async function chartFacts(
+  files: PackFiles,
+): Promise<Map<string, ChartFacts | null>> {
+  const worker = getPackWorker();
+  const out = new Map<string, ChartFacts | null>();
+  for (const [path, bytes] of files) {
+    if (!path.endsWith(".tgz")) continue;
+    const r = await worker.readChart(bytes, path);
+    out.set(
+      path,
+      r.ok
+        ? {
+            name: r.value.name,
+            version: r.value.version,
+            hasSchema: r.value.valuesSchema !== undefined,
+          }
+        : null,
+    );
+  }
+  return out;
+}
+
+/** A draft for the next version of a pack read from archive bytes (a download from the registry). */
+export async function importPackBytes(
+  bytes: Uint8Array,
+  name: string,
+): Promise<Result<NewDraft, string>> {
+  const read = await getPackWorker().readArchive(bytes, name);
+  if (!read.ok) return err(`${name} cannot be opened: ${read.error.message}`);
+  return nextVersionDraft(
+    read.value.files,
+    name,
+    await chartFacts(read.value.files),
+  );
+}
+
+/** A draft for the next version of a dropped pack: an archive, or a folder. */
+export async function importPackDraft(
+  items: DroppedItems,
+): Promise<Result<NewDraft, string>> {
+  if (items.kind === "folder") {
+    const r = await getPackWorker().fromEntries(items.entries);
+    if (!r.ok)
+      return err(`The folder ${items.name} cannot be used: ${r.error.message}`);
+    return nextVersionDraft(r.value, items.name, await chartFacts(r.value));
+  }
+  const [file, ...rest] = items.files;
+  if (!file || rest.length) return err("Drop one pack archive at a time.");
+  return importPackBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+}
