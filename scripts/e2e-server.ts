@@ -11,7 +11,15 @@ const dataDir = resolve("test-results/e2e-data");
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 const htpasswd = resolve(dataDir, "htpasswd");
-writeFileSync(htpasswd, `${E2E_USER.username}:${bcrypt.hashSync(E2E_USER.password, 12)}\n`);
-const config = configFromEnv({ ...process.env, PACKSMITH_DATA: dataDir, PACKSMITH_HTPASSWD: htpasswd, PACKSMITH_STATIC: resolve("dist") });
+writeFileSync(
+  htpasswd,
+  `${E2E_USER.username}:${bcrypt.hashSync(E2E_USER.password, 12)}\n`,
+);
+const config = configFromEnv({
+  ...process.env,
+  PACKSMITH_DATA: dataDir,
+  PACKSMITH_HTPASSWD: htpasswd,
+  PACKSMITH_STATIC: resolve("dist"),
+});
 const { url } = await start(config);
 process.stdout.write(`e2e server at ${url}\n`);

@@ -51,7 +51,8 @@ describe("values composition", () => {
   });
 
   it("an empty or comment-only values.yaml takes nested manifest values", () => {
-    const manifest = "image: {{ .Values.image.repo }}:{{ .Values.image.tag }}\n";
+    const manifest =
+      "image: {{ .Values.image.repo }}:{{ .Values.image.tag }}\n";
     for (const values of ["", "# nothing yet\n"])
       expect(
         parse(addManifestValues(values, "manifests/app.yaml", manifest).text),
