@@ -103,6 +103,32 @@ test("open a local .tar.gz and a folder", async ({
   expect(uploads).toEqual([]);
 });
 
+test("a local pack becomes its next version in the builder, without leaving the tab; after a reload it is gone", async ({
+  page,
+  openPage,
+  packPage,
+}, testInfo) => {
+  const uploads = watchUploads(page);
+  const kubevious = await loadFixture("pack-central/kubevious-1.0.10");
+  const tgz = testInfo.outputPath("kubevious-local.tar.gz");
+  await writeFile(tgz, writePackTarGz(kubevious, "kubevious-1.0.10"));
+  await openPage.goto();
+  await openPage.openFile(tgz);
+  await expect(packPage.title).toHaveText("Kubevious");
+  await page.getByRole("button", { name: "Edit as a new version" }).click();
+  await expect(page).toHaveURL(/\/build\/[^/?]+$/, { timeout: 20_000 });
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(
+    "kubevious",
+  );
+  await expect(page.getByLabel("Version", { exact: true })).toHaveValue(
+    "1.0.11",
+  );
+  expect(uploads).toEqual([]);
+
+  await page.goto("/build?from=local");
+  await expect(page.getByRole("alert")).toContainText("no longer in this tab");
+});
+
 test("the three NEGATIVE fixtures open locally with their errors listed", async ({
   page,
   openPage,

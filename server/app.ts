@@ -72,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? false
         : { level: process.env.PACKSMITH_LOG ?? "warn" },
     trustProxy: false,
-    maxParamLength: 1100,
+    routerOptions: { maxParamLength: 1100 },
     bodyLimit: 64 * 1024,
     // The HTTP parser itself notices a body cut short (the connection ends before Content-Length
     // bytes arrived); answer in the API's error format rather than Fastify's.

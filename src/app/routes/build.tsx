@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Link } from "@/components/ui/link";
@@ -27,10 +27,15 @@ import {
   type NewDraft,
 } from "@/features/wizard/model/new-draft";
 import type { DraftExport } from "@/features/wizard/types";
-import { importPackBytes } from "@/features/wizard/utils/import-pack";
+import {
+  importPackBytes,
+  importPackFiles,
+} from "@/features/wizard/utils/import-pack";
 import { packArchiveQueryOptions } from "@/lib/api/packs";
 import { downloadBytes } from "@/lib/files";
+import { takeHandedOffPack } from "@/lib/handoff";
 import { navigate, useSearch } from "@/lib/location";
+import type { PackFiles } from "@/pack/pack-files";
 
 /** Store a new draft and open it in the wizard. */
 function useCreateDraft(store: DraftStore | undefined) {
@@ -177,10 +182,51 @@ function DraftPage({ id }: { id: string }) {
   );
 }
 
-/** The pack builder (issue 4): the start page, a draft in the wizard, or a new version of a registry pack. */
+/** `/build?from=local`: a new version of a pack the reviewer opened from disk (src/lib/handoff.ts). */
+function FromLocal() {
+  const store = useQuery(draftStoreQueryOptions());
+  const create = useCreateDraft(store.data);
+  // Taken once per mount: the handed-over files are not kept anywhere else.
+  const [handed] = useState(takeHandedOffPack);
+  const start = useMutation({
+    mutationFn: async (p: { files: PackFiles; label: string }) => {
+      const r = await importPackFiles(p.files, p.label);
+      if (!r.ok) throw new Error(r.error);
+      await create(r.value, true);
+    },
+  });
+  const { mutate } = start;
+  useEffect(() => {
+    if (handed && store.data) mutate(handed);
+  }, [handed, store.data, mutate]);
+  const problem = !handed
+    ? "The pack you opened is no longer in this tab (the page was reloaded). Open it again, or import it here."
+    : start.isError
+      ? start.error.message
+      : null;
+  return (
+    <>
+      <title>New version · Packsmith</title>
+      <h1>New version of {handed?.label ?? "a local pack"}</h1>
+      {problem ? (
+        <Alert tone="error" title="This pack cannot be opened in the builder">
+          <p>{problem}</p>
+          <p>
+            <Link to={paths.build}>Start another way</Link>
+          </p>
+        </Alert>
+      ) : (
+        <Spinner label="Preparing a new version…" />
+      )}
+    </>
+  );
+}
+
+/** The pack builder (issue 4): the start page, a draft in the wizard, or a new version of a pack. */
 export function BuildRoute({ draftId }: { draftId?: string | undefined }) {
   const from = useSearch().get("from");
   if (draftId) return <DraftPage key={draftId} id={draftId} />;
+  if (from === "local") return <FromLocal />;
   if (from) return <FromRegistry key={from} spec={from} />;
   return <StartPage />;
 }

@@ -45,6 +45,14 @@ export async function importPackBytes(
   );
 }
 
+/** A draft for the next version of a pack already read (a local pack handed over by the reviewer). */
+export async function importPackFiles(
+  files: PackFiles,
+  name: string,
+): Promise<Result<NewDraft, string>> {
+  return nextVersionDraft(files, name, await chartFacts(files));
+}
+
 /** A draft for the next version of a dropped pack: an archive, or a folder. */
 export async function importPackDraft(
   items: DroppedItems,
