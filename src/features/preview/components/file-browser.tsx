@@ -5,7 +5,7 @@ import type { Finding } from "@/pack/finding";
 import { sortedPaths, type PackFiles } from "@/pack/pack-files";
 
 import { packLocationSearch, type PackLocation } from "../utils/deep-link";
-import { buildFileTree, parentFolders } from "../utils/file-tree";
+import { buildFileTree, parentFolders } from "@/pack/file-tree";
 import { FileTree } from "./file-tree";
 import { FileViewer } from "./file-viewer";
 

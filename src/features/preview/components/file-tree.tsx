@@ -1,7 +1,7 @@
 import type { MouseEvent } from "react";
 
 import { formatBytes } from "../utils/file-kind";
-import type { TreeFolder, TreeNode } from "../utils/file-tree";
+import type { TreeFolder, TreeNode } from "@/pack/file-tree";
 
 interface FileTreeProps {
   tree: TreeFolder;

@@ -1,4 +1,4 @@
-import { compareBytes } from "@/pack/pack-files";
+import { compareBytes } from "./pack-files";
 
 export interface TreeFile {
   kind: "file";
@@ -13,8 +13,9 @@ export interface TreeFolder {
   /** '' for the root. */
   path: string;
   children: TreeNode[];
-  /** Files anywhere below this folder. */
+  /** Files anywhere below this folder, and their bytes. */
   fileCount: number;
+  size: number;
 }
 
 export type TreeNode = TreeFile | TreeFolder;
@@ -29,11 +30,13 @@ export function buildFileTree(
     path: "",
     children: [],
     fileCount: 0,
+    size: 0,
   };
   for (const f of files) {
     const parts = f.path.split("/");
     let folder = root;
     folder.fileCount++;
+    folder.size += f.size;
     for (let i = 0; i < parts.length - 1; i++) {
       const path = parts.slice(0, i + 1).join("/");
       let next = folder.children.find(
@@ -46,10 +49,12 @@ export function buildFileTree(
           path,
           children: [],
           fileCount: 0,
+          size: 0,
         };
         folder.children.push(next);
       }
       next.fileCount++;
+      next.size += f.size;
       folder = next;
     }
     folder.children.push({

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { buildFileTree, parentFolders, type TreeNode } from "./file-tree";
+import {
+  buildFileTree,
+  parentFolders,
+  type TreeNode,
+} from "../../src/pack/file-tree";
 
 const show = (n: TreeNode): unknown =>
   n.kind === "file"
