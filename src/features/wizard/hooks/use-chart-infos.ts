@@ -23,7 +23,7 @@ export function useChartInfos(charts: readonly ChartRow[]): {
   const readable = charts.filter(
     (c): c is ChartRow & { blob: string } => c.blob !== null && c.name !== "",
   );
-  const results = useQueries({
+  return useQueries({
     queries: readable.map((c) => ({
       queryKey: wizardKeys.chart(c.blob),
       queryFn: async (): Promise<ChartDefaults | null> => {
@@ -40,7 +40,18 @@ export function useChartInfos(charts: readonly ChartRow[]): {
       },
       staleTime: Infinity,
     })),
+    // A stable `combine` makes TanStack Query return the same object until a result changes, so the
+    // Values step's schema keeps its identity and monaco-yaml's worker is not restarted per render.
+    combine: combineChartInfos,
   });
+}
+
+function combineChartInfos(
+  results: { data?: ChartDefaults | null | undefined; isPending: boolean }[],
+): {
+  charts: ChartDefaults[];
+  pending: boolean;
+} {
   return {
     charts: results.flatMap((r) => (r.data ? [r.data] : [])),
     pending: results.some((r) => r.isPending),

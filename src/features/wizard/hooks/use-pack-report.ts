@@ -25,7 +25,7 @@ export function usePackReport(
   fingerprint: string,
   origin: DraftOrigin,
 ) {
-  const settled = useDebouncedValue({ files, fingerprint }, 300);
+  const settled = useDebouncedValue({ files, fingerprint }, 300, fingerprint);
   const previous = origin.kind === "import" ? origin.previous : undefined;
   const query = useQuery({
     queryKey: wizardKeys.report(draftId, settled.fingerprint),
@@ -57,7 +57,7 @@ export function usePackDigest(
   files: PackFiles,
   fingerprint: string,
 ) {
-  const settled = useDebouncedValue({ files, fingerprint }, 300);
+  const settled = useDebouncedValue({ files, fingerprint }, 300, fingerprint);
   return useQuery({
     queryKey: wizardKeys.digest(draftId, settled.fingerprint),
     queryFn: () => getPackWorker().digest(settled.files),
