@@ -147,7 +147,9 @@ export function validatePack(
 
   const values = readValues(files, add);
   const valuesRoot = values?.values[0] ?? null;
-  const fromPresets = presetTrees(files);
+  // Preset trees first: manifest values and schema.yaml paths may come only from a preset.
+  const valuesText = decodeText(files.get(VALUES) ?? new Uint8Array()) ?? "";
+  const fromPresets = checkPresets(files, valuesRoot, valuesText, add);
   const charts = raw
     ? checkCharts(files, raw, valuesRoot, values, at, add, limits, budget)
     : [];
@@ -167,7 +169,6 @@ export function validatePack(
       "README.md is missing: reviewers and Palette show it as the pack's documentation",
       { file: "README.md" },
     );
-  checkPresets(files, valuesRoot, add);
   checkSchemaYaml(files, [valuesRoot, ...fromPresets], add);
   return { pack, findings: sortFindings(findings), charts };
 }
@@ -624,17 +625,6 @@ const lineAt = (
   return line ? { line } : {};
 };
 
-/** The trees presets.yaml can add: a manifest value may legitimately come only from a preset. */
-function presetTrees(files: PackFiles): unknown[] {
-  const text = decodeText(files.get("presets.yaml") ?? new Uint8Array()) ?? "";
-  const root = parseYamlLimited(text, "presets.yaml").values[0];
-  const parsed = presetsFileSchema.safeParse(root);
-  if (!parsed.success) return [];
-  return parsed.data.presets.flatMap((p) =>
-    p.add ? parseYamlLimited(p.add, "preset").values.slice(0, 1) : [],
-  );
-}
-
 function checkManifests(
   files: PackFiles,
   raw: Record<string, unknown>,
@@ -958,31 +948,48 @@ function checkOsAnnotations(
     );
 }
 
-function readValues(files: PackFiles, add: Add): ParsedYaml | null {
-  const bytes = files.get(VALUES);
+/**
+ * Read one YAML file of the pack with the limits, reporting its problems under `code`. Null when
+ * the file is absent (an error only with `missing`), not UTF-8, or does not parse.
+ */
+function readYamlFile(
+  files: PackFiles,
+  file: string,
+  add: Add,
+  code: string,
+  opts: { missing?: { code: string; message: string }; notText?: string } = {},
+): { parsed: ParsedYaml; text: string } | null {
+  const { missing, notText = code } = opts;
+  const bytes = files.get(file);
   if (!bytes) {
-    add(
-      "error",
-      "VALUES_MISSING",
-      "values.yaml is missing: every pack needs one, even if empty",
-      { file: VALUES },
-    );
+    if (missing) add("error", missing.code, missing.message, { file });
     return null;
   }
   const text = decodeText(bytes);
   if (text === null) {
-    add("error", "VALUES_SYNTAX", "values.yaml is not UTF-8 text", {
-      file: VALUES,
-    });
+    add("error", notText, `${file} is not UTF-8 text`, { file });
     return null;
   }
-  const parsed = parseYamlLimited(text, VALUES, { code: "VALUES_SYNTAX" });
+  const parsed = parseYamlLimited(text, file, { code });
   for (const f of parsed.findings)
     add(f.severity, f.code, f.message, {
-      file: VALUES,
+      file,
       ...(f.line ? { line: f.line } : {}),
     });
-  if (parsed.findings.some((f) => f.severity === "error")) return null;
+  return parsed.findings.some((f) => f.severity === "error")
+    ? null
+    : { parsed, text };
+}
+
+function readValues(files: PackFiles, add: Add): ParsedYaml | null {
+  const read = readYamlFile(files, VALUES, add, "VALUES_SYNTAX", {
+    missing: {
+      code: "VALUES_MISSING",
+      message: "values.yaml is missing: every pack needs one, even if empty",
+    },
+  });
+  if (!read) return null;
+  const { parsed, text } = read;
   const root = parsed.values[0];
   if (
     root !== null &&
@@ -1158,28 +1165,23 @@ function checkLogo(files: PackFiles, add: Add, strict: boolean): void {
   }
 }
 
-function checkPresets(files: PackFiles, valuesRoot: unknown, add: Add): void {
-  const bytes = files.get("presets.yaml");
-  if (!bytes) return;
-  const text = decodeText(bytes);
+/**
+ * Check presets.yaml (rule 21) and return the trees its presets `add`: a manifest value or a
+ * schema.yaml path may legitimately come only from a preset (hello-universe does this).
+ */
+function checkPresets(
+  files: PackFiles,
+  valuesRoot: unknown,
+  valuesText: string,
+  add: Add,
+): unknown[] {
   const file = "presets.yaml";
-  if (text === null)
-    return add("error", "PRESETS_INVALID", "presets.yaml is not UTF-8 text", {
-      file,
-    });
-  const parsed = parseYamlLimited(text, file, { code: "PRESETS_SYNTAX" });
-  for (const f of parsed.findings)
-    add(f.severity, f.code, f.message, {
-      file,
-      ...(f.line ? { line: f.line } : {}),
-    });
-  const root = parsed.values[0];
-  if (
-    parsed.findings.some((f) => f.severity === "error") ||
-    root === null ||
-    root === undefined
-  )
-    return;
+  const read = readYamlFile(files, file, add, "PRESETS_SYNTAX", {
+    notText: "PRESETS_INVALID",
+  });
+  const root = read?.parsed.values[0];
+  if (!read || root === null || root === undefined) return [];
+  const { parsed } = read;
   const shape = presetsFileSchema.safeParse(root);
   if (!shape.success) {
     for (const issue of shape.error.issues.slice(0, 20)) {
@@ -1195,8 +1197,9 @@ function checkPresets(files: PackFiles, valuesRoot: unknown, add: Add): void {
         },
       );
     }
-    return;
+    return [];
   }
+  const trees: unknown[] = [];
   const names = new Set<string>();
   const groups = new Map<string, string[]>();
   shape.data.presets.forEach((p, i) => {
@@ -1225,6 +1228,7 @@ function checkPresets(files: PackFiles, valuesRoot: unknown, add: Add): void {
           `preset \`${p.name}\`: its \`add\` text is not valid YAML (${f.message})`,
           where,
         );
+      trees.push(...sub.values.slice(0, 1));
     }
     for (const r of p.remove ?? []) {
       if (valuesRoot && !hasPath(valuesRoot, r))
@@ -1237,7 +1241,6 @@ function checkPresets(files: PackFiles, valuesRoot: unknown, add: Add): void {
     }
   });
   // The first-line comment names the default preset of each group.
-  const valuesText = decodeText(files.get(VALUES) ?? new Uint8Array()) ?? "";
   const m = /^#\s*spectrocloud\.com\/enabled-presets:\s*(.+)$/m.exec(
     valuesText,
   );
@@ -1252,30 +1255,17 @@ function checkPresets(files: PackFiles, valuesRoot: unknown, add: Add): void {
       );
     }
   }
+  return trees;
 }
 
 function checkSchemaYaml(files: PackFiles, roots: unknown[], add: Add): void {
-  const bytes = files.get("schema.yaml");
-  if (!bytes) return;
   const file = "schema.yaml";
-  const text = decodeText(bytes);
-  if (text === null)
-    return add("error", "SCHEMA_INVALID", "schema.yaml is not UTF-8 text", {
-      file,
-    });
-  const parsed = parseYamlLimited(text, file, { code: "SCHEMA_SYNTAX" });
-  for (const f of parsed.findings)
-    add(f.severity, f.code, f.message, {
-      file,
-      ...(f.line ? { line: f.line } : {}),
-    });
-  const root = parsed.values[0];
-  if (
-    parsed.findings.some((f) => f.severity === "error") ||
-    root === null ||
-    root === undefined
-  )
-    return;
+  const read = readYamlFile(files, file, add, "SCHEMA_SYNTAX", {
+    notText: "SCHEMA_INVALID",
+  });
+  const root = read?.parsed.values[0];
+  if (!read || root === null || root === undefined) return;
+  const { parsed } = read;
   if (typeof root !== "object" || Array.isArray(root))
     return add(
       "error",
