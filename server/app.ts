@@ -380,9 +380,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const format = (req.query as { format?: string }).format ?? "zip";
     if (format !== "zip" && format !== "tar.gz")
       return sendError(reply, 400, "FORMAT_INVALID", "format is zip or tar.gz");
-    const d = await store.get(p.name, p.version);
-    const files = d && (await store.files(p.name, p.version));
-    if (!d || !files)
+    // A driver that keeps the canonical zip serves it as stored; otherwise it is written from the
+    // files. The 304 is decided before any archive is read or written.
+    const stored =
+      format === "zip" ? await store.zip?.(p.name, p.version) : undefined;
+    const d = stored?.detail ?? (await store.get(p.name, p.version));
+    if (!d)
       return sendError(
         reply,
         404,
@@ -393,10 +396,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header("ETag", etag).header("Cache-Control", "no-cache");
     if (req.headers["if-none-match"] === etag) return reply.code(304).send();
     const top = `${d.name}-${d.version}`;
-    const bytes =
-      format === "zip"
-        ? await writePackZip(files, top)
-        : writePackTarGz(files, top);
+    let bytes = stored?.bytes;
+    if (!bytes) {
+      const files = await store.files(p.name, p.version);
+      if (!files)
+        return sendError(
+          reply,
+          404,
+          "VERSION_NOT_FOUND",
+          `no version \`${p.version}\` of \`${p.name}\``,
+        );
+      bytes =
+        format === "zip"
+          ? await writePackZip(files, top)
+          : writePackTarGz(files, top);
+    }
     return reply
       .type(format === "zip" ? "application/zip" : "application/gzip")
       .header("Content-Disposition", `attachment; filename="${top}.${format}"`)

@@ -72,6 +72,39 @@ export function createFsStore(root: string): PackStore {
     }
   }
 
+  /**
+   * One read of one file: the header and the zip always belong together, even while a forced
+   * upload renames a new version into place.
+   */
+  async function readZip(
+    name: string,
+    version: string,
+  ): Promise<{ detail: PackDetail; bytes: Uint8Array } | null> {
+    let all: Buffer;
+    try {
+      all = await readFile(fileOf(name, version));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw e;
+    }
+    const text = all.subarray(0, 64).toString("latin1");
+    if (!text.startsWith(MAGIC)) return null;
+    const nl = text.indexOf("\n", MAGIC.length);
+    const start = nl + 1;
+    const end = start + Number(text.slice(MAGIC.length, nl));
+    const detail = JSON.parse(
+      all.subarray(start, end).toString("utf8"),
+    ) as PackDetail;
+    return {
+      detail,
+      bytes: new Uint8Array(
+        all.buffer,
+        all.byteOffset + end,
+        all.byteLength - end,
+      ),
+    };
+  }
+
   async function load(): Promise<Map<string, Map<string, PackDetail>>> {
     if (index) return index;
     loading ??= (async () => {
@@ -159,22 +192,25 @@ export function createFsStore(root: string): PackStore {
       const h = await readHeader(fileOf(name, version));
       return h?.detail ?? null;
     },
+    zip: readZip,
     async files(name, version) {
-      const path = fileOf(name, version);
-      const h = await readHeader(path);
+      // The small header decides whether the cached files are current; only a miss reads the zip.
+      const h = await readHeader(fileOf(name, version));
       if (!h) return null;
       const key = `${name}:${version}`;
       const cached = filesCache.get(key);
       if (cached?.digest === h.detail.digest) return cached.files;
-      const zip = (await readFile(path)).subarray(h.offset);
-      const r = readPackArchive(
-        new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength),
-      );
+      const stored = await readZip(name, version);
+      if (!stored) return null;
+      const r = readPackArchive(stored.bytes);
       if (!r.ok)
         throw new Error(`stored pack ${key} is unreadable: ${r.error.message}`);
       if (filesCache.size > 16)
         filesCache.delete(filesCache.keys().next().value!);
-      filesCache.set(key, { digest: h.detail.digest, files: r.value.files });
+      filesCache.set(key, {
+        digest: stored.detail.digest,
+        files: r.value.files,
+      });
       return r.value.files;
     },
     async put(pack: PreparedPack, { force }): Promise<PutResult> {

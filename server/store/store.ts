@@ -41,6 +41,14 @@ export interface PackStore {
   get(name: string, version: string): Promise<PackDetail | null>;
   /** The stored files of a version. */
   files(name: string, version: string): Promise<PackFiles | null>;
+  /**
+   * The stored canonical zip with the detail read from the same place, when the driver keeps one
+   * (the filesystem store does); the server otherwise writes it from `files`.
+   */
+  zip?(
+    name: string,
+    version: string,
+  ): Promise<{ detail: PackDetail; bytes: Uint8Array } | null>;
   put(pack: PreparedPack, opts: { force: boolean }): Promise<PutResult>;
   delete(name: string, version: string): Promise<boolean>;
   /** Remove temporary files left by crashed uploads (start-up and hourly). */
