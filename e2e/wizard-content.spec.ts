@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { writePackZip } from "../src/pack/zip-write";
 import { FIXTURES } from "../test/helpers/fixtures";
-import { expect, test, upload } from "./pages/wizard-test";
+import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -82,14 +82,11 @@ test("manifests keep the order the user gives; values.yaml is checked against th
   values,
   review,
 }) => {
-  await start.goto();
-  await start.startBlank();
-  await basics.fill({
+  await newPackAtContent(start, basics, {
     addonType: "app services",
     name: "e2e-order",
     displayName: "Order",
   });
-  await basics.nextTo("Content");
   await content.addManifests([
     upload(
       "crds.yaml",

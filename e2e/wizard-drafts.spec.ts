@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { makePng } from "../test/gen/png";
 import { FIXTURES } from "../test/helpers/fixtures";
-import { expect, test, upload } from "./pages/wizard-test";
+import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
 
 /* Drafts live in IndexedDB, files included: they survive a reload, move between browsers as a
  * file, and are never overwritten by another tab. */
@@ -18,14 +18,11 @@ test("a half-built pack reopens after a reload, with its chart and logo", async 
   content,
   logo,
 }) => {
-  await start.goto();
-  await start.startBlank();
-  await basics.fill({
+  await newPackAtContent(start, basics, {
     addonType: "system app",
     name: "e2e-reload",
     displayName: "Reload me",
   });
-  await basics.nextTo("Content");
   await content.addCharts([
     upload(
       "akuity-agent-0.30.0-5.5.2026.tgz",

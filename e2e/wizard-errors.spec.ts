@@ -1,5 +1,5 @@
 import { chartTgz } from "../test/gen/pack";
-import { expect, test, upload } from "./pages/wizard-test";
+import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
 
 /* Bad inputs get a clear message where they were made, and nothing bad gets into the pack. */
 
@@ -42,14 +42,11 @@ test("Content: a .tgz that is not a chart and a duplicate chart are refused with
   basics,
   content,
 }) => {
-  await start.goto();
-  await start.startBlank();
-  await basics.fill({
+  await newPackAtContent(start, basics, {
     addonType: "monitoring",
     name: "e2e-errors",
     displayName: "E2E errors",
   });
-  await basics.nextTo("Content");
   await content.next();
   await expect(content.errorSummary).toContainText(
     "Add at least one Helm chart (.tgz) or Kubernetes manifest (.yaml)",
@@ -168,14 +165,11 @@ test("Review: a manifest reference to a missing value links to the manifest's li
   values,
   review,
 }) => {
-  await start.goto();
-  await start.startBlank();
-  await basics.fill({
+  await newPackAtContent(start, basics, {
     addonType: "app services",
     name: "e2e-missing-value",
     displayName: "Missing value",
   });
-  await basics.nextTo("Content");
   await content.addManifests([
     upload(
       "app.yaml",

@@ -6,7 +6,7 @@ import { FIXTURES } from "../test/helpers/fixtures";
 import { readPackArchive } from "../src/pack/read-archive";
 import { writePackZip } from "../src/pack/zip-write";
 import { loadFixture } from "../test/helpers/fixtures";
-import { expect, test, upload } from "./pages/wizard-test";
+import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
 
 const CHART =
   "pack-central/akuity-agent-0.30.0-5.5.2026/charts/akuity-agent-0.30.0-5.5.2026.tgz";
@@ -23,15 +23,12 @@ test("a pack from a real chart: zip checked by the core's reader, then 409 → f
 }) => {
   test.setTimeout(90_000);
   const chart = await readFile(join(FIXTURES, CHART));
-  await start.goto();
-  await start.startBlank();
-  await basics.fill({
+  await newPackAtContent(start, basics, {
     addonType: "system app",
     name: "e2e-akuity",
     displayName: "Akuity agent (e2e)",
     version: "0.30.0",
   });
-  await basics.nextTo("Content");
   await content.addCharts([upload("akuity-agent-0.30.0-5.5.2026.tgz", chart)]);
   await content.expectChart("akuity-agent");
   await content.addAnnotation("contributor", "e2e");

@@ -1,6 +1,6 @@
 import { test as base, expect } from "@playwright/test";
 
-import { WizardBasics } from "./wizard-basics";
+import { WizardBasics, type BasicsInput } from "./wizard-basics";
 import { WizardContent } from "./wizard-content";
 import { WizardLogo } from "./wizard-logo";
 import { WizardPublish } from "./wizard-publish";
@@ -43,3 +43,15 @@ export const upload = (
     typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes,
   ),
 });
+
+/** The common start of a builder test: a blank pack, its Basics filled, on the Content step. */
+export async function newPackAtContent(
+  start: WizardStartPage,
+  basics: WizardBasics,
+  input: BasicsInput,
+): Promise<void> {
+  await start.goto();
+  await start.startBlank();
+  await basics.fill(input);
+  await basics.nextTo("Content");
+}
