@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { DiffEditor } from "@/lib/monaco";
 
-import { readChartOnce } from "../api/read-chart";
+import { readChartOnce } from "@/components/pack/read-chart";
 
 interface ChartDiffProps {
   path: string;

@@ -1,7 +1,7 @@
 import type { PackFiles } from "@/pack/pack-files";
 
 import { replacedCharts, type FileChange } from "../utils/diff-files";
-import { formatBytes } from "../utils/file-kind";
+import { formatBytes } from "@/components/pack/file-kind";
 import { FileDiff } from "./file-diff";
 
 interface CompareResultProps {

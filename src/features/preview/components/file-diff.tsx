@@ -2,7 +2,11 @@ import { useState } from "react";
 
 import { DiffEditor } from "@/lib/monaco";
 
-import { formatBytes, languageOf, previewOf } from "../utils/file-kind";
+import {
+  formatBytes,
+  languageOf,
+  previewOf,
+} from "@/components/pack/file-kind";
 import { ChartDiff } from "./chart-diff";
 
 interface FileDiffProps {

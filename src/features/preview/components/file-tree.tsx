@@ -1,6 +1,6 @@
 import type { MouseEvent } from "react";
 
-import { formatBytes } from "../utils/file-kind";
+import { formatBytes } from "@/components/pack/file-kind";
 import type { TreeFolder, TreeNode } from "@/pack/file-tree";
 
 interface FileTreeProps {

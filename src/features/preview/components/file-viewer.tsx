@@ -5,10 +5,10 @@ import type { Finding } from "@/pack/finding";
 import { MAX_RICH_PREVIEW_BYTES, MAX_TEXT_PREVIEW_BYTES } from "@/pack/limits";
 
 import { targetLine, type PackLocation } from "../utils/deep-link";
-import { formatBytes, previewOf } from "../utils/file-kind";
-import { imageDataUrl } from "../utils/image-url";
-import { ChartViewer } from "./chart-viewer";
-import { PlainText } from "./plain-text";
+import { formatBytes, previewOf } from "@/components/pack/file-kind";
+import { imageDataUrl } from "@/components/pack/image-url";
+import { ChartViewer } from "@/components/pack/chart-viewer";
+import { PlainText } from "@/components/pack/plain-text";
 
 interface FileViewerProps {
   path: string;

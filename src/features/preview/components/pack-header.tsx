@@ -2,7 +2,7 @@ import { Link } from "@/components/ui/link";
 import type { Finding } from "@/pack/finding";
 
 import type { OpenedPack } from "../types";
-import { imageDataUrl } from "../utils/image-url";
+import { imageDataUrl } from "@/components/pack/image-url";
 import type { PackMetaResult } from "../utils/pack-meta";
 import { PackActions } from "./pack-actions";
 

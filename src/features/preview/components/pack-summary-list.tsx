@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 import type { PackSource } from "../types";
-import { formatBytes } from "../utils/file-kind";
+import { formatBytes } from "@/components/pack/file-kind";
 import type { PackMeta } from "../utils/pack-meta";
 
 const none = <span className="muted">none</span>;

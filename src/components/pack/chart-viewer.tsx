@@ -5,7 +5,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { CodeEditor } from "@/lib/monaco";
 import { MAX_RICH_PREVIEW_BYTES } from "@/pack/limits";
 
-import { readChartOnce, type ChartResult } from "../api/read-chart";
+import { readChartOnce, type ChartResult } from "./read-chart";
 import { PlainText } from "./plain-text";
 
 /** A chart .tgz opened in the pack worker: Chart.yaml, its default values and its templates. */
