@@ -23,7 +23,8 @@ import { sendError } from "./http-errors";
 import { Limiter } from "./limiter";
 import { describePack } from "./prepare";
 import { summaryOf } from "../src/pack/registry-types";
-import { StoreError, type PackStore, type PackSummary } from "./store/store";
+import { StoreError, type PackStore } from "./store/store";
+import { listPacks, packVersions } from "./list-packs";
 import { receiveBody } from "./upload";
 
 export interface AppDeps {
@@ -302,36 +303,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get("/api/v1/packs", async (req, reply) => {
     if (!(await readable(req, reply))) return reply;
-    const q = req.query as Record<string, string | undefined>;
-    const limit = Math.min(Math.max(Number(q.limit ?? 50) || 50, 1), 200);
-    const needle = (q.q ?? "").trim().toLowerCase();
-    let items = (await store.list()).filter(
-      (s) =>
-        (!needle ||
-          s.name.toLowerCase().includes(needle) ||
-          s.displayName.toLowerCase().includes(needle)) &&
-        (!q.layer || s.layer === q.layer) &&
-        (!q.cloudType || s.cloudTypes.includes(q.cloudType)) &&
-        (!q.addonType || s.addonType === q.addonType),
+    const r = listPacks(
+      await store.list(),
+      req.query as Record<string, unknown>,
     );
-    items.sort(newestFirst);
-    if (q.cursor) {
-      const after = decodeCursor(q.cursor);
-      if (!after)
-        return sendError(
-          reply,
-          400,
-          "CURSOR_INVALID",
-          "the cursor is not one this server issued",
-        );
-      items = items.filter((s) => newestFirst(s, after) > 0);
-    }
-    const page = items.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page,
-      next: items.length > limit && last ? encodeCursor(last) : null,
-    };
+    if (!r.ok) return sendError(reply, 400, r.error.code, r.error.message);
+    return r.value;
   });
 
   app.get("/api/v1/packs/:name", async (req, reply) => {
@@ -344,17 +321,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         "NAME_INVALID",
         `\`${safe(name)}\` is not a valid pack name`,
       );
-    const versions = (await store.list())
-      .filter((s) => s.name === name)
-      .sort(newestFirst);
-    if (!versions.length)
-      return sendError(
-        reply,
-        404,
-        "PACK_NOT_FOUND",
-        `no pack named \`${name}\``,
-      );
-    return { name, versions };
+    return (
+      packVersions(await store.list(), name) ??
+      sendError(reply, 404, "PACK_NOT_FOUND", `no pack named \`${name}\``)
+    );
   });
 
   app.get("/api/v1/packs/:name/:version", async (req, reply) => {
@@ -671,41 +641,4 @@ function archiveFinding(e: ArchiveError): {
     message: e.message,
     ...(e.entry ? { file: e.entry } : {}),
   };
-}
-
-/** Code-unit order: the same on every machine, whatever its locale (cursors depend on it). */
-const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-
-/** Newest first; ties by name then version so paging is stable. */
-function newestFirst(
-  a: Pick<PackSummary, "createdAt" | "name" | "version">,
-  b: Pick<PackSummary, "createdAt" | "name" | "version">,
-): number {
-  return (
-    cmp(b.createdAt, a.createdAt) ||
-    cmp(a.name, b.name) ||
-    cmp(a.version, b.version)
-  );
-}
-
-const encodeCursor = (s: PackSummary): string =>
-  Buffer.from(JSON.stringify([s.createdAt, s.name, s.version])).toString(
-    "base64url",
-  );
-
-function decodeCursor(
-  c: string,
-): Pick<PackSummary, "createdAt" | "name" | "version"> | null {
-  try {
-    const [createdAt, name, version] = JSON.parse(
-      Buffer.from(c, "base64url").toString("utf8"),
-    ) as unknown[];
-    return typeof createdAt === "string" &&
-      typeof name === "string" &&
-      typeof version === "string"
-      ? { createdAt, name, version }
-      : null;
-  } catch {
-    return null;
-  }
 }

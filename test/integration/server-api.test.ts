@@ -4,6 +4,7 @@ import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentDigest } from "../../src/pack/digest";
 import { readPackArchive } from "../../src/pack/read-archive";
+import { highestFirst } from "../../src/pack/semver-order";
 import { loadFixture } from "../helpers/fixtures";
 import { fixtureZip, tutorialZip } from "../helpers/packs";
 import {
@@ -578,7 +579,7 @@ describe.each(stores)("registry API on the %s store", (kind) => {
     }
   });
 
-  it("lists with search, filters and cursor paging, newest first", async () => {
+  it("lists with search, filters and cursor paging, highest version first", async () => {
     expect(
       (
         await put(
@@ -617,11 +618,15 @@ describe.each(stores)("registry API on the %s store", (kind) => {
       (await get("?cloudType=all&layer=addon")).items.length,
     ).toBeGreaterThanOrEqual(2);
     const all = await get("?limit=200");
-    // Newest first (the OCI store keeps whole seconds, so ties fall back to name and version).
-    const times = all.items.map(
-      (i) => (i as unknown as { createdAt: string }).createdAt,
+    // Newest first means highest version first (registry-api.md version 2), ties by name;
+    // version-order.test.ts covers the order itself.
+    expect(all.items).toEqual(
+      [...all.items].sort(
+        (a, b) =>
+          highestFirst(a.version, b.version) ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      ),
     );
-    expect(times).toEqual([...times].sort().reverse());
     expect(all.items.map((i) => i.name)).toContain("csi-driver-nfs");
     const seen: string[] = [];
     let cursor = "";
