@@ -1,7 +1,7 @@
 // security.md part B, case 41: a README is rendered inert. The output is checked by scanning its
 // real tags and attributes (escaped text such as `&lt;img onerror=…&gt;` is harmless and allowed).
 import { describe, expect, test } from "vitest";
-import { renderReadme } from "../../src/pack/readme";
+import { renderMarkdown, renderReadme } from "../../src/pack/readme";
 
 interface Tag {
   name: string;
@@ -215,5 +215,59 @@ describe("B41 README rendering", () => {
     const html = renderReadme(markdown);
     expect(performance.now() - start).toBeLessThan(5000);
     expectInert(html);
+  });
+});
+
+// renderMarkdown keeps raw HTML for the app's DOMPurify step (tested in the browser:
+// e2e/reviewer-xss.spec.ts). What it makes from Markdown syntax itself must be inert already.
+const MARKDOWN_SYNTAX_ATTACKS = ATTACKS.filter(
+  ([, md]) => !/<[a-z!]/i.test(md.replace(/<javascript:[^>]*>/gi, "")),
+);
+
+describe("B41 renderMarkdown (raw HTML kept for the sanitizer)", () => {
+  test("the attacks written in Markdown syntax alone are the link, image and autolink ones", () => {
+    expect(MARKDOWN_SYNTAX_ATTACKS.map(([label]) => label)).toEqual(
+      expect.arrayContaining([
+        "javascript: link",
+        "reference-style javascript: link",
+        "base64 data:text/html link",
+        "autolink <javascript:…>",
+        "quote breaking out of img src",
+        "linkified URL with a quote",
+      ]),
+    );
+    expect(MARKDOWN_SYNTAX_ATTACKS.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test.each(MARKDOWN_SYNTAX_ATTACKS)(
+    "B41 %s in Markdown syntax renders inert before sanitizing",
+    (_label, markdown) => {
+      expectInert(renderMarkdown(markdown).unsafeHtml);
+    },
+  );
+
+  test("B41 raw HTML reaches the output untouched, so it is named unsafeHtml and must be sanitized", () => {
+    expect(renderMarkdown("<script>alert(1)</script>").unsafeHtml).toContain(
+      "<script>alert(1)</script>",
+    );
+  });
+
+  test("B41 a heading cannot pick its own id: every id is user-content- prefixed", () => {
+    const { unsafeHtml } = renderMarkdown(
+      '# x" onclick="alert(1)\n# <img src=x onerror=alert(1)>\n## getElementById',
+    );
+    const ids = [...unsafeHtml.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]);
+    expect(ids).toEqual([
+      "user-content-x-onclickalert1",
+      "user-content-section",
+      "user-content-getelementbyid",
+    ]);
+  });
+
+  test("B41 a 5 MB README with pathological nesting renders quickly with raw HTML on", () => {
+    const markdown = `${"<div>".repeat(100_000)}\n${"> ".repeat(5000)}x\n${"[".repeat(1_000_000)}\n${"*a ".repeat(1_000_000)}`;
+    const start = performance.now();
+    renderMarkdown(markdown, { headingOffset: 2 });
+    expect(performance.now() - start).toBeLessThan(5000);
   });
 });
