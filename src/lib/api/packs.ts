@@ -1,17 +1,35 @@
 import { queryOptions } from "@tanstack/react-query";
 
 import { apiFetch, apiJson } from "@/lib/api/client";
+import type { ListSort, PackFacets } from "@/pack/pack-list";
 import type { PackDetail, PackSummary } from "@/pack/registry-types";
 
 export type { PackDetail, PackSummary } from "@/pack/registry-types";
+export type { FacetCount, ListSort, PackFacets } from "@/pack/pack-list";
 
 export interface PackListQuery {
   q?: string;
   layer?: string;
   cloudType?: string;
   addonType?: string;
+  /** Default `version` (highest version first); see docs/api.md. */
+  sort?: ListSort;
   limit?: number;
   cursor?: string;
+}
+
+/** `GET /packs`: one page of versions, the next page's cursor, and the filter options with counts. */
+export interface PackListPage {
+  items: PackSummary[];
+  next: string | null;
+  facets: PackFacets;
+}
+
+/** `GET /packs/{name}`: every version, highest first, and the highest non-prerelease (or null). */
+export interface PackVersions {
+  name: string;
+  latest: string | null;
+  versions: PackSummary[];
 }
 
 /** Query keys: one factory, so invalidation by prefix (`packKeys.all`) reaches every pack query. */
@@ -34,10 +52,7 @@ export const packListQueryOptions = (q: PackListQuery) =>
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries(q))
         if (v !== undefined && v !== "") params.set(k, String(v));
-      return apiJson<{ items: PackSummary[]; next: string | null }>(
-        `/packs?${params}`,
-        { signal },
-      );
+      return apiJson<PackListPage>(`/packs?${params}`, { signal });
     },
   });
 
@@ -45,10 +60,7 @@ export const packQueryOptions = (name: string) =>
   queryOptions({
     queryKey: packKeys.pack(name),
     queryFn: ({ signal }) =>
-      apiJson<{ name: string; versions: PackSummary[] }>(
-        `/packs/${enc(name)}`,
-        { signal },
-      ),
+      apiJson<PackVersions>(`/packs/${enc(name)}`, { signal }),
   });
 
 export const packVersionQueryOptions = (name: string, version: string) =>

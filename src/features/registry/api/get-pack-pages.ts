@@ -1,21 +1,17 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
 
 import { apiJson } from "@/lib/api/client";
-import { packKeys, type PackSummary } from "@/lib/api/packs";
+import { packKeys, type PackListPage } from "@/lib/api/packs";
 
-import type { ListFilters } from "../utils/list-filters";
+import { filtersQuery, type ListFilters } from "../utils/list-filters";
 
 /** Versions per page of the registry browser. */
 export const PAGE_SIZE = 24;
 
-export interface PackPage {
-  items: PackSummary[];
-  next: string | null;
-}
-
 /**
- * The registry's version list, filtered, one page per "Show more". Keyed under `packKeys.all` so
- * an upload or delete that invalidates the packs prefix refreshes it too.
+ * The registry's version list, filtered and sorted, one page per "Show more"; every page carries
+ * the filter options with their counts over the whole registry. Keyed under `packKeys.all` so an
+ * upload or delete that invalidates the packs prefix refreshes it too.
  */
 export const packPagesQueryOptions = (filters: ListFilters) =>
   infiniteQueryOptions({
@@ -24,11 +20,13 @@ export const packPagesQueryOptions = (filters: ListFilters) =>
       "pages",
     ] as const,
     initialPageParam: "",
-    getNextPageParam: (last: PackPage) => last.next ?? undefined,
+    getNextPageParam: (last: PackListPage) => last.next ?? undefined,
     queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-      for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+      const params = new URLSearchParams({
+        limit: String(PAGE_SIZE),
+        ...filtersQuery(filters),
+      });
       if (pageParam) params.set("cursor", pageParam);
-      return apiJson<PackPage>(`/packs?${params}`, { signal });
+      return apiJson<PackListPage>(`/packs?${params}`, { signal });
     },
   });

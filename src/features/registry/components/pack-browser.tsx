@@ -22,6 +22,8 @@ export function PackBrowser() {
   const list = useInfiniteQuery(packPagesQueryOptions(filters));
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const groups = groupVersions(items);
+  // Every page carries the same counts over the whole registry; the first one is enough.
+  const facets = list.data?.pages[0]?.facets;
 
   return (
     <div className="pack-browser">
@@ -40,6 +42,7 @@ export function PackBrowser() {
         // Remounts with the URL (back/forward), so the form always shows the filters in use.
         key={filtersSearch(filters)}
         filters={filters}
+        facets={facets}
         onChange={(next) =>
           navigate(paths.packs + filtersSearch(next), { replace: true })
         }

@@ -3,12 +3,16 @@ import { useState } from "react";
 import { Link } from "@/components/ui/link";
 import { paths } from "@/config/paths";
 import { logoUrl } from "@/lib/api/packs";
+import { normalizeAddonType } from "@/pack/pack-list";
 
 import type { PackGroup } from "../utils/group-versions";
 
-/** One pack: logo, names, classification and its versions, each a link to its page. */
+/**
+ * One pack: logo, names, classification and its versions (highest first), each a link to its
+ * page; the title links to the highest version listed.
+ */
 export function PackCard({ group }: { group: PackGroup }) {
-  const { latest, versions } = group;
+  const { highest, versions } = group;
   // The server serves only real PNG logos; anything else answers 404 and the initial shows instead.
   const [logoFailed, setLogoFailed] = useState(false);
 
@@ -19,12 +23,12 @@ export function PackCard({ group }: { group: PackGroup }) {
           className="pack-card__logo pack-card__logo--none"
           aria-hidden="true"
         >
-          {latest.displayName.slice(0, 1).toUpperCase()}
+          {highest.displayName.slice(0, 1).toUpperCase()}
         </span>
       ) : (
         <img
           className="pack-card__logo"
-          src={logoUrl(latest.name, latest.version)}
+          src={logoUrl(highest.name, highest.version)}
           alt=""
           width={48}
           height={48}
@@ -34,17 +38,22 @@ export function PackCard({ group }: { group: PackGroup }) {
       )}
       <div className="pack-card__body">
         <h3 className="pack-card__title">
-          <Link to={paths.pack(latest.name, latest.version)}>
-            {latest.displayName}
+          <Link to={paths.pack(highest.name, highest.version)}>
+            {highest.displayName}
           </Link>
         </h3>
         <p className="pack-card__meta">
-          <code>{latest.name}</code>{" "}
-          <span className="badge">{latest.layer}</span>
-          {latest.addonType && (
-            <span className="badge">{latest.addonType}</span>
+          <code>{highest.name}</code>{" "}
+          <span className="badge">{highest.layer}</span>
+          {highest.addonType && (
+            <span className="badge">
+              {normalizeAddonType(highest.addonType)}
+            </span>
           )}
-          <span className="muted small"> · {latest.cloudTypes.join(", ")}</span>
+          <span className="muted small">
+            {" "}
+            · {highest.cloudTypes.join(", ")}
+          </span>
         </p>
         <p className="pack-card__versions">
           <span className="muted small">

@@ -1,74 +1,49 @@
 import { useId, useRef, type FormEvent } from "react";
 
 import { Button } from "@/components/ui/button";
-import {
-  ADDON_TYPES,
-  CLOUD_TYPES,
-  CLOUD_TYPES_API_ONLY,
-  LAYERS,
-} from "@/pack/schemas";
+import type { PackFacets } from "@/lib/api/packs";
+import { LIST_SORTS } from "@/pack/pack-list";
 
-import type { ListFilters } from "../utils/list-filters";
+import { filterOptions } from "../utils/filter-options";
+import {
+  DEFAULT_SORT,
+  readFilters,
+  SORT_LABELS,
+  type ListFilters,
+} from "../utils/list-filters";
 
 interface PackFiltersProps {
   filters: ListFilters;
+  /** The registry's options and counts for these filters; undefined while loading. */
+  facets: PackFacets | undefined;
   onChange: (filters: ListFilters) => void;
 }
 
-// pack-central really uses the hyphenated `app-services` next to the documented `app services`
-// (pack-format §A.2), and the registry filters by exact value, so both are offered.
-const ADDON_OPTIONS = [...ADDON_TYPES, "app-services"].sort();
-const CLOUD_OPTIONS = [...CLOUD_TYPES, ...CLOUD_TYPES_API_ONLY];
+const SELECTS = [
+  ["layer", "Layer"],
+  ["cloudType", "Cloud type"],
+  ["addonType", "Add-on type"],
+] as const;
 
 /**
- * Search (applied on Enter or "Search") and three filters (applied as soon as they change). The
- * inputs are uncontrolled: the URL holds the filters and the form is remounted when it changes.
+ * Search (applied on Enter or "Search"), three filters whose options come from the registry with
+ * counts, and the sort (both applied as soon as they change). The inputs are uncontrolled: the
+ * URL holds the state and the form is remounted when it changes.
  */
-export function PackFilters({ filters, onChange }: PackFiltersProps) {
+export function PackFilters({ filters, facets, onChange }: PackFiltersProps) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
 
   function read(): ListFilters {
     const data = new FormData(form.current ?? undefined);
-    const get = (k: string) => String(data.get(k) ?? "");
-    return {
-      q: get("q"),
-      layer: get("layer"),
-      cloudType: get("cloudType"),
-      addonType: get("addonType"),
-    };
+    const params = new URLSearchParams();
+    for (const [k, v] of data) if (typeof v === "string") params.set(k, v);
+    return readFilters(params);
   }
   function submit(event: FormEvent) {
     event.preventDefault();
     onChange(read());
   }
-
-  const select = (
-    key: "layer" | "cloudType" | "addonType",
-    label: string,
-    options: readonly string[],
-  ) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select
-        id={`${id}-${key}`}
-        name={key}
-        defaultValue={filters[key]}
-        onChange={() => onChange(read())}
-      >
-        <option value="">Any</option>
-        {/* A value from a shared link that is not in the list still shows as selected. */}
-        {filters[key] && !options.includes(filters[key]) && (
-          <option value={filters[key]}>{filters[key]}</option>
-        )}
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 
   return (
     <form
@@ -88,16 +63,52 @@ export function PackFilters({ filters, onChange }: PackFiltersProps) {
           placeholder="e.g. nfs or Hello Universe"
         />
       </div>
-      {select("layer", "Layer", LAYERS)}
-      {select("cloudType", "Cloud type", CLOUD_OPTIONS)}
-      {select("addonType", "Add-on type", ADDON_OPTIONS)}
+      {SELECTS.map(([key, label]) => (
+        <div className="field" key={key}>
+          <label htmlFor={`${id}-${key}`}>{label}</label>
+          <select
+            id={`${id}-${key}`}
+            name={key}
+            defaultValue={filters[key]}
+            onChange={() => onChange(read())}
+          >
+            <option value="">Any</option>
+            {filterOptions(facets?.[key], filters[key]).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <div className="field">
+        <label htmlFor={`${id}-sort`}>Sort by</label>
+        <select
+          id={`${id}-sort`}
+          name="sort"
+          defaultValue={filters.sort}
+          onChange={() => onChange(read())}
+        >
+          {LIST_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="pack-filters__buttons">
         <Button type="submit" variant="primary">
           Search
         </Button>
         <Button
           onClick={() =>
-            onChange({ q: "", layer: "", cloudType: "", addonType: "" })
+            onChange({
+              q: "",
+              layer: "",
+              cloudType: "",
+              addonType: "",
+              sort: DEFAULT_SORT,
+            })
           }
         >
           Clear
