@@ -1,26 +1,64 @@
-import { showName, type ArchiveError } from "./archive-error";
+import { ArchiveFailure, showName, type ArchiveError } from "./archive-error";
+import {
+  chartCrds,
+  parseChartYaml,
+  type ChartDependency,
+  type ChartMeta,
+} from "./chart-meta";
 import { Budget, HELM_LIMITS, withLimits, type Limits } from "./limits";
-import { asArchiveResult, assemblePack, sortedPaths } from "./pack-files";
+import {
+  asArchiveResult,
+  assemblePack,
+  sortedPaths,
+  type PackFiles,
+} from "./pack-files";
 import { ok, type Result } from "./result";
 import { sniff, describeSniffed } from "./sniff";
 import { gunzipBounded, readTarEntries } from "./tar-read";
-import { decodeText, parseYamlLimited } from "./yaml-text";
+import { decodeText } from "./yaml-text";
 
-/** What a pack needs to know about a Helm chart archive. */
-export interface ChartInfo {
-  name: string;
-  version: string;
+export type { ChartDependency, ChartMaintainer, ChartMeta } from "./chart-meta";
+
+/**
+ * A chart inside a chart: a folder `charts/<dir>/` with its own Chart.yaml, or an archive
+ * `charts/<x>.tgz`. An archive is read one level deep (its own subcharts are not opened).
+ */
+export interface SubchartInfo {
+  /** Relative to the parent chart's root: `charts/redis-ha` (folder) or `charts/redis-ha-4.12.17.tgz`. */
+  path: string;
+  name?: string;
+  version?: string;
   appVersion?: string;
   description?: string;
-  apiVersion?: string;
+  dependencies?: ChartDependency[];
+  /** Its default values.yaml, verbatim; '' when it has none. */
+  valuesText?: string;
+  /** Why it could not be read; the other fields are then absent. */
+  error?: string;
+}
+
+/** What a pack needs to know about a Helm chart archive: all of Chart.yaml and what is inside. */
+export interface ChartInfo extends ChartMeta {
   /** The chart's own values.yaml, verbatim (comments kept); '' when it has none. */
   valuesText: string;
   /** values.schema.json parsed, when present and valid JSON. */
   valuesSchema?: unknown;
+  /** The chart ships a values.schema.json (even one that does not parse). */
+  hasValuesSchema: boolean;
   /** Paths under templates/, sorted. */
   templates: string[];
   /** Every path in the chart, relative to the chart folder. */
   paths: string[];
+  /** Charts bundled inside this one, folders first then archives, each sorted by path. */
+  subcharts: SubchartInfo[];
+  /** Files under `crds/` and templates of kind CustomResourceDefinition (also of subchart folders). */
+  crds: string[];
+}
+
+/** A chart archive opened: its metadata and every file, keyed by the path relative to its root folder. */
+export interface ChartArchive {
+  info: ChartInfo;
+  files: PackFiles;
 }
 
 export type ChartError =
@@ -35,13 +73,27 @@ export interface ChartReadOptions {
 }
 
 /**
- * Read Chart.yaml, values.yaml, values.schema.json and the template list from a chart .tgz,
- * within Helm's limits (100 MiB expanded, 5 MiB per file). Never throws.
+ * Read Chart.yaml (all of it), values.yaml, values.schema.json, the template list, the CRDs and
+ * the subcharts from a chart .tgz, within Helm's limits (100 MiB expanded, 5 MiB per file) and the
+ * shared budget. Subchart archives are expanded within the same budget; one that cannot be read
+ * is listed with its error. Never throws.
  */
 export function readChart(
   bytes: Uint8Array,
   opts: ChartReadOptions,
 ): Result<ChartInfo, ChartError> {
+  const r = readChartArchive(bytes, opts);
+  return r.ok ? ok(r.value.info) : r;
+}
+
+/**
+ * {@link readChart}, also returning the chart's files keyed by their path relative to the chart's
+ * root folder (`templates/deployment.yaml`): one gunzip, the same safety rules. Never throws.
+ */
+export function readChartArchive(
+  bytes: Uint8Array,
+  opts: ChartReadOptions,
+): Result<ChartArchive, ChartError> {
   const limits = withLimits({ ...opts.limits, ...HELM_LIMITS });
   const budget = opts.budget ?? new Budget(HELM_LIMITS.maxTotalBytes);
   const name = opts.name;
@@ -56,59 +108,14 @@ export function readChart(
         },
       };
     }
-    // Both Helm's own 100 MiB per chart and the pack's shared budget apply.
-    const tar = gunzipBounded(bytes, name, limits, budget, {
-      maxBytes: HELM_LIMITS.maxTotalBytes,
-      capLabel: "Helm's limit for a chart",
-    });
-    const files = assemblePack(readTarEntries(tar, name, limits));
-    const chartYamlBytes = files.get("Chart.yaml");
-    if (!chartYamlBytes) {
-      return {
-        ok: false,
-        error: {
-          kind: "not-a-chart",
-          message: `${showName(name)} is not a Helm chart: it has no Chart.yaml`,
-        },
-      };
-    }
-    const chartYaml = parseYamlLimited(
-      decodeText(chartYamlBytes) ?? "\u0000",
-      `${name}: Chart.yaml`,
+    const files = unpack(bytes, name, limits, budget);
+    const meta = parseChartYaml(
+      files.get("Chart.yaml"),
+      name,
+      files.get("requirements.yaml"),
     );
-    const meta = chartYaml.values[0];
-    if (
-      chartYaml.findings.some((f) => f.severity === "error") ||
-      !meta ||
-      typeof meta !== "object"
-    ) {
-      return {
-        ok: false,
-        error: {
-          kind: "not-a-chart",
-          message: `${showName(name)}: Chart.yaml is not valid YAML`,
-        },
-      };
-    }
-    const m = meta as Record<string, unknown>;
-    const str = (k: string): string | undefined =>
-      typeof m[k] === "string"
-        ? m[k]
-        : typeof m[k] === "number"
-          ? String(m[k])
-          : undefined;
-    const chartName = str("name");
-    const version = str("version");
-    if (!chartName || !version) {
-      return {
-        ok: false,
-        error: {
-          kind: "not-a-chart",
-          message: `${showName(name)}: Chart.yaml lacks ${chartName ? "version" : "name"}`,
-        },
-      };
-    }
-    const valuesBytes = files.get("values.yaml") ?? files.get("values.yml");
+    if (!meta.ok)
+      return { ok: false, error: { kind: "not-a-chart", message: meta.error } };
     const schemaBytes = files.get("values.schema.json");
     let valuesSchema: unknown;
     if (schemaBytes) {
@@ -120,21 +127,99 @@ export function readChart(
     }
     const paths = sortedPaths(files);
     const info: ChartInfo = {
-      name: chartName,
-      version,
-      valuesText: valuesBytes ? (decodeText(valuesBytes) ?? "") : "",
+      ...meta.value,
+      valuesText: valuesTextOf(files, ""),
+      hasValuesSchema: schemaBytes !== undefined,
       templates: paths.filter((p) => p.startsWith("templates/")),
       paths,
+      subcharts: subcharts(files, paths, name, limits, budget),
+      crds: chartCrds(files, paths),
     };
-    const appVersion = str("appVersion");
-    const description = str("description");
-    const apiVersion = str("apiVersion");
-    if (appVersion !== undefined) info.appVersion = appVersion;
-    if (description !== undefined) info.description = description;
-    if (apiVersion !== undefined) info.apiVersion = apiVersion;
     if (valuesSchema !== undefined) info.valuesSchema = valuesSchema;
-    return ok(info);
+    return ok({ info, files });
   } catch (e) {
     return asArchiveResult(e);
   }
+}
+
+/** Expand a chart archive; both Helm's own 100 MiB per chart and the shared budget apply. Throws ArchiveFailure. */
+function unpack(
+  bytes: Uint8Array,
+  name: string,
+  limits: Limits,
+  budget: Budget,
+): PackFiles {
+  const tar = gunzipBounded(bytes, name, limits, budget, {
+    maxBytes: HELM_LIMITS.maxTotalBytes,
+    capLabel: "Helm's limit for a chart",
+  });
+  return assemblePack(readTarEntries(tar, name, limits));
+}
+
+function valuesTextOf(files: PackFiles, prefix: string): string {
+  const bytes =
+    files.get(`${prefix}values.yaml`) ?? files.get(`${prefix}values.yml`);
+  return bytes ? (decodeText(bytes) ?? "") : "";
+}
+
+const SUBCHART_DIR = /^((?:charts\/[^/]+\/)*charts\/[^/]+)\/Chart\.yaml$/;
+const SUBCHART_TGZ = /^(?:charts\/[^/]+\/)*charts\/[^/]+\.tgz$/;
+
+function subcharts(
+  files: PackFiles,
+  paths: readonly string[],
+  name: string,
+  limits: Limits,
+  budget: Budget,
+): SubchartInfo[] {
+  const out: SubchartInfo[] = [];
+  for (const p of paths) {
+    const dir = SUBCHART_DIR.exec(p)?.[1];
+    if (dir === undefined) continue;
+    out.push(subchartOf(dir, files, `${dir}/`, `${name}/${dir}`));
+  }
+  for (const p of paths) {
+    if (!SUBCHART_TGZ.test(p)) continue;
+    const label = `${name}/${p}`;
+    const bytes = files.get(p)!;
+    if (sniff(bytes) !== "gzip") {
+      out.push({
+        path: p,
+        error: `${showName(label)} is ${describeSniffed(sniff(bytes))}, not a Helm chart (.tgz)`,
+      });
+      continue;
+    }
+    try {
+      out.push(subchartOf(p, unpack(bytes, label, limits, budget), "", label));
+    } catch (e) {
+      if (!(e instanceof ArchiveFailure)) throw e;
+      out.push({ path: p, error: e.detail.message });
+    }
+  }
+  return out;
+}
+
+function subchartOf(
+  path: string,
+  files: PackFiles,
+  prefix: string,
+  label: string,
+): SubchartInfo {
+  const meta = parseChartYaml(
+    files.get(`${prefix}Chart.yaml`),
+    label,
+    files.get(`${prefix}requirements.yaml`),
+  );
+  if (!meta.ok) return { path, error: meta.error };
+  const m = meta.value;
+  const sub: SubchartInfo = {
+    path,
+    name: m.name,
+    version: m.version,
+    dependencies: m.dependencies,
+    valuesText: valuesTextOf(files, prefix),
+  };
+  if (m.appVersion !== undefined) sub.appVersion = m.appVersion;
+  if (m.description !== undefined) sub.description = m.description;
+  return sub;
 }
