@@ -7,11 +7,13 @@ import { Spinner } from "@/components/ui/spinner";
 import { paths } from "@/config/paths";
 import { ApiError } from "@/lib/api/client";
 import { packVersionQueryOptions } from "@/lib/api/packs";
+import { isSemver, versionChange } from "@/pack/semver-order";
 
 import { packFilesQueryOptions } from "../api/get-pack-files";
 import { diffFileLists } from "../utils/diff-files";
 import { CompareResult } from "./compare-result";
 import "../preview.css";
+import "../versions.css";
 
 interface ComparePageProps {
   name: string;
@@ -37,6 +39,8 @@ export function ComparePage({ name, from, to }: ComparePageProps) {
     [before, after],
   );
   const title = `${name}: ${from} → ${to}`;
+  const change = versionChange(from, to);
+  const notSemver = [from, to].filter((v) => !isSemver(v));
   const failed = [detailA, detailB, filesA, filesB].find(
     (q) => q?.error,
   )?.error;
@@ -48,7 +52,30 @@ export function ComparePage({ name, from, to }: ComparePageProps) {
       <title>{`${title} · Packsmith`}</title>
       <h1>
         Compare {name} <span className="muted">{from}</span> → {to}
+        {change === "downgrade" && (
+          <>
+            {" "}
+            <span className="badge badge--downgrade">downgrade</span>
+          </>
+        )}
       </h1>
+      <p className="compare-direction">
+        {change === "downgrade" && (
+          <>
+            The right side, {to}, is a lower version than the left, {from}: this
+            is a downgrade.{" "}
+          </>
+        )}
+        {change === "unknown" && (
+          <>
+            {notSemver.join(" and ")} {notSemver.length > 1 ? "are" : "is"} not
+            a semantic version, so which side is newer is not known.{" "}
+          </>
+        )}
+        <Link to={paths.compare(name, to, from)}>
+          Swap sides ({to} → {from})
+        </Link>
+      </p>
       <p>
         <Link to={paths.pack(name, from)}>
           {name} {from}

@@ -1,10 +1,18 @@
+import { useQuery } from "@tanstack/react-query";
+
 import { Link } from "@/components/ui/link";
+import { packQueryOptions } from "@/lib/api/packs";
 import type { Finding } from "@/pack/finding";
+import { localToday, packLifecycle } from "@/pack/lifecycle";
+import { normalizeAddonType } from "@/pack/pack-list";
 
 import type { OpenedPack } from "../types";
 import { imageDataUrl } from "@/components/pack/image-url";
 import type { PackMetaResult } from "../utils/pack-meta";
 import { PackActions } from "./pack-actions";
+import { VersionHistory } from "./version-history";
+import { VersionSwitcher } from "./version-switcher";
+import "../versions.css";
 
 interface PackHeaderProps {
   pack: OpenedPack;
@@ -15,7 +23,15 @@ interface PackHeaderProps {
 const count = (findings: Finding[], severity: Finding["severity"]) =>
   findings.filter((f) => f.severity === severity).length;
 
-/** Logo, names, version, the kind of pack and a one-line verdict of the findings. */
+const LIFECYCLE_BADGE = {
+  deprecated: "Deprecated",
+  deleted: "Marked deleted",
+} as const;
+
+/**
+ * Logo, names, version, the kind of pack, its lifecycle (deprecated, past its end of life) and a
+ * one-line verdict of the findings; for a registry pack also the version switcher and history.
+ */
 export function PackHeader({ pack, meta, findingsHref }: PackHeaderProps) {
   const logo = imageDataUrl(pack.files.get("logo.png"));
   const m = meta.ok ? meta.meta : null;
@@ -26,6 +42,15 @@ export function PackHeader({ pack, meta, findingsHref }: PackHeaderProps) {
   const version = m?.version ?? summary?.version;
   const errors = count(pack.findings, "error");
   const warnings = count(pack.findings, "warning");
+  // Every version of a registry pack, highest first (shared with "Compare with").
+  const versions = useQuery({
+    ...packQueryOptions(summary?.name ?? ""),
+    enabled: summary !== null,
+  });
+  const latest = versions.data?.latest;
+  const lifecycle = m
+    ? packLifecycle({ annotations: m.annotations, eol: m.eol }, localToday())
+    : null;
 
   return (
     <header className="pack-header">
@@ -58,13 +83,34 @@ export function PackHeader({ pack, meta, findingsHref }: PackHeaderProps) {
               </>
             )}
             {m?.layer && <span className="badge">{m.layer}</span>}
-            {m?.addonType && <span className="badge">{m.addonType}</span>}
+            {m?.addonType && (
+              <span className="badge">{normalizeAddonType(m.addonType)}</span>
+            )}
+            {summary && summary.version === latest && (
+              <span className="badge badge--latest">latest</span>
+            )}
+            {lifecycle?.state && (
+              <span className={`badge badge--${lifecycle.state}`}>
+                {LIFECYCLE_BADGE[lifecycle.state]}
+              </span>
+            )}
             {pack.source.kind === "local" && (
               <span className="badge badge--local">
                 opened from {pack.source.fileName}, not uploaded
               </span>
             )}
           </p>
+          {lifecycle && (lifecycle.reasons.length > 0 || lifecycle.eol) && (
+            <p className="lifecycle-note small">
+              {lifecycle.reasons.join(" ")}
+              {lifecycle.eol && !lifecycle.eolPassed && (
+                <span className="muted">
+                  {lifecycle.reasons.length ? " " : ""}End of life on{" "}
+                  {lifecycle.eol}.
+                </span>
+              )}
+            </p>
+          )}
           <p className="pack-header__verdict">
             <Link to={findingsHref}>
               {errors === 0 && warnings === 0
@@ -74,7 +120,15 @@ export function PackHeader({ pack, meta, findingsHref }: PackHeaderProps) {
           </p>
         </div>
       </div>
-      <PackActions pack={pack} name={name} version={version} />
+      <div className="pack-header__aside">
+        {summary && versions.data && (
+          <VersionSwitcher versions={versions.data} current={summary.version} />
+        )}
+        <PackActions pack={pack} name={name} version={version} />
+      </div>
+      {summary && versions.data && (
+        <VersionHistory versions={versions.data} current={summary.version} />
+      )}
     </header>
   );
 }

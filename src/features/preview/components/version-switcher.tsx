@@ -1,0 +1,50 @@
+import { useId, useState, type FormEvent } from "react";
+
+import { Button } from "@/components/ui/button";
+import { paths } from "@/config/paths";
+import type { PackVersions } from "@/lib/api/packs";
+import { navigate } from "@/lib/location";
+
+import { versionLabel } from "../utils/version-label";
+import "../versions.css";
+
+interface VersionSwitcherProps {
+  versions: PackVersions;
+  /** The version on screen. */
+  current: string;
+}
+
+/**
+ * Open another version of the pack: every version highest first (the API's order), the latest
+ * marked. A select and a button rather than navigating on change, so moving through the options
+ * with the keyboard does not leave the page.
+ */
+export function VersionSwitcher({ versions, current }: VersionSwitcherProps) {
+  const id = useId();
+  const [picked, setPicked] = useState(current);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    navigate(paths.pack(versions.name, picked));
+  }
+
+  return (
+    <form className="version-switcher" onSubmit={submit}>
+      <label htmlFor={id}>Version</label>
+      <select
+        id={id}
+        value={picked}
+        onChange={(e) => setPicked(e.target.value)}
+      >
+        {versions.versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            {versionLabel(v.version, versions.latest, current)}
+          </option>
+        ))}
+      </select>
+      <Button type="submit" disabled={picked === current}>
+        Open
+      </Button>
+    </form>
+  );
+}
