@@ -6,7 +6,7 @@ const PACK = ["argo-cd", "3.26.7"] as const;
 // Line 1225 of argo-cd's 1,648-line values.yaml: far below the first screen of the editor.
 const VALUE_PATH = "charts.argo-cd.repoServer.autoscaling.maxReplicas";
 
-test("a deep link selects the file and reveals the value's line; selecting files rewrites the URL", async ({
+test("a deep link selects the file and reveals the value's line; selecting a file is a new URL", async ({
   page,
   packPage,
   packFixtures,
@@ -30,13 +30,14 @@ test("a deep link selects the file and reveals the value's line; selecting files
   ).toBeVisible();
   await expectNoSeriousA11yViolations(page, "deep-linked file");
 
-  // Choosing a file replaces the URL (no new history entry) with that file's own link.
+  // Choosing a file is a new history entry with that file's own link (Back returns: see
+  // reviewer-links.spec.ts).
   const entries = await page.evaluate(() => history.length);
   await packPage.fileLink("pack.json").click();
   await expect(page).toHaveURL(`/packs/${PACK[0]}/${PACK[1]}?file=pack.json`);
   await expect(packPage.viewerHeading("pack.json")).toBeVisible();
   await expect(packPage.editor("pack.json")).toBeVisible();
-  expect(await page.evaluate(() => history.length)).toBe(entries);
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
 
   // A link to a file in a folded folder opens the folder; a line number works as well as a path.
   await packPage.goto(...PACK, "?file=charts/argo-cd/Chart.yaml&line=3");

@@ -202,7 +202,7 @@ test("Review: a manifest reference to a missing value links to the manifest's li
   ).toBeVisible();
   await expect(
     review.page.getByRole("textbox", {
-      name: "manifests/app.yaml (read only)",
+      name: "Contents of manifests/app.yaml",
     }),
   ).toBeAttached();
 });

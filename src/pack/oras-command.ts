@@ -60,3 +60,13 @@ export function orasCommands(opts: OrasOptions): string {
     orasPushCommand(opts),
   ].join("\n");
 }
+
+/**
+ * `oras pull` of the pack's reference: ORAS writes the layer under its title, so the folder gets
+ * `<name>-<version>.tar.gz` back, the file that was pushed.
+ */
+export function orasPullCommand(
+  opts: Parameters<typeof packReference>[0],
+): string {
+  return `oras pull ${shellWord(packReference(opts))}`;
+}

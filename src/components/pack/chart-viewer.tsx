@@ -61,7 +61,7 @@ function ChartDetails({
       </dl>
       <h3>Default values</h3>
       {c.valuesText === "" ? (
-        <p className="muted">The chart has no values.yaml.</p>
+        <p className="pack-note">The chart has no values.yaml.</p>
       ) : valuesSize > MAX_RICH_PREVIEW_BYTES ? (
         <PlainText label={`Default values of ${path}`} text={c.valuesText} />
       ) : (
@@ -75,7 +75,7 @@ function ChartDetails({
       )}
       <h3>Templates ({c.templates.length})</h3>
       {c.templates.length === 0 ? (
-        <p className="muted">No templates.</p>
+        <p className="pack-note">No templates.</p>
       ) : (
         <ul className="chart__templates">
           {c.templates.map((t) => (
@@ -85,7 +85,7 @@ function ChartDetails({
           ))}
         </ul>
       )}
-      <p className="muted small">
+      <p className="pack-note pack-note--small">
         {c.paths.length} files in the chart
         {c.valuesSchema !== undefined ? ", including values.schema.json" : ""}.
       </p>

@@ -100,14 +100,17 @@ export function watchDiagnostics(
   return () => subscription.dispose();
 }
 
-/** Scroll `line` to the middle, put the cursor on it and highlight it. Returns the un-highlight. */
+/**
+ * Scroll `line` to the middle (unless it is in view already: a clicked line stays where it is),
+ * put the cursor on it and highlight it. Returns the un-highlight.
+ */
 export function revealLine(
   editor: CodeEditor,
   model: TextModel,
   line: number,
 ): () => void {
   const target = clampLine(line, model.getLineCount());
-  editor.revealLineInCenter(target);
+  editor.revealLineInCenterIfOutsideViewport(target);
   editor.setPosition({ lineNumber: target, column: 1 });
   const highlight = editor.createDecorationsCollection([
     {
@@ -120,6 +123,37 @@ export function revealLine(
     },
   ]);
   return () => highlight.clear();
+}
+
+/**
+ * Report clicks on the gutter's line numbers and the cursor's line (the selection's start, so a
+ * line selected by its number reports that line, not the next). Returns the unsubscription.
+ */
+export function watchLines(
+  editor: CodeEditor,
+  onLineNumberClick: (line: number) => void,
+  onCursorLine: (line: number) => void,
+): () => void {
+  const clicks = editor.onMouseDown((e) => {
+    const line = e.target.position?.lineNumber;
+    if (
+      e.target.type === monaco.editor.MouseTargetType.GUTTER_LINE_NUMBERS &&
+      line !== undefined &&
+      e.event.leftButton
+    )
+      onLineNumberClick(line);
+  });
+  let last = 0;
+  const cursor = editor.onDidChangeCursorSelection((e) => {
+    const line = e.selection.startLineNumber;
+    if (line === last) return;
+    last = line;
+    onCursorLine(line);
+  });
+  return () => {
+    clicks.dispose();
+    cursor.dispose();
+  };
 }
 
 /** Replace the text without losing undo history, unless it is already that text. */

@@ -10,6 +10,7 @@ import {
   revealLine as revealAndHighlight,
   showFindings,
   watchDiagnostics,
+  watchLines,
 } from "./editor-features";
 import { acquireModel, releaseModel, unnamedModelUri } from "./models";
 import { monaco, setYamlSchema } from "./monaco";
@@ -34,6 +35,8 @@ export function MonacoCodeEditor({
   onDiagnostics,
   onReady,
   markers,
+  onLineNumberClick,
+  onCursorLine,
 }: CodeEditorProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -54,6 +57,10 @@ export function MonacoCodeEditor({
     (d: Parameters<NonNullable<typeof onDiagnostics>>[0]) => onDiagnostics?.(d),
   );
   const emitReady = useEffectEvent(() => onReady?.());
+  const emitLineNumberClick = useEffectEvent((line: number) =>
+    onLineNumberClick?.(line),
+  );
+  const emitCursorLine = useEffectEvent((line: number) => onCursorLine?.(line));
 
   useEffect(() => {
     if (!container.current) return;
@@ -66,9 +73,11 @@ export function MonacoCodeEditor({
       domReadOnly: ro,
     });
     addAccessibilityHelp(editor, hintId, () => setHelpOpen(true));
+    const lineEvents = watchLines(editor, emitLineNumberClick, emitCursorLine);
     editorRef.current = editor;
     return () => {
       editorRef.current = null;
+      lineEvents();
       editor.dispose();
     };
   }, [hintId]);

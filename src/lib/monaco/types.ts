@@ -43,6 +43,10 @@ export interface CodeEditorProps {
   onReady?: () => void;
   /** Extra findings shown in the gutter. */
   markers?: EditorMarker[];
+  /** A line number in the gutter was clicked (1-based). */
+  onLineNumberClick?: (line: number) => void;
+  /** The line the cursor (or the selection's start) is on, each time it changes (1-based). */
+  onCursorLine?: (line: number) => void;
 }
 
 export interface DiffEditorProps {

@@ -3,7 +3,6 @@ import { archiveUrl } from "@/lib/api/packs";
 import type { OpenedPack } from "../types";
 import type { PackMeta } from "../utils/pack-meta";
 import { LocalDownloads } from "./local-downloads";
-import { OrasCommand } from "./oras-command";
 // Links styled as buttons share the button styles.
 import "@/components/ui/button.css";
 
@@ -12,7 +11,7 @@ interface GetPackProps {
   meta: PackMeta | null;
 }
 
-/** Downloads (.zip, OCI .tar.gz) and the `oras push` command for a Palette OCI registry. */
+/** Downloads: the .zip (for `spectro pack push`) and the OCI .tar.gz (for `oras push`). */
 export function GetPack({ pack, meta }: GetPackProps) {
   const { source } = pack;
   const name = source.kind === "registry" ? source.summary.name : meta?.name;
@@ -56,9 +55,7 @@ export function GetPack({ pack, meta }: GetPackProps) {
         <code>spectro pack push</code>; the .tar.gz is the layer an OCI registry
         stores.
       </p>
-      {name && version ? (
-        <OrasCommand name={name} version={version} />
-      ) : (
+      {!(name && version) && (
         <p className="muted">
           pack.json has no name or version, so there is no registry reference to
           push to.

@@ -4,6 +4,7 @@ import type { OpenedPack } from "../types";
 import type { PackMetaResult } from "../utils/pack-meta";
 import { ConstraintsTables } from "./constraints-tables";
 import { GetPack } from "./get-pack";
+import { HowToUse } from "./how-to-use";
 import { PackSummaryList } from "./pack-summary-list";
 import { ReadmeSection } from "./readme-section";
 
@@ -12,8 +13,21 @@ interface PackOverviewProps {
   meta: PackMetaResult;
 }
 
-/** The overview tab: what pack.json says, how to get the pack, and its README. */
+/** The overview tab: what pack.json says, its README, how to get the pack and how to use it. */
 export function PackOverview({ pack, meta }: PackOverviewProps) {
+  const { source } = pack;
+  const name =
+    source.kind === "registry"
+      ? source.summary.name
+      : meta.ok
+        ? meta.meta.name
+        : undefined;
+  const version =
+    source.kind === "registry"
+      ? source.summary.version
+      : meta.ok
+        ? meta.meta.version
+        : undefined;
   return (
     <div className="pack-overview">
       <div className="pack-overview__main">
@@ -34,6 +48,7 @@ export function PackOverview({ pack, meta }: PackOverviewProps) {
         aria-labelledby="get-pack-heading"
       >
         <GetPack pack={pack} meta={meta.ok ? meta.meta : null} />
+        {name && version && <HowToUse name={name} version={version} />}
       </aside>
     </div>
   );

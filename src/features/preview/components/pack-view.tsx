@@ -1,18 +1,20 @@
 import { useMemo } from "react";
 
+import { FileBrowser } from "@/components/pack/file-browser";
+import { FindingsList } from "@/components/pack/findings-list";
 import { Tabs, type TabItem } from "@/components/ui/tabs";
 import { navigate, usePathname, useSearch } from "@/lib/location";
+import { sortedPaths } from "@/pack/pack-files";
 
 import type { OpenedPack } from "../types";
 import {
+  findingAction,
   packLocationSearch,
   readPackLocation,
   type PackLocation,
   type PackTab,
 } from "../utils/deep-link";
 import { readPackMeta } from "../utils/pack-meta";
-import { FileBrowser } from "./file-browser";
-import { FindingsList } from "./findings-list";
 import { PackHeader } from "./pack-header";
 import { PackOverview } from "./pack-overview";
 import { PresetsTable } from "./presets-table";
@@ -22,7 +24,8 @@ import "../preview.css";
 /**
  * The reviewer's view of one pack: header, then tabs for the overview, the files, presets,
  * schema and findings. The registry page and the local-open page both render exactly this; what
- * is selected lives in the URL (`?tab=…&file=…&path=…`), so every view is a link.
+ * is selected lives in the URL (`?tab=…&file=…&path=…&line=…`), so every view is a link, and
+ * switching a tab or a file is a new history entry (Back returns to the previous one).
  */
 export function PackView({ pack }: { pack: OpenedPack }) {
   const pathname = usePathname();
@@ -45,7 +48,15 @@ export function PackView({ pack }: { pack: OpenedPack }) {
     ? location.tab
     : "overview";
   const hrefFor = (loc: PackLocation) => pathname + packLocationSearch(loc);
-  const go = (loc: PackLocation) => navigate(hrefFor(loc), { replace: true });
+  const go = (loc: PackLocation) => navigate(hrefFor(loc));
+  const selected =
+    location.file ??
+    (files.has("values.yaml") ? "values.yaml" : sortedPaths(files)[0]);
+  const fileLoc = (file: string, line?: number): PackLocation => ({
+    tab: "files",
+    file,
+    ...(line ? { line } : {}),
+  });
 
   return (
     <article className="preview pack-view">
@@ -66,14 +77,30 @@ export function PackView({ pack }: { pack: OpenedPack }) {
           <FileBrowser
             files={files}
             findings={findings}
-            location={location}
-            onSelect={(file) => go({ tab: "files", file })}
+            selected={selected}
+            target={location.file === selected ? location : {}}
+            treeLabel="Files"
+            onSelect={(file) => go(fileLoc(file))}
+            hrefFor={(file) => hrefFor(fileLoc(file))}
+            linkTo={(file, line) =>
+              new URL(hrefFor(fileLoc(file, line)), window.location.origin).href
+            }
+            // A line of the same file is not a new page: the entry is rewritten.
+            onLineSelect={(line) =>
+              selected !== undefined &&
+              navigate(hrefFor(fileLoc(selected, line)), { replace: true })
+            }
           />
         )}
         {tab === "presets" && <PresetsTable files={files} />}
         {tab === "schema" && <SchemaTable files={files} hrefFor={hrefFor} />}
         {tab === "findings" && (
-          <FindingsList findings={findings} files={files} hrefFor={hrefFor} />
+          <FindingsList
+            findings={findings}
+            headingLevel={2}
+            emptyText="No findings: the pack passes every check of the pack format."
+            actionFor={(f) => findingAction(f, files, hrefFor)}
+          />
         )}
       </Tabs>
     </article>

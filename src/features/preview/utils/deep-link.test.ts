@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { packLocationSearch, readPackLocation, targetLine } from "./deep-link";
+import type { Finding } from "@/pack/finding";
+
+import {
+  findingAction,
+  packLocationSearch,
+  readPackLocation,
+  type PackLocation,
+} from "./deep-link";
 
 const loc = (s: string) => readPackLocation(new URLSearchParams(s));
 
@@ -34,20 +41,50 @@ describe("readPackLocation / packLocationSearch", () => {
   });
 });
 
-describe("targetLine", () => {
-  const yaml = "a:\n  b:\n    c: 1\n  list:\n    - x: 1\n    - x: 2\nz: 3\n";
-  it.each([
-    [{ path: "a.b.c" }, 3],
-    [{ path: "z" }, 7],
-    [{ path: "a.list.1.x" }, 6],
-    [{ path: "a.list.$[].x" }, 5],
-    [{ path: "a.b.missing" }, 3],
-    [{ line: 4 }, 4],
-  ])("%j → line %i", (target, want) => {
-    expect(targetLine(yaml, "values.yaml", target)).toBe(want);
+describe("findingAction", () => {
+  const files = new Map([
+    ["values.yaml", new Uint8Array()],
+    ["pack.json", new Uint8Array()],
+    ["charts/app-1.0.0.tgz", new Uint8Array()],
+  ]);
+  const href = (l: PackLocation) => packLocationSearch(l);
+  const finding = (f: Partial<Finding>): Finding => ({
+    code: "X",
+    severity: "warning",
+    message: "m",
+    ...f,
   });
 
-  it("uses the line alone for files that are not YAML", () => {
-    expect(targetLine('{"a":1}', "pack.json", { path: "a", line: 9 })).toBe(9);
+  it.each([
+    [
+      { file: "values.yaml", line: 3 },
+      "values.yaml:3",
+      "?file=values.yaml&line=3",
+    ],
+    [
+      { file: "values.yaml", path: "a.b" },
+      "values.yaml",
+      "?file=values.yaml&path=a.b",
+    ],
+    // A value path means nothing in a file that is not YAML: the link is to the file.
+    [{ file: "pack.json", path: "name" }, "pack.json", "?file=pack.json"],
+    [
+      { file: "charts/app-1.0.0.tgz/cert/tls.key", line: 1 },
+      "charts/app-1.0.0.tgz/cert/tls.key:1",
+      "?file=charts%2Fapp-1.0.0.tgz%2Fcert%2Ftls.key&line=1",
+    ],
+  ])("%j links to %s", (f, label, search) => {
+    expect(findingAction(finding(f), files, href)).toEqual({
+      label,
+      href: search,
+    });
+  });
+
+  it.each([
+    [{}],
+    [{ file: "README.md" }],
+    [{ file: "charts/other-1.0.0.tgz/Chart.yaml", line: 1 }],
+  ])("%j has nothing to link to", (f) => {
+    expect(findingAction(finding(f), files, href)).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
-import { lineOfPath, parseYamlLimited, splitPath } from "@/pack/yaml-text";
+import { splitArchivePath } from "@/components/pack/archive-path";
+import type { FindingAction } from "@/components/pack/findings-list";
+import type { Finding } from "@/pack/finding";
 
 /** The tabs of the pack page; the URL's `tab` names one. */
 export const PACK_TABS = [
@@ -48,23 +50,29 @@ export function packLocationSearch(loc: PackLocation): string {
   return s ? `?${s}` : "";
 }
 
+/** Where a finding points: its file at its line (or value path), opened in the file viewer. */
+export function findingLocation(f: Finding): PackLocation | null {
+  if (!f.file) return null;
+  if (f.line) return { tab: "files", file: f.file, line: f.line };
+  if (f.path && /\.ya?ml$/i.test(f.file))
+    return { tab: "files", file: f.file, path: f.path };
+  return { tab: "files", file: f.file };
+}
+
 /**
- * The line a location points at in a file's text: the explicit line, or the line of the value
- * path in a YAML file (the deepest existing part of it, so a path to a missing key still lands
- * on its parent). `$[]` (every array element) resolves to the first element.
+ * A finding's link on the pack page: to its file (and line), when the pack has that file, as a
+ * file of its own or inside one of its chart archives. A finding about a missing file has none.
  */
-export function targetLine(
-  text: string,
-  file: string,
-  loc: Pick<PackLocation, "path" | "line">,
-): number | undefined {
-  if (loc.path && /\.ya?ml$/i.test(file)) {
-    const parsed = parseYamlLimited(text, file);
-    const segments = splitPath(loc.path).map((s) =>
-      s === "$[]" ? 0 : /^\d+$/.test(s) ? Number(s) : s,
-    );
-    const line = lineOfPath(parsed, 0, segments);
-    if (line !== undefined) return line;
-  }
-  return loc.line;
+export function findingAction(
+  f: Finding,
+  files: ReadonlyMap<string, Uint8Array>,
+  hrefFor: (loc: PackLocation) => string,
+): FindingAction | null {
+  const loc = findingLocation(f);
+  if (!loc?.file) return null;
+  if (!files.has(loc.file) && !splitArchivePath(files, loc.file)) return null;
+  return {
+    label: `${loc.file}${f.line ? `:${f.line}` : ""}`,
+    href: hrefFor(loc),
+  };
 }

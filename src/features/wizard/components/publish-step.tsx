@@ -1,9 +1,9 @@
 import { useFormContext, useWatch } from "react-hook-form";
 
+import { OrasPanel } from "@/components/pack/oras-panel";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DownloadPanel } from "@/features/wizard/components/download-panel";
-import { OrasPanel } from "@/features/wizard/components/oras-panel";
 import { UploadPanel } from "@/features/wizard/components/upload-panel";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";

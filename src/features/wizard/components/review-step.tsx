@@ -1,20 +1,41 @@
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 
-import { FindingsList } from "@/features/wizard/components/findings-list";
-import { PackFileTree } from "@/features/wizard/components/pack-file-tree";
-import { PackFileViewer } from "@/features/wizard/components/pack-file-viewer";
+import { FileBrowser } from "@/components/pack/file-browser";
+import { formatBytes } from "@/components/pack/file-kind";
+import { FindingsList } from "@/components/pack/findings-list";
+import { STEP_LABELS } from "@/features/wizard/components/step-labels";
 import { usePackDigest } from "@/features/wizard/hooks/use-pack-report";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
+import {
+  findingTarget,
+  type FindingTarget,
+} from "@/features/wizard/model/finding-targets";
 import { draftFingerprint } from "@/features/wizard/model/fingerprint";
-import { formatSize } from "@/features/wizard/model/file-tree";
+import type { Finding } from "@/pack/finding";
+
+/** The words of a finding's link: where it is fixed (a field's step) or shown (a file and line). */
+function linkText(t: FindingTarget, f: Finding): string {
+  const where = f.line
+    ? `${f.file ?? "pack.json"}, line ${f.line}`
+    : (f.file ?? "pack.json");
+  switch (t.kind) {
+    case "field":
+      return `Fix on ${STEP_LABELS[t.step]}`;
+    case "text":
+      return `Open ${where}`;
+    case "file":
+      return `Show ${where}`;
+  }
+}
 
 /** Step 5: the pack exactly as it will be written, with every finding of the core linked to its fix. */
 export function ReviewStep() {
-  const { control } = useFormContext<WizardValues>();
+  const { control, getValues } = useFormContext<WizardValues>();
   const values = useWatch({ control }) as WizardValues;
-  const { files, report, reportPending, jump, draftId, blobs } = useWizard();
+  const { files, report, reportPending, jump, goTo, draftId, blobs } =
+    useWizard();
   const digest = usePackDigest(draftId, files, draftFingerprint(values, blobs));
   const [selected, setSelected] = useState(
     jump?.kind === "file" ? jump.file : "pack.json",
@@ -42,7 +63,7 @@ export function ReviewStep() {
         <div>
           <dt>Files</dt>
           <dd>
-            {files.size} files, {formatSize(total)}
+            {files.size} files, {formatBytes(total)}
           </dd>
         </div>
         <div>
@@ -70,22 +91,26 @@ export function ReviewStep() {
           </dd>
         </div>
       </dl>
-      <FindingsList findings={findings} />
+      <FindingsList
+        findings={findings}
+        headingLevel={3}
+        counted
+        emptyText="The core found nothing to report: this pack follows every rule it checks."
+        actionFor={(f) => {
+          const target = findingTarget(f, getValues());
+          return { label: linkText(target, f), onClick: () => goTo(target) };
+        }}
+      />
       <h3>Files</h3>
-      <div className="review-files">
-        <PackFileTree
-          files={files}
-          selected={selected}
-          onSelect={setSelected}
-        />
-        <PackFileViewer
-          key={selected}
-          path={selected}
-          bytes={files.get(selected)}
-          line={line}
-          findings={findings.filter((f) => f.file === selected)}
-        />
-      </div>
+      <FileBrowser
+        files={files}
+        findings={findings}
+        selected={selected}
+        target={line ? { line } : {}}
+        treeLabel="Pack files"
+        headingLevel={4}
+        onSelect={setSelected}
+      />
     </div>
   );
 }

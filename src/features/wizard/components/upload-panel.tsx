@@ -2,13 +2,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { createPortal } from "react-dom";
 
+import { formatBytes } from "@/components/pack/file-kind";
 import { SignInDialog } from "@/components/sign-in-dialog";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ForceDialog } from "@/features/wizard/components/force-dialog";
 import { UploadOutcome } from "@/features/wizard/components/upload-outcome";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
-import { formatSize } from "@/features/wizard/model/file-tree";
 import {
   uploadProblem,
   type UploadProblem,
@@ -144,7 +144,7 @@ export function UploadPanel({
         <ProgressBar
           label={`Uploading ${stem}.zip`}
           percent={phase.total ? (phase.sent / phase.total) * 100 : undefined}
-          detail={`${formatSize(phase.sent)} of ${formatSize(phase.total)}`}
+          detail={`${formatBytes(phase.sent)} of ${formatBytes(phase.total)}`}
         />
       )}
       <UploadOutcome

@@ -1,0 +1,109 @@
+import { CodeEditor, type EditorMarker } from "@/lib/monaco";
+import { MAX_RICH_PREVIEW_BYTES, MAX_TEXT_PREVIEW_BYTES } from "@/pack/limits";
+
+import { ChartViewer } from "./chart-viewer";
+import { formatBytes, type FilePreview } from "./file-kind";
+import { imageDataUrl } from "./image-url";
+import { PlainText } from "./plain-text";
+
+interface FileContentProps {
+  path: string;
+  bytes: Uint8Array;
+  preview: FilePreview;
+  markers: EditorMarker[];
+  revealLine: number | undefined;
+  onLineNumberClick?: ((line: number) => void) | undefined;
+  onCursorLine?: ((line: number) => void) | undefined;
+}
+
+const EDITOR_HEIGHT = "min(70vh, 44rem)";
+
+/**
+ * A file's body by what it is: Monaco for text up to 1 MiB, plain text up to 5 MiB, a sentence
+ * beyond that and for binaries, raster images by their bytes, chart archives opened.
+ */
+export function FileContent({
+  path,
+  bytes,
+  preview,
+  markers,
+  revealLine,
+  onLineNumberClick,
+  onCursorLine,
+}: FileContentProps) {
+  switch (preview.kind) {
+    case "rich":
+      return (
+        <CodeEditor
+          value={preview.text}
+          language={preview.language}
+          ariaLabel={`Contents of ${path}`}
+          readOnly
+          height={EDITOR_HEIGHT}
+          markers={markers}
+          {...(revealLine !== undefined ? { revealLine } : {})}
+          {...(onLineNumberClick ? { onLineNumberClick } : {})}
+          {...(onCursorLine ? { onCursorLine } : {})}
+        />
+      );
+    case "plain":
+      return (
+        <>
+          <p className="pack-note">
+            Larger than {formatBytes(MAX_RICH_PREVIEW_BYTES)}: shown as plain
+            text, without highlighting.
+          </p>
+          <PlainText label={`Contents of ${path}`} text={preview.text} />
+        </>
+      );
+    case "too-large":
+      return (
+        <p>
+          This file is {formatBytes(preview.size)}, over the{" "}
+          {formatBytes(MAX_TEXT_PREVIEW_BYTES)} preview limit. Download the pack
+          to read it.
+        </p>
+      );
+    case "image":
+      return (
+        <ImagePreview
+          bytes={bytes}
+          path={path}
+          width={preview.width}
+          height={preview.height}
+        />
+      );
+    case "binary":
+      return <p>A binary file; it is not shown.</p>;
+    case "chart":
+      return <ChartViewer path={path} bytes={bytes} />;
+  }
+}
+
+function ImagePreview({
+  bytes,
+  path,
+  width,
+  height,
+}: {
+  bytes: Uint8Array;
+  path: string;
+  width?: number | undefined;
+  height?: number | undefined;
+}) {
+  const src = imageDataUrl(bytes);
+  return (
+    <figure className="image-preview">
+      {src ? (
+        <img src={src} alt={`Preview of ${path}`} />
+      ) : (
+        <p>Too large to show inline.</p>
+      )}
+      {width !== undefined && height !== undefined && (
+        <figcaption className="pack-note pack-note--small">
+          {width} × {height} pixels
+        </figcaption>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,29 @@
+import { shellWord } from "./oras-command";
+
+/** The server as `spectro registry login` wants it: host[:port], no scheme, no trailing `/`. */
+export function spectroServer(server: string): string {
+  return server
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")
+    .replace(/\/+$/, "");
+}
+
+/**
+ * The Spectro CLI's way with the downloaded zip (pack-format §F.2): unzip it (it holds one
+ * folder `<name>-<version>/`), log in to the pack registry, push the folder. The server is given
+ * without a scheme (the docs: a scheme breaks the login); an empty one stays `<server>`.
+ */
+export function spectroPushCommands(opts: {
+  server: string;
+  name: string;
+  version: string;
+}): string {
+  const stem = `${opts.name}-${opts.version}`;
+  const typed = spectroServer(opts.server);
+  const server = typed ? shellWord(typed) : "<server>";
+  return [
+    `unzip ${shellWord(`${stem}.zip`)}`,
+    `spectro registry login ${server}`,
+    `spectro pack push ${shellWord(stem)} --registry-server ${server}`,
+  ].join("\n");
+}
