@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
 
+import { readChartArchive } from "@/pack/chart";
+
+import { loadFixture } from "../../../test/helpers/fixtures";
 import { createPackWorkerClient, type WorkerLike } from "./client";
 import { createPackMessageHandler } from "./handler";
 import type { PackRequest, PackResponse } from "./protocol";
@@ -125,6 +128,26 @@ describe("pack worker client", () => {
 
     await expect(client.sha256(bytes("abc"))).resolves.toMatch(/^ba7816bf/);
     expect(workers).toHaveLength(2);
+  });
+
+  test("readChartArchive gives the same inner files as the core, byte for byte", async () => {
+    const { client } = setup();
+    const files = await loadFixture("pack-central/piraeus-operator-2.9.0");
+    const bytes = files.get("charts/piraeus-2.9.0.tgz")!;
+    const core = readChartArchive(bytes, { name: "charts/piraeus-2.9.0.tgz" });
+    const viaWorker = await client.readChartArchive(
+      bytes,
+      "charts/piraeus-2.9.0.tgz",
+    );
+    if (!core.ok || !viaWorker.ok) throw new Error("the chart did not read");
+    expect(viaWorker.value.info).toEqual(core.value.info);
+    expect([...viaWorker.value.files.keys()]).toEqual([
+      ...core.value.files.keys(),
+    ]);
+    for (const [path, b] of core.value.files)
+      expect(viaWorker.value.files.get(path), path).toEqual(b);
+    // The caller's archive was copied to the worker, not moved.
+    expect(bytes.byteLength).toBeGreaterThan(0);
   });
 
   test("an answer that cannot be read counts as a crash", async () => {

@@ -1,5 +1,5 @@
 import type { ArchiveError } from "@/pack/archive-error";
-import type { ChartError, ChartInfo } from "@/pack/chart";
+import type { ChartArchive, ChartError, ChartInfo } from "@/pack/chart";
 import type { FileDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import type { ArchiveFormat } from "@/pack/read-archive";
@@ -44,6 +44,14 @@ export interface PackWorkerClient {
     bytes: Uint8Array,
     name: string,
   ): Promise<Result<ChartInfo, ChartError>>;
+  /**
+   * src/pack/chart.ts readChartArchive: the chart's metadata and every file inside it, keyed by the
+   * path relative to the chart's root folder (`templates/deployment.yaml`); the files are transferred.
+   */
+  readChartArchive(
+    bytes: Uint8Array,
+    name: string,
+  ): Promise<Result<ChartArchive, ChartError>>;
   /** SHA-256 of the bytes, lowercase hex. */
   sha256(bytes: Uint8Array): Promise<string>;
   /** Stop the worker now (a cancelled export): pending calls reject; the next call starts afresh. */
@@ -153,6 +161,7 @@ export function createPackWorkerClient(
     writeTarGz: (files, top) => call("writeTarGz", [files, top]),
     digest: (files) => call("digest", [files]),
     readChart: (bytes, name) => call("readChart", [bytes, name]),
+    readChartArchive: (bytes, name) => call("readChartArchive", [bytes, name]),
     sha256: (bytes) => call("sha256", [bytes]),
     terminate: () => stop(new Error("The pack worker was stopped.")),
   };

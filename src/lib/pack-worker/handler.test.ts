@@ -186,6 +186,44 @@ describe("pack worker handler", () => {
     });
   });
 
+  test("readChartArchive answers with a chart's inner files, their buffers transferred", async () => {
+    const files = await loadFixture("pack-central/argocd-3.26.7");
+    const bytes = files.get("charts/argo-cd.tgz");
+    if (!bytes) throw new Error("the fixture has no argo-cd chart");
+    const { last, transfer } = await exchange({
+      id: 3,
+      method: "readChartArchive",
+      args: [bytes, "charts/argo-cd.tgz"],
+    });
+    const result = resultOf(last) as {
+      ok: true;
+      value: { info: { name: string; paths: string[] }; files: PackFiles };
+    };
+    expect(result.ok).toBe(true);
+    expect(result.value.info.name).toBe("argo-cd");
+    const deployment = result.value.files.get(
+      "templates/argocd-server/deployment.yaml",
+    );
+    expect(new TextDecoder().decode(deployment)).toMatch(/^kind: Deployment$/m);
+    expect([...result.value.files.keys()]).toEqual(result.value.info.paths);
+    expect(transfer.length).toBeGreaterThan(0);
+    expect(new Set(transfer).size).toBe(transfer.length);
+    expect(() => structuredClone(last, { transfer })).not.toThrow();
+  });
+
+  test("readChartArchive reports a file that is not a chart as a typed error", async () => {
+    const files = await loadFixture("pack-central/argocd-3.26.7");
+    const { last } = await exchange({
+      id: 4,
+      method: "readChartArchive",
+      args: [files.get("logo.png")!, "charts/logo.tgz"],
+    });
+    expect(resultOf(last)).toMatchObject({
+      ok: false,
+      error: { kind: "not-a-chart" },
+    });
+  });
+
   test("sha256 gives the standard test vector", async () => {
     const { last } = await exchange({
       id: 1,

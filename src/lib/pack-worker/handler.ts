@@ -1,5 +1,5 @@
 import { Budget, withLimits } from "@/pack/limits";
-import { readChart } from "@/pack/chart";
+import { readChart, readChartArchive } from "@/pack/chart";
 import { contentDigest, fileDigests, sha256Hex } from "@/pack/digest";
 import { packFromEntries } from "@/pack/pack-files";
 import { readPackArchive } from "@/pack/read-archive";
@@ -52,6 +52,10 @@ export async function runPackMethod(
     case "readChart": {
       const [bytes, name] = request.args;
       return readChart(bytes, { name });
+    }
+    case "readChartArchive": {
+      const [bytes, name] = request.args;
+      return readChartArchive(bytes, { name });
     }
     case "sha256":
       return sha256Hex(request.args[0]);

@@ -1,5 +1,5 @@
 import type { ArchiveError } from "@/pack/archive-error";
-import type { ChartError, ChartInfo } from "@/pack/chart";
+import type { ChartArchive, ChartError, ChartInfo } from "@/pack/chart";
 import type { FileDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import type { ArchiveFormat } from "@/pack/read-archive";
@@ -29,6 +29,10 @@ export interface PackWorkerMethods {
   readChart: {
     args: [bytes: Uint8Array, name: string];
     result: Result<ChartInfo, ChartError>;
+  };
+  readChartArchive: {
+    args: [bytes: Uint8Array, name: string];
+    result: Result<ChartArchive, ChartError>;
   };
   sha256: { args: [bytes: Uint8Array]; result: string };
 }
