@@ -1,4 +1,4 @@
-import { ArchiveFailure, showName, type ArchiveError } from "./archive-error";
+import { showName, type ArchiveError } from "./archive-error";
 import {
   chartCrds,
   parseChartYaml,
@@ -20,8 +20,8 @@ import { decodeText } from "./yaml-text";
 export type { ChartDependency, ChartMaintainer, ChartMeta } from "./chart-meta";
 
 /**
- * A chart inside a chart: a folder `charts/<dir>/` with its own Chart.yaml, or an archive
- * `charts/<x>.tgz`. An archive is read one level deep (its own subcharts are not opened).
+ * A chart inside a chart: a folder `charts/<dir>/` with its own Chart.yaml (at any depth of
+ * folders), or an archive `charts/<x>.tgz`, which is listed but not opened.
  */
 export interface SubchartInfo {
   /** Relative to the parent chart's root: `charts/redis-ha` (folder) or `charts/redis-ha-4.12.17.tgz`. */
@@ -33,7 +33,10 @@ export interface SubchartInfo {
   dependencies?: ChartDependency[];
   /** Its default values.yaml, verbatim; '' when it has none. */
   valuesText?: string;
-  /** Why it could not be read; the other fields are then absent. */
+  /**
+   * Why it was not read: its Chart.yaml is broken, or it is an archive, which is never expanded
+   * (archives nest at most two deep; its name and version then come from the matching dependency).
+   */
   error?: string;
 }
 
@@ -75,8 +78,8 @@ export interface ChartReadOptions {
 /**
  * Read Chart.yaml (all of it), values.yaml, values.schema.json, the template list, the CRDs and
  * the subcharts from a chart .tgz, within Helm's limits (100 MiB expanded, 5 MiB per file) and the
- * shared budget. Subchart archives are expanded within the same budget; one that cannot be read
- * is listed with its error. Never throws.
+ * shared budget. Subchart folders are read; a subchart archive inside is listed with the reason it
+ * was not opened (security.md: archives nest at most two deep). Never throws.
  */
 export function readChart(
   bytes: Uint8Array,
@@ -132,7 +135,7 @@ export function readChartArchive(
       hasValuesSchema: schemaBytes !== undefined,
       templates: paths.filter((p) => p.startsWith("templates/")),
       paths,
-      subcharts: subcharts(files, paths, name, limits, budget),
+      subcharts: subcharts(files, paths, name, meta.value.dependencies),
       crds: chartCrds(files, paths),
     };
     if (valuesSchema !== undefined) info.valuesSchema = valuesSchema;
@@ -169,32 +172,36 @@ function subcharts(
   files: PackFiles,
   paths: readonly string[],
   name: string,
-  limits: Limits,
-  budget: Budget,
+  rootDependencies: ChartDependency[],
 ): SubchartInfo[] {
   const out: SubchartInfo[] = [];
+  const depsOf = new Map([["", rootDependencies]]);
   for (const p of paths) {
     const dir = SUBCHART_DIR.exec(p)?.[1];
     if (dir === undefined) continue;
-    out.push(subchartOf(dir, files, `${dir}/`, `${name}/${dir}`));
+    const sub = subchartOf(dir, files, `${dir}/`, `${name}/${dir}`);
+    depsOf.set(dir, sub.dependencies ?? []);
+    out.push(sub);
   }
+  // `charts/a/charts/x.tgz` belongs to the folder `charts/a`; `charts/x.tgz` to the chart itself.
+  const dependencies = (p: string): ChartDependency[] => {
+    const i = p.lastIndexOf("/charts/");
+    return depsOf.get(i < 0 ? "" : p.slice(0, i)) ?? [];
+  };
   for (const p of paths) {
     if (!SUBCHART_TGZ.test(p)) continue;
-    const label = `${name}/${p}`;
-    const bytes = files.get(p)!;
-    if (sniff(bytes) !== "gzip") {
-      out.push({
-        path: p,
-        error: `${showName(label)} is ${describeSniffed(sniff(bytes))}, not a Helm chart (.tgz)`,
-      });
-      continue;
-    }
-    try {
-      out.push(subchartOf(p, unpack(bytes, label, limits, budget), "", label));
-    } catch (e) {
-      if (!(e instanceof ArchiveFailure)) throw e;
-      out.push({ path: p, error: e.detail.message });
-    }
+    // security.md case 27: archives nest at most two deep (pack → chart), so an archive inside a
+    // chart archive is listed, never expanded. Its name and version come from the dependency that
+    // `helm dependency build` named it after.
+    const base = p.slice(p.lastIndexOf("/") + 1);
+    const dep = dependencies(p).find(
+      (d) => d.version !== undefined && `${d.name}-${d.version}.tgz` === base,
+    );
+    out.push({
+      path: p,
+      ...(dep ? { name: dep.name, version: dep.version! } : {}),
+      error: `${showName(`${name}/${p}`)} is a chart archive inside a chart archive: not opened (archives nest at most two deep)`,
+    });
   }
   return out;
 }

@@ -172,8 +172,7 @@ function getPath(root: unknown, path: readonly (string | number)[]): unknown {
 interface Layer {
   file: string;
   doc: Document.Parsed;
-  /** Absent where the file cannot be opened (inside an archive within the chart archive). */
-  lines?: LineCounter;
+  lines: LineCounter;
   prefix: Path;
   globalPrefix: Path;
 }
@@ -284,6 +283,7 @@ function subchartInstances(
 ): Instance[] {
   const out: Instance[] = [];
   // Shallow first: a subchart folder's own subcharts (`charts/a/charts/b`) need `a`'s values.
+  // Archives inside the chart archive are never opened (security.md), so they carry an error.
   const byPath = new Map<string, Instance>([["", root]]);
   const subs = [...info.subcharts]
     .filter((s) => !s.error && s.name)
@@ -298,8 +298,7 @@ function subchartInstances(
     // The same chart may be used twice under two aliases.
     for (const dep of deps.length ? deps : [{ name: sub.name! }]) {
       const inst = subchartInstance(file, sub, dep, parent);
-      if (!sub.path.endsWith(".tgz") && deps.length <= 1)
-        byPath.set(sub.path, inst);
+      if (deps.length <= 1) byPath.set(sub.path, inst);
       out.push(inst);
     }
   }
@@ -313,10 +312,7 @@ function subchartInstance(
   parent: Instance,
 ): Instance {
   const key = dep.alias ?? dep.name;
-  const isArchive = sub.path.endsWith(".tgz");
-  const label = isArchive
-    ? `${file}/${sub.path}`
-    : `${file}/${sub.path}/values.yaml`;
+  const label = `${file}/${sub.path}/values.yaml`;
   const own = parseValues(sub.valuesText ?? "", label);
   const ownValues = own?.values[0] ?? {};
   parent.children.set(key, ownValues);
@@ -333,8 +329,7 @@ function subchartInstance(
     layers.push({
       file: label,
       doc: own.docs[0],
-      // Lines only where the file can be opened: not inside an archive within the chart archive.
-      ...(isArchive ? {} : { lines: own.lineCounter }),
+      lines: own.lineCounter,
       prefix: [],
       globalPrefix: [],
     });
@@ -552,7 +547,7 @@ function locate(
       const node = l.doc.getIn(path, true) as
         { range?: [number, number, number] } | undefined;
       const range = node?.range;
-      return range && l.lines
+      return range
         ? { source: l.file, line: l.lines.linePos(range[0]).line }
         : { source: l.file };
     }
