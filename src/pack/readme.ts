@@ -357,3 +357,73 @@ export function classifyLink(
     ? { kind: "file", path }
     : { kind: "elsewhere", href: url };
 }
+
+// The HTML tokenizer's whitespace (CR included: the input stream turns it into LF).
+const HTML_SPACE = new Set(["\t", "\n", "\f", "\r", " "]);
+const endsName = (c: string): boolean =>
+  HTML_SPACE.has(c) || c === "/" || c === ">";
+
+/**
+ * Rename, in untrusted HTML, what Chromium checks against the page's CSP the moment it parses it,
+ * even into an inert document (DOMParser, <template>, the Sanitizer API; measured on Chromium
+ * 156): event handler attributes (`onerror` → `x-onerror`) and `<base>` (→ `<x-base>`). Parsing
+ * them is harmless (nothing runs, the CSP blocks it, the sanitizer drops them), but each one
+ * files a CSP violation report. The renamed forms are dropped by the sanitizer like the
+ * originals. This is not a sanitizer and nothing relies on it for safety: it follows the
+ * tokenizer's tag and attribute rules so that it renames only markup, never text; a tag it reads
+ * differently from the browser (inside script text, say) costs at most one report.
+ */
+export function muteParseTimeChecks(html: string): string {
+  let out = "";
+  let copied = 0;
+  const insert = (at: number, text: string): void => {
+    out += html.slice(copied, at) + text;
+    copied = at;
+  };
+  const n = html.length;
+  let i = 0;
+  while (i < n) {
+    const lt = html.indexOf("<", i);
+    if (lt < 0) break;
+    i = lt + 1;
+    if (html.startsWith("!--", i)) {
+      // A comment ends at the first `-->` (`<!-->` and `<!--->` end at once).
+      const end = html.indexOf("-->", i + 1);
+      i = end < 0 ? n : end + 3;
+      continue;
+    }
+    if (html[i] === "/") i++;
+    if (!/[a-z]/i.test(html[i] ?? "")) continue;
+    const nameStart = i;
+    while (i < n && !endsName(html[i]!)) i++;
+    if (html.slice(nameStart, i).toLowerCase() === "base")
+      insert(nameStart, "x-");
+    // Attributes, until the tag's `>`.
+    while (i < n) {
+      const c = html[i]!;
+      if (HTML_SPACE.has(c) || c === "/") {
+        i++;
+        continue;
+      }
+      if (c === ">") {
+        i++;
+        break;
+      }
+      const attrStart = i++; // a leading `=` belongs to the name
+      while (i < n && !endsName(html[i]!) && html[i] !== "=") i++;
+      if (/^on/i.test(html.slice(attrStart, i))) insert(attrStart, "x-");
+      while (i < n && HTML_SPACE.has(html[i]!)) i++;
+      if (html[i] !== "=") continue;
+      i++;
+      while (i < n && HTML_SPACE.has(html[i]!)) i++;
+      const quote = html[i];
+      if (quote === '"' || quote === "'") {
+        const end = html.indexOf(quote, i + 1);
+        i = end < 0 ? n : end + 1;
+      } else {
+        while (i < n && !HTML_SPACE.has(html[i]!) && html[i] !== ">") i++;
+      }
+    }
+  }
+  return out + html.slice(copied);
+}

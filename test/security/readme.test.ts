@@ -1,7 +1,11 @@
 // security.md part B, case 41: a README is rendered inert. The output is checked by scanning its
 // real tags and attributes (escaped text such as `&lt;img onerror=…&gt;` is harmless and allowed).
 import { describe, expect, test } from "vitest";
-import { renderMarkdown, renderReadme } from "../../src/pack/readme";
+import {
+  muteParseTimeChecks,
+  renderMarkdown,
+  renderReadme,
+} from "../../src/pack/readme";
 
 interface Tag {
   name: string;
@@ -269,5 +273,46 @@ describe("B41 renderMarkdown (raw HTML kept for the sanitizer)", () => {
     const start = performance.now();
     renderMarkdown(markdown, { headingOffset: 2 });
     expect(performance.now() - start).toBeLessThan(5000);
+  });
+});
+
+// Chromium files a CSP report for every event handler attribute and <base> it parses, even into
+// DOMPurify's inert document; muteParseTimeChecks renames them first (the browser test checks
+// that no report is left). It must follow the tokenizer: rename markup, never text.
+describe("B41 muteParseTimeChecks", () => {
+  test.each([
+    ["<img src=x onerror=alert(1)>", "<img src=x x-onerror=alert(1)>"],
+    ["<img/onerror=alert(1)>", "<img/x-onerror=alert(1)>"],
+    ['<img src="x"onerror="a">', '<img src="x"x-onerror="a">'],
+    ["<IMG SRC=x ONERROR=a>", "<IMG SRC=x x-ONERROR=a>"],
+    ["<img\nsrc=x\r\nonerror\t=\ta>", "<img\nsrc=x\r\nx-onerror\t=\ta>"],
+    ["<svg><animate onbegin=a></svg>", "<svg><animate x-onbegin=a></svg>"],
+    ['<details open ontoggle="a">', '<details open x-ontoggle="a">'],
+    ["<a title='x' onclick='y'>", "<a title='x' x-onclick='y'>"],
+    ['<a title=x"y onclick=z>', '<a title=x"y x-onclick=z>'],
+    ["<a onclick>", "<a x-onclick>"],
+    ["</p onclick=x>", "</p x-onclick=x>"],
+    ['<base href="https://a.example/">', '<x-base href="https://a.example/">'],
+    ["<BASE/href=x></base>", "<x-BASE/href=x></x-base>"],
+    [
+      '<!-- <a title=" --><img onerror=x>"',
+      '<!-- <a title=" --><img x-onerror=x>"',
+    ],
+    // Every on* name goes (the sanitizer drops them all anyway), not only known handlers.
+    ["<img src=x one=1 only>", "<img src=x x-one=1 x-only>"],
+    ["<!--> <img onerror=x>", "<!--> <img x-onerror=x>"],
+    ["<!---> <img onerror=x>", "<!---> <img x-onerror=x>"],
+  ])("renames the markup in %j", (html, muted) => {
+    expect(muteParseTimeChecks(html)).toBe(muted);
+  });
+
+  test.each([
+    "turn it on=off; a < b onx=1",
+    "&lt;img src=x onerror=alert(1)&gt;",
+    '<a title=" onerror=x">text onclick=y</a>',
+    "<img src=x =onerror=y>",
+    "<p>baseline <basement> <based></p>",
+  ])("leaves text, values and other names alone: %j", (html) => {
+    expect(muteParseTimeChecks(html)).toBe(html);
   });
 });

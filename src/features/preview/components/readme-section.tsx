@@ -1,40 +1,37 @@
 import { useMemo } from "react";
 
+import { MarkdownView } from "@/components/markdown/markdown-view";
 import type { PackFiles } from "@/pack/pack-files";
-import { renderReadme } from "@/pack/readme";
 import { decodeText } from "@/pack/yaml-text";
 
-import { shiftHeadings } from "../utils/shift-headings";
+import { packLocationSearch } from "../utils/deep-link";
+
+/** A link from the README to another file of the pack opens it in this page's Files tab. */
+const fileHref = (file: string): string =>
+  `${window.location.pathname}${packLocationSearch({ tab: "files", file })}`;
 
 /**
- * README.md rendered as Markdown. `dangerouslySetInnerHTML` is safe here only because
- * renderReadme runs markdown-it with raw HTML disabled (every tag in the text is escaped) and an
- * allow-list of link schemes; e2e/reviewer-xss.spec.ts proves no payload runs or fetches. Its
- * headings move two levels down, under this section's own heading.
+ * README.md as its authors wrote it (MarkdownView: raw HTML sanitized, pack images, a table of
+ * contents). Its headings move two levels down, under this section's own heading.
  */
 export function ReadmeSection({ files }: { files: PackFiles }) {
   const bytes = files.get("README.md");
-  const html = useMemo(() => {
-    if (!bytes) return { kind: "missing" as const };
-    const text = decodeText(bytes);
-    return text === null
-      ? { kind: "binary" as const }
-      : { kind: "ok" as const, html: shiftHeadings(renderReadme(text), 2) };
-  }, [bytes]);
+  const text = useMemo(() => (bytes ? decodeText(bytes) : undefined), [bytes]);
 
   return (
     <section aria-labelledby="readme-heading" className="readme-section">
       <h2 id="readme-heading">README</h2>
-      {html.kind === "missing" && (
+      {text === undefined && (
         <p className="muted">This pack has no README.md.</p>
       )}
-      {html.kind === "binary" && (
-        <p className="muted">README.md is not UTF-8 text.</p>
-      )}
-      {html.kind === "ok" && (
-        <div
-          className="readme"
-          dangerouslySetInnerHTML={{ __html: html.html }}
+      {text === null && <p className="muted">README.md is not UTF-8 text.</p>}
+      {typeof text === "string" && (
+        <MarkdownView
+          text={text}
+          path="README.md"
+          files={files}
+          headingOffset={2}
+          fileHref={fileHref}
         />
       )}
     </section>
