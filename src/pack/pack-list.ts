@@ -100,10 +100,11 @@ function valuesOf(s: PackSummary, facet: Facet): string[] {
 }
 
 /**
- * Options and counts for each filter, built from the stored versions: an option exists only when
- * some version has it, and counts the distinct packs (names) that match it together with every
- * other filter in `f`. So no option leads to an empty list, and an option stays offered while it
- * is selected.
+ * Options and counts for each filter, built from the stored versions: the values some version
+ * has, each counting the distinct packs (names) that match it together with every other filter in
+ * `f`, and left out when that count is 0. So no option leads to an empty list, an option stays
+ * offered while it is selected, and a cloud named anywhere in the registry is offered while
+ * `all` packs match it (they run there too).
  */
 export function packFacets(
   items: readonly PackSummary[],
@@ -112,7 +113,7 @@ export function packFacets(
   const out = {} as PackFacets;
   for (const facet of FACETS) {
     const pool = items.filter((s) => matchesFilter(s, f, facet));
-    const values = new Set(pool.flatMap((s) => valuesOf(s, facet)));
+    const values = new Set(items.flatMap((s) => valuesOf(s, facet)));
     out[facet] = [...values]
       .map((value) => ({
         value,
@@ -120,6 +121,7 @@ export function packFacets(
           pool.filter((s) => matches(s, facet, value)).map((s) => s.name),
         ).size,
       }))
+      .filter((o) => o.count > 0)
       .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
   return out;

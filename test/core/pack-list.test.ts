@@ -166,3 +166,17 @@ describe("sortSummaries", () => {
     expect(sorted.slice(0, 2)).toEqual(["argo-cd@3.26.7", "argo-cd@3.0.0"]);
   });
 });
+
+describe("packFacets with a narrow search", () => {
+  it("still offers the clouds that `all` packs cover, named by other packs", () => {
+    const facets = packFacets(summaries, { q: "kubevious" });
+    // Kubevious runs on all clouds: every cloud another pack names finds it.
+    expect(facets.cloudType.map((o) => o.value)).toEqual(
+      expect.arrayContaining(["all", "aws", "eks", "vsphere"]),
+    );
+    expect(facets.cloudType.every((o) => o.count === 1)).toBe(true);
+    // Exact facets keep only what finds something.
+    expect(facets.layer).toEqual([{ value: "addon", count: 1 }]);
+    expect(facets.addonType).toEqual([{ value: "monitoring", count: 1 }]);
+  });
+});
