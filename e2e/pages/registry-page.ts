@@ -50,6 +50,35 @@ export class RegistryPage {
     await this.settled();
   }
 
+  /** The option labels of a filter, "Any" left out (e.g. `app services (4 packs)`). */
+  async filterOptions(name: Filter): Promise<string[]> {
+    const labels = await this.page
+      .getByRole("combobox", { name })
+      .locator("option")
+      .allInnerTexts();
+    return labels.filter((l) => l !== "Any");
+  }
+
+  async sortBy(
+    label: "Highest version" | "Name" | "Recently uploaded",
+  ): Promise<void> {
+    await this.page
+      .getByRole("combobox", { name: "Sort by" })
+      .selectOption({ label });
+    await this.settled();
+  }
+
+  /** Press "Show more packs" until every page is listed. */
+  async showAll(): Promise<void> {
+    // The status counts versions ("… (30 versions) so far"): it changes with every page.
+    const status = this.results.getByRole("status").first();
+    while (await this.showMore.isVisible()) {
+      const before = await status.innerText();
+      await this.showMore.click();
+      await expect(status).not.toHaveText(before);
+    }
+  }
+
   /** The display names of the packs shown, in order. */
   async packTitles(): Promise<string[]> {
     return this.results.getByRole("heading", { level: 3 }).allInnerTexts();
