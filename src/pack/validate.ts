@@ -17,6 +17,7 @@ import {
 import { mib, type PackFiles } from "./pack-files";
 import { imageInfo } from "./png";
 import { parseSchemaTemplate } from "./schema-template";
+import { secretFindings } from "./secrets";
 import {
   ADDON_TYPES,
   CLOUD_TYPES,
@@ -170,6 +171,8 @@ export function validatePack(
       { file: "README.md" },
     );
   checkSchemaYaml(files, [valuesRoot, ...fromPresets], add);
+  // Credentials and leftovers in the pack's own files, unpacked chart folders included.
+  findings.push(...secretFindings(files));
   return { pack, findings: sortFindings(findings), charts };
 }
 
