@@ -9,18 +9,66 @@ import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 import { putPack, zipPack } from "./support/upload-fixtures";
 
-/** security.md case 41: every way a README could try to run or fetch something. */
+/**
+ * security.md case 41 and issue 8 item 4: a README written with raw HTML (a table, <details>,
+ * <br>, a pack image) renders as written, while every way it could try to run, fetch or clobber
+ * something stays inert.
+ */
 const README = `# XSS README
+
+A pack README written with raw HTML, and every payload that tries to run or fetch.
+
+## Settings
+
+<table>
+  <thead>
+    <tr><th>Key</th><th align="center">Default</th><th>Meaning</th></tr>
+  </thead>
+  <tbody>
+    <tr><td><code>replicaCount</code></td><td align="center">2</td><td>How many pods<br>run at once</td></tr>
+    <tr><td><code>image.repository.with.a.very.long.name.that.does.not.wrap</code></td><td align="center"><code>registry.example.com/some/very/long/image/path:v1.2.3-with-a-long-tag</code></td><td>Where the image is pulled from, before any override of the global registry</td></tr>
+  </tbody>
+</table>
+
+<details><summary>Advanced</summary>
+
+Press <kbd>Ctrl</kbd>+<kbd>C</kbd>; H<sub>2</sub>O and x<sup>2</sup>.
+
+</details>
+
+## Architecture
+
+![Architecture diagram](docs/arch.png)
+
+<img src="./docs/evil.svg" alt="svg in disguise">
+
+<picture><source srcset="https://attacker.example/picture.webp"><img src="https://attacker.example/picture.png" alt="picture"></picture>
+
+## Payloads
 
 <script>window.__xss = "script"</script>
 <img src="x" onerror="window.__xss = 'img'">
-<svg onload="window.__xss = 'svg'"><script>window.__xss = 'svg-script'</script></svg>
+<svg onload="window.__xss = 'svg'"><script>window.__xss = 'svg-script'</script><image href="https://attacker.example/svg-image.png"/></svg>
 <iframe srcdoc="<script>parent.__xss = 'iframe'</script>"></iframe>
+<iframe src="https://attacker.example/frame"></iframe>
 <a href="javascript:window.__xss='html-link'">html link</a>
+<a href="data:text/html,<script>alert(1)</script>">raw data link</a>
 <details open ontoggle="window.__xss = 'details'">toggle</details>
 <style>body { background: url(https://attacker.example/css) }</style>
+<link rel="stylesheet" href="https://attacker.example/style.css">
+<meta http-equiv="refresh" content="0;url=https://attacker.example/meta">
+<base href="https://attacker.example/">
 <object data="data:text/html,<script>parent.__xss='object'</script>"></object>
-<math><mtext><table><mglyph><style><img src=x onerror="window.__xss='mxss'">
+<embed src="https://attacker.example/embed.swf">
+<form action="https://attacker.example/form"><input name="q" value="x"><button formaction="javascript:window.__xss='form'">go</button></form>
+<video poster="https://attacker.example/poster.png" src="https://attacker.example/v.mp4"></video>
+
+<p style="position:fixed;inset:0;background:red" id="root">covering</p>
+<img name="getElementById" src="docs/arch.png" alt="clobber">
+<a id="defaultView" name="cookie">anchor</a>
+<div style="background:url(https://attacker.example/bg.png)" class="dialog">styled</div>
+<table background="https://attacker.example/table.png"><tr><td background="https://attacker.example/td.png">bg</td></tr></table>
+<img srcset="https://attacker.example/srcset.png 2x" src="https://attacker.example/raw.png" alt="raw remote">
 
 [markdown javascript link](javascript:window.__xss='md')
 [encoded javascript link](jav&#x61;script:window.__xss='md2')
@@ -31,11 +79,18 @@ const README = `# XSS README
 ![protocol-relative image](//attacker.example/pixel.png)
 ![quote breakout](x" onerror="window.__xss='alt')
 <https://attacker.example/autolink>
-[a safe link](https://example.com/docs)
 
 \`<script>window.__xss='code'</script>\`
 
     <img src=x onerror="window.__xss='indented'">
+
+## Links
+
+[a safe link](https://example.com/docs) and <a href="https://example.com/raw" target="_self">a raw web link</a>;
+[back to the settings](#settings); [the values](values.yaml); [a license not in the pack](LICENSE).
+
+<!-- Last: an unclosed <style> inside <math> swallows the rest of the document. -->
+<math><mtext><table><mglyph><style><img src=x onerror="window.__xss='mxss'">
 `;
 
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" onload="window.__xss='svg-file'"><script>window.__xss='svg-file-script'</script></svg>\n`;
@@ -63,6 +118,8 @@ async function xssPack(): Promise<PackFiles> {
     ),
   );
   files.set("README.md", enc(README));
+  // A real PNG of the pack, shown in the README from its own bytes.
+  files.set("docs/arch.png", files.get("logo.png")!);
   files.set("docs/evil.svg", enc(SVG));
   files.set("docs/evil.html", enc(HTML));
   return files;
@@ -100,25 +157,63 @@ async function watchForAttacks(page: Page, origin: string): Promise<string[]> {
   return seen;
 }
 
-/** The README is shown as inert text: no active element, no handler, no dangerous URL. */
-async function expectInertReadme(page: Page): Promise<void> {
+/** The README as written: a table, details, sub/sup/kbd, the pack's own image, a TOC. */
+async function expectReadmeAsWritten(page: Page): Promise<void> {
   const readme = page.getByRole("region", { name: "README" });
   await expect(
-    readme.getByRole("heading", { name: "XSS README" }),
+    readme.getByRole("heading", { level: 3, name: "XSS README" }),
   ).toBeVisible();
-  // The payloads are on the page as text.
+  await expect(
+    readme.getByRole("heading", { level: 4, name: "Settings" }),
+  ).toBeVisible();
+
+  const table = readme.getByRole("table").filter({ hasText: "replicaCount" });
+  await expect(table.getByRole("columnheader")).toHaveText([
+    "Key",
+    "Default",
+    "Meaning",
+  ]);
+  const row = table.getByRole("row").filter({ hasText: "replicaCount" });
+  await expect(row.getByRole("cell")).toHaveText([
+    "replicaCount",
+    "2",
+    "How many podsrun at once",
+  ]);
+  await expect(row.getByRole("cell").nth(1)).toHaveAttribute("align", "center");
+  await expect(row.getByRole("cell").nth(2).locator("br")).toHaveCount(1);
+  await expect(readme).not.toContainText("<td>");
+
+  const details = readme.locator("details").filter({ hasText: "Advanced" });
+  await expect(details.locator("kbd").first()).toBeHidden();
+  await details.locator("summary").click();
+  await expect(details.locator("kbd")).toHaveText(["Ctrl", "C"]);
+  await expect(details.locator("sub")).toHaveText("2");
+
+  // The pack's PNG is shown from its own bytes; the SVG (even one of the pack) never is.
+  const arch = readme.getByRole("img", { name: "Architecture diagram" });
+  await expect(arch).toHaveAttribute("src", /^blob:/);
+  await expect
+    .poll(() => arch.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
   await expect(readme).toContainText(
-    `<script>window.__xss = "script"</script>`,
+    "[image: svg in disguise — docs/evil.svg is an SVG image; only PNG, JPEG, GIF and WebP images of the pack are shown]",
   );
+}
+
+/** No active element, handler, style, dangerous URL or clobbering id is left in the README. */
+async function expectInertReadme(page: Page): Promise<void> {
+  const readme = page.getByRole("region", { name: "README" });
+  // The payloads in code stay visible as text.
+  await expect(readme).toContainText(`<script>window.__xss='code'</script>`);
   await expect(readme).toContainText(
-    `<img src="x" onerror="window.__xss = 'img'">`,
+    `<img src=x onerror="window.__xss='indented'">`,
   );
   const report = await readme.evaluate((root) => {
     const all = [...root.querySelectorAll("*")];
     return {
       active: all
         .filter((el) =>
-          /^(script|iframe|object|embed|style|svg|math|img|link|meta|base|form|details)$/i.test(
+          /^(script|iframe|object|embed|style|svg|math|link|meta|base|form|input|button|video|audio|source|picture|template|image)$/i.test(
             el.tagName,
           ),
         )
@@ -128,24 +223,89 @@ async function expectInertReadme(page: Page): Promise<void> {
           .filter((a) => /^on/i.test(a.name))
           .map((a) => `${el.tagName} ${a.name}`),
       ),
-      hrefs: [...root.querySelectorAll("a")].map(
+      styled: all
+        .filter((el) => el.hasAttribute("style") || el.hasAttribute("srcset"))
+        .map((el) => el.outerHTML),
+      images: [...root.querySelectorAll("img")].map(
+        (img) => img.getAttribute("src") ?? "",
+      ),
+      hrefs: [...root.querySelectorAll("a[href]")].map(
         (a) => a.getAttribute("href") ?? "",
       ),
+      ids: all.flatMap((el) =>
+        ["id", "name"].flatMap((n) =>
+          el.closest(".markdown-view__body") && el.hasAttribute(n)
+            ? [el.getAttribute(n) ?? ""]
+            : [],
+        ),
+      ),
+      classes: [
+        ...new Set(
+          all.flatMap((el) =>
+            el.closest(".markdown-view__body") ? [...el.classList] : [],
+          ),
+        ),
+      ],
+      // DOM clobbering: the app's globals and ids are still the app's.
+      getElementById: typeof document.getElementById,
+      cookie: typeof document.cookie,
+      root: document.getElementById("root")?.tagName ?? "none",
+      rootHasApp: document.getElementById("root")?.childElementCount ?? 0,
     };
   });
   expect(report.active).toEqual([]);
   expect(report.handlers).toEqual([]);
+  expect(report.styled).toEqual([]);
+  expect(report.images.length).toBeGreaterThan(0);
+  for (const src of report.images) expect(src).toMatch(/^blob:/);
   // Web, mail, in-page or same-site links only (a `//host` image becomes a link, not a fetch).
   for (const href of report.hrefs)
     expect(href).toMatch(/^(https?:|mailto:|#|\/)/i);
   expect(report.hrefs).toContain("https://example.com/docs");
-  // Remote images are links to click, never fetched.
+  for (const id of report.ids) expect(id).toMatch(/^user-content-/);
+  expect(report.ids).toEqual(
+    expect.arrayContaining([
+      "user-content-root",
+      "user-content-getElementById",
+      "user-content-cookie",
+    ]),
+  );
+  // Only the view's own classes: a README cannot borrow the app's (`class="dialog"`).
+  for (const c of report.classes) expect(c).toMatch(/^markdown-view__/);
+  expect(report.getElementById).toBe("function");
+  expect(report.cookie).toBe("string");
+  expect(report.root).toBe("DIV");
+  expect(report.rootHasApp).toBeGreaterThan(0);
+
+  // Remote images are links to click, never fetched; inside a link their text stays.
   await expect(
     readme.getByRole("link", { name: "[image: remote image]" }),
   ).toHaveAttribute("href", "https://attacker.example/pixel.png");
-  // Every link in the README opens elsewhere without access to this page.
-  for (const link of await readme.getByRole("link").all())
-    await expect(link).toHaveAttribute("rel", /noopener/);
+  await expect(
+    readme.getByRole("link", { name: "[image: raw remote]" }),
+  ).toHaveAttribute("href", "https://attacker.example/raw.png");
+  await expect(
+    readme.getByRole("link", { name: "[image: picture]" }),
+  ).toHaveAttribute("href", "https://attacker.example/picture.png");
+  // Every link to the web opens elsewhere without access to this page.
+  for (const link of await readme.getByRole("link").all()) {
+    const href = (await link.getAttribute("href")) ?? "";
+    if (/^(https?:)?\/\//.test(href)) {
+      await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
+      await expect(link).toHaveAttribute("target", "_blank");
+    }
+  }
+  await expect(
+    readme.getByRole("link", { name: "a raw web link" }),
+  ).toHaveAttribute("target", "_blank");
+  // Links that do not go anywhere safe are plain text.
+  for (const text of [
+    "html link",
+    "raw data link",
+    "markdown javascript link",
+    "a license not in the pack",
+  ])
+    await expect(readme.getByRole("link", { name: text })).toHaveCount(0);
 }
 
 async function expectNothingRan(page: Page, seen: string[]): Promise<void> {
@@ -162,7 +322,7 @@ async function expectNothingRan(page: Page, seen: string[]): Promise<void> {
   expect(seen).toEqual([]);
 }
 
-test("a README full of XSS payloads renders inert on the registry page: nothing runs, nothing leaves", async ({
+test("a README full of XSS payloads renders its HTML as written on the registry page: nothing runs, nothing leaves", async ({
   page,
   packPage,
   api,
@@ -179,8 +339,9 @@ test("a README full of XSS payloads renders inert on the registry page: nothing 
   const problems = watchForProblems(page);
 
   await packPage.goto("xss-readme", "1.0.0");
+  await expectReadmeAsWritten(page);
   await expectInertReadme(page);
-  await expectNoSeriousA11yViolations(page, "XSS README");
+  await expectNoSeriousA11yViolations(page, "XSS README", { moderate: true });
 
   // The README, an SVG and an HTML file in the file viewer are text in the editor, never rendered.
   for (const file of ["README.md", "docs/evil.svg", "docs/evil.html"]) {
@@ -197,6 +358,74 @@ test("a README full of XSS payloads renders inert on the registry page: nothing 
   expect(problems).toEqual([]);
 });
 
+test("the README's table of contents and in-page links scroll within the page; a pack file link opens it", async ({
+  page,
+  packPage,
+  api,
+}) => {
+  const { status } = await putPack(api, await xssPack(), "xss-readme", "1.0.0");
+  expect([200, 201]).toContain(status);
+  await packPage.goto("xss-readme", "1.0.0");
+  const url = page.url();
+  const toc = packPage.readme.getByRole("navigation", {
+    name: "Contents of README.md",
+  });
+  await expect(toc.getByRole("link")).toHaveText([
+    "XSS README",
+    "Settings",
+    "Architecture",
+    "Payloads",
+    "Links",
+  ]);
+
+  const links = packPage.readme.getByRole("heading", { name: "Links" });
+  await toc.getByRole("link", { name: "Links" }).click();
+  await expect(links).toBeFocused();
+  await expect(links).toBeInViewport();
+  // Scrolling is not navigation: the URL and the history are the app's.
+  expect(page.url()).toBe(url);
+
+  const settings = packPage.readme.getByRole("heading", { name: "Settings" });
+  await packPage.readme
+    .getByRole("link", { name: "back to the settings" })
+    .click();
+  await expect(settings).toBeFocused();
+  await expect(settings).toBeInViewport();
+  expect(page.url()).toBe(url);
+
+  // A link to a file of the pack opens it in the Files tab, in the app.
+  await packPage.readme.getByRole("link", { name: "the values" }).click();
+  await expect(page).toHaveURL(
+    /\?tab=files&file=values\.yaml$|\?file=values\.yaml$/,
+  );
+  await expect(packPage.editor("values.yaml")).toBeVisible();
+  await page.goBack();
+  await expect(toc).toBeVisible();
+});
+
+test("at 390 px wide a README table scrolls inside its own box, never the page", async ({
+  page,
+  packPage,
+  api,
+}) => {
+  const { status } = await putPack(api, await xssPack(), "xss-readme", "1.0.0");
+  expect([200, 201]).toContain(status);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await packPage.goto("xss-readme", "1.0.0");
+  const box = packPage.readme.getByRole("region", { name: "Table 1" });
+  await expect(box).toBeVisible();
+  const sizes = await box.evaluate((el) => ({
+    box: el.clientWidth,
+    table: el.scrollWidth,
+    page: document.documentElement.scrollWidth,
+  }));
+  expect(sizes.table).toBeGreaterThan(sizes.box);
+  expect(sizes.page).toBeLessThanOrEqual(390);
+  await expectNoSeriousA11yViolations(page, "XSS README at 390 px", {
+    moderate: true,
+  });
+});
+
 test("the same README opened as a local pack renders inert too", async ({
   page,
   openPage,
@@ -209,6 +438,7 @@ test("the same README opened as a local pack renders inert too", async ({
   await openPage.goto();
   await openPage.openFile(zipPath);
   await expect(packPage.title).toHaveText("XSS README");
+  await expectReadmeAsWritten(page);
   await expectInertReadme(page);
   await expectNothingRan(page, seen);
 });
