@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 
 import type { PackSource } from "../types";
 import { formatBytes } from "@/components/pack/file-kind";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { PackMeta } from "../utils/pack-meta";
 
 const none = <span className="muted">none</span>;
@@ -73,26 +74,28 @@ export function PackSummaryList({
       {meta.annotations.length === 0 ? (
         <p className="muted">No annotations.</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {meta.annotations.map(([k, v]) => (
-              <tr key={k}>
-                <th scope="row">
-                  <code>{k}</code>
-                </th>
-                <td className="break">
-                  <AnnotationValue value={v} />
-                </td>
+        <TableScroll label="Annotations">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">Value</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {meta.annotations.map(([k, v]) => (
+                <tr key={k}>
+                  <th scope="row">
+                    <code>{k}</code>
+                  </th>
+                  <td className="break">
+                    <AnnotationValue value={v} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

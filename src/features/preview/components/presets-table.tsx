@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { PackFiles } from "@/pack/pack-files";
 import { decodeText } from "@/pack/yaml-text";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 import { readPresets } from "../utils/presets";
 
@@ -29,49 +30,51 @@ export function PresetsTable({ files }: { files: PackFiles }) {
     <section aria-labelledby="presets-heading">
       <h2 id="presets-heading">Presets</h2>
       {result.rows.map(({ group, presets: rows }) => (
-        <table key={group} className="data-table">
-          <caption>Group “{group}”</caption>
-          <thead>
-            <tr>
-              <th scope="col">Preset</th>
-              <th scope="col">On by default</th>
-              <th scope="col">Removes</th>
-              <th scope="col">Adds</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.name}>
-                <th scope="row">
-                  {p.displayName}
-                  <br />
-                  <code className="muted">{p.name}</code>
-                </th>
-                <td>{p.enabledByDefault ? "Yes" : "No"}</td>
-                <td>
-                  {p.remove.length === 0 ? (
-                    <span className="muted">nothing</span>
-                  ) : (
-                    <ul className="plain-list">
-                      {p.remove.map((r) => (
-                        <li key={r}>
-                          <code>{r}</code>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  {p.add.trim() ? (
-                    <pre className="snippet">{p.add}</pre>
-                  ) : (
-                    <span className="muted">nothing</span>
-                  )}
-                </td>
+        <TableScroll key={group} label={`Group “${group}”`}>
+          <table className="data-table">
+            <caption>Group “{group}”</caption>
+            <thead>
+              <tr>
+                <th scope="col">Preset</th>
+                <th scope="col">On by default</th>
+                <th scope="col">Removes</th>
+                <th scope="col">Adds</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr key={p.name}>
+                  <th scope="row">
+                    {p.displayName}
+                    <br />
+                    <code className="muted">{p.name}</code>
+                  </th>
+                  <td>{p.enabledByDefault ? "Yes" : "No"}</td>
+                  <td>
+                    {p.remove.length === 0 ? (
+                      <span className="muted">nothing</span>
+                    ) : (
+                      <ul className="plain-list">
+                        {p.remove.map((r) => (
+                          <li key={r}>
+                            <code>{r}</code>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    {p.add.trim() ? (
+                      <pre className="snippet">{p.add}</pre>
+                    ) : (
+                      <span className="muted">nothing</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ))}
     </section>
   );

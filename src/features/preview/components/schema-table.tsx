@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Link } from "@/components/ui/link";
 import type { PackFiles } from "@/pack/pack-files";
 import { decodeText } from "@/pack/yaml-text";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 import type { PackLocation } from "../utils/deep-link";
 import { readSchemaRows } from "../utils/presets";
@@ -35,58 +36,60 @@ export function SchemaTable({ files, hrefFor }: SchemaTableProps) {
   return (
     <section aria-labelledby="schema-heading">
       <h2 id="schema-heading">Value schema</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Value</th>
-            <th scope="col">Type</th>
-            <th scope="col">Required</th>
-            <th scope="col">Read-only</th>
-            <th scope="col">Hints</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.rows.map((r) => (
-            <tr key={r.path}>
-              <th scope="row" className="break">
-                {hasValues ? (
-                  <Link
-                    to={hrefFor({
-                      tab: "files",
-                      file: "values.yaml",
-                      path: r.path,
-                    })}
-                  >
-                    <code>{r.path}</code>
-                  </Link>
-                ) : (
-                  <code>{r.path}</code>
-                )}
-              </th>
-              <td>
-                {r.error ? (
-                  <span className="finding-inline">
-                    Unreadable: {r.error} <code>{r.template}</code>
-                  </span>
-                ) : (
-                  <>
-                    {r.types.join(" · ") || "any"}
-                    {r.format && r.types.length > 1 && (
-                      <>
-                        <br />
-                        <code className="muted">{r.format}</code>
-                      </>
-                    )}
-                  </>
-                )}
-              </td>
-              <td>{r.required ? "Yes" : "No"}</td>
-              <td>{r.readonly ? "Yes" : "No"}</td>
-              <td>{r.hints.join(" ")}</td>
+      <TableScroll label="Value schema">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Value</th>
+              <th scope="col">Type</th>
+              <th scope="col">Required</th>
+              <th scope="col">Read-only</th>
+              <th scope="col">Hints</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.path}>
+                <th scope="row" className="break">
+                  {hasValues ? (
+                    <Link
+                      to={hrefFor({
+                        tab: "files",
+                        file: "values.yaml",
+                        path: r.path,
+                      })}
+                    >
+                      <code>{r.path}</code>
+                    </Link>
+                  ) : (
+                    <code>{r.path}</code>
+                  )}
+                </th>
+                <td>
+                  {r.error ? (
+                    <span className="finding-inline">
+                      Unreadable: {r.error} <code>{r.template}</code>
+                    </span>
+                  ) : (
+                    <>
+                      {r.types.join(" · ") || "any"}
+                      {r.format && r.types.length > 1 && (
+                        <>
+                          <br />
+                          <code className="muted">{r.format}</code>
+                        </>
+                      )}
+                    </>
+                  )}
+                </td>
+                <td>{r.required ? "Yes" : "No"}</td>
+                <td>{r.readonly ? "Yes" : "No"}</td>
+                <td>{r.hints.join(" ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,0 +1,236 @@
+import { writeFile } from "node:fs/promises";
+
+import { gzipSync } from "fflate";
+
+import { loadFixture } from "../test/helpers/fixtures";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { watchForProblems } from "./support/problems";
+import { expect, test } from "./support/test";
+import { zipPack } from "./support/upload-fixtures";
+
+/*
+ * Links on the pack page: history follows file and tab changes, a line's link is copied and
+ * lands on that line, trees with many files filter, chart archives open as folders, and at
+ * 390 px nothing scrolls the page sideways.
+ */
+
+const ARGO = ["argo-cd", "3.26.7"] as const;
+const ARGO_PAGE = `/packs/${ARGO[0]}/${ARGO[1]}`;
+
+test.beforeEach(async ({ packFixtures }) => {
+  expect(packFixtures.some((f) => f.name === ARGO[0])).toBe(true);
+});
+
+test("Back and Forward walk the files and tabs the reviewer opened", async ({
+  page,
+  packPage,
+}) => {
+  const problems = watchForProblems(page);
+  await packPage.goto(...ARGO, "?file=values.yaml");
+  await expect(packPage.viewerHeading("values.yaml")).toBeVisible();
+  await packPage.fileLink("pack.json").click();
+  await expect(packPage.viewerHeading("pack.json")).toBeVisible();
+  await packPage.openTab(/^Findings/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(`${ARGO_PAGE}?file=pack.json`);
+  await expect(packPage.tab(/^Files/)).toHaveAttribute("aria-selected", "true");
+  await expect(packPage.viewerHeading("pack.json")).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(`${ARGO_PAGE}?file=values.yaml`);
+  await expect(packPage.viewerHeading("values.yaml")).toBeVisible();
+  await expect(packPage.fileLink("values.yaml")).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+  await page.goForward();
+  await expect(packPage.viewerHeading("pack.json")).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test.describe("copying links", () => {
+  test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+  test("a clicked line number goes into the URL, and its copied link opens on that line", async ({
+    page,
+    packPage,
+    baseURL,
+  }) => {
+    await packPage.goto(...ARGO, "?file=values.yaml");
+    const editor = packPage.editor("values.yaml");
+    const entries = await page.evaluate(() => history.length);
+    await editor.locator(".line-numbers", { hasText: /^12$/ }).click();
+    // A line of the same file rewrites the entry; it is not a new page.
+    await expect(page).toHaveURL(`${ARGO_PAGE}?file=values.yaml&line=12`);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    await expect(editor.locator(".active-line-number")).toHaveText("12");
+    await expect(editor.locator(".code-editor__revealed")).toHaveCount(1);
+
+    await page.getByRole("button", { name: "Copy link to line 12" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Copied." }),
+    ).toBeVisible();
+    const lineLink = await page.evaluate(() => navigator.clipboard.readText());
+    expect(lineLink).toBe(`${baseURL}${ARGO_PAGE}?file=values.yaml&line=12`);
+
+    await page.getByRole("button", { name: "Copy link to this file" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${baseURL}${ARGO_PAGE}?file=values.yaml`,
+    );
+    await expectNoSeriousA11yViolations(page, "file viewer with links", {
+      moderate: true,
+    });
+
+    await page.goto(lineLink);
+    const opened = packPage.editor("values.yaml");
+    await expect(opened.locator(".active-line-number")).toHaveText("12");
+    await expect(opened.locator(".code-editor__revealed")).toHaveCount(1);
+  });
+});
+
+test("a tree of more than 50 files filters by path, keeps the matches' folders open and opens the first on Enter", async ({
+  page,
+  packPage,
+}) => {
+  await packPage.goto(...ARGO, "?file=pack.json");
+  const total = (await packPage.filePaths()).length;
+  expect(total).toBeGreaterThan(50);
+  const filter = page.getByRole("searchbox", { name: "Filter files" });
+  const count = page.getByRole("status").filter({ hasText: / files$/ });
+  await expect(count).toHaveText(`${total} files`);
+
+  await filter.fill("REDIS-HA/templates/");
+  const kept = await packPage.filePaths();
+  expect(kept.length).toBeGreaterThan(1);
+  expect(kept.length).toBeLessThan(total);
+  for (const path of kept) expect(path).toContain("redis-ha/templates/");
+  await expect(count).toHaveText(`${kept.length} of ${total} files`);
+  // Folded folders open for the matches.
+  for (const path of kept) await expect(packPage.fileLink(path)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "filtered file tree", {
+    moderate: true,
+  });
+
+  await filter.press("Enter");
+  await expect(page).toHaveURL(
+    `${ARGO_PAGE}?file=${encodeURIComponent(kept[0] ?? "")}`,
+  );
+  await expect(packPage.viewerHeading(kept[0] ?? "")).toBeVisible();
+
+  await filter.fill("no-such-path");
+  await expect(count).toHaveText(`0 of ${total} files`);
+  await expect(packPage.fileTree).toContainText("No file path contains");
+  await filter.press("Escape");
+  await expect(filter).toHaveValue("");
+  await expect(count).toHaveText(`${total} files`);
+});
+
+test("a chart archive opens as a folder; a deep link into it opens the template, highlighted", async ({
+  page,
+  packPage,
+}) => {
+  const problems = watchForProblems(page);
+  const template = "charts/argo-cd.tgz/templates/argocd-server/deployment.yaml";
+  await packPage.goto(...ARGO, `?file=${encodeURIComponent(template)}&line=3`);
+  await expect(packPage.viewerHeading(template)).toBeVisible();
+  await expect(packPage.fileLink(template)).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+  const editor = packPage.editor(template);
+  await expect(editor.locator(".active-line-number")).toHaveText("3");
+  await expect(
+    page.getByRole("button", { name: "Files inside argo-cd.tgz" }),
+  ).toHaveAttribute("aria-expanded", "true");
+
+  // Folded, then opened again by hand: the inner files are listed under the archive.
+  const toggle = page.getByRole("button", { name: "Files inside argo-cd.tgz" });
+  await toggle.click();
+  await expect(packPage.fileLink(template)).toHaveCount(0);
+  await toggle.click();
+  await expect(
+    packPage.fileLink("charts/argo-cd.tgz/Chart.yaml"),
+  ).toBeVisible();
+  await packPage.fileLink("charts/argo-cd.tgz/Chart.yaml").click();
+  await expect(page).toHaveURL(
+    `${ARGO_PAGE}?file=${encodeURIComponent("charts/argo-cd.tgz/Chart.yaml")}`,
+  );
+  await expect(
+    packPage.editorLine("charts/argo-cd.tgz/Chart.yaml", "name: argo-cd"),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "chart archive in the tree", {
+    moderate: true,
+  });
+  expect(problems).toEqual([]);
+});
+
+test("an archive that cannot be read shows why where its files would be", async ({
+  page,
+  openPage,
+  packPage,
+}, testInfo) => {
+  const files = await loadFixture("pack-central/hello-universe-1.3.1");
+  // gzip around bytes that are no tar: it looks like a chart until it is opened.
+  files.set(
+    "charts/broken-1.0.0.tgz",
+    gzipSync(new TextEncoder().encode("not a tar")),
+  );
+  const zip = testInfo.outputPath("broken-chart.zip");
+  await writeFile(zip, await zipPack(files, "hello-universe-1.3.1"));
+  await openPage.goto();
+  await openPage.openFile(zip);
+  await expect(packPage.tabs).toBeVisible();
+  await packPage.openTab(/^Files/);
+  await page
+    .getByRole("button", { name: "Files inside broken-1.0.0.tgz" })
+    .click();
+  await expect(packPage.fileTree).toContainText("broken-1.0.0.tgz");
+  await expect(
+    packPage.fileTree.locator(".file-tree__note--error"),
+  ).not.toBeEmpty();
+});
+
+const NARROW = { width: 390, height: 844 };
+
+test.describe("at 390 px wide", () => {
+  test.use({ viewport: NARROW });
+
+  for (const [name, version] of [
+    ARGO,
+    ["splunk", "1.4.3"],
+    ["kubevious", "1.0.10"],
+    ["hello-universe", "1.3.1"],
+  ] as const)
+    test(`${name}: overview, files and findings never scroll the page sideways`, async ({
+      page,
+      packPage,
+    }) => {
+      for (const search of ["", "?file=values.yaml", "?tab=findings"]) {
+        await packPage.goto(name, version, search);
+        if (search.includes("file="))
+          await expect(packPage.editor("values.yaml")).toBeVisible();
+        await page.waitForLoadState("networkidle");
+        const wide = await page.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          // For the message: what reaches past the right edge without a clipping box around it.
+          culprits: [...document.querySelectorAll("body *")]
+            .filter((e) => {
+              if (e.getBoundingClientRect().right <= 391) return false;
+              for (let p = e.parentElement; p; p = p.parentElement)
+                if (getComputedStyle(p).overflowX !== "visible") return false;
+              return true;
+            })
+            .slice(0, 8)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+            .join(", "),
+        }));
+        expect(
+          wide.width,
+          `${name} ${search || "overview"}: ${wide.culprits}`,
+        ).toBeLessThanOrEqual(NARROW.width);
+      }
+      await expectNoSeriousA11yViolations(page, `${name} findings at 390 px`, {
+        moderate: true,
+      });
+    });
+});
