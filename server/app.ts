@@ -21,7 +21,7 @@ import { LoginThrottle, Tokens, type Htpasswd } from "./auth";
 import type { ServerConfig } from "./config";
 import { sendError } from "./http-errors";
 import { Limiter } from "./limiter";
-import { describePack } from "./prepare";
+import { describePack, openChart } from "./prepare";
 import { summaryOf } from "../src/pack/registry-types";
 import { StoreError, type PackStore } from "./store/store";
 import { listPacks, packVersions } from "./list-packs";
@@ -402,15 +402,62 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         "FILE_NOT_FOUND",
         `\`${safe(path)}\` is not in ${p.name} ${p.version}`,
       );
-    const isText = decodeText(bytes) !== null && !bytes.includes(0);
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (isText) return reply.type("text/plain; charset=utf-8").send(buf);
-    const base = path.slice(path.lastIndexOf("/") + 1);
-    return reply
-      .type("application/octet-stream")
-      .header("Content-Disposition", `attachment; filename="${base}"`)
-      .send(buf);
+    return sendPackFile(reply, path, bytes);
   });
+
+  // A file inside a chart archive (contract version 2): `chartFile` is the archive's name under
+  // `charts/`, `*` the path relative to the chart's root folder, as in `PackDetail.charts[].files`.
+  app.get(
+    "/api/v1/packs/:name/:version/charts/:chartFile/files/*",
+    async (req, reply) => {
+      if (!(await readable(req, reply))) return reply;
+      const p = packParams(req, reply);
+      if (!p) return reply;
+      const { chartFile, "*": path } = req.params as {
+        chartFile: string;
+        "*": string;
+      };
+      reply.header("Content-Security-Policy", RAW_CSP);
+      const file = `charts/${chartFile}`;
+      const files = await store.files(p.name, p.version);
+      if (!files)
+        return sendError(
+          reply,
+          404,
+          "VERSION_NOT_FOUND",
+          `no version \`${p.version}\` of \`${p.name}\``,
+        );
+      // Only a plain file name under charts/: `..` or a `/` smuggled in as %2F names nothing.
+      const bytes =
+        /^[A-Za-z0-9._-]+$/.test(chartFile) && !/^\.+$/.test(chartFile)
+          ? files.get(file)
+          : undefined;
+      if (!bytes)
+        return sendError(
+          reply,
+          404,
+          "CHART_NOT_FOUND",
+          `\`${safe(file)}\` is not a chart archive in ${p.name} ${p.version}`,
+        );
+      const chart = openChart(bytes, file);
+      if (!chart.ok)
+        return sendError(
+          reply,
+          404,
+          "CHART_NOT_FOUND",
+          `\`${safe(file)}\` in ${p.name} ${p.version} cannot be read: ${safe(chart.error.message)}`,
+        );
+      const inner = chart.value.files.get(path);
+      if (!inner)
+        return sendError(
+          reply,
+          404,
+          "FILE_NOT_FOUND",
+          `\`${safe(path)}\` is not in ${safe(file)} of ${p.name} ${p.version}`,
+        );
+      return sendPackFile(reply, path, inner);
+    },
+  );
 
   // The logo as an image, only when its bytes really are a PNG (never SVG on the app origin).
   app.get("/api/v1/packs/:name/:version/logo", async (req, reply) => {
@@ -613,6 +660,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
 const safe = (s: string): string =>
   s.replace(/[^\x20-\x7e]/g, "?").slice(0, 200);
+
+/** A file of a pack (or of a chart in it): UTF-8 text inline as text/plain, anything else as a download. */
+function sendPackFile(
+  reply: FastifyReply,
+  path: string,
+  bytes: Uint8Array,
+): FastifyReply {
+  const isText = decodeText(bytes) !== null && !bytes.includes(0);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isText) return reply.type("text/plain; charset=utf-8").send(buf);
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return reply
+    .type("application/octet-stream")
+    .header("Content-Disposition", `attachment; filename="${base}"`)
+    .send(buf);
+}
 
 function storeStatus(code: StoreError["code"]): number {
   switch (code) {

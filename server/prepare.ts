@@ -1,6 +1,13 @@
+import {
+  readChartArchive,
+  type ChartArchive,
+  type ChartError,
+} from "../src/pack/chart";
 import { contentDigest, fileDigests } from "../src/pack/digest";
 import type { Finding } from "../src/pack/finding";
-import type { PackFiles } from "../src/pack/pack-files";
+import type { Result } from "../src/pack/result";
+import { compareBytes, type PackFiles } from "../src/pack/pack-files";
+import type { PackChart } from "../src/pack/registry-types";
 import { validatePack, type ValidateOptions } from "../src/pack/validate";
 import { decodeText } from "../src/pack/yaml-text";
 import type { PackDetail } from "./store/store";
@@ -32,6 +39,8 @@ export async function describePack(
     uploadedBy: meta.uploadedBy,
     files: list,
     findings: report.findings,
+    charts: await chartDetails(files, report.chartArchives),
+    images: report.images,
   };
   if (typeof p?.addonType === "string") detail.addonType = p.addonType;
   const readme = files.get("README.md");
@@ -41,4 +50,94 @@ export async function describePack(
     detail,
     errors: report.findings.filter((f) => f.severity === "error"),
   };
+}
+
+/** A chart archive the API lists: listed in pack.json, or any `.tgz` directly under `charts/`. */
+const CHART_ARCHIVE = /^charts\/[^/]+\.tgz$/;
+
+/**
+ * registry-api.md version 2 `PackDetail.charts`: every chart archive with all of Chart.yaml and
+ * each inner file's size and SHA-256 (hashed here, not during validation). Archives validation
+ * already opened are not expanded again.
+ */
+export async function chartDetails(
+  files: PackFiles,
+  read: ReadonlyMap<string, ChartArchive>,
+): Promise<PackChart[]> {
+  const paths = [
+    ...new Set([
+      ...read.keys(),
+      ...[...files.keys()].filter((p) => CHART_ARCHIVE.test(p)),
+    ]),
+  ].sort(compareBytes);
+  return Promise.all(
+    paths.map(async (file): Promise<PackChart> => {
+      const r = read.has(file)
+        ? { ok: true as const, value: read.get(file)! }
+        : readChartArchive(files.get(file)!, { name: file });
+      if (!r.ok)
+        return {
+          file,
+          name: "",
+          version: "",
+          dependencies: [],
+          files: [],
+          crds: [],
+          hasValuesSchema: false,
+          error: r.error.message,
+        };
+      const c = r.value.info;
+      const chart: PackChart = {
+        file,
+        name: c.name,
+        version: c.version,
+        dependencies: c.dependencies,
+        files: await fileDigests(r.value.files),
+        crds: c.crds,
+        hasValuesSchema: c.hasValuesSchema,
+        maintainers: c.maintainers,
+        sources: c.sources,
+        keywords: c.keywords,
+        annotations: c.annotations,
+        subcharts: c.subcharts.map(
+          ({ path, name, version, appVersion, description, error }) => ({
+            path,
+            ...(name !== undefined ? { name } : {}),
+            ...(version !== undefined ? { version } : {}),
+            ...(appVersion !== undefined ? { appVersion } : {}),
+            ...(description !== undefined ? { description } : {}),
+            ...(error !== undefined ? { error } : {}),
+          }),
+        ),
+      };
+      for (const k of [
+        "appVersion",
+        "kubeVersion",
+        "description",
+        "type",
+        "apiVersion",
+        "home",
+        "icon",
+      ] as const)
+        if (c[k] !== undefined) chart[k] = c[k];
+      if (c.deprecated !== undefined) chart.deprecated = c.deprecated;
+      return chart;
+    }),
+  );
+}
+
+/** Opened archives by their bytes: the stores cache a version's files, so repeated opens of one chart's files expand it once. */
+const opened = new WeakMap<Uint8Array, Result<ChartArchive, ChartError>>();
+
+/** A stored chart archive opened (Helm's limits), remembered for as long as its bytes are. */
+export function openChart(
+  bytes: Uint8Array,
+  file: string,
+): Result<ChartArchive, ChartError> {
+  let r = opened.get(bytes);
+  if (!r) {
+    r = readChartArchive(bytes, { name: file });
+    opened.set(bytes, r);
+  }
+  return r;
 }

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { readPackArchive } from "../../src/pack/read-archive";
 import { writePackZip } from "../../src/pack/zip-write";
+import { describePack } from "../prepare";
 import {
   StoreError,
   type PackDetail,
@@ -42,6 +43,8 @@ export function createFsStore(root: string): PackStore {
   let index: Map<string, Map<string, PackDetail>> | null = null;
   let loading: Promise<Map<string, Map<string, PackDetail>>> | null = null;
   const filesCache = new Map<string, { digest: string; files: PackFiles }>();
+  /** Details stored before `charts` and `images` existed, completed from their files once. */
+  const completed = new Map<string, Promise<PackDetail>>();
 
   async function readHeader(
     path: string,
@@ -181,6 +184,65 @@ export function createFsStore(root: string): PackStore {
     }
   }
 
+  async function filesOf(
+    name: string,
+    version: string,
+  ): Promise<PackFiles | null> {
+    // The small header decides whether the cached files are current; only a miss reads the zip.
+    const h = await readHeader(fileOf(name, version));
+    if (!h) return null;
+    const key = `${name}:${version}`;
+    const cached = filesCache.get(key);
+    if (cached?.digest === h.detail.digest) return cached.files;
+    const stored = await readZip(name, version);
+    if (!stored) return null;
+    const r = readPackArchive(stored.bytes);
+    if (!r.ok)
+      throw new Error(`stored pack ${key} is unreadable: ${r.error.message}`);
+    if (filesCache.size > 16)
+      filesCache.delete(filesCache.keys().next().value!);
+    filesCache.set(key, {
+      digest: stored.detail.digest,
+      files: r.value.files,
+    });
+    return r.value.files;
+  }
+
+  /**
+   * A detail as the API gives it now. One stored before contract version 2 lacks `charts` and
+   * `images`: they (and the findings, by today's rules) are computed from its files once and kept
+   * in memory; the stored file is left as it is.
+   */
+  function complete(d: PackDetail): Promise<PackDetail> {
+    const partial = d as Partial<PackDetail>;
+    if (Array.isArray(partial.charts) && Array.isArray(partial.images))
+      return Promise.resolve(d);
+    const key = `${d.name}:${d.version}:${d.digest}`;
+    let done = completed.get(key);
+    if (!done) {
+      done = (async () => {
+        const files = await filesOf(d.name, d.version);
+        if (!files) return { ...d, charts: [], images: [] };
+        const { detail } = await describePack(files, {
+          uploadedBy: d.uploadedBy,
+          createdAt: d.createdAt,
+        });
+        return {
+          ...d,
+          findings: detail.findings,
+          charts: detail.charts,
+          images: detail.images,
+        };
+      })();
+      // A failed completion is not kept: the next read tries again.
+      done.catch(() => completed.delete(key));
+      if (completed.size >= 256)
+        completed.delete(completed.keys().next().value!);
+      completed.set(key, done);
+    }
+    return done.then((x) => structuredClone(x));
+  }
+
   return {
     kind: "fs",
     async list(): Promise<PackSummary[]> {
@@ -190,29 +252,10 @@ export function createFsStore(root: string): PackStore {
     async get(name, version) {
       await load();
       const h = await readHeader(fileOf(name, version));
-      return h?.detail ?? null;
+      return h ? complete(h.detail) : null;
     },
     zip: readZip,
-    async files(name, version) {
-      // The small header decides whether the cached files are current; only a miss reads the zip.
-      const h = await readHeader(fileOf(name, version));
-      if (!h) return null;
-      const key = `${name}:${version}`;
-      const cached = filesCache.get(key);
-      if (cached?.digest === h.detail.digest) return cached.files;
-      const stored = await readZip(name, version);
-      if (!stored) return null;
-      const r = readPackArchive(stored.bytes);
-      if (!r.ok)
-        throw new Error(`stored pack ${key} is unreadable: ${r.error.message}`);
-      if (filesCache.size > 16)
-        filesCache.delete(filesCache.keys().next().value!);
-      filesCache.set(key, {
-        digest: stored.detail.digest,
-        files: r.value.files,
-      });
-      return r.value.files;
-    },
+    files: filesOf,
     async put(pack: PreparedPack, { force }): Promise<PutResult> {
       await load();
       const { detail } = pack;

@@ -354,7 +354,10 @@ function subchartInstance(
   };
 }
 
+/** A key whose string value is an image reference: `image`, `initImage`, `kube_rbac_proxy_image`. */
 const IMAGE_KEY = /(?:^|[a-z0-9_])image$/i;
+/** A key whose mapping may describe an image: also `imageAgg`, `images`, `imageConfig`. */
+const IMAGE_OBJECT_KEY = /image/i;
 
 /** The registry part of a repository, when it has one (`quay.io/x` yes, `bitnami/x` no). */
 const hasRegistry = (repo: string): boolean => {
@@ -481,10 +484,16 @@ function walkChart(inst: Instance, accept: (path: Path) => boolean): Found[] {
           out.push(found(ref, [at], untagged(ref), here));
         continue;
       }
-      const repoKey = isObj(child) ? imageObject(child, imageKey) : null;
+      const repoKey = isObj(child)
+        ? imageObject(child, IMAGE_OBJECT_KEY.test(k))
+        : null;
       if (isObj(child) && repoKey) {
         const c = accept(at) ? compose(child, repoKey, at, chain) : null;
-        if (c) out.push(found(c.ref, c.fields, c.extra, here));
+        // `{enabled: false, repository, tag}` switches off its own image.
+        const switched =
+          here ??
+          (child.enabled === false ? [...at, "enabled"].join(".") : null);
+        if (c) out.push(found(c.ref, c.fields, c.extra, switched));
         continue;
       }
       visit(child, at, chain, here);
@@ -504,8 +513,11 @@ function untagged(ref: string): string[] {
 
 /** The key holding the repository when `o` is an image object, else null. */
 function imageObject(o: Obj, imageKey: boolean): string | null {
+  const pinned = "tag" in o || "digest" in o;
   if (typeof o.repository === "string")
-    return imageKey || "tag" in o || "digest" in o ? "repository" : null;
+    return imageKey || pinned ? "repository" : null;
+  // `{registry, name, tag}` (Splunk) is an image under any key; a bare `name` only under an image key.
+  if (typeof o.name === "string" && "registry" in o && pinned) return "name";
   if (!imageKey) return null;
   if (typeof o.name === "string" && ("tag" in o || "registry" in o))
     return "name";

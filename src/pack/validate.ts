@@ -1,4 +1,4 @@
-import { readChart } from "./chart";
+import { readChartArchive, type ChartArchive } from "./chart";
 import type { Finding, Severity } from "./finding";
 import { sortFindings } from "./finding";
 import {
@@ -15,6 +15,7 @@ import {
   type Limits,
 } from "./limits";
 import { mib, type PackFiles } from "./pack-files";
+import { packImages, type PackImage } from "./images";
 import { imageInfo } from "./png";
 import { parseSchemaTemplate } from "./schema-template";
 import { secretFindings } from "./secrets";
@@ -75,6 +76,13 @@ export interface ValidationReport {
   pack: PackJson | null;
   findings: Finding[];
   charts: ChartSummary[];
+  /**
+   * Each chart listed in pack.json that could be read, by its path in the pack: all of Chart.yaml
+   * and the files inside, so callers (the server's detail) need not expand the archives again.
+   */
+  chartArchives: Map<string, ChartArchive>;
+  /** Every container image the pack pulls (registry-api.md `PackDetail.images`). */
+  images: PackImage[];
 }
 
 const PACK_JSON = "pack.json";
@@ -151,8 +159,13 @@ export function validatePack(
   // Preset trees first: manifest values and schema.yaml paths may come only from a preset.
   const valuesText = decodeText(files.get(VALUES) ?? new Uint8Array()) ?? "";
   const fromPresets = checkPresets(files, valuesRoot, valuesText, add);
+  const chartArchives = new Map<string, ChartArchive>();
   const charts = raw
-    ? checkCharts(files, raw, valuesRoot, values, at, add, limits, budget)
+    ? checkCharts(files, raw, valuesRoot, values, at, add, {
+        limits,
+        budget,
+        archives: chartArchives,
+      })
     : [];
   if (raw) {
     checkManifests(files, raw, [valuesRoot, ...fromPresets], values, at, add);
@@ -173,7 +186,19 @@ export function validatePack(
   checkSchemaYaml(files, [valuesRoot, ...fromPresets], add);
   // Credentials and leftovers in the pack's own files, unpacked chart folders included.
   findings.push(...secretFindings(files));
-  return { pack, findings: sortFindings(findings), charts };
+  const scan = packImages({
+    files,
+    values,
+    charts: [...chartArchives].map(([file, a]) => ({ file, info: a.info })),
+  });
+  findings.push(...scan.findings);
+  return {
+    pack,
+    findings: sortFindings(findings),
+    charts,
+    chartArchives,
+    images: scan.images,
+  };
 }
 
 /** The budget for nested archives: what the pack's own files already take counts against it. */
@@ -541,8 +566,12 @@ function checkCharts(
   values: ParsedYaml | null,
   at: At,
   add: Add,
-  limits: Limits,
-  budget: Budget,
+  read: {
+    limits: Limits;
+    budget: Budget;
+    /** Filled with each chart that could be read. */
+    archives: Map<string, ChartArchive>;
+  },
 ): ChartSummary[] {
   const summaries: ChartSummary[] = [];
   const chartNames: string[] = [];
@@ -555,7 +584,11 @@ function checkCharts(
         `chart \`${path}\` must be a Helm chart archive ending in .tgz`,
         where,
       );
-    const r = readChart(files.get(path)!, { name: path, budget, limits });
+    const r = readChartArchive(files.get(path)!, {
+      name: path,
+      budget: read.budget,
+      limits: read.limits,
+    });
     if (!r.ok) {
       add(
         "error",
@@ -566,7 +599,13 @@ function checkCharts(
       summaries.push({ path, error: r.error.message });
       continue;
     }
-    const c = r.value;
+    read.archives.set(path, r.value);
+    // Credentials and leftovers inside the archive, named by their pack-wide path.
+    for (const f of secretFindings(r.value.files, { prefix: `${path}/` })) {
+      const { severity, code, message, ...where } = f;
+      add(severity, code, message, where);
+    }
+    const c = r.value.info;
     const summary: ChartSummary = { path, name: c.name, version: c.version };
     if (c.appVersion !== undefined) summary.appVersion = c.appVersion;
     if (c.description !== undefined) summary.description = c.description;
