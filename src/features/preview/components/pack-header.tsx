@@ -121,7 +121,7 @@ export function PackHeader({ pack, meta, findingsHref }: PackHeaderProps) {
         </div>
       </div>
       <div className="pack-header__aside">
-        {summary && versions.data && (
+        {summary && versions.data && versions.data.versions.length > 1 && (
           <VersionSwitcher versions={versions.data} current={summary.version} />
         )}
         <PackActions pack={pack} name={name} version={version} />
