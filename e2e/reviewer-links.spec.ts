@@ -86,6 +86,90 @@ test.describe("copying links", () => {
     await expect(opened.locator(".active-line-number")).toHaveText("12");
     await expect(opened.locator(".code-editor__revealed")).toHaveCount(1);
   });
+  test("How to use it: each command for the registry typed in, copied as shown", async ({
+    page,
+    packPage,
+    baseURL,
+  }) => {
+    await packPage.goto("hello-universe", "1.3.1");
+    const how = page.getByRole("region", { name: "How to use it" });
+    await how
+      .getByRole("textbox", { name: "Registry", exact: true })
+      .fill("https://harbor.example.com/");
+    await how
+      .getByRole("textbox", { name: "Base content path" })
+      .fill("/team/");
+    const ref =
+      "harbor.example.com/team/spectro-packs/archive/hello-universe:1.3.1";
+    await expect(
+      how.getByRole("group", { name: "ORAS push commands" }),
+    ).toHaveText(
+      `oras login harbor.example.com\noras push ${ref} hello-universe-1.3.1.tar.gz`,
+    );
+    await expect(how.getByRole("group", { name: "Pack reference" })).toHaveText(
+      ref,
+    );
+    await expect(
+      how.getByRole("group", { name: "ORAS pull command" }),
+    ).toHaveText(`oras pull ${ref}`);
+    await how
+      .getByRole("textbox", { name: "Spectro server" })
+      .fill("https://registry.example.com:5000");
+    const spectro = [
+      "unzip hello-universe-1.3.1.zip",
+      "spectro registry login registry.example.com:5000",
+      "spectro pack push hello-universe-1.3.1 --registry-server registry.example.com:5000",
+    ].join("\n");
+    await expect(
+      how.getByRole("group", { name: "Spectro CLI commands" }),
+    ).toHaveText(spectro);
+    // The e2e server stores packs on disk: Palette cannot sync from it, and the note says so.
+    await expect(how).toContainText(
+      `This server (${baseURL}) keeps its packs in its own data folder`,
+    );
+
+    await how.getByRole("button", { name: "Copy the pull command" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `oras pull ${ref}`,
+    );
+    await how
+      .getByRole("button", { name: "Copy the Spectro commands" })
+      .click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      spectro,
+    );
+    await expectNoSeriousA11yViolations(page, "overview with How to use it", {
+      moderate: true,
+    });
+  });
+});
+
+test("a Markdown file is read rendered, its source a click away; a link to a line opens the source", async ({
+  page,
+  packPage,
+}) => {
+  await packPage.goto("hello-universe", "1.3.1", "?file=README.md");
+  const viewer = page.getByRole("region", { name: "README.md", exact: true });
+  const toggle = viewer.getByRole("group", { name: "Show the file" });
+  await expect(
+    toggle.getByRole("button", { name: "Rendered" }),
+  ).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    viewer.getByRole("heading", { name: "Hello Universe" }).first(),
+  ).toBeVisible();
+  await expect(
+    viewer.getByRole("button", { name: /^Copy link to line/ }),
+  ).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "Markdown file rendered", {
+    moderate: true,
+  });
+  await toggle.getByRole("button", { name: "Source" }).click();
+  await expect(packPage.editor("README.md")).toBeVisible();
+
+  await packPage.goto("hello-universe", "1.3.1", "?file=README.md&line=3");
+  await expect(
+    packPage.editor("README.md").locator(".active-line-number"),
+  ).toHaveText("3");
 });
 
 test("a tree of more than 50 files filters by path, keeps the matches' folders open and opens the first on Enter", async ({

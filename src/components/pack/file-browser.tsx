@@ -3,6 +3,7 @@ import { Suspense, use, useMemo } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { buildFileTree } from "@/pack/file-tree";
 import type { Finding } from "@/pack/finding";
+import type { PackFiles } from "@/pack/pack-files";
 
 import { splitArchivePath, type ArchivePath } from "./archive-path";
 import { chartArchiveLister, type ArchiveListing } from "./chart-files";
@@ -12,7 +13,7 @@ import type { FileTarget } from "./target-line";
 import "./pack.css";
 
 interface FileBrowserProps {
-  files: ReadonlyMap<string, Uint8Array>;
+  files: PackFiles;
   findings: readonly Finding[];
   /** The open file: a path of the pack, or of a file inside one of its chart archives. */
   selected: string | undefined;
@@ -86,6 +87,7 @@ export function FileBrowser({
             key={selected}
             path={selected}
             bytes={bytes}
+            doc={{ files, path: selected, fileHref: hrefFor }}
             {...viewerProps}
           />
         ) : inArchive && listArchive ? (
@@ -97,6 +99,7 @@ export function FileBrowser({
               path={selected}
               where={inArchive}
               listing={listArchive(inArchive.archive)}
+              hrefFor={hrefFor}
               {...viewerProps}
             />
           </Suspense>
@@ -116,10 +119,12 @@ function ArchiveFileViewer({
   path,
   where,
   listing,
+  hrefFor,
   ...viewer
 }: Omit<FileViewerProps, "bytes"> & {
   where: ArchivePath;
   listing: Promise<ArchiveListing>;
+  hrefFor?: ((path: string) => string) | undefined;
 }) {
   const result = use(listing);
   if (!result.ok)
@@ -128,7 +133,8 @@ function ArchiveFileViewer({
         <code>{where.archive}</code> cannot be opened: {result.error.message}
       </p>
     );
-  const bytes = result.value.get(where.inner);
+  const inner = result.value;
+  const bytes = inner.get(where.inner);
   if (!bytes)
     return (
       <p role="alert">
@@ -136,5 +142,16 @@ function ArchiveFileViewer({
         <code>{where.archive}</code>. Pick one from the list.
       </p>
     );
-  return <FileViewer path={path} bytes={bytes} {...viewer} />;
+  return (
+    <FileViewer
+      path={path}
+      bytes={bytes}
+      doc={{
+        files: inner,
+        path: where.inner,
+        fileHref: hrefFor && ((p) => hrefFor(`${where.archive}/${p}`)),
+      }}
+      {...viewer}
+    />
+  );
 }

@@ -1,10 +1,12 @@
-import { CodeEditor, type EditorMarker } from "@/lib/monaco";
+import type { EditorMarker } from "@/lib/monaco";
 import { MAX_RICH_PREVIEW_BYTES, MAX_TEXT_PREVIEW_BYTES } from "@/pack/limits";
 
 import { ChartViewer } from "./chart-viewer";
 import { formatBytes, type FilePreview } from "./file-kind";
 import { imageDataUrl } from "./image-url";
+import { MarkdownFile, type DocumentContext } from "./markdown-file";
 import { PlainText } from "./plain-text";
+import { SourceView } from "./source-view";
 
 interface FileContentProps {
   path: string;
@@ -14,12 +16,17 @@ interface FileContentProps {
   revealLine: number | undefined;
   onLineNumberClick?: ((line: number) => void) | undefined;
   onCursorLine?: ((line: number) => void) | undefined;
+  /** For Markdown: what it may refer to, whether it is shown rendered, the heading above it. */
+  markdown?: {
+    doc: DocumentContext;
+    rendered: boolean;
+    onRenderedChange: (rendered: boolean) => void;
+    headingLevel: number;
+  };
 }
 
-const EDITOR_HEIGHT = "min(70vh, 44rem)";
-
 /**
- * A file's body by what it is: Monaco for text up to 1 MiB, plain text up to 5 MiB, a sentence
+ * A file's body by what it is: Monaco for text up to 1 MiB (Markdown also rendered), plain text up to 5 MiB, a sentence
  * beyond that and for binaries, raster images by their bytes, chart archives opened.
  */
 export function FileContent({
@@ -30,22 +37,25 @@ export function FileContent({
   revealLine,
   onLineNumberClick,
   onCursorLine,
+  markdown,
 }: FileContentProps) {
   switch (preview.kind) {
-    case "rich":
-      return (
-        <CodeEditor
-          value={preview.text}
-          language={preview.language}
-          ariaLabel={`Contents of ${path}`}
-          readOnly
-          height={EDITOR_HEIGHT}
-          markers={markers}
-          {...(revealLine !== undefined ? { revealLine } : {})}
-          {...(onLineNumberClick ? { onLineNumberClick } : {})}
-          {...(onCursorLine ? { onCursorLine } : {})}
-        />
+    case "rich": {
+      const source = {
+        path,
+        text: preview.text,
+        language: preview.language,
+        markers,
+        revealLine,
+        onLineNumberClick,
+        onCursorLine,
+      };
+      return markdown && preview.language === "markdown" ? (
+        <MarkdownFile {...source} {...markdown} />
+      ) : (
+        <SourceView {...source} />
       );
+    }
     case "plain":
       return (
         <>

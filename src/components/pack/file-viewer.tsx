@@ -5,6 +5,7 @@ import type { EditorMarker } from "@/lib/monaco";
 import type { Finding } from "@/pack/finding";
 
 import { FileContent } from "./file-content";
+import type { DocumentContext } from "./markdown-file";
 import { formatBytes, previewOf } from "./file-kind";
 import { targetLine, type FileTarget } from "./target-line";
 import "./pack.css";
@@ -22,6 +23,8 @@ export interface FileViewerProps {
   linkTo?: ((line?: number) => string) | undefined;
   /** A line number was clicked in the editor. */
   onLineSelect?: ((line: number) => void) | undefined;
+  /** What a Markdown file may refer to; with it, Markdown is shown rendered (source on demand). */
+  doc?: DocumentContext | undefined;
 }
 
 /**
@@ -36,6 +39,7 @@ export function FileViewer({
   headingLevel = 2,
   linkTo,
   onLineSelect,
+  doc,
 }: FileViewerProps) {
   const headingId = useId();
   const preview = useMemo(() => previewOf(path, bytes), [path, bytes]);
@@ -52,6 +56,13 @@ export function FileViewer({
     [text, path, valuePath, line],
   );
   const [cursorLine, setCursorLine] = useState<number | undefined>();
+  // A link to a line of a document opens its source; otherwise it is read rendered.
+  const [rendered, setRendered] = useState(!valuePath && !line);
+  const showsRendered =
+    rendered &&
+    doc !== undefined &&
+    preview.kind === "rich" &&
+    preview.language === "markdown";
   const markers = useMemo(
     (): EditorMarker[] =>
       findings.flatMap((f) =>
@@ -89,7 +100,7 @@ export function FileViewer({
         {linkTo && (
           <p className="file-viewer__links">
             <CopyButton text={linkTo()} label="Copy link to this file" />
-            {text !== null && linkLine !== undefined && (
+            {text !== null && !showsRendered && linkLine !== undefined && (
               <CopyButton
                 text={linkTo(linkLine)}
                 label={`Copy link to line ${linkLine}`}
@@ -118,6 +129,16 @@ export function FileViewer({
         revealLine={revealLine}
         onLineNumberClick={onLineSelect}
         onCursorLine={linkTo ? setCursorLine : undefined}
+        {...(doc
+          ? {
+              markdown: {
+                doc,
+                rendered,
+                onRenderedChange: setRendered,
+                headingLevel,
+              },
+            }
+          : {})}
       />
     </section>
   );
