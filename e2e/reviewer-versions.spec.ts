@@ -179,6 +179,17 @@ test("the pack page: a version switcher in semver order marking latest, and a ve
   await expect(rows.nth(3)).toHaveAttribute("aria-current", "page");
   await expectNoSeriousA11yViolations(page, "pack page, version history", A11Y);
 
+  // At 390 px the open history scrolls inside its box: the page is no wider with it open.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const pageWidth = () =>
+    page.evaluate(() => document.documentElement.scrollWidth);
+  const withHistory = await pageWidth();
+  await page.getByText(/^Version history/).click();
+  await expect(table).toBeHidden();
+  expect(withHistory).toBe(await pageWidth());
+  await page.getByText(/^Version history/).click();
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // Compare from the history: the lower version on the left.
   await rows
     .nth(5)
