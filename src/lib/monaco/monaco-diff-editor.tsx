@@ -21,6 +21,7 @@ export function MonacoDiffEditor({
   language,
   ariaLabel,
   height,
+  hideUnchangedRegions = false,
   onReady,
 }: DiffEditorProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -32,6 +33,7 @@ export function MonacoDiffEditor({
     modified,
     language,
     ariaLabel,
+    hideUnchangedRegions,
   }));
   const emitReady = useEffectEvent(() => onReady?.());
 
@@ -49,6 +51,7 @@ export function MonacoDiffEditor({
       renderValidationDecorations: "off",
       originalAriaLabel: `${start.ariaLabel} (original)`,
       modifiedAriaLabel: `${start.ariaLabel} (modified)`,
+      hideUnchangedRegions: { enabled: start.hideUnchangedRegions },
     });
     // Models of their own (no URI): a diff never shares a model with an open file.
     const models = {
@@ -87,6 +90,12 @@ export function MonacoDiffEditor({
       monaco.editor.setModelLanguage(model, language);
     }
   }, [original, modified, language]);
+
+  useEffect(() => {
+    diffRef.current?.updateOptions({
+      hideUnchangedRegions: { enabled: hideUnchangedRegions },
+    });
+  }, [hideUnchangedRegions]);
 
   useEffect(() => {
     const diff = diffRef.current;

@@ -56,6 +56,8 @@ export interface DiffEditorProps {
   ariaLabel: string;
   /** CSS height; a number is pixels. Defaults to 24rem. */
   height?: number | string;
+  /** Fold runs of unchanged lines (a few lines of context stay), each unfoldable in place. */
+  hideUnchangedRegions?: boolean;
   onReady?: () => void;
 }
 
