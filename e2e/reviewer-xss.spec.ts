@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 
 import type { PackFiles } from "../src/pack/pack-files";
 import { loadFixture } from "../test/helpers/fixtures";
@@ -201,8 +201,9 @@ async function expectReadmeAsWritten(page: Page): Promise<void> {
 }
 
 /** No active element, handler, style, dangerous URL or clobbering id is left in the README. */
-async function expectInertReadme(page: Page): Promise<void> {
-  const readme = page.getByRole("region", { name: "README" });
+async function expectInertReadme(region: Locator): Promise<void> {
+  // The rendered document only, not the app's controls around it.
+  const readme = region.locator(".markdown-view");
   // The payloads in code stay visible as text.
   await expect(readme).toContainText(`<script>window.__xss='code'</script>`);
   await expect(readme).toContainText(
@@ -340,11 +341,17 @@ test("a README full of XSS payloads renders its HTML as written on the registry 
 
   await packPage.goto("xss-readme", "1.0.0");
   await expectReadmeAsWritten(page);
-  await expectInertReadme(page);
+  await expectInertReadme(packPage.readme);
   await expectNoSeriousA11yViolations(page, "XSS README", { moderate: true });
 
-  // The README, an SVG and an HTML file in the file viewer are text in the editor, never rendered.
-  for (const file of ["README.md", "docs/evil.svg", "docs/evil.html"]) {
+  // In the file viewer the README renders the same way, inert, and its source is text.
+  await packPage.goto("xss-readme", "1.0.0", "?file=README.md");
+  const viewer = page.getByRole("region", { name: "README.md", exact: true });
+  await expectInertReadme(viewer);
+  await viewer.getByRole("button", { name: "Source" }).click();
+  await expect(packPage.editor("README.md")).toBeVisible();
+  // An SVG and an HTML file of the pack are text in the editor, never rendered.
+  for (const file of ["docs/evil.svg", "docs/evil.html"]) {
     await packPage.goto("xss-readme", "1.0.0", `?file=${file}`);
     await expect(packPage.editor(file)).toBeVisible();
     await expect(page.getByRole("region", { name: file })).not.toContainText(
@@ -393,12 +400,33 @@ test("the README's table of contents and in-page links scroll within the page; a
   await expect(settings).toBeInViewport();
   expect(page.url()).toBe(url);
 
+  const arch = packPage.readme.getByRole("img", {
+    name: "Architecture diagram",
+  });
+  await expect(arch).toHaveAttribute("src", /^blob:/);
+  const blobUrl = (await arch.getAttribute("src")) ?? "";
+  // Whether an image URL still loads (blob: is allowed by the CSP's img-src).
+  const loads = (imageUrl: string) =>
+    page.evaluate(
+      (src) =>
+        new Promise<boolean>((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve(true);
+          img.onerror = () => resolve(false);
+          img.src = src;
+        }),
+      imageUrl,
+    );
+  expect(await loads(blobUrl)).toBe(true);
+
   // A link to a file of the pack opens it in the Files tab, in the app.
   await packPage.readme.getByRole("link", { name: "the values" }).click();
   await expect(page).toHaveURL(
     /\?tab=files&file=values\.yaml$|\?file=values\.yaml$/,
   );
   await expect(packPage.editor("values.yaml")).toBeVisible();
+  // The README left the page, and its image's blob URL was revoked with it.
+  await expect.poll(() => loads(blobUrl)).toBe(false);
   await page.goBack();
   await expect(toc).toBeVisible();
 });
@@ -439,6 +467,6 @@ test("the same README opened as a local pack renders inert too", async ({
   await openPage.openFile(zipPath);
   await expect(packPage.title).toHaveText("XSS README");
   await expectReadmeAsWritten(page);
-  await expectInertReadme(page);
+  await expectInertReadme(packPage.readme);
   await expectNothingRan(page, seen);
 });
