@@ -253,6 +253,7 @@ test("an archive that cannot be read shows why where its files would be", async 
   openPage,
   packPage,
 }, testInfo) => {
+  const problems = watchForProblems(page);
   const files = await loadFixture("pack-central/hello-universe-1.3.1");
   // gzip around bytes that are no tar: it looks like a chart until it is opened.
   files.set(
@@ -269,9 +270,24 @@ test("an archive that cannot be read shows why where its files would be", async 
     .getByRole("button", { name: "Files inside broken-1.0.0.tgz" })
     .click();
   await expect(packPage.fileTree).toContainText("broken-1.0.0.tgz");
+  await expect(packPage.fileTree.locator(".file-tree__note--error")).toHaveText(
+    "`charts/broken-1.0.0.tgz` is truncated or corrupt",
+  );
+  // A link into it says the same where the file would be shown, and nothing else breaks.
+  await page.evaluate(
+    (to) => {
+      history.pushState(null, "", to);
+      dispatchEvent(new PopStateEvent("popstate"));
+    },
+    `/open?file=${encodeURIComponent("charts/broken-1.0.0.tgz/Chart.yaml")}`,
+  );
   await expect(
-    packPage.fileTree.locator(".file-tree__note--error"),
-  ).not.toBeEmpty();
+    page.getByRole("alert").filter({ hasText: "cannot be opened" }),
+  ).toHaveText(
+    "charts/broken-1.0.0.tgz cannot be opened: `charts/broken-1.0.0.tgz` is truncated or corrupt",
+  );
+  await expect(packPage.fileTree).toBeVisible();
+  expect(problems).toEqual([]);
 });
 
 const NARROW = { width: 390, height: 844 };
