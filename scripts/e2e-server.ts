@@ -7,7 +7,8 @@ import { E2E_USER } from "../e2e/credentials";
 import { configFromEnv } from "../server/config";
 import { start } from "../server/main";
 
-const dataDir = resolve("test-results/e2e-data");
+// Overridable so several Playwright runs (own port, own build) can share one checkout.
+const dataDir = resolve(process.env.E2E_DATA ?? "test-results/e2e-data");
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 const htpasswd = resolve(dataDir, "htpasswd");
@@ -19,7 +20,7 @@ const config = configFromEnv({
   ...process.env,
   PACKSMITH_DATA: dataDir,
   PACKSMITH_HTPASSWD: htpasswd,
-  PACKSMITH_STATIC: resolve("dist"),
+  PACKSMITH_STATIC: resolve(process.env.E2E_STATIC ?? "dist"),
 });
 const { url } = await start(config);
 process.stdout.write(`e2e server at ${url}\n`);

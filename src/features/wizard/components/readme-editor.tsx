@@ -2,12 +2,16 @@ import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
+import { MarkdownView } from "@/components/markdown/markdown-view";
+import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { readmeSkeleton } from "@/features/wizard/model/empty-values";
 import { CodeEditor } from "@/lib/monaco";
-import { renderReadme } from "@/pack/readme";
 
-/** README.md in Monaco, with a preview rendered by the core's safe Markdown renderer. */
+/**
+ * README.md in Monaco, with a preview exactly as reviewers will see it: the shared MarkdownView
+ * (raw HTML through DOMPurify's allow-list, images from the draft's own files).
+ */
 export function ReadmeEditor({
   draftId,
   revealLine,
@@ -16,6 +20,7 @@ export function ReadmeEditor({
   revealLine?: number | undefined;
 }) {
   const { control, setValue } = useFormContext<WizardValues>();
+  const { files } = useWizard();
   const [text, title] = useWatch({
     control,
     name: ["files.readme", "basics.displayName"],
@@ -61,12 +66,9 @@ export function ReadmeEditor({
           revealLine={revealLine}
         />
       ) : (
-        <section
-          className="readme-preview"
-          aria-label="README.md preview"
-          // renderReadme escapes raw HTML and allows only safe links: the output is inert text.
-          dangerouslySetInnerHTML={{ __html: renderReadme(text) }}
-        />
+        <section className="readme-preview" aria-label="README.md preview">
+          <MarkdownView text={text} path="README.md" files={files} />
+        </section>
       )}
     </div>
   );
