@@ -37,7 +37,14 @@ export function Route({ pathname }: { pathname: string }) {
           case "pack":
             return <PackRoute name={m.name} version={m.version} />;
           case "compare":
-            return <CompareRoute name={m.name} from={m.from} to={m.to} />;
+            return (
+              <CompareRoute
+                name={m.name}
+                from={m.from}
+                toName={m.toName}
+                to={m.to}
+              />
+            );
           case "open":
             return <OpenRoute />;
           case "not-found":

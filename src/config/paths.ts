@@ -7,8 +7,13 @@ export const paths = {
   packs: "/packs",
   pack: (name: string, version: string) =>
     `/packs/${encodeURIComponent(name)}/${encodeURIComponent(version)}`,
-  compare: (name: string, a: string, b: string) =>
-    `/packs/${encodeURIComponent(name)}/compare/${encodeURIComponent(a)}...${encodeURIComponent(b)}`,
+  /**
+   * `name` at version `a` against `otherName` (default: the same pack) at version `b`; another
+   * pack is written GitHub's way, `a...other:b` (`:` is in no pack name or OCI tag, and is
+   * percent-encoded inside a component).
+   */
+  compare: (name: string, a: string, b: string, otherName: string = name) =>
+    `/packs/${encodeURIComponent(name)}/compare/${encodeURIComponent(a)}...${otherName === name ? "" : `${encodeURIComponent(otherName)}:`}${encodeURIComponent(b)}`,
   /** A pack opened from the user's disk, shown like a registry pack. */
   open: "/open",
 } as const;
@@ -18,7 +23,14 @@ export type RouteMatch =
   | { route: "build"; draftId?: string }
   | { route: "packs" }
   | { route: "pack"; name: string; version: string }
-  | { route: "compare"; name: string; from: string; to: string }
+  | {
+      route: "compare";
+      name: string;
+      from: string;
+      /** The right side's pack: `name` unless another pack is compared. */
+      toName: string;
+      to: string;
+    }
   | { route: "open" }
   | { route: "not-found" };
 
@@ -45,14 +57,16 @@ export function matchRoute(pathname: string): RouteMatch {
   if (a === "packs" && parts.length === 3 && b && c)
     return { route: "pack", name: b, version: c };
   if (a === "packs" && parts.length === 4 && b && c === "compare" && d) {
-    const i = d.indexOf("...");
-    if (i > 0 && i + 3 < d.length)
-      return {
-        route: "compare",
-        name: b,
-        from: d.slice(0, i),
-        to: d.slice(i + 3),
-      };
+    // Split before decoding: a literal `:` separates the other pack, an encoded one is data.
+    const raw = path.split("/")[4] ?? "";
+    const i = raw.indexOf("...");
+    const right = raw.slice(i + 3);
+    const j = right.indexOf(":");
+    const from = decode(raw.slice(0, i));
+    const toName = j < 0 ? b : decode(right.slice(0, j));
+    const to = decode(right.slice(j + 1));
+    if (i > 0 && from && toName && to)
+      return { route: "compare", name: b, from, toName, to };
   }
   return { route: "not-found" };
 }
