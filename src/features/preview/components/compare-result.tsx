@@ -1,27 +1,55 @@
-import type { PackFiles } from "@/pack/pack-files";
+import { isChartPath, formatBytes } from "@/components/pack/file-kind";
+import type { ChartsDiff } from "@/pack/chart-diff";
 
-import { replacedCharts, type FileChange } from "../utils/diff-files";
-import { formatBytes } from "@/components/pack/file-kind";
-import { FileDiff } from "./file-diff";
+import type { FileChange } from "../utils/diff-files";
+import type { CompareSources } from "../utils/compare-packs";
+import { FileDiff, PackFileDiffBody } from "./file-diff";
+import { chartAnchor } from "./compare-chart";
 
 interface CompareResultProps {
   changes: FileChange[];
-  before: PackFiles;
-  after: PackFiles;
+  charts: ChartsDiff;
+  sources: CompareSources;
 }
 
 /** How many diffs open at once; more changed files start folded so the page stays light. */
 const OPEN_DIFFS = 4;
 
-/** The lists of added, removed and changed files, and a diff per changed file (values.yaml first). */
-export function CompareResult({ changes, before, after }: CompareResultProps) {
+/**
+ * The pack's own files: added, removed, changed (a diff each, values.yaml first) and unchanged.
+ * A chart archive found in the chart comparison points there instead of to a byte diff.
+ */
+export function CompareResult({
+  changes,
+  charts,
+  sources,
+}: CompareResultProps) {
   const of = (status: FileChange["status"]) =>
     changes.filter((c) => c.status === status);
   const changed = of("changed");
   const added = of("added");
   const removed = of("removed");
   const unchanged = of("unchanged");
-  const replaced = replacedCharts(changes);
+  // Archive path → the chart section comparing it, on either side.
+  const anchors = new Map<string, { anchor: string; other: string }>();
+  for (const p of charts.pairs) {
+    const anchor = chartAnchor(p.after);
+    anchors.set(`after:${p.after.file}`, { anchor, other: p.before.file });
+    anchors.set(`before:${p.before.file}`, { anchor, other: p.after.file });
+  }
+  const textDiffs = changed.filter((c) => !anchors.has(`after:${c.path}`));
+  const open = new Set(textDiffs.slice(0, OPEN_DIFFS).map((c) => c.path));
+  const note = (side: "before" | "after", path: string) => {
+    const a = anchors.get(`${side}:${path}`);
+    if (!a) return null;
+    return (
+      <a href={`#${a.anchor}`}>
+        {a.other === path
+          ? "compared file by file under Charts"
+          : `${side === "after" ? "replaces" : "replaced by"} ${a.other}: compared under Charts`}
+      </a>
+    );
+  };
 
   return (
     <>
@@ -34,7 +62,8 @@ export function CompareResult({ changes, before, after }: CompareResultProps) {
         <FileList
           entries={added.map((c) => ({
             path: c.path,
-            note: c.status === "added" ? formatBytes(c.after.size) : "",
+            size: c.status === "added" ? formatBytes(c.after.size) : "",
+            note: note("after", c.path),
           }))}
         />
       </section>
@@ -43,7 +72,8 @@ export function CompareResult({ changes, before, after }: CompareResultProps) {
         <FileList
           entries={removed.map((c) => ({
             path: c.path,
-            note: c.status === "removed" ? formatBytes(c.before.size) : "",
+            size: c.status === "removed" ? formatBytes(c.before.size) : "",
+            note: note("before", c.path),
           }))}
         />
       </section>
@@ -53,61 +83,62 @@ export function CompareResult({ changes, before, after }: CompareResultProps) {
           <p className="muted">No file changed.</p>
         ) : (
           <ul className="plain-list file-diffs">
-            {changed.map((c, i) => (
-              <li key={c.path}>
-                <FileDiff
-                  path={c.path}
-                  before={before.get(c.path) ?? new Uint8Array()}
-                  after={after.get(c.path) ?? new Uint8Array()}
-                  defaultOpen={i < OPEN_DIFFS}
-                />
-              </li>
-            ))}
+            {changed.map((c) =>
+              c.status !== "changed" ? null : anchors.has(`after:${c.path}`) ? (
+                <li key={c.path} className="file-diff file-diff--chart">
+                  <code>{c.path}</code> {note("after", c.path)}{" "}
+                  <span className="muted small">
+                    {formatBytes(c.before.size)} → {formatBytes(c.after.size)}
+                  </span>
+                </li>
+              ) : (
+                <li key={c.path}>
+                  <FileDiff
+                    path={c.path}
+                    sizes={[c.before.size, c.after.size]}
+                    defaultOpen={open.has(c.path) && !isChartPath(c.path)}
+                  >
+                    <PackFileDiffBody
+                      path={c.path}
+                      before={sources.before}
+                      after={sources.after}
+                    />
+                  </FileDiff>
+                </li>
+              ),
+            )}
           </ul>
         )}
       </section>
-      {replaced.length > 0 && (
-        <section aria-labelledby="replaced-heading">
-          <h2 id="replaced-heading">
-            Chart archives replaced ({replaced.length})
-          </h2>
-          <p className="muted">
-            Removed and added under a new file name: their charts are compared
-            here.
-          </p>
-          <ul className="plain-list file-diffs">
-            {replaced.map((r) => (
-              <li key={r.after}>
-                <FileDiff
-                  path={r.after}
-                  label={`${r.before} → ${r.after}`}
-                  before={before.get(r.before) ?? new Uint8Array()}
-                  after={after.get(r.after) ?? new Uint8Array()}
-                  defaultOpen
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       <details className="unchanged">
         <summary>Unchanged files ({unchanged.length})</summary>
         <FileList
-          entries={unchanged.map((c) => ({ path: c.path, note: "" }))}
+          entries={unchanged.map((c) => ({
+            path: c.path,
+            size: "",
+            note: null,
+          }))}
         />
       </details>
     </>
   );
 }
 
-function FileList({ entries }: { entries: { path: string; note: string }[] }) {
+interface FileListEntry {
+  path: string;
+  size: string;
+  note: React.ReactNode;
+}
+
+function FileList({ entries }: { entries: FileListEntry[] }) {
   if (entries.length === 0) return <p className="muted">None.</p>;
   return (
     <ul className="file-list">
       {entries.map((e) => (
         <li key={e.path}>
           <code>{e.path}</code>{" "}
-          {e.note && <span className="muted small">{e.note}</span>}
+          {e.size && <span className="muted small">{e.size}</span>}
+          {e.note && <> · {e.note}</>}
         </li>
       ))}
     </ul>

@@ -1,5 +1,7 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
+import { Alert } from "@/components/ui/alert";
+import { Spinner } from "@/components/ui/spinner";
 import { DiffEditor } from "@/lib/monaco";
 
 import {
@@ -7,27 +9,30 @@ import {
   languageOf,
   previewOf,
 } from "@/components/pack/file-kind";
-import { ChartDiff } from "./chart-diff";
+import type { SideFiles } from "../utils/compare-packs";
 
 interface FileDiffProps {
+  /** The path as shown in the summary. */
   path: string;
-  /** Shown instead of the path, e.g. `charts/a-1.0.tgz → charts/a-1.1.tgz`. */
-  label?: string;
-  before: Uint8Array;
-  after: Uint8Array;
+  /** Shown after the path, e.g. `(default values)` or `replaces …`. */
+  note?: ReactNode;
+  /** Sizes in bytes, before and after. */
+  sizes: readonly [number, number];
   defaultOpen: boolean;
+  /** The diff: only mounted while open. */
+  children: ReactNode;
 }
 
 /**
  * One changed file, folded or open. The diff is only mounted while open: each Monaco diff is two
- * editors, and a pack version can change dozens of files.
+ * editors, and a version can change hundreds of files.
  */
 export function FileDiff({
   path,
-  label,
-  before,
-  after,
+  note,
+  sizes,
   defaultOpen,
+  children,
 }: FileDiffProps) {
   const [open, setOpen] = useState(defaultOpen);
   return (
@@ -37,25 +42,69 @@ export function FileDiff({
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary>
-        <code>{label ?? path}</code>{" "}
+        <code>{path}</code>
+        {note && <> {note}</>}{" "}
         <span className="muted small">
-          {formatBytes(before.length)} → {formatBytes(after.length)}
+          {formatBytes(sizes[0])} → {formatBytes(sizes[1])}
         </span>
       </summary>
-      {open && <DiffBody path={path} before={before} after={after} />}
+      {open && children}
     </details>
   );
 }
 
-function DiffBody({
+/** A file of the pack itself, once both versions' files are there. */
+export function PackFileDiffBody({
   path,
   before,
   after,
-}: Pick<FileDiffProps, "path" | "before" | "after">) {
+}: {
+  path: string;
+  before: SideFiles;
+  after: SideFiles;
+}) {
+  const failed = [before, after].find((s) => s.status === "error");
+  if (failed?.status === "error")
+    return (
+      <Alert tone="error" title="The files cannot be compared">
+        <p>{failed.message}</p>
+      </Alert>
+    );
+  if (before.status !== "ready" || after.status !== "ready")
+    return <Spinner label="Loading both versions' files…" />;
+  return (
+    <DiffBody
+      path={path}
+      before={before.files.get(path) ?? new Uint8Array()}
+      after={after.files.get(path) ?? new Uint8Array()}
+    />
+  );
+}
+
+/** Two versions of one file, side by side, unchanged regions folded; or why they are not shown. */
+export function DiffBody({
+  path,
+  before,
+  after,
+  nested = false,
+}: {
+  path: string;
+  before: Uint8Array;
+  after: Uint8Array;
+  /** A file inside a chart archive. */
+  nested?: boolean;
+}) {
   const a = previewOf(path, before);
   const b = previewOf(path, after);
-  if (a.kind === "chart" && b.kind === "chart")
-    return <ChartDiff path={path} before={before} after={after} />;
+  if (a.kind === "chart" || b.kind === "chart")
+    return nested ? (
+      <p>
+        A chart archive inside a chart is not expanded (archives nest at most
+        two deep); the chart&apos;s dependencies name its version.
+      </p>
+    ) : (
+      <p>A compressed archive changed; its contents are not compared here.</p>
+    );
   if (a.kind === "rich" && b.kind === "rich")
     return (
       <DiffEditor
@@ -64,6 +113,7 @@ function DiffBody({
         language={languageOf(path)}
         ariaLabel={`Changes to ${path}`}
         height="min(60vh, 32rem)"
+        hideUnchangedRegions
       />
     );
   if (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { chartStem, diffFileLists, replacedCharts } from "./diff-files";
+import { diffFileLists } from "./diff-files";
 
 const f = (path: string, sha256: string, size = 1) => ({ path, sha256, size });
 
@@ -40,36 +40,5 @@ describe("diffFileLists", () => {
     expect(diffFileLists([f("a", "1", 5)], [f("a", "2", 5)])[0]?.status).toBe(
       "changed",
     );
-  });
-});
-
-describe("replacedCharts", () => {
-  it("pairs a chart archive renamed for its new version", () => {
-    const changes = diffFileLists(
-      [
-        f("charts/app-1.0.0.tgz", "a"),
-        f("charts/db-2.0.tgz", "d"),
-        f("charts/x-1.tgz", "x1"),
-        f("charts/x-2.tgz", "x2"),
-      ],
-      [
-        f("charts/app-1.1.0.tgz", "b"),
-        f("charts/db-2.0.tgz", "d2"),
-        f("charts/x-3.tgz", "x3"),
-        f("charts/other-1.0.tgz", "o"),
-      ],
-    );
-    expect(replacedCharts(changes)).toEqual([
-      { before: "charts/app-1.0.0.tgz", after: "charts/app-1.1.0.tgz" },
-    ]);
-  });
-
-  it.each([
-    ["charts/argo-cd-5.46.7.tgz", "charts/argo-cd"],
-    ["charts/weka-operator-v1.12.0.tgz", "charts/weka-operator"],
-    ["charts/argo-cd.tgz", "charts/argo-cd"],
-    ["values.yaml", null],
-  ])("chartStem(%s)", (path, stem) => {
-    expect(chartStem(path)).toBe(stem);
   });
 });

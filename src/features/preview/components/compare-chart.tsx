@@ -1,0 +1,183 @@
+import { Alert } from "@/components/ui/alert";
+import { formatBytes } from "@/components/pack/file-kind";
+import {
+  countFiles,
+  type ChartPairDiff,
+  type ChartSide,
+} from "@/pack/chart-diff";
+
+import type { CompareSources } from "../utils/compare-packs";
+import { ChartFileDiffBody } from "./chart-file-diff";
+import { ChartFieldsTable, DependencyTable } from "./compare-chart-tables";
+import { FileDiff } from "./file-diff";
+
+/** How many of a chart's changed files start open; the rest are folded until opened. */
+const OPEN_INNER_DIFFS = 3;
+
+/** The id of a chart's section, for links from the pack's file lists. */
+export const chartAnchor = (c: ChartSide): string =>
+  `chart-${c.file.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
+
+interface CompareChartProps {
+  pair: ChartPairDiff;
+  sources: CompareSources;
+  /** Column headings for the two sides (`1.0.0`, `1.1.0`). */
+  labels: readonly [string, string];
+}
+
+/** One chart on both sides: Chart.yaml and dependency changes, then its files, each diffable. */
+export function CompareChart({ pair, sources, labels }: CompareChartProps) {
+  const { before, after } = pair;
+  const id = chartAnchor(after);
+  const title = after.name || before.name || after.file;
+  return (
+    <section
+      className="chart-compare"
+      aria-labelledby={`${id}-heading`}
+      id={id}
+    >
+      <h3 id={`${id}-heading`}>
+        Chart <code>{title}</code>
+        {pair.status === "compared" && before.version !== after.version && (
+          <span className="muted">
+            {" "}
+            {before.version} → {after.version}
+          </span>
+        )}
+      </h3>
+      <p className="muted small">
+        {before.file === after.file ? (
+          <code>{after.file}</code>
+        ) : (
+          <>
+            Archive renamed: <code>{before.file}</code> →{" "}
+            <code>{after.file}</code>
+          </>
+        )}
+      </p>
+      {pair.status === "unreadable" ? (
+        <Alert tone="error" title="A chart archive cannot be read">
+          <ul className="plain-list">
+            {pair.problems.map((p) => (
+              <li key={p.side}>
+                {labels[p.side === "before" ? 0 : 1]}: {p.message}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : (
+        <>
+          <ChartFieldsTable
+            changes={pair.fields}
+            labels={labels}
+            name={title}
+          />
+          <DependencyTable changes={pair.dependencies} name={title} />
+          <ChartFiles pair={pair} sources={sources} id={id} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChartFiles({
+  pair,
+  sources,
+  id,
+}: {
+  pair: Extract<ChartPairDiff, { status: "compared" }>;
+  sources: CompareSources;
+  id: string;
+}) {
+  const n = countFiles(pair.files);
+  const changed = pair.files.filter((f) => f.status === "changed");
+  const added = pair.files.filter((f) => f.status === "added");
+  const removed = pair.files.filter((f) => f.status === "removed");
+  const side = (which: "before" | "after") => ({
+    archive: pair[which].file,
+    files: sources[which],
+  });
+  return (
+    <>
+      <p className="compare-summary--chart">
+        Files inside: {n.changed} changed, {n.added} added, {n.removed} removed,{" "}
+        {n.unchanged} unchanged
+      </p>
+      {added.length > 0 && (
+        <InnerList
+          id={`${id}-added`}
+          title={`Added inside (${added.length})`}
+          entries={added.map((f) => ({
+            path: f.path,
+            size: f.status === "added" ? f.after.size : 0,
+          }))}
+        />
+      )}
+      {removed.length > 0 && (
+        <InnerList
+          id={`${id}-removed`}
+          title={`Removed inside (${removed.length})`}
+          entries={removed.map((f) => ({
+            path: f.path,
+            size: f.status === "removed" ? f.before.size : 0,
+          }))}
+        />
+      )}
+      {changed.length > 0 && (
+        <section aria-labelledby={`${id}-changed`}>
+          <h4 id={`${id}-changed`}>Changed inside ({changed.length})</h4>
+          <ul className="plain-list file-diffs">
+            {changed.map((f, i) =>
+              f.status !== "changed" ? null : (
+                <li key={f.path}>
+                  <FileDiff
+                    path={f.path}
+                    note={
+                      /^values\.ya?ml$/.test(f.path) ? (
+                        <span className="muted small">
+                          (the chart&apos;s default values)
+                        </span>
+                      ) : undefined
+                    }
+                    sizes={[f.before.size, f.after.size]}
+                    defaultOpen={i < OPEN_INNER_DIFFS}
+                  >
+                    <ChartFileDiffBody
+                      path={f.path}
+                      before={side("before")}
+                      after={side("after")}
+                    />
+                  </FileDiff>
+                </li>
+              ),
+            )}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function InnerList({
+  id,
+  title,
+  entries,
+}: {
+  id: string;
+  title: string;
+  entries: { path: string; size: number }[];
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h4 id={id}>{title}</h4>
+      <ul className="file-list">
+        {entries.map((e) => (
+          <li key={e.path}>
+            <code>{e.path}</code>{" "}
+            <span className="muted small">{formatBytes(e.size)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { diffCharts, type ChartsDiff } from "@/pack/chart-diff";
+import { diffImages, type ImageDelta } from "@/pack/image-diff";
+import type { PackFiles } from "@/pack/pack-files";
+import type { PackDetail } from "@/pack/registry-types";
+
+import { diffFileLists, type FileChange } from "./diff-files";
+
+/** Everything the compare page shows, computed from the two versions' details alone. */
+export interface PackComparison {
+  files: FileChange[];
+  charts: ChartsDiff;
+  images: ImageDelta[];
+}
+
+/**
+ * Compare two versions from their API details: files by SHA-256, charts by their inner files'
+ * SHA-256 (registry-api.md version 2 `charts[].files`) and images by reference. No archive is
+ * needed, so the lists show at once however many files changed. A detail from a server without
+ * `charts` or `images` compares as having none.
+ */
+export function comparePacks(
+  before: PackDetail,
+  after: PackDetail,
+): PackComparison {
+  // Untyped JSON: an older server leaves the version 2 fields out.
+  const charts = (d: PackDetail) => (Array.isArray(d.charts) ? d.charts : []);
+  const images = (d: PackDetail) => (Array.isArray(d.images) ? d.images : []);
+  return {
+    files: diffFileLists(before.files, after.files),
+    charts: diffCharts(charts(before), charts(after)),
+    images: diffImages(images(before), images(after)),
+  };
+}
+
+/** One side's files for the diffs: still loading, unreadable, or there. */
+export type SideFiles =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "ready"; files: PackFiles };
+
+/** The files of both sides, which the diffs read when they are opened. */
+export interface CompareSources {
+  before: SideFiles;
+  after: SideFiles;
+}
