@@ -31,6 +31,43 @@ export class ComparePage {
       : section.getByRole("listitem").locator("code").allInnerTexts();
   }
 
+  /** One chart compared on both sides (`Chart <name> …`). */
+  chart(name: string): Locator {
+    return this.page.getByRole("region", {
+      name: new RegExp(`^Chart ${name}\\b`),
+    });
+  }
+
+  /** The changed files inside a chart, in order. */
+  async innerChanged(chart: string): Promise<string[]> {
+    return this.chart(chart)
+      .getByRole("region", { name: /^Changed inside/ })
+      .locator("details > summary code")
+      .allInnerTexts();
+  }
+
+  /** The Monaco diff of one changed file inside a chart. */
+  innerDiff(chart: string, path: string): Locator {
+    return this.chart(chart)
+      .locator("details")
+      .filter({
+        has: this.page.locator("summary code", {
+          hasText: new RegExp(`^${path}$`),
+        }),
+      })
+      .locator(".monaco-diff-editor");
+  }
+
+  /** The form that picks the right side: another pack and its version. */
+  get picker(): { pack: Locator; version: Locator; submit: Locator } {
+    const form = this.page.getByRole("group", { name: /^Compare .* with$/ });
+    return {
+      pack: form.getByRole("combobox", { name: "Pack" }),
+      version: form.getByRole("combobox", { name: "Version" }),
+      submit: form.getByRole("button", { name: "Compare" }),
+    };
+  }
+
   /** The Monaco diff of one changed file. */
   diff(path: string): Locator {
     return this.section("Changed")

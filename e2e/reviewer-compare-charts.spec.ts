@@ -1,0 +1,199 @@
+import { loadFixture } from "../test/helpers/fixtures";
+import { readChartArchive } from "../src/pack/chart";
+import { writePackTarGz } from "../src/pack/tar-write";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { watchForProblems } from "./support/problems";
+import { expect, test } from "./support/test";
+import { putPack } from "./support/upload-fixtures";
+
+const NAME = "crossplane";
+const BASE = "2.3.0";
+const NEXT = "2.4.0-compare";
+const OLD_CHART = "charts/crossplane-2.3.0.tgz";
+const NEW_CHART = "charts/crossplane-2.4.0.tgz";
+const MARK = "  minReadySeconds: 7 # changed for the compare test";
+const A11Y = { moderate: true };
+const text = (s: string) => new TextEncoder().encode(s);
+const read = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+
+/** Replace `from` in `s`, failing when it is not there (so the fixture still says what we expect). */
+function replaced(s: string, from: string, to: string): string {
+  expect(s, `contains ${from}`).toContain(from);
+  return s.replace(from, to);
+}
+
+test.beforeAll(async ({ api, packFixtures }) => {
+  expect(packFixtures.some((f) => f.name === NAME && f.version === BASE)).toBe(
+    true,
+  );
+  // The next version, built from the real pack: one template changed inside the chart archive,
+  // the chart's version bumped and its archive renamed after it, the operator image retagged.
+  const files = await loadFixture(`pack-central/crossplane-${BASE}`);
+  const chart = readChartArchive(files.get(OLD_CHART)!, { name: OLD_CHART });
+  if (!chart.ok) throw new Error(chart.error.message);
+  const inner = new Map(chart.value.files);
+  inner.set(
+    "templates/deployment.yaml",
+    text(
+      replaced(
+        read(inner.get("templates/deployment.yaml")),
+        "\nspec:\n",
+        `\nspec:\n${MARK}\n`,
+      ),
+    ),
+  );
+  inner.set(
+    "Chart.yaml",
+    text(
+      replaced(
+        read(inner.get("Chart.yaml")),
+        "version: 2.3.0",
+        "version: 2.4.0",
+      ),
+    ),
+  );
+  files.delete(OLD_CHART);
+  files.set(NEW_CHART, writePackTarGz(inner, "crossplane"));
+  files.set(
+    "pack.json",
+    text(
+      replaced(
+        replaced(
+          read(files.get("pack.json")),
+          `"version": "${BASE}"`,
+          `"version": "${NEXT}"`,
+        ),
+        OLD_CHART,
+        NEW_CHART,
+      ),
+    ),
+  );
+  files.set(
+    "values.yaml",
+    text(
+      replaced(
+        read(files.get("values.yaml")),
+        "crossplane/crossplane:v2.3.0",
+        "crossplane/crossplane:v2.4.0",
+      ),
+    ),
+  );
+  const { status, body } = await putPack(api, files, NAME, NEXT);
+  expect([200, 201], body).toContain(status);
+});
+
+test("compare goes inside a renamed chart archive: the changed template and its diff, Chart.yaml, images", async ({
+  page,
+  comparePage,
+}) => {
+  const problems = watchForProblems(page);
+  await comparePage.goto(NAME, BASE, NEXT);
+
+  // The pack's own files: the archive was renamed, so it is removed and added, and points to Charts.
+  expect(await comparePage.paths("Added")).toEqual([NEW_CHART]);
+  expect(await comparePage.paths("Removed")).toEqual([OLD_CHART]);
+  await expect(comparePage.section("Added")).toContainText(
+    `replaces ${OLD_CHART}: compared under Charts`,
+  );
+
+  // Inside the chart, paired by its name across the rename.
+  const chart = comparePage.chart(NAME);
+  await expect(chart).toContainText(
+    `Archive renamed: ${OLD_CHART} → ${NEW_CHART}`,
+  );
+  await expect(chart).toContainText(
+    "Files inside: 2 changed, 0 added, 0 removed",
+  );
+  expect(await comparePage.innerChanged(NAME)).toEqual([
+    "Chart.yaml",
+    "templates/deployment.yaml",
+  ]);
+  const fields = chart.getByRole("table", { name: "Chart.yaml changes" });
+  await expect(fields.getByRole("row", { name: /version/ })).toHaveText(
+    /version\s*2\.3\.0\s*2\.4\.0/,
+  );
+  await expect(chart).toContainText("Dependencies: none changed.");
+
+  // The template's diff: the new line on the right side only, unchanged regions folded.
+  const diff = comparePage.innerDiff(NAME, "templates/deployment.yaml");
+  await expect(
+    diff.locator(".modified .view-line", { hasText: "minReadySeconds: 7" }),
+  ).toBeVisible();
+  await expect(
+    diff.locator(".original .view-line", { hasText: "minReadySeconds: 7" }),
+  ).toHaveCount(0);
+  await expect(diff.locator(".diff-hidden-lines").first()).toBeAttached();
+
+  // Images: the operator image retagged.
+  const images = page.getByRole("table", { name: "Image changes" });
+  await expect(
+    images.getByRole("row", {
+      name: /xpkg\.upbound\.io\/crossplane\/crossplane/,
+    }),
+  ).toContainText(/retagged\s*v2\.3\.0.*v2\.4\.0/s);
+
+  await expectNoSeriousA11yViolations(page, "compare inside charts", A11Y);
+
+  // At 390 px wide nothing makes the page scroll sideways (tables scroll in their own box).
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expect(chart).toBeVisible();
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+  ).toBeLessThanOrEqual(390);
+  expect(problems).toEqual([]);
+});
+
+test("any two packs: pick another pack and its version on the compare page; the URL follows", async ({
+  page,
+  comparePage,
+}) => {
+  const problems = watchForProblems(page);
+  await comparePage.goto(NAME, BASE, NEXT);
+  const picker = comparePage.picker;
+  await expect(picker.pack).toHaveValue(NAME);
+  // The pack's versions, highest first, the one on screen chosen.
+  await expect(picker.version).toHaveValue(NEXT);
+  expect(await picker.version.locator("option").allInnerTexts()).toEqual([
+    NEXT,
+    `${BASE} (latest)`,
+  ]);
+
+  await picker.pack.fill("kyverno");
+  await expect(picker.version).toHaveValue("1.12.2");
+  await picker.submit.click();
+  await expect(page).toHaveURL(
+    `/packs/${NAME}/compare/${BASE}...kyverno:1.12.2`,
+  );
+  await expect(comparePage.title).toContainText(
+    `Compare ${NAME} ${BASE} → kyverno 1.12.2`,
+  );
+  await expect(comparePage.summary).toBeVisible();
+  const charts = page.getByRole("region", { name: "Charts", exact: true });
+  await expect(charts).toContainText(
+    "0 on both sides (paired by chart name), 1 added, 1 removed.",
+  );
+  await expect(
+    charts.getByRole("region", { name: "Charts added" }),
+  ).toContainText("charts/kyverno-3.2.3.tgz");
+  await expect(
+    charts.getByRole("region", { name: "Charts removed" }),
+  ).toContainText(OLD_CHART);
+  await expectNoSeriousA11yViolations(page, "compare two packs", A11Y);
+
+  // The link works on its own, and swapping sides keeps both packs.
+  await page.reload();
+  await expect(comparePage.summary).toBeVisible();
+  await page.getByRole("link", { name: /^Swap sides/ }).click();
+  await expect(page).toHaveURL(
+    `/packs/kyverno/compare/1.12.2...${NAME}:${BASE}`,
+  );
+  await expect(comparePage.summary).toBeVisible();
+
+  // A name the registry does not have is said so, and nothing is compared.
+  await comparePage.picker.pack.fill("no-such-pack");
+  await expect(
+    page.getByText("There is no pack named “no-such-pack”."),
+  ).toBeVisible();
+  await expect(comparePage.picker.submit).toBeDisabled();
+  expect(problems).toEqual([]);
+});
