@@ -37,6 +37,18 @@ export const PROBE_SCRIPT = String.raw`(() => {
     squiggle: () => document.querySelector(".squiggly-error") !== null,
     noError: () => document.querySelector(".text-file__problems") !== null && errors().length === 0,
     zipDone: () => all('[role="status"]').some((s) => /\.zip is downloaded/.test(txt(s))),
+    // Every condition holds: at least min (1) elements match css, and hold text when given
+    // (Monaco writes spaces as U+00A0; they are compared as spaces).
+    dom: (conds) =>
+      conds.every((c) => {
+        const els = document.querySelectorAll(c.css);
+        const min = c.min || 1;
+        if (!c.text) return els.length >= min;
+        let n = 0;
+        for (const el of els)
+          if (txt(el).replace(/\u00a0/g, " ").indexOf(c.text) >= 0 && ++n >= min) return true;
+        return false;
+      }),
   };
   const afterFrame = (done) =>
     requestAnimationFrame(() => {
@@ -105,12 +117,21 @@ export type Probe =
   | "coreError"
   | "squiggle"
   | "noError"
-  | "zipDone";
+  | "zipDone"
+  | "dom";
+
+/** For the `dom` probe: `min` (default 1) elements match `css`, each holding `text` when given. */
+export interface DomCondition {
+  css: string;
+  text?: string;
+  min?: number;
+}
 
 export interface Watch {
   key: string;
   probe: Probe;
-  arg?: string;
+  /** The probe's argument: a step name for `step`, every condition that must hold for `dom`. */
+  arg?: string | DomCondition[];
   fresh?: boolean;
 }
 
