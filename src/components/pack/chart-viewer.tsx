@@ -5,20 +5,55 @@ import { Spinner } from "@/components/ui/spinner";
 import { CodeEditor } from "@/lib/monaco";
 import { MAX_RICH_PREVIEW_BYTES } from "@/pack/limits";
 
+import { sectionHeading, type HeadingTag } from "./chart-heading";
+import { ChartFacts } from "./chart-facts";
+import {
+  ChartFileList,
+  DependenciesTable,
+  SubchartsTable,
+} from "./chart-tables";
+import type { OpenFile } from "./file-link";
 import { readChartOnce, type ChartResult } from "./read-chart";
 import { PlainText } from "./plain-text";
+import { ValuesSchemaTable } from "./values-schema-table";
+import "./chart.css";
 
-/** A chart .tgz opened in the pack worker: Chart.yaml, its default values and its templates. */
+interface ChartViewerProps {
+  /** The archive's path: `charts/argo-cd.tgz` (or, inside an archive, `charts/a.tgz/charts/b.tgz`). */
+  path: string;
+  bytes: Uint8Array;
+  /** Of the file's heading above the panel: its sections go one below. */
+  headingLevel?: 2 | 4;
+  /** Opens a file inside the chart in the tree; without it, paths are plain text. */
+  open?: OpenFile | undefined;
+}
+
+/**
+ * A chart .tgz opened in the pack worker: all of Chart.yaml, its dependencies and subcharts, its
+ * CRDs and templates (each opens in the tree), its default values and values.schema.json.
+ */
 export function ChartViewer({
   path,
   bytes,
-}: {
-  path: string;
-  bytes: Uint8Array;
-}) {
+  headingLevel = 2,
+  open,
+}: ChartViewerProps) {
+  // security.md case 27: archives nest at most two deep (pack → chart); one inside a chart is listed, never expanded.
+  if (/\.(tgz|tar\.gz)\//i.test(path))
+    return (
+      <Alert tone="info" title="A chart archive inside a chart archive">
+        It is not opened: archives nest at most two deep. The chart that holds
+        it lists it among its subcharts with the dependency it came from.
+      </Alert>
+    );
   return (
     <Suspense fallback={<Spinner label="Opening the chart…" />}>
-      <ChartDetails path={path} promise={readChartOnce(bytes, path)} />
+      <ChartDetails
+        path={path}
+        promise={readChartOnce(bytes, path)}
+        heading={sectionHeading(headingLevel)}
+        open={open}
+      />
     </Suspense>
   );
 }
@@ -26,40 +61,47 @@ export function ChartViewer({
 function ChartDetails({
   path,
   promise,
+  heading: Heading,
+  open,
 }: {
   path: string;
   promise: Promise<ChartResult>;
+  heading: HeadingTag;
+  open: OpenFile | undefined;
 }) {
   const result = use(promise);
+  // Where its files would be listed: why there are none.
   if (!result.ok)
     return (
       <Alert tone="error" title="This chart archive cannot be opened">
-        {result.error.message}
+        {result.error.message}. Its files, Chart.yaml and values cannot be
+        shown.
       </Alert>
     );
   const c = result.value;
-  const facts: [string, string | undefined][] = [
-    ["Chart", c.name],
-    ["Version", c.version],
-    ["App version", c.appVersion],
-    ["API version", c.apiVersion],
-    ["Description", c.description],
-  ];
   const valuesSize = new TextEncoder().encode(c.valuesText).length;
   return (
     <div className="chart">
-      <h3>Chart.yaml</h3>
-      <dl className="facts">
-        {facts.map(([label, value]) =>
-          value === undefined ? null : (
-            <div key={label} className="facts__row">
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ),
-        )}
-      </dl>
-      <h3>Default values</h3>
+      <ChartFacts chart={c} heading={Heading} />
+      <DependenciesTable dependencies={c.dependencies} heading={Heading} />
+      <SubchartsTable
+        archive={path}
+        subcharts={c.subcharts}
+        open={open}
+        heading={Heading}
+      />
+      <Heading>Custom resource definitions ({c.crds.length})</Heading>
+      {c.crds.length === 0 ? (
+        <p className="pack-note">The chart defines no CRDs.</p>
+      ) : (
+        <ChartFileList
+          archive={path}
+          paths={c.crds}
+          open={open}
+          label="Custom resource definitions"
+        />
+      )}
+      <Heading>Default values</Heading>
       {c.valuesText === "" ? (
         <p className="pack-note">The chart has no values.yaml.</p>
       ) : valuesSize > MAX_RICH_PREVIEW_BYTES ? (
@@ -73,21 +115,35 @@ function ChartDetails({
           height="28rem"
         />
       )}
-      <h3>Templates ({c.templates.length})</h3>
+      {c.hasValuesSchema && (
+        <>
+          <Heading>Values schema</Heading>
+          {c.valuesSchema === undefined ? (
+            <p className="chart__error">
+              <span aria-hidden="true">⚠ </span>
+              values.schema.json is not valid JSON; open it to read it as text.
+            </p>
+          ) : (
+            <ValuesSchemaTable
+              schema={c.valuesSchema}
+              label={`Values schema of ${path}`}
+            />
+          )}
+        </>
+      )}
+      <Heading>Templates ({c.templates.length})</Heading>
       {c.templates.length === 0 ? (
         <p className="pack-note">No templates.</p>
       ) : (
-        <ul className="chart__templates">
-          {c.templates.map((t) => (
-            <li key={t}>
-              <code>{t}</code>
-            </li>
-          ))}
-        </ul>
+        <ChartFileList
+          archive={path}
+          paths={c.templates}
+          open={open}
+          label="Templates"
+        />
       )}
       <p className="pack-note pack-note--small">
-        {c.paths.length} files in the chart
-        {c.valuesSchema !== undefined ? ", including values.schema.json" : ""}.
+        {c.paths.length} files in the chart.
       </p>
     </div>
   );

@@ -62,6 +62,7 @@ export function FileBrowser({
   const viewerProps = {
     findings: fileFindings,
     target,
+    openFile: { hrefFor, onSelect },
     ...viewer,
     ...(linkTo && selected !== undefined
       ? { linkTo: (line?: number) => linkTo(selected, line) }

@@ -2,6 +2,7 @@ import type { EditorMarker } from "@/lib/monaco";
 import { MAX_RICH_PREVIEW_BYTES, MAX_TEXT_PREVIEW_BYTES } from "@/pack/limits";
 
 import { ChartViewer } from "./chart-viewer";
+import type { OpenFile } from "./file-link";
 import { formatBytes, type FilePreview } from "./file-kind";
 import { imageDataUrl } from "./image-url";
 import { MarkdownFile, type DocumentContext } from "./markdown-file";
@@ -16,6 +17,8 @@ interface FileContentProps {
   revealLine: number | undefined;
   onLineNumberClick?: ((line: number) => void) | undefined;
   onCursorLine?: ((line: number) => void) | undefined;
+  /** For a chart archive: the file heading's level, and how its panel opens the files inside. */
+  chart?: { headingLevel: 2 | 4; open?: OpenFile | undefined };
   /** For Markdown: what it may refer to, whether it is shown rendered, the heading above it. */
   markdown?: {
     doc: DocumentContext;
@@ -37,6 +40,7 @@ export function FileContent({
   revealLine,
   onLineNumberClick,
   onCursorLine,
+  chart,
   markdown,
 }: FileContentProps) {
   switch (preview.kind) {
@@ -86,7 +90,14 @@ export function FileContent({
     case "binary":
       return <p>A binary file; it is not shown.</p>;
     case "chart":
-      return <ChartViewer path={path} bytes={bytes} />;
+      return (
+        <ChartViewer
+          path={path}
+          bytes={bytes}
+          headingLevel={chart?.headingLevel}
+          open={chart?.open}
+        />
+      );
   }
 }
 

@@ -5,6 +5,7 @@ import type { EditorMarker } from "@/lib/monaco";
 import type { Finding } from "@/pack/finding";
 
 import { FileContent } from "./file-content";
+import type { OpenFile } from "./file-link";
 import type { DocumentContext } from "./markdown-file";
 import { formatBytes, previewOf } from "./file-kind";
 import { targetLine, type FileTarget } from "./target-line";
@@ -25,6 +26,8 @@ export interface FileViewerProps {
   onLineSelect?: ((line: number) => void) | undefined;
   /** What a Markdown file may refer to; with it, Markdown is shown rendered (source on demand). */
   doc?: DocumentContext | undefined;
+  /** How a chart archive's panel opens the files inside it (its CRDs, templates, subcharts). */
+  openFile?: OpenFile | undefined;
 }
 
 /**
@@ -40,6 +43,7 @@ export function FileViewer({
   linkTo,
   onLineSelect,
   doc,
+  openFile,
 }: FileViewerProps) {
   const headingId = useId();
   const preview = useMemo(() => previewOf(path, bytes), [path, bytes]);
@@ -129,6 +133,7 @@ export function FileViewer({
         revealLine={revealLine}
         onLineNumberClick={onLineSelect}
         onCursorLine={linkTo ? setCursorLine : undefined}
+        chart={{ headingLevel, open: openFile }}
         {...(doc
           ? {
               markdown: {
