@@ -38,6 +38,8 @@ export async function openLocalPack(items: DroppedItems): Promise<OpenedPack> {
   return {
     files,
     findings: report.findings,
+    // The same core scan the server stores as PackDetail.images.
+    images: report.images,
     source: { kind: "local", fileName },
   };
 }

@@ -2,10 +2,12 @@ import { useMemo } from "react";
 
 import { FileBrowser } from "@/components/pack/file-browser";
 import { FindingsList } from "@/components/pack/findings-list";
+import { Spinner } from "@/components/ui/spinner";
 import { Tabs, type TabItem } from "@/components/ui/tabs";
 import { navigate, usePathname, useSearch } from "@/lib/location";
 import { sortedPaths } from "@/pack/pack-files";
 
+import { usePackImages } from "../api/get-pack-images";
 import type { OpenedPack } from "../types";
 import {
   findingAction,
@@ -15,6 +17,7 @@ import {
   type PackTab,
 } from "../utils/deep-link";
 import { readPackMeta } from "../utils/pack-meta";
+import { ImagesTable } from "./images-table";
 import { PackHeader } from "./pack-header";
 import { PackOverview } from "./pack-overview";
 import { PresetsTable } from "./presets-table";
@@ -32,6 +35,7 @@ export function PackView({ pack }: { pack: OpenedPack }) {
   const location = readPackLocation(useSearch());
   const meta = useMemo(() => readPackMeta(pack.files), [pack.files]);
   const { files, findings } = pack;
+  const images = usePackImages(pack);
 
   const tabs: TabItem<PackTab>[] = [
     { id: "overview", label: "Overview" },
@@ -42,6 +46,10 @@ export function PackView({ pack }: { pack: OpenedPack }) {
     ...(files.has("schema.yaml")
       ? [{ id: "schema" as const, label: "Schema" }]
       : []),
+    {
+      id: "images",
+      label: images ? `Images (${images.length})` : "Images",
+    },
     { id: "findings", label: `Findings (${findings.length})` },
   ];
   const tab = tabs.some((t) => t.id === location.tab)
@@ -94,6 +102,12 @@ export function PackView({ pack }: { pack: OpenedPack }) {
         )}
         {tab === "presets" && <PresetsTable files={files} />}
         {tab === "schema" && <SchemaTable files={files} hrefFor={hrefFor} />}
+        {tab === "images" &&
+          (images ? (
+            <ImagesTable images={images} files={files} hrefFor={hrefFor} />
+          ) : (
+            <Spinner label="Finding the images…" />
+          ))}
         {tab === "findings" && (
           <FindingsList
             findings={findings}

@@ -91,6 +91,9 @@ export function RegistryPack({ name, version }: RegistryPackProps) {
       pack={{
         files: files.data.value.files,
         findings: detail.data.findings,
+        images: Array.isArray(detail.data.images)
+          ? detail.data.images
+          : undefined,
         source: { kind: "registry", summary: detail.data },
       }}
     />

@@ -20,6 +20,7 @@ describe("readPackLocation / packLocationSearch", () => {
       "?file=values.yaml&path=a.b",
     ],
     ["?tab=findings", { tab: "findings" }, "?tab=findings"],
+    ["?tab=images", { tab: "images" }, "?tab=images"],
     ["?tab=nope&line=-3", { tab: "overview" }, ""],
     [
       "?tab=schema&file=x.yaml&line=7",

@@ -8,6 +8,7 @@ export const PACK_TABS = [
   "files",
   "presets",
   "schema",
+  "images",
   "findings",
 ] as const;
 export type PackTab = (typeof PACK_TABS)[number];

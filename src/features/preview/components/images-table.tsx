@@ -1,0 +1,157 @@
+import { useMemo } from "react";
+
+import { splitArchivePath } from "@/components/pack/archive-path";
+import { Link } from "@/components/ui/link";
+import { TableScroll } from "@/components/ui/table-scroll";
+import type { PackFiles } from "@/pack/pack-files";
+
+import type { PackLocation } from "../utils/deep-link";
+import { imageRows, type ImageRow } from "../utils/image-rows";
+import "../images.css";
+
+interface ImagesTableProps {
+  /** `PackDetail.images`, or the pack worker's scan of a local pack. */
+  images: readonly unknown[];
+  files: PackFiles;
+  hrefFor: (loc: PackLocation) => string;
+}
+
+/**
+ * Every container image the pack pulls: the reference as written, taken apart (registry,
+ * repository, tag or digest), where it was found (a link to the file and line) and how. A
+ * reference that does not parse is shown exactly as written, marked, with the reason.
+ */
+export function ImagesTable({ images, files, hrefFor }: ImagesTableProps) {
+  const rows = useMemo(() => imageRows(images), [images]);
+  const invalid = rows.filter((r) => !r.parsed.ok).length;
+  return (
+    <section aria-labelledby="images-heading" className="images">
+      <h2 id="images-heading">Images ({rows.length})</h2>
+      {rows.length === 0 ? (
+        <p className="muted">
+          No container images found: not in values.yaml{" "}
+          <code>pack.content.images</code>, not in the manifests, not in the
+          charts&apos; values.
+        </p>
+      ) : (
+        <>
+          <p className="muted">
+            From values.yaml <code>pack.content.images</code>, the{" "}
+            <code>image:</code> fields of the manifests and the image-shaped
+            values of each chart (the pack&apos;s values over the chart&apos;s
+            defaults).
+            {invalid > 0 &&
+              ` ${invalid} ${invalid === 1 ? "reference is" : "references are"} not valid and marked ⚠.`}
+          </p>
+          <TableScroll label="Images">
+            <table className="data-table images-table">
+              <thead>
+                <tr>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Registry</th>
+                  <th scope="col">Repository</th>
+                  <th scope="col">Tag or digest</th>
+                  <th scope="col">Found in</th>
+                  <th scope="col">Note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <ImageTableRow
+                    key={`${i}:${r.ref}`}
+                    row={r}
+                    files={files}
+                    hrefFor={hrefFor}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ImageTableRow({
+  row: r,
+  files,
+  hrefFor,
+}: {
+  row: ImageRow;
+  files: PackFiles;
+  hrefFor: (loc: PackLocation) => string;
+}) {
+  const p = r.parsed;
+  const where = `${r.source}${r.line !== undefined ? `:${r.line}` : ""}`;
+  const linkable = files.has(r.source) || !!splitArchivePath(files, r.source);
+  return (
+    <tr className={p.ok ? undefined : "images-table__invalid"}>
+      <th scope="row" className="break">
+        {!p.ok && (
+          <span className="images-table__warning">
+            <span aria-hidden="true">⚠ </span>
+            Not a valid reference:{" "}
+          </span>
+        )}
+        <code>{r.ref}</code>
+        {!p.ok && (
+          <span className="images-table__reason">
+            <Ticked text={p.message} />
+          </span>
+        )}
+      </th>
+      <td className="break">
+        {p.ok ? (
+          <>
+            {p.registry}
+            {p.registryImplied && <span className="muted"> (default)</span>}
+          </>
+        ) : (
+          "—"
+        )}
+      </td>
+      <td className="break">{p.ok ? p.repository : "—"}</td>
+      <td className="break">
+        {p.ok ? (
+          <>
+            {p.tag !== undefined && <code>{p.tag}</code>}
+            {p.digest !== undefined && (
+              <code className="images-table__digest">@{p.digest}</code>
+            )}
+            {p.tag === undefined && p.digest === undefined && (
+              <span className="muted">none</span>
+            )}
+          </>
+        ) : (
+          "—"
+        )}
+      </td>
+      <td className="break">
+        {linkable ? (
+          <Link
+            to={hrefFor({
+              tab: "files",
+              file: r.source,
+              ...(r.line !== undefined ? { line: r.line } : {}),
+            })}
+          >
+            {where}
+          </Link>
+        ) : (
+          <code>{where}</code>
+        )}
+      </td>
+      <td className="break">
+        <Ticked text={r.note ?? ""} />
+      </td>
+    </tr>
+  );
+}
+
+/** Text whose `backticked` parts are code, as the core writes its notes and messages. */
+function Ticked({ text }: { text: string }) {
+  return text
+    .split("`")
+    .map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
