@@ -6,8 +6,8 @@ import {
   type ChartSide,
 } from "@/pack/chart-diff";
 
-import type { CompareSources } from "../utils/compare-packs";
-import { ChartFileDiffBody } from "./chart-file-diff";
+import type { CompareSides } from "../utils/compare-packs";
+import { CompareFileBody } from "./compare-file-body";
 import { ChartFieldsTable, DependencyTable } from "./compare-chart-tables";
 import { FileDiff } from "./file-diff";
 
@@ -20,13 +20,13 @@ export const chartAnchor = (c: ChartSide): string =>
 
 interface CompareChartProps {
   pair: ChartPairDiff;
-  sources: CompareSources;
+  sides: CompareSides;
   /** Column headings for the two sides (`1.0.0`, `1.1.0`). */
   labels: readonly [string, string];
 }
 
 /** One chart on both sides: Chart.yaml and dependency changes, then its files, each diffable. */
-export function CompareChart({ pair, sources, labels }: CompareChartProps) {
+export function CompareChart({ pair, sides, labels }: CompareChartProps) {
   const { before, after } = pair;
   const id = chartAnchor(after);
   const title = after.name || before.name || after.file;
@@ -73,7 +73,7 @@ export function CompareChart({ pair, sources, labels }: CompareChartProps) {
             name={title}
           />
           <DependencyTable changes={pair.dependencies} name={title} />
-          <ChartFiles pair={pair} sources={sources} id={id} />
+          <ChartFiles pair={pair} sides={sides} id={id} />
         </>
       )}
     </section>
@@ -82,11 +82,11 @@ export function CompareChart({ pair, sources, labels }: CompareChartProps) {
 
 function ChartFiles({
   pair,
-  sources,
+  sides,
   id,
 }: {
   pair: Extract<ChartPairDiff, { status: "compared" }>;
-  sources: CompareSources;
+  sides: CompareSides;
   id: string;
 }) {
   const n = countFiles(pair.files);
@@ -94,8 +94,8 @@ function ChartFiles({
   const added = pair.files.filter((f) => f.status === "added");
   const removed = pair.files.filter((f) => f.status === "removed");
   const side = (which: "before" | "after") => ({
-    archive: pair[which].file,
-    files: sources[which],
+    ...sides[which],
+    chart: pair[which].file,
   });
   return (
     <>
@@ -142,7 +142,7 @@ function ChartFiles({
                     sizes={[f.before.size, f.after.size]}
                     defaultOpen={i < OPEN_INNER_DIFFS}
                   >
-                    <ChartFileDiffBody
+                    <CompareFileBody
                       path={f.path}
                       before={side("before")}
                       after={side("after")}

@@ -1,16 +1,16 @@
 import type { ChartSide, ChartsDiff } from "@/pack/chart-diff";
 
-import type { CompareSources } from "../utils/compare-packs";
+import type { CompareSides } from "../utils/compare-packs";
 import { CompareChart } from "./compare-chart";
 
 interface CompareChartsProps {
   charts: ChartsDiff;
-  sources: CompareSources;
+  sides: CompareSides;
   labels: readonly [string, string];
 }
 
 /** Every chart archive of both versions: each pair compared inside, and those only one side has. */
-export function CompareCharts({ charts, sources, labels }: CompareChartsProps) {
+export function CompareCharts({ charts, sides, labels }: CompareChartsProps) {
   const { pairs, added, removed } = charts;
   if (pairs.length + added.length + removed.length === 0) return null;
   return (
@@ -34,7 +34,7 @@ export function CompareCharts({ charts, sources, labels }: CompareChartsProps) {
         <CompareChart
           key={`${p.before.file} ${p.after.file}`}
           pair={p}
-          sources={sources}
+          sides={sides}
           labels={labels}
         />
       ))}

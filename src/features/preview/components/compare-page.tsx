@@ -1,5 +1,5 @@
-import { useQueries, useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useQueries } from "@tanstack/react-query";
+import { Fragment, useEffect, useMemo } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Link } from "@/components/ui/link";
@@ -7,16 +7,10 @@ import { Spinner } from "@/components/ui/spinner";
 import { paths } from "@/config/paths";
 import { ApiError } from "@/lib/api/client";
 import { packVersionQueryOptions } from "@/lib/api/packs";
-import type { PackFiles } from "@/pack/pack-files";
-import type { Result } from "@/pack/result";
+import { preloadDiffEditor } from "@/lib/monaco";
 import { isSemver, versionChange } from "@/pack/semver-order";
 
-import { packFilesQueryOptions } from "../api/get-pack-files";
-import {
-  comparePacks,
-  type CompareSources,
-  type SideFiles,
-} from "../utils/compare-packs";
+import { comparePacks, type CompareSides } from "../utils/compare-packs";
 import { CompareCharts } from "./compare-charts";
 import { CompareImages } from "./compare-images";
 import { ComparePicker } from "./compare-picker";
@@ -36,16 +30,14 @@ interface ComparePageProps {
 /**
  * Two pack versions: which files were added, removed or changed and how, the same inside every
  * chart, and the images. The lists come from the API's details (SHA-256 per file, also inside
- * charts); archives load meanwhile and are read only for the diffs that are open.
+ * charts); a diff fetches its two files from the API only when it is opened, so no archive is
+ * downloaded.
  */
 export function ComparePage({ name, from, toName, to }: ComparePageProps) {
-  const queryClient = useQueryClient();
-  const [detailA, detailB, filesA, filesB] = useQueries({
+  const [detailA, detailB] = useQueries({
     queries: [
       packVersionQueryOptions(name, from),
       packVersionQueryOptions(toName, to),
-      packFilesQueryOptions(queryClient, name, from),
-      packFilesQueryOptions(queryClient, toName, to),
     ],
   });
   const before = detailA?.data;
@@ -54,15 +46,27 @@ export function ComparePage({ name, from, toName, to }: ComparePageProps) {
     () => (before && after ? comparePacks(before, after) : null),
     [before, after],
   );
+  const showsDiffs =
+    comparison !== null &&
+    (comparison.files.some((f) => f.status === "changed") ||
+      comparison.charts.pairs.some(
+        (p) =>
+          p.status === "compared" &&
+          p.files.some((f) => f.status === "changed"),
+      ));
+  // Monaco is the largest chunk: fetch and run it while the first diffs' files load, not after.
+  useEffect(() => {
+    if (showsDiffs) preloadDiffEditor().catch(() => undefined);
+  }, [showsDiffs]);
   const samePack = name === toName;
   const left = samePack ? from : `${name} ${from}`;
   const right = samePack ? to : `${toName} ${to}`;
   const change = samePack ? versionChange(from, to) : "unknown";
   const notSemver = [from, to].filter((v) => !isSemver(v));
   const failed = [detailA, detailB].find((q) => q?.error)?.error;
-  const sources: CompareSources = {
-    before: sideFiles(filesA),
-    after: sideFiles(filesB),
+  const sides: CompareSides = {
+    before: { name, version: from },
+    after: { name: toName, version: to },
   };
 
   return (
@@ -125,37 +129,22 @@ export function ComparePage({ name, from, toName, to }: ComparePageProps) {
       ) : !comparison ? (
         <Spinner label="Loading both versions…" />
       ) : (
-        <>
+        // One tree per comparison: another URL mounts fresh diff editors, never swaps the texts of
+        // a live one (Monaco's folded regions can throw while its two models change one by one).
+        <Fragment key={`${name} ${from} ${toName} ${to}`}>
           <CompareResult
             changes={comparison.files}
             charts={comparison.charts}
-            sources={sources}
+            sides={sides}
           />
           <CompareCharts
             charts={comparison.charts}
-            sources={sources}
+            sides={sides}
             labels={[left, right]}
           />
           <CompareImages images={comparison.images} labels={[left, right]} />
-        </>
+        </Fragment>
       )}
     </article>
   );
-}
-
-/** A side's files for the diffs, from its query: still loading, unreadable, or there. */
-function sideFiles(
-  q:
-    | {
-        data?: Result<{ files: PackFiles }, { message: string }>;
-        error: Error | null;
-      }
-    | undefined,
-): SideFiles {
-  if (q?.error) return { status: "error", message: q.error.message };
-  const r = q?.data;
-  if (!r) return { status: "loading" };
-  return r.ok
-    ? { status: "ready", files: r.value.files }
-    : { status: "error", message: r.error.message };
 }

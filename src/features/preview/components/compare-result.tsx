@@ -1,15 +1,18 @@
+import type { ReactNode } from "react";
+
 import { isChartPath, formatBytes } from "@/components/pack/file-kind";
 import type { ChartsDiff } from "@/pack/chart-diff";
 
 import type { FileChange } from "../utils/diff-files";
-import type { CompareSources } from "../utils/compare-packs";
-import { FileDiff, PackFileDiffBody } from "./file-diff";
+import type { CompareSides } from "../utils/compare-packs";
+import { CompareFileBody } from "./compare-file-body";
+import { FileDiff } from "./file-diff";
 import { chartAnchor } from "./compare-chart";
 
 interface CompareResultProps {
   changes: FileChange[];
   charts: ChartsDiff;
-  sources: CompareSources;
+  sides: CompareSides;
 }
 
 /** How many diffs open at once; more changed files start folded so the page stays light. */
@@ -19,11 +22,7 @@ const OPEN_DIFFS = 4;
  * The pack's own files: added, removed, changed (a diff each, values.yaml first) and unchanged.
  * A chart archive found in the chart comparison points there instead of to a byte diff.
  */
-export function CompareResult({
-  changes,
-  charts,
-  sources,
-}: CompareResultProps) {
+export function CompareResult({ changes, charts, sides }: CompareResultProps) {
   const of = (status: FileChange["status"]) =>
     changes.filter((c) => c.status === status);
   const changed = of("changed");
@@ -98,10 +97,10 @@ export function CompareResult({
                     sizes={[c.before.size, c.after.size]}
                     defaultOpen={open.has(c.path) && !isChartPath(c.path)}
                   >
-                    <PackFileDiffBody
+                    <CompareFileBody
                       path={c.path}
-                      before={sources.before}
-                      after={sources.after}
+                      before={sides.before}
+                      after={sides.after}
                     />
                   </FileDiff>
                 </li>
@@ -127,7 +126,7 @@ export function CompareResult({
 interface FileListEntry {
   path: string;
   size: string;
-  note: React.ReactNode;
+  note: ReactNode;
 }
 
 function FileList({ entries }: { entries: FileListEntry[] }) {

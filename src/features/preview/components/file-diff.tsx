@@ -1,7 +1,5 @@
 import { useState, type ReactNode } from "react";
 
-import { Alert } from "@/components/ui/alert";
-import { Spinner } from "@/components/ui/spinner";
 import { DiffEditor } from "@/lib/monaco";
 
 import {
@@ -9,7 +7,6 @@ import {
   languageOf,
   previewOf,
 } from "@/components/pack/file-kind";
-import type { SideFiles } from "../utils/compare-packs";
 
 interface FileDiffProps {
   /** The path as shown in the summary. */
@@ -50,34 +47,6 @@ export function FileDiff({
       </summary>
       {open && children}
     </details>
-  );
-}
-
-/** A file of the pack itself, once both versions' files are there. */
-export function PackFileDiffBody({
-  path,
-  before,
-  after,
-}: {
-  path: string;
-  before: SideFiles;
-  after: SideFiles;
-}) {
-  const failed = [before, after].find((s) => s.status === "error");
-  if (failed?.status === "error")
-    return (
-      <Alert tone="error" title="The files cannot be compared">
-        <p>{failed.message}</p>
-      </Alert>
-    );
-  if (before.status !== "ready" || after.status !== "ready")
-    return <Spinner label="Loading both versions' files…" />;
-  return (
-    <DiffBody
-      path={path}
-      before={before.files.get(path) ?? new Uint8Array()}
-      after={after.files.get(path) ?? new Uint8Array()}
-    />
   );
 }
 

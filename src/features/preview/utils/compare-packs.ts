@@ -1,6 +1,5 @@
 import { diffCharts, type ChartsDiff } from "@/pack/chart-diff";
 import { diffImages, type ImageDelta } from "@/pack/image-diff";
-import type { PackFiles } from "@/pack/pack-files";
 import type { PackDetail } from "@/pack/registry-types";
 
 import { diffFileLists, type FileChange } from "./diff-files";
@@ -32,14 +31,8 @@ export function comparePacks(
   };
 }
 
-/** One side's files for the diffs: still loading, unreadable, or there. */
-export type SideFiles =
-  | { status: "loading" }
-  | { status: "error"; message: string }
-  | { status: "ready"; files: PackFiles };
-
-/** The files of both sides, which the diffs read when they are opened. */
-export interface CompareSources {
-  before: SideFiles;
-  after: SideFiles;
+/** The two versions compared, left and right: where each diff reads its files. */
+export interface CompareSides {
+  before: { name: string; version: string };
+  after: { name: string; version: string };
 }
