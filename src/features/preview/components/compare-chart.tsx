@@ -2,6 +2,7 @@ import { Alert } from "@/components/ui/alert";
 import { formatBytes } from "@/components/pack/file-kind";
 import {
   countFiles,
+  type ChartComparison,
   type ChartPairDiff,
   type ChartSide,
 } from "@/pack/chart-diff";
@@ -38,10 +39,12 @@ export function CompareChart({ pair, sides, labels }: CompareChartProps) {
     >
       <h3 id={`${id}-heading`}>
         Chart <code>{title}</code>
-        {pair.status === "compared" && before.version !== after.version && (
+        {pair.status === "compared" && (
           <span className="muted">
             {" "}
-            {before.version} → {after.version}
+            {before.version === after.version
+              ? after.version
+              : `${before.version} → ${after.version}`}
           </span>
         )}
       </h3>
@@ -65,6 +68,11 @@ export function CompareChart({ pair, sides, labels }: CompareChartProps) {
             ))}
           </ul>
         </Alert>
+      ) : unchanged(pair) ? (
+        <p className="muted">
+          Nothing changed: the same Chart.yaml, dependencies and{" "}
+          {pair.after.files.length} files.
+        </p>
       ) : (
         <>
           <ChartFieldsTable
@@ -80,12 +88,18 @@ export function CompareChart({ pair, sides, labels }: CompareChartProps) {
   );
 }
 
+/** The same chart on both sides, byte for byte inside. */
+const unchanged = (pair: ChartComparison): boolean =>
+  pair.fields.length === 0 &&
+  pair.dependencies.length === 0 &&
+  pair.files.every((f) => f.status === "unchanged");
+
 function ChartFiles({
   pair,
   sides,
   id,
 }: {
-  pair: Extract<ChartPairDiff, { status: "compared" }>;
+  pair: ChartComparison;
   sides: CompareSides;
   id: string;
 }) {
