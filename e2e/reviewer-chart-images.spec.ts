@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 
 import type { Locator, Page } from "@playwright/test";
+import { gzipSync } from "fflate";
 
 import { loadFixture } from "../test/helpers/fixtures";
 import { expectNoSeriousA11yViolations } from "./support/axe";
@@ -343,6 +344,37 @@ test("a local pack: the images are scanned in the browser, a malformed reference
       .getByRole("region", { name: "Dependencies" })
       .getByRole("row", { name: /redis-ha/ }),
   ).toContainText("redis-ha.enabled");
+  expect(problems).toEqual([]);
+});
+
+test("a chart archive that cannot be read says why where its panel would be", async ({
+  page,
+  openPage,
+  packPage,
+}, testInfo) => {
+  const problems = watchForProblems(page);
+  const files = await loadFixture("pack-central/hello-universe-1.3.1");
+  // gzip around bytes that are no tar: it looks like a chart until it is opened.
+  files.set(
+    "charts/broken-1.0.0.tgz",
+    gzipSync(new TextEncoder().encode("not a tar")),
+  );
+  const zip = testInfo.outputPath("broken-chart.zip");
+  await writeFile(zip, await zipPack(files, "hello-universe-1.3.1"));
+  await openPage.goto();
+  await openPage.openFile(zip);
+  await packPage.openTab(/^Files/);
+  await packPage.fileLink("charts/broken-1.0.0.tgz").click();
+  await expect(
+    page.getByRole("alert").filter({
+      hasText: "This chart archive cannot be opened",
+    }),
+  ).toContainText(
+    "`charts/broken-1.0.0.tgz` is truncated or corrupt. Its files, Chart.yaml and values cannot be shown.",
+  );
+  // The rest of the page still works.
+  await packPage.openTab(/^Images/);
+  await expect(imageRows(page).first()).toBeVisible();
   expect(problems).toEqual([]);
 });
 
