@@ -95,6 +95,9 @@ test.beforeAll(async ({ playwright }) => {
       PACKSMITH_OCI_URL: registry.url,
       PACKSMITH_OCI_USERNAME: registry.username,
       PACKSMITH_OCI_PASSWORD: registry.password,
+      PACKSMITH_OCI_BASE_PATH: "palette",
+      // Published, so "How to use it" can name the very place Palette syncs from.
+      PACKSMITH_OCI_PUBLIC_URL: registry.url,
       // The app the Playwright web server built (or a private build, see scripts/e2e-server.ts).
       PACKSMITH_STATIC: resolve(process.env.E2E_STATIC ?? "dist"),
     },
@@ -144,6 +147,17 @@ test("on the OCI store, an inner chart template opens by deep link, with the cha
       .getByText(/crossplane\/crossplane/)
       .first(),
   ).toBeVisible();
+
+  // How to use it: the registry and base path this server publishes are filled in.
+  await packPage.openTab(/^Overview/);
+  const howTo = page.getByRole("region", { name: "How to use it" });
+  await expect(
+    howTo.getByText(
+      `${registry.host}/palette/spectro-packs/archive/${NAME}:${BASE}`,
+      { exact: true },
+    ),
+  ).toBeVisible();
+  await expect(howTo.getByText(/already where Palette looks/)).toBeVisible();
 
   // The versions: semver order although the older version was uploaded last.
   const detail = (await (await api.get(`/api/v1/packs/${NAME}`)).json()) as {

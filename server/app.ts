@@ -275,10 +275,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { name, version };
   }
 
+  // The OCI registry's public address only when the operator published it (README: Configuration).
+  const published = config.oci?.publicHost
+    ? { host: config.oci.publicHost, basePath: config.oci.basePath }
+    : undefined;
   app.get("/api/v1/health", async () => ({
     status: "ok",
     storage: store.kind,
     version: deps.version,
+    ...(published ? { registry: published } : {}),
   }));
 
   app.post("/api/v1/session", async (req, reply) => {

@@ -8,6 +8,11 @@ export interface OciConfig {
   token?: string;
   caFile?: string;
   insecureSkipVerify: boolean;
+  /**
+   * The registry's host (and port) as Palette and reviewers reach it, published by `GET /health`
+   * only when the operator sets PACKSMITH_OCI_PUBLIC_URL (the store's own URL may be internal).
+   */
+  publicHost?: string;
 }
 
 export interface ServerConfig {
@@ -34,6 +39,30 @@ export interface ServerConfig {
 
 const bool = (v: string | undefined, dflt: boolean): boolean =>
   v === undefined || v === "" ? dflt : !/^(0|false|no|off)$/i.test(v);
+
+/** `https://harbor.example.com:8443/` → `harbor.example.com:8443`; anything else stops the start. */
+function publicHost(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(
+      `PACKSMITH_OCI_PUBLIC_URL must be the registry's address, such as https://harbor.example.com, not ${raw}`,
+    );
+  }
+  if (
+    (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.username ||
+    url.password ||
+    (url.pathname !== "/" && url.pathname !== "") ||
+    url.search ||
+    url.hash
+  )
+    throw new Error(
+      `PACKSMITH_OCI_PUBLIC_URL must be an http(s) address with no path, credentials or query (the base path is PACKSMITH_OCI_BASE_PATH), not ${raw}`,
+    );
+  return url.host;
+}
 
 /** Read the configuration from the environment (see README "Configuration"). Throws with a clear message. */
 export function configFromEnv(
@@ -63,6 +92,8 @@ export function configFromEnv(
     if (env.PACKSMITH_OCI_PASSWORD) oci.password = env.PACKSMITH_OCI_PASSWORD;
     if (env.PACKSMITH_OCI_TOKEN) oci.token = env.PACKSMITH_OCI_TOKEN;
     if (env.PACKSMITH_OCI_CA_FILE) oci.caFile = env.PACKSMITH_OCI_CA_FILE;
+    if (env.PACKSMITH_OCI_PUBLIC_URL)
+      oci.publicHost = publicHost(env.PACKSMITH_OCI_PUBLIC_URL);
   }
   const maxMiB = Number(env.PACKSMITH_MAX_UPLOAD_MIB ?? 50);
   if (!(maxMiB > 0))

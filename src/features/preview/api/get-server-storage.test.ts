@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 
-import { readStorage } from "./get-server-storage";
+import { readHealth, readStorage } from "./get-server-storage";
 
 it.each([
   [{ status: "ok", storage: "fs", version: "1" }, "fs"],
@@ -11,4 +11,18 @@ it.each([
   ["oci", "unknown"],
 ])("%j → %s", (body, want) => {
   expect(readStorage(body)).toBe(want);
+});
+
+it.each([
+  [
+    { storage: "oci", registry: { host: "harbor.example.com", basePath: "p" } },
+    { host: "harbor.example.com", basePath: "p" },
+  ],
+  // Only an OCI server has a registry to publish, and only a well-formed one is used.
+  [{ storage: "fs", registry: { host: "h", basePath: "" } }, undefined],
+  [{ storage: "oci", registry: { host: "", basePath: "" } }, undefined],
+  [{ storage: "oci", registry: { host: 1, basePath: "" } }, undefined],
+  [{ storage: "oci", registry: "harbor" }, undefined],
+])("%j publishes %j", (body, want) => {
+  expect(readHealth(body).registry).toEqual(want);
 });

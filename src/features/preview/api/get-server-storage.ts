@@ -5,28 +5,60 @@ import { apiJson } from "@/lib/api/client";
 /** Where this server keeps its packs, from `GET /health` (the contract: `"fs"` or `"oci"`). */
 export type ServerStorage = "fs" | "oci" | "unknown";
 
+/** The OCI registry as Palette reaches it, when the operator published it (docs/api.md). */
+export interface PublishedRegistry {
+  host: string;
+  basePath: string;
+}
+
+export interface ServerHealth {
+  storage: ServerStorage;
+  registry?: PublishedRegistry;
+}
+
 export const serverKeys = {
   health: ["server", "health"] as const,
 };
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null;
+
 /** The health answer read defensively: anything unexpected is "unknown", never an error. */
-export function readStorage(body: unknown): ServerStorage {
-  const storage =
-    typeof body === "object" && body !== null && "storage" in body
-      ? body.storage
-      : undefined;
-  return storage === "fs" || storage === "oci" ? storage : "unknown";
+export function readHealth(body: unknown): ServerHealth {
+  const storage = isObject(body) ? body.storage : undefined;
+  const health: ServerHealth = {
+    storage: storage === "fs" || storage === "oci" ? storage : "unknown",
+  };
+  const registry = isObject(body) ? body.registry : undefined;
+  if (
+    health.storage === "oci" &&
+    isObject(registry) &&
+    typeof registry.host === "string" &&
+    registry.host !== "" &&
+    typeof registry.basePath === "string"
+  )
+    health.registry = { host: registry.host, basePath: registry.basePath };
+  return health;
 }
 
-export const serverStorageQueryOptions = () =>
+/** Only the storage kind of a health answer. */
+export const readStorage = (body: unknown): ServerStorage =>
+  readHealth(body).storage;
+
+export const serverHealthQueryOptions = () =>
   queryOptions({
     queryKey: serverKeys.health,
     queryFn: async ({ signal }) =>
-      readStorage(await apiJson<unknown>("/health", { signal })),
+      readHealth(await apiJson<unknown>("/health", { signal })),
     staleTime: 5 * 60_000,
   });
 
+/** This server's storage and published registry; storage "unknown" while loading or when it cannot say. */
+export function useServerHealth(): ServerHealth {
+  return useQuery(serverHealthQueryOptions()).data ?? { storage: "unknown" };
+}
+
 /** This server's storage; "unknown" while loading or when the server cannot say. */
 export function useServerStorage(): ServerStorage {
-  return useQuery(serverStorageQueryOptions()).data ?? "unknown";
+  return useServerHealth().storage;
 }

@@ -16,6 +16,7 @@ import {
 } from "@/pack/oras-command";
 import { spectroPushCommands } from "@/pack/spectro-command";
 
+import { useServerHealth } from "../api/get-server-storage";
 import { StorageNote } from "./storage-note";
 
 /**
@@ -25,7 +26,18 @@ import { StorageNote } from "./storage-note";
  */
 export function HowToUse({ name, version }: { name: string; version: string }) {
   const id = useId();
-  const [target, setTarget] = useState<RegistryTarget>(EMPTY_TARGET);
+  const health = useServerHealth();
+  // What the reviewer typed wins; until then, the registry this server publishes (if any).
+  const [edited, setTarget] = useState<RegistryTarget | null>(null);
+  const target: RegistryTarget =
+    edited ??
+    (health.registry
+      ? {
+          ...EMPTY_TARGET,
+          registry: health.registry.host,
+          basePath: health.registry.basePath,
+        }
+      : EMPTY_TARGET);
   const [server, setServer] = useState("");
   const opts = { ...target, name, version };
   const reference = packReference(opts);
@@ -82,7 +94,7 @@ export function HowToUse({ name, version }: { name: string; version: string }) {
         command={reference}
         copyLabel="Copy the reference"
       />
-      <StorageNote />
+      <StorageNote health={health} />
 
       <h3>Pull it back</h3>
       <CommandBlock

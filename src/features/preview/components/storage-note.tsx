@@ -1,13 +1,29 @@
-import { useServerStorage } from "../api/get-server-storage";
+import type { ServerHealth } from "../api/get-server-storage";
 
 /**
- * What this server's own storage means for Palette. The API says only which store it uses
- * (`GET /health`), never the OCI registry's address (the contract keeps internal addresses out
- * of it), so the note names the server's own origin and the settings that hold the rest.
+ * What this server's own storage means for Palette. `GET /health` names the store it uses, and
+ * the OCI registry's address only when the operator published it (PACKSMITH_OCI_PUBLIC_URL);
+ * otherwise the note names the server's own origin and the settings that hold the rest.
  */
-export function StorageNote() {
-  const storage = useServerStorage();
+export function StorageNote({ health }: { health: ServerHealth }) {
+  const { storage, registry } = health;
   const origin = window.location.origin;
+  if (storage === "oci" && registry)
+    return (
+      <p className="how-to-use__note">
+        This server ({origin}) keeps its packs in the OCI registry{" "}
+        <code>{registry.host}</code>
+        {registry.basePath ? (
+          <>
+            {" "}
+            under the base content path <code>{registry.basePath}</code>
+          </>
+        ) : null}
+        , in exactly this layout: the pack is already where Palette looks. Add
+        that registry in Palette (Tenant Settings → Registries → OCI Registries,
+        provider type Pack) with the same base content path.
+      </p>
+    );
   if (storage === "oci")
     return (
       <p className="how-to-use__note">
