@@ -61,23 +61,23 @@ test("the card's title links to the highest version and lists versions in semver
   ).toHaveAttribute("href", `/packs/${NAME}/1.1.0`);
   await expectNoSeriousA11yViolations(page, "registry, sorted", A11Y);
 
-  // Sort by name: the cards follow the pack names; a reload keeps the sort.
-  await registryPage.sortBy("Name");
-  await expect(page).toHaveURL(/\/packs\?sort=name$/);
+  // Sort by highest version; a reload keeps the sort.
+  await registryPage.sortBy("Highest version");
+  await expect(page).toHaveURL(/\/packs\?sort=version$/);
   await page.reload();
   await registryPage.settled();
   await expect(page.getByRole("combobox", { name: "Sort by" })).toHaveValue(
-    "name",
+    "version",
   );
+
+  // Back to the default order, by name: it leaves the URL, and the cards follow the pack names.
+  await registryPage.sortBy("Name");
+  await expect(page).toHaveURL(/\/packs$/);
   const names = await registryPage.cards
     .locator(".pack-card__meta code")
     .allInnerTexts();
   expect(names.length).toBeGreaterThan(5);
   expect(names).toEqual([...names].sort());
-
-  // Back to the default order: it leaves the URL.
-  await registryPage.sortBy("Highest version");
-  await expect(page).toHaveURL(/\/packs$/);
   expect(problems).toEqual([]);
 });
 

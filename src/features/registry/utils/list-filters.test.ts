@@ -19,7 +19,7 @@ describe("list filters", () => {
       layer: "csi",
       cloudType: "",
       addonType: "",
-      sort: "version",
+      sort: "name",
     });
     expect(filtersSearch(f)).toBe("?q=nfs&layer=csi");
     expect(filtersSearch(readFilters(new URLSearchParams()))).toBe("");
@@ -33,7 +33,7 @@ describe("list filters", () => {
     expect(filtersSearch(f)).toBe("?sort=uploaded");
     // The sort does not narrow the list.
     expect(hasFilters(f)).toBe(false);
-    expect(readFilters(new URLSearchParams("?sort=size")).sort).toBe("version");
+    expect(readFilters(new URLSearchParams("?sort=size")).sort).toBe("name");
     expect(filtersQuery({ ...f, layer: "csi" })).toEqual({
       sort: "uploaded",
       layer: "csi",
@@ -54,9 +54,9 @@ describe("list filters", () => {
         layer: "",
         cloudType: "",
         addonType: "system app",
-        sort: "name",
+        sort: "version",
       }),
-    ).toBe("?addonType=system+app&sort=name");
+    ).toBe("?addonType=system+app&sort=version");
   });
 });
 

@@ -18,12 +18,16 @@ export interface ListFilters {
 
 export const FILTER_KEYS = ["q", "layer", "cloudType", "addonType"] as const;
 
-/** The API's default order (highest version first); left out of the URL. */
-export const DEFAULT_SORT: ListSort = "version";
+/**
+ * The browser's default order, left out of the URL: by pack name, so a reviewer scanning the
+ * registry finds a pack where the alphabet puts it. (The API's own default is highest version
+ * first; the browser always sends its sort.)
+ */
+export const DEFAULT_SORT: ListSort = "name";
 
 export const SORT_LABELS: Record<ListSort, string> = {
-  version: "Highest version",
   name: "Name",
+  version: "Highest version",
   uploaded: "Recently uploaded",
 };
 
