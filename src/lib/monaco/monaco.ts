@@ -116,6 +116,16 @@ monaco.editor.createWebWorker =
   createWebWorker as typeof monaco.editor.createWebWorker;
 
 /** The system's light/dark (and forced-colors) preference decides the theme of every editor. */
+// Monaco cancels its pending delayed work when an editor is disposed (a tab or view switch) by
+// rejecting the work's promise with its CancellationError, which some callers leave unhandled.
+// That rejection is Monaco saying "nothing to do", not a fault: keep it out of the page's errors.
+// Anything else still reaches the console and the problem watchers of the browser tests.
+window.addEventListener("unhandledrejection", (event) => {
+  const r: unknown = event.reason;
+  if (r instanceof Error && r.name === "Canceled" && r.message === "Canceled")
+    event.preventDefault();
+});
+
 function followColorScheme(): void {
   monaco.editor.defineTheme("packsmith-light", LIGHT_THEME);
   monaco.editor.defineTheme("packsmith-dark", DARK_THEME);
