@@ -240,11 +240,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       );
       return null;
     }
-    if (await users.verify(user, password)) {
-      throttle.succeeded(user, req.ip);
-      return user;
+    // The failure is reserved before bcrypt runs (in the worker pool), so a parallel burst runs at
+    // most as many checks as the limits allow; the rest are refused at once.
+    let refusedFor = 0;
+    const verdict = await users.verify(user, password, () => {
+      const r = throttle.reserve(user, req.ip);
+      if (!r.ok) {
+        refusedFor = r.retryAfter;
+        return null;
+      }
+      req.log.debug("sign-in: bcrypt check");
+      return r.settle;
+    });
+    if (verdict === "refused") {
+      reply.header("Retry-After", String(refusedFor));
+      sendError(
+        reply,
+        429,
+        "TOO_MANY_ATTEMPTS",
+        `too many failed sign-ins; try again in ${refusedFor} seconds`,
+      );
+      return null;
     }
-    throttle.failed(user, req.ip);
+    if (verdict) return user;
     sendError(reply, 401, "UNAUTHORIZED", "wrong user name or password");
     return null;
   }

@@ -1,4 +1,3 @@
-import bcrypt from "bcryptjs";
 import {
   createHash,
   createHmac,
@@ -8,9 +7,16 @@ import {
 import { constants } from "node:fs";
 import { mkdir, open, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { bcryptCompare, bcryptHash } from "./workers/pool";
 
 export const BCRYPT_COST = 12;
 const CACHE_MS = 60_000;
+
+/**
+ * Asked just before a bcrypt check runs: returns how to settle the reservation it made (called with
+ * the outcome), or null to refuse the check (the caller answers 429 without running bcrypt).
+ */
+export type CheckGate = () => ((ok: boolean) => void) | null;
 
 /** Users from an htpasswd file with bcrypt hashes (`user:$2y$…`, as `htpasswd -B` writes). */
 export class Htpasswd {
@@ -19,12 +25,10 @@ export class Htpasswd {
   private okCache = new Map<string, number>();
   /** Checks in progress: forty parallel requests with one password cost one bcrypt run, not forty. */
   private inflight = new Map<string, Promise<boolean>>();
-  /** Compared against for unknown users, so they take as long as known ones. */
-  private readonly dummy = bcrypt.hashSync(
-    randomBytes(16).toString("hex"),
-    BCRYPT_COST,
-  );
+  /** Compared against for unknown users, so they take as long as known ones (set by `load`). */
+  private dummy = "";
 
+  /** Parse `file`; bcrypt work (the dummy hash, every check) runs in the worker pool. */
   static async load(file: string): Promise<Htpasswd> {
     const h = new Htpasswd();
     const text = await readFile(file, "utf8");
@@ -39,6 +43,7 @@ export class Htpasswd {
         );
       h.users.set(t.slice(0, i), hash);
     }
+    h.dummy = await bcryptHash(randomBytes(16).toString("hex"), BCRYPT_COST);
     return h;
   }
 
@@ -46,7 +51,21 @@ export class Htpasswd {
     return this.users.size;
   }
 
-  async verify(user: string, password: string): Promise<boolean> {
+  /** Whether `user` is in the file. */
+  has(user: string): boolean {
+    return this.users.has(user);
+  }
+
+  /**
+   * Check a password. A cached success or a check already running for the same user and password
+   * is answered without a new bcrypt run; otherwise `gate` is asked first and may refuse
+   * (`"refused"`), so a burst never runs more checks than the gate allows.
+   */
+  async verify(
+    user: string,
+    password: string,
+    gate?: CheckGate,
+  ): Promise<boolean | "refused"> {
     // bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated.
     const tooLong = Buffer.byteLength(password, "utf8") > 72;
     const key = createHash("sha256")
@@ -56,9 +75,20 @@ export class Htpasswd {
     if (cached && cached > Date.now()) return true;
     const pending = this.inflight.get(key);
     if (pending) return pending;
-    const check = this.check(user, password, key, tooLong).finally(() =>
-      this.inflight.delete(key),
-    );
+    const settle = gate ? gate() : () => undefined;
+    if (!settle) return "refused";
+    const check = this.check(user, password, key, tooLong)
+      .then(
+        (ok) => {
+          settle(ok);
+          return ok;
+        },
+        (e: unknown) => {
+          settle(false);
+          throw e;
+        },
+      )
+      .finally(() => this.inflight.delete(key));
     this.inflight.set(key, check);
     return check;
   }
@@ -70,7 +100,7 @@ export class Htpasswd {
     tooLong: boolean,
   ): Promise<boolean> {
     const hash = this.users.get(user);
-    const ok = await bcrypt.compare(
+    const ok = await bcryptCompare(
       tooLong ? "" : password,
       (hash ?? this.dummy).replace(/^\$2y\$/, "$2b$"),
     );
@@ -88,7 +118,7 @@ export class Htpasswd {
  */
 export async function createAdminHtpasswd(file: string): Promise<string> {
   const password = randomBytes(18).toString("base64url");
-  const hash = await bcrypt.hash(password, BCRYPT_COST);
+  const hash = await bcryptHash(password, BCRYPT_COST);
   await mkdir(dirname(file), { recursive: true });
   const fh = await open(
     file,
@@ -166,15 +196,25 @@ export async function loadTokenSecret(
   }
 }
 
+/** A reserved sign-in attempt, or how long to wait before the next one may run. */
+export type Reservation =
+  | { ok: true; settle: (success: boolean) => void }
+  | { ok: false; retryAfter: number };
+
 /**
  * Failed-login throttle (security.md defaults): 10 consecutive failures for one (user, address)
  * block that pair for an hour; 100 failures from one address in a day block the address for a day.
+ * A check reserves its failure before bcrypt runs (`reserve`), so a parallel burst never runs more
+ * checks than the limits allow: attempts in flight count as failures until they succeed.
  */
 export class LoginThrottle {
-  private pair = new Map<string, { fails: number; until: number }>();
+  private pair = new Map<
+    string,
+    { fails: number; pending: number; until: number }
+  >();
   private ip = new Map<
     string,
-    { fails: number; since: number; until: number }
+    { fails: number; pending: number; since: number; until: number }
   >();
   constructor(
     private readonly now: () => number = Date.now,
@@ -191,22 +231,73 @@ export class LoginThrottle {
     return until > t ? Math.ceil((until - t) / 1000) : 0;
   }
 
+  /**
+   * Reserve one attempt for (user, address): refused while blocked, or while the attempts already
+   * in flight would reach a limit if they failed (then retry after a second: they settle soon).
+   */
+  reserve(user: string, address: string): Reservation {
+    const wait = this.blockedFor(user, address);
+    if (wait > 0) return { ok: false, retryAfter: wait };
+    const t = this.now();
+    const key = `${user}\u0000${address}`;
+    const p = this.pair.get(key) ?? { fails: 0, pending: 0, until: 0 };
+    const i = this.ip.get(address) ?? {
+      fails: 0,
+      pending: 0,
+      since: t,
+      until: 0,
+    };
+    if (t - i.since > 86_400_000) Object.assign(i, { fails: 0, since: t });
+    if (
+      p.fails + p.pending >= this.pairLimit ||
+      i.fails + i.pending >= this.ipLimit
+    )
+      return { ok: false, retryAfter: 1 };
+    p.pending++;
+    i.pending++;
+    if (this.pair.size > 100_000) this.pair.clear();
+    this.pair.set(key, p);
+    this.ip.set(address, i);
+    let settled = false;
+    return {
+      ok: true,
+      settle: (success) => {
+        if (settled) return;
+        settled = true;
+        p.pending--;
+        i.pending--;
+        if (success) this.succeeded(user, address);
+        else this.failed(user, address);
+      },
+    };
+  }
+
+  /** Count one failure (outside a reservation). */
   failed(user: string, address: string): void {
     const t = this.now();
     const key = `${user}\u0000${address}`;
-    const p = this.pair.get(key) ?? { fails: 0, until: 0 };
+    const p = this.pair.get(key) ?? { fails: 0, pending: 0, until: 0 };
     p.fails++;
     if (p.fails >= this.pairLimit) p.until = t + 3600_000;
     this.pair.set(key, p);
-    const i = this.ip.get(address) ?? { fails: 0, since: t, until: 0 };
+    const i = this.ip.get(address) ?? {
+      fails: 0,
+      pending: 0,
+      since: t,
+      until: 0,
+    };
     if (t - i.since > 86_400_000) Object.assign(i, { fails: 0, since: t });
     i.fails++;
     if (i.fails >= this.ipLimit) i.until = t + 86_400_000;
     this.ip.set(address, i);
-    if (this.pair.size > 100_000) this.pair.clear();
   }
 
+  /** A success ends the pair's run of consecutive failures. */
   succeeded(user: string, address: string): void {
-    this.pair.delete(`${user}\u0000${address}`);
+    const key = `${user}\u0000${address}`;
+    const p = this.pair.get(key);
+    if (!p) return;
+    if (p.pending > 0) Object.assign(p, { fails: 0, until: 0 });
+    else this.pair.delete(key);
   }
 }

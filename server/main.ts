@@ -5,6 +5,7 @@ import { buildApp } from "./app";
 import { configFromEnv, type ServerConfig } from "./config";
 import { createFsStore } from "./store/fs-store";
 import { sweepTemp } from "./sweep";
+import { closeWorkers } from "./workers/pool";
 import type { PackStore } from "./store/store";
 
 async function openStore(config: ServerConfig): Promise<PackStore> {
@@ -67,6 +68,7 @@ export async function start(
       clearInterval(sweeper);
       await app.close();
       await store.close();
+      await closeWorkers();
     },
   };
 }
