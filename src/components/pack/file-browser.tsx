@@ -10,6 +10,7 @@ import { chartArchiveLister, type ArchiveListing } from "./chart-files";
 import { FileTree } from "./file-tree";
 import { FileViewer, type FileViewerProps } from "./file-viewer";
 import type { FileTarget } from "./target-line";
+import { useArchiveListings } from "./use-archive-listings";
 import "./pack.css";
 
 interface FileBrowserProps {
@@ -32,7 +33,8 @@ interface FileBrowserProps {
 
 /**
  * The tree beside the open file (stacked on narrow screens). Chart archives open as folders, and
- * a file inside one opens like any other once the archive has been read (once per archive).
+ * a file inside one opens like any other once the archive has been read (once per archive, in
+ * the pack worker, and ahead of time once the page is idle: the tree's filter searches inside).
  */
 export function FileBrowser({
   files,
@@ -51,6 +53,7 @@ export function FileBrowser({
     [files],
   );
   const listArchive = useMemo(() => chartArchiveLister(files), [files]);
+  const listings = useArchiveListings(files.keys(), listArchive);
   // Stable while the selection stays, so the editor does not redraw its markers on every render.
   const fileFindings = useMemo(
     () => findings.filter((f) => f.file === selected),
@@ -78,6 +81,7 @@ export function FileBrowser({
         hrefFor={hrefFor}
         onSelect={onSelect}
         listArchive={listArchive}
+        listings={listings}
       />
       <div className="file-browser__viewer">
         {selected === undefined ? (
@@ -99,7 +103,11 @@ export function FileBrowser({
               key={selected}
               path={selected}
               where={inArchive}
-              listing={listArchive(inArchive.archive)}
+              listing={
+                // Already read (the idle prefetch): shown at once, without suspending.
+                listings.get(inArchive.archive) ??
+                listArchive(inArchive.archive)
+              }
               hrefFor={hrefFor}
               {...viewerProps}
             />
@@ -124,10 +132,10 @@ function ArchiveFileViewer({
   ...viewer
 }: Omit<FileViewerProps, "bytes"> & {
   where: ArchivePath;
-  listing: Promise<ArchiveListing>;
+  listing: ArchiveListing | Promise<ArchiveListing>;
   hrefFor?: ((path: string) => string) | undefined;
 }) {
-  const result = use(listing);
+  const result = listing instanceof Promise ? use(listing) : listing;
   if (!result.ok)
     return (
       <p role="alert">
