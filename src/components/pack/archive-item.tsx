@@ -1,7 +1,7 @@
 import { Suspense, use, useId, useMemo, useState } from "react";
 
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
-import type { TreeFile } from "@/pack/file-tree";
+import type { TreeFile, TreeFolder } from "@/pack/file-tree";
 
 import { archiveFolder } from "./archive-path";
 import type { ArchiveLister, ArchiveListing } from "./chart-files";
@@ -9,7 +9,8 @@ import { FileEntry, FolderItems, type TreeContext } from "./file-tree-items";
 
 /**
  * A chart archive: the file itself (its chart summary) plus a disclosure button that lists the
- * files inside it, read once when first opened. It opens by itself when the selection moves inside.
+ * files inside it, read once when first opened (or already, by the page's idle prefetch). It opens
+ * by itself when the selection moves inside, and when a filter finds files inside it.
  */
 export function ArchiveItem({
   node,
@@ -22,12 +23,15 @@ export function ArchiveItem({
 }) {
   const id = useId();
   const inside = ctx.selected?.startsWith(`${node.path}/`) ?? false;
-  const [open, setOpen] = useState(inside);
-  const [wasInside, setWasInside] = useState(inside);
-  if (inside !== wasInside) {
-    setWasInside(inside);
-    if (inside) setOpen(true);
+  const filtered = ctx.filteredArchives?.get(node.path);
+  const matches = (filtered?.inner.fileCount ?? 0) > 0;
+  const [open, setOpen] = useState(inside || matches);
+  const [was, setWas] = useState({ inside, matches });
+  if (inside !== was.inside || matches !== was.matches) {
+    setWas({ inside, matches });
+    if ((inside && !was.inside) || (matches && !was.matches)) setOpen(true);
   }
+  const read = ctx.innerFolders?.get(node.path);
   return (
     <li>
       <div className="file-tree__archive">
@@ -43,22 +47,32 @@ export function ArchiveItem({
         </button>
         <FileEntry node={node} ctx={ctx} />
       </div>
-      {open && (
-        <Suspense
-          fallback={
-            <p id={id} className="file-tree__note" role="status">
-              Opening {node.name}…
-            </p>
-          }
-        >
-          <ArchiveChildren
+      {open &&
+        (filtered ? (
+          <InnerItems
             id={id}
-            archive={node.path}
-            promise={listArchive(node.path)}
+            folder={filtered.inner}
             ctx={ctx}
+            empty="No file inside matches."
           />
-        </Suspense>
-      )}
+        ) : read ? (
+          <InnerItems id={id} folder={read} ctx={ctx} />
+        ) : (
+          <Suspense
+            fallback={
+              <p id={id} className="file-tree__note" role="status">
+                Opening {node.name}…
+              </p>
+            }
+          >
+            <ArchiveChildren
+              id={id}
+              archive={node.path}
+              promise={listArchive(node.path)}
+              ctx={ctx}
+            />
+          </Suspense>
+        ))}
     </li>
   );
 }
@@ -85,10 +99,24 @@ function ArchiveChildren({
         {listing.ok ? "" : listing.error.message}
       </p>
     );
+  return <InnerItems id={id} folder={folder} ctx={ctx} />;
+}
+
+function InnerItems({
+  id,
+  folder,
+  ctx,
+  empty = "The archive holds no files.",
+}: {
+  id: string;
+  folder: TreeFolder;
+  ctx: TreeContext;
+  empty?: string;
+}) {
   if (folder.children.length === 0)
     return (
       <p id={id} className="file-tree__note">
-        The archive holds no files.
+        {empty}
       </p>
     );
   return <FolderItems id={id} folder={folder} ctx={ctx} />;

@@ -7,6 +7,7 @@ import { ArchiveItem } from "./archive-item";
 import { isExpandableArchive } from "./archive-path";
 import type { ArchiveLister } from "./chart-files";
 import { formatBytes } from "./file-kind";
+import type { FilteredArchive, InnerFolders } from "./tree-filter";
 
 /** What every item of one tree needs (passed down unchanged). */
 export interface TreeContext {
@@ -16,6 +17,10 @@ export interface TreeContext {
   hrefFor?: ((path: string) => string) | undefined;
   onSelect: (path: string) => void;
   listArchive?: ArchiveLister | undefined;
+  /** The chart archives already read, as folders: they list without waiting. */
+  innerFolders?: InnerFolders | undefined;
+  /** While a filter is on: what to show of each kept archive that was read. */
+  filteredArchives?: ReadonlyMap<string, FilteredArchive> | undefined;
 }
 
 interface ItemsProps {

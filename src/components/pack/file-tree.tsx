@@ -2,14 +2,17 @@ import { useId, useMemo, useState, type KeyboardEvent } from "react";
 
 import { parentFolders, type TreeFolder } from "@/pack/file-tree";
 
+import { archiveFolder } from "./archive-path";
 import type { ArchiveLister } from "./chart-files";
 import { FolderItems, type TreeContext } from "./file-tree-items";
 import {
   allFolders,
-  FILTER_THRESHOLD,
   filterTree,
   firstFile,
+  showsFilter,
+  type InnerFolders,
 } from "./tree-filter";
+import type { ArchiveListings } from "./use-archive-listings";
 
 interface FileTreeProps {
   /** Names the navigation landmark ("Files"). */
@@ -21,25 +24,41 @@ interface FileTreeProps {
   onSelect: (path: string) => void;
   /** Chart archives open as folders of their inner files. */
   listArchive?: ArchiveLister | undefined;
+  /** The chart archives read so far: the filter counts and searches their files. */
+  listings?: ArchiveListings | undefined;
 }
 
 /**
  * The pack's files as nested lists with folders as disclosure widgets, the selected file's
- * folders open. Trees of more than 50 files get a filter box: it keeps the files whose path
- * holds the text, with their folders open, and Enter opens the first of them.
+ * folders open. Trees of more than 50 files (with the files inside the chart archives read so far)
+ * get a filter box: it keeps the files whose path holds the text, inner ones included, with their
+ * folders and archives open, and Enter opens the first of them.
  */
-export function FileTree({ label, tree, selected, ...rest }: FileTreeProps) {
+export function FileTree({
+  label,
+  tree,
+  selected,
+  listings,
+  ...rest
+}: FileTreeProps) {
   const id = useId();
   const [query, setQuery] = useState("");
-  const filterable = tree.fileCount > FILTER_THRESHOLD;
+  const inner = useMemo((): InnerFolders => {
+    const folders = new Map<string, TreeFolder>();
+    for (const [archive, listing] of listings ?? [])
+      if (listing.ok)
+        folders.set(archive, archiveFolder(archive, listing.value));
+    return folders;
+  }, [listings]);
+  const filterable = showsFilter(tree, inner);
   const filtering = filterable && query.trim() !== "";
   const filtered = useMemo(
-    () => filterTree(tree, filtering ? query : ""),
-    [tree, query, filtering],
+    () => filterTree(tree, filtering ? query : "", inner),
+    [tree, query, filtering, inner],
   );
   const openFolders = new Set(
     filtering
-      ? allFolders(filtered.tree)
+      ? allFolders(filtered.tree, filtered.archives)
       : [
           ...tree.children.flatMap((n) =>
             n.kind === "folder" ? [n.path] : [],
@@ -47,7 +66,13 @@ export function FileTree({ label, tree, selected, ...rest }: FileTreeProps) {
           ...(selected ? parentFolders(selected) : []),
         ],
   );
-  const ctx: TreeContext = { ...rest, selected, openFolders };
+  const ctx: TreeContext = {
+    ...rest,
+    selected,
+    openFolders,
+    innerFolders: inner,
+    ...(filtering ? { filteredArchives: filtered.archives } : {}),
+  };
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === "Escape" && query) {
@@ -56,7 +81,7 @@ export function FileTree({ label, tree, selected, ...rest }: FileTreeProps) {
     }
     if (event.key !== "Enter") return;
     event.preventDefault();
-    const first = firstFile(filtered.tree);
+    const first = firstFile(filtered.tree, filtered.archives);
     if (first) rest.onSelect(first);
   }
 
