@@ -5,7 +5,7 @@ import {
   timingSafeEqual,
 } from "node:crypto";
 import { constants } from "node:fs";
-import { mkdir, open, readFile } from "node:fs/promises";
+import { link, mkdir, open, readFile, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import { bcryptCompare, bcryptHash } from "./workers/pool";
 
@@ -174,25 +174,90 @@ export class Tokens {
   }
 }
 
-/** Read or create the token secret file (0600) unless one is configured. */
+/** The least key length of the session-token HMAC (security: an empty key lets anyone forge a token). */
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * The session-token secret: `configured` (PACKSMITH_TOKEN_SECRET, checked by config.ts) when set,
+ * else the base64url file `file`, created (0600, 32 random bytes) only when missing: written to a
+ * temporary file, fsynced, then linked into place, so a crash never leaves an empty or half-written
+ * secret and two instances starting at once end up with the same one. An empty, short, malformed or
+ * unreadable file stops the start with an error naming it.
+ */
 export async function loadTokenSecret(
   file: string,
   configured: string | null,
 ): Promise<Buffer> {
-  if (configured) return Buffer.from(configured, "utf8");
+  if (configured !== null) {
+    const key = Buffer.from(configured, "utf8");
+    if (key.byteLength < MIN_SECRET_BYTES)
+      throw new Error(
+        `PACKSMITH_TOKEN_SECRET is ${key.byteLength === 0 ? "empty" : `${key.byteLength} bytes`}; it must be at least ${MIN_SECRET_BYTES} random bytes (e.g. openssl rand -base64 32)`,
+      );
+    return key;
+  }
+  const existing = await readSecretFile(file);
+  if (existing) return existing;
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const fh = await open(
+    tmp,
+    constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+    0o600,
+  );
   try {
-    return Buffer.from((await readFile(file, "utf8")).trim(), "base64url");
-  } catch {
-    const secret = randomBytes(32);
-    await mkdir(dirname(file), { recursive: true });
-    const fh = await open(
-      file,
-      constants.O_CREAT | constants.O_WRONLY | constants.O_TRUNC,
-      0o600,
-    );
-    await fh.writeFile(secret.toString("base64url"));
+    await fh.writeFile(randomBytes(MIN_SECRET_BYTES).toString("base64url"));
+    await fh.sync();
+  } finally {
     await fh.close();
-    return secret;
+  }
+  try {
+    // link, not rename: it never replaces a secret another instance wrote meanwhile.
+    await link(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+  await syncDir(dirname(file));
+  const secret = await readSecretFile(file);
+  if (!secret) throw new Error(`the token secret file ${file} vanished`);
+  return secret;
+}
+
+/** The secret in `file`; null when the file is missing; throws when it is unusable. */
+async function readSecretFile(file: string): Promise<Buffer | null> {
+  let text: string;
+  try {
+    text = (await readFile(file, "utf8")).trim();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "ENOENT") return null;
+    throw new Error(
+      `the token secret file ${file} cannot be read (${err.code ?? err.message}); fix its permissions, or delete it to have a new one made (signing everyone out)`,
+    );
+  }
+  const fix = `delete it to have a new one made (signing everyone out), or set PACKSMITH_TOKEN_SECRET`;
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text))
+    throw new Error(
+      `the token secret file ${file} is not base64url text; ${fix}`,
+    );
+  const secret = Buffer.from(text, "base64url");
+  if (secret.byteLength < MIN_SECRET_BYTES)
+    throw new Error(
+      `the token secret file ${file} is ${secret.byteLength === 0 ? "empty" : `only ${secret.byteLength} bytes`} (at least ${MIN_SECRET_BYTES} are needed); ${fix}`,
+    );
+  return secret;
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const d = await open(dir, constants.O_RDONLY);
+  try {
+    await d.sync();
+  } catch {
+    // Some filesystems refuse fsync on a directory; the file itself is synced.
+  } finally {
+    await d.close();
   }
 }
 

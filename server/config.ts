@@ -64,6 +64,17 @@ function publicHost(raw: string): string {
   return url.host;
 }
 
+/** PACKSMITH_TOKEN_SECRET when set: an empty or short one stops the start (anyone could forge tokens). */
+function tokenSecret(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const bytes = Buffer.byteLength(raw, "utf8");
+  if (bytes < 32)
+    throw new Error(
+      `PACKSMITH_TOKEN_SECRET is ${bytes === 0 ? "empty" : `${bytes} bytes`}; it must be at least 32 random bytes (e.g. openssl rand -base64 32), or unset to use a generated file in the data folder`,
+    );
+  return raw;
+}
+
 /** Read the configuration from the environment (see README "Configuration"). Throws with a clear message. */
 export function configFromEnv(
   env: NodeJS.ProcessEnv = process.env,
@@ -117,7 +128,7 @@ export function configFromEnv(
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
-    tokenSecret: env.PACKSMITH_TOKEN_SECRET ?? null,
+    tokenSecret: tokenSecret(env.PACKSMITH_TOKEN_SECRET),
     tokenTtlSeconds: Number(env.PACKSMITH_TOKEN_TTL ?? 12 * 3600),
     uploadConcurrency: Number(env.PACKSMITH_UPLOAD_CONCURRENCY ?? 2),
     uploadQueue: Number(env.PACKSMITH_UPLOAD_QUEUE ?? 64),

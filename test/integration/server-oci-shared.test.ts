@@ -20,7 +20,7 @@ beforeAll(async () => {
     PACKSMITH_OCI_BASE_PATH: "shared",
     PACKSMITH_OCI_USERNAME: registry.username,
     PACKSMITH_OCI_PASSWORD: registry.password,
-    PACKSMITH_TOKEN_SECRET: "one-secret-for-both-instances",
+    PACKSMITH_TOKEN_SECRET: "one-secret-for-both-instances-32b+",
   };
   servers.push(await startServer({ env }), await startServer({ env }));
 });
