@@ -39,8 +39,16 @@ export const HELM_LIMITS: Readonly<
   maxEntryBytes: 5 * 1024 * 1024,
 });
 
-/** YAML files larger than this are not parsed (security.md: ≤2 MiB per file). */
-export const MAX_YAML_PARSE_BYTES = 2 * 1024 * 1024;
+/**
+ * values.yaml (and every other YAML file but plain manifests) larger than this is an error, not
+ * parsed (security.md, YAML row: ≤5 MiB). Helm refuses a chart file above 5 MiB as well.
+ */
+export const MAX_YAML_PARSE_BYTES = 5 * 1024 * 1024;
+/**
+ * A plain manifest up to this size is parsed; a larger one is a warning and is not parsed, never an
+ * error (security.md, YAML row): real packs ship 2.4 MiB manifests, and Palette applies them as they are.
+ */
+export const MAX_MANIFEST_PARSE_BYTES = 16 * 1024 * 1024;
 export const MAX_YAML_DOCUMENTS = 1000;
 export const MAX_YAML_DEPTH = 100;
 export const MAX_YAML_ALIASES = 100;

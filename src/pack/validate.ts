@@ -10,6 +10,7 @@ import {
   Budget,
   MAX_LOGO_BYTES,
   MAX_LOGO_SIDE,
+  MAX_MANIFEST_PARSE_BYTES,
   WARN_LOGO_SIDE_LARGE,
   withLimits,
   type Limits,
@@ -691,6 +692,18 @@ function checkManifests(
       );
       continue;
     }
+    // A plain manifest beyond the parse limit is not read at all: Palette applies it as it is, so
+    // that is a warning, never an error (security.md, YAML row; real packs ship 2.4 MiB manifests).
+    const size = files.get(path)!.byteLength;
+    if (size > MAX_MANIFEST_PARSE_BYTES && !text.includes("{{")) {
+      add(
+        "warning",
+        "MANIFEST_TOO_LARGE",
+        `manifest \`${path}\` is ${mib(size)}: too large to check as YAML (the limit is ${mib(MAX_MANIFEST_PARSE_BYTES)}); it is not parsed`,
+        { file: path },
+      );
+      continue;
+    }
     const docCount = text.split(/^---(?=[\s]|$)/m).length;
     if (docCount > 1000) {
       add(
@@ -706,6 +719,7 @@ function checkManifests(
       for (const f of parseYamlLimited(text, path, {
         multi: true,
         code: "MANIFEST_SYNTAX",
+        maxBytes: MAX_MANIFEST_PARSE_BYTES,
       }).findings)
         add(f.severity, f.code, f.message, {
           file: path,

@@ -37,15 +37,18 @@ export function decodeText(bytes: Uint8Array): string | null {
 }
 
 /**
- * Parse YAML with the limits of security.md: ≤2 MiB, ≤1,000 documents, ≤100 aliases (billion
- * laughs), nesting ≤100. Never throws; every problem becomes a finding with a line.
+ * Parse YAML with the limits of security.md: ≤5 MiB (`maxBytes`; plain manifests pass
+ * `MAX_MANIFEST_PARSE_BYTES`), ≤1,000 documents, ≤100 aliases (billion laughs), nesting ≤100.
+ * Never throws; every problem becomes a finding with a line. Above `maxBytes` the text is not
+ * parsed and the one finding is the error `YAML_TOO_LARGE` naming the limit.
  */
 export function parseYamlLimited(
   text: string,
   file: string,
-  opts: { multi?: boolean; code?: string } = {},
+  opts: { multi?: boolean; code?: string; maxBytes?: number } = {},
 ): ParsedYaml {
   const code = opts.code ?? "YAML_SYNTAX";
+  const maxBytes = opts.maxBytes ?? MAX_YAML_PARSE_BYTES;
   const lineCounter = new LineCounter();
   const out: ParsedYaml = { values: [], docs: [], lineCounter, findings: [] };
   const bad = (message: string, line?: number, c = code): ParsedYaml => {
@@ -60,9 +63,9 @@ export function parseYamlLimited(
     return out;
   };
   const size = new TextEncoder().encode(text).length;
-  if (size > MAX_YAML_PARSE_BYTES) {
+  if (size > maxBytes) {
     return bad(
-      `${file} is ${mib(size)}: too large to parse (the limit is ${mib(MAX_YAML_PARSE_BYTES)})`,
+      `${file} is ${mib(size)}: too large to parse (the limit is ${mib(maxBytes)})`,
       undefined,
       "YAML_TOO_LARGE",
     );

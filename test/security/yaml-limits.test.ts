@@ -71,12 +71,32 @@ describe("parseYamlLimited", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  test("B40 one 5 MB line: YAML_TOO_LARGE, returned at once", () => {
+  // security.md's YAML row: values.yaml up to 5 MiB is parsed, so one 5 MB line (4.8 MiB) now parses;
+  // above the limit it is refused before the parser starts.
+  test("B40 one 5 MB line (under the 5 MiB limit) parses without freezing", () => {
     const m = measure(() =>
       parseYamlLimited(`key: ${"x".repeat(5_000_000)}\n`, "values.yaml"),
     );
-    expect(m.value.findings.map((f) => f.code)).toEqual(["YAML_TOO_LARGE"]);
-    expect(m.value.findings[0]!.message).toMatch(/too large/i);
+    expect(m.value.findings).toEqual([]);
+    expect((m.value.values[0] as { key: string }).key).toHaveLength(5_000_000);
+    expect(m.ms).toBeLessThan(3000);
+  });
+
+  test("B40 one 6 MiB line: YAML_TOO_LARGE naming the 5 MiB limit, returned at once", () => {
+    const m = measure(() =>
+      parseYamlLimited(`key: ${"x".repeat(6 * 1024 * 1024)}\n`, "values.yaml"),
+    );
+    expect(m.value.findings).toEqual([
+      expect.objectContaining({
+        code: "YAML_TOO_LARGE",
+        severity: "error",
+        file: "values.yaml",
+      }),
+    ]);
+    expect(m.value.findings[0]!.message).toMatch(
+      /values\.yaml is 6 MiB: too large to parse \(the limit is 5 MiB\)/,
+    );
+    expect(m.value.values).toEqual([]);
     expect(m.ms).toBeLessThan(500);
   });
 
