@@ -17,10 +17,11 @@ import { writePackTarGz } from "../src/pack/tar-write";
 import { checkIdentity } from "../src/pack/validate";
 import { decodeText } from "../src/pack/yaml-text";
 import { writePackZip } from "../src/pack/zip-write";
-import { LoginThrottle, Tokens, type Htpasswd } from "./auth";
+import { LoginThrottle, Tokens, type Htpasswd, type TokenClaims } from "./auth";
 import type { ServerConfig } from "./config";
 import { sendError } from "./http-errors";
 import { Limiter } from "./limiter";
+import type { Revocations } from "./sessions";
 import { describePack, openChart } from "./prepare";
 import { summaryOf } from "../src/pack/registry-types";
 import { StoreError, type PackStore } from "./store/store";
@@ -32,6 +33,8 @@ export interface AppDeps {
   store: PackStore;
   users: Htpasswd;
   tokens: Tokens;
+  /** Ended sessions, shared by every instance (sessions.ts). */
+  revocations: Revocations;
   version: string;
   throttle?: LoginThrottle;
 }
@@ -63,7 +66,7 @@ const validVersion = (v: string): boolean => OCI_TAG.test(v);
 
 /** Build the HTTP app: the registry API under /api/v1 and the built SPA at /. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { config, store, users, tokens } = deps;
+  const { config, store, users, tokens, revocations } = deps;
   const throttle = deps.throttle ?? new LoginThrottle();
   const uploads = new Limiter(config.uploadConcurrency, config.uploadQueue);
   const tmpDir = join(config.dataDir, ".tmp");
@@ -198,8 +201,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply: FastifyReply,
   ): Promise<string | null> {
     const h = req.headers.authorization ?? "";
+    await users.refresh();
     if (h.startsWith("Bearer ")) {
-      const user = tokens.check(h.slice(7).trim());
+      const user = (await liveSession(h.slice(7).trim()))?.user;
       if (user) return user;
       sendError(
         reply,
@@ -221,6 +225,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     sendError(reply, 401, "UNAUTHORIZED", "sign in to change the registry");
     return null;
+  }
+
+  /** A token's claims when it is genuine, unexpired, not signed out and its user still exists. */
+  async function liveSession(token: string): Promise<TokenClaims | null> {
+    const claims = tokens.verify(token);
+    if (!claims || !users.has(claims.user)) return null;
+    return (await revocations.isRevoked(claims.sid)) ? null : claims;
   }
 
   async function login(
@@ -319,9 +330,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         'send {"username", "password"} as JSON',
       );
     }
+    await users.refresh();
     const user = await login(req, reply, body.username, body.password);
     if (!user) return reply;
     return tokens.issue(user);
+  });
+
+  // Sign out: the session ends for every instance that shares the secret (sessions.ts).
+  app.delete("/api/v1/session", async (req, reply) => {
+    const h = req.headers.authorization ?? "";
+    await users.refresh();
+    const claims = h.startsWith("Bearer ")
+      ? await liveSession(h.slice(7).trim())
+      : null;
+    if (!claims)
+      return sendError(
+        reply,
+        401,
+        "UNAUTHORIZED",
+        "send the session's token (Authorization: Bearer) to end it; this one is invalid, expired or already ended",
+      );
+    await revocations.revoke(claims.sid, claims.exp);
+    return reply.code(204).send();
   });
 
   app.get("/api/v1/packs", async (req, reply) => {

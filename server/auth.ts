@@ -5,7 +5,7 @@ import {
   timingSafeEqual,
 } from "node:crypto";
 import { constants } from "node:fs";
-import { link, mkdir, open, readFile, unlink } from "node:fs/promises";
+import { link, mkdir, open, readFile, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import { bcryptCompare, bcryptHash } from "./workers/pool";
 
@@ -28,23 +28,34 @@ export class Htpasswd {
   /** Compared against for unknown users, so they take as long as known ones (set by `load`). */
   private dummy = "";
 
+  private file = "";
+  private version = "";
+
   /** Parse `file`; bcrypt work (the dummy hash, every check) runs in the worker pool. */
   static async load(file: string): Promise<Htpasswd> {
     const h = new Htpasswd();
-    const text = await readFile(file, "utf8");
-    for (const line of text.split("\n")) {
-      const t = line.trim();
-      if (!t || t.startsWith("#")) continue;
-      const i = t.indexOf(":");
-      const hash = t.slice(i + 1);
-      if (i <= 0 || !/^\$2[aby]\$\d\d\$/.test(hash))
-        throw new Error(
-          `${file}: line for \`${t.slice(0, Math.max(i, 0))}\` is not a bcrypt htpasswd entry (use htpasswd -B)`,
-        );
-      h.users.set(t.slice(0, i), hash);
-    }
+    h.file = file;
+    h.version = await fileVersion(file);
+    h.users = await parseHtpasswd(file);
     h.dummy = await bcryptHash(randomBytes(16).toString("hex"), BCRYPT_COST);
     return h;
+  }
+
+  /**
+   * Read the file again when it changed since it was read (one stat), so a user removed from it is
+   * refused at once, with a token or a password. A file that cannot be read or parsed any more
+   * keeps nobody signed in until it is fixed.
+   */
+  async refresh(): Promise<void> {
+    const version = await fileVersion(this.file).catch(() => "missing");
+    if (version === this.version) return;
+    this.version = version;
+    this.okCache.clear();
+    try {
+      this.users = await parseHtpasswd(this.file);
+    } catch {
+      this.users = new Map();
+    }
   }
 
   get size(): number {
@@ -112,6 +123,29 @@ export class Htpasswd {
   }
 }
 
+/** size, mtime and inode: changes whenever the file is rewritten or replaced. */
+async function fileVersion(file: string): Promise<string> {
+  const st = await stat(file);
+  return `${st.ino}:${st.size}:${st.mtimeMs}`;
+}
+
+async function parseHtpasswd(file: string): Promise<Map<string, string>> {
+  const users = new Map<string, string>();
+  const text = await readFile(file, "utf8");
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (!t || t.startsWith("#")) continue;
+    const i = t.indexOf(":");
+    const hash = t.slice(i + 1);
+    if (i <= 0 || !/^\$2[aby]\$\d\d\$/.test(hash))
+      throw new Error(
+        `${file}: line for \`${t.slice(0, Math.max(i, 0))}\` is not a bcrypt htpasswd entry (use htpasswd -B)`,
+      );
+    users.set(t.slice(0, i), hash);
+  }
+  return users;
+}
+
 /**
  * Create `file` with one `admin` user and a random password, storing only the bcrypt hash.
  * Returns the password, to be printed once. Refuses to overwrite an existing file.
@@ -134,7 +168,18 @@ export async function createAdminHtpasswd(file: string): Promise<string> {
   return password;
 }
 
-/** Stateless session tokens: `base64url(json).base64url(hmac)`, so several instances sharing the secret accept each other's. */
+/** What a valid token says: its user, its session id and its expiry (epoch seconds). */
+export interface TokenClaims {
+  user: string;
+  sid: string;
+  exp: number;
+}
+
+/**
+ * Signed session tokens: `base64url(json).base64url(hmac)`, so several instances sharing the secret
+ * accept each other's. Each carries a random session id, so `DELETE /session` can end exactly that
+ * session (see sessions.ts).
+ */
 export class Tokens {
   constructor(
     private readonly secret: Buffer,
@@ -144,7 +189,11 @@ export class Tokens {
   issue(user: string): { token: string; expiresAt: string } {
     const exp = Math.floor(Date.now() / 1000) + this.ttlSeconds;
     const body = Buffer.from(
-      JSON.stringify({ u: user, exp, n: randomBytes(6).toString("base64url") }),
+      JSON.stringify({
+        u: user,
+        exp,
+        sid: randomBytes(16).toString("base64url"),
+      }),
     ).toString("base64url");
     return {
       token: `${body}.${this.sign(body)}`,
@@ -152,18 +201,28 @@ export class Tokens {
     };
   }
 
-  /** The user a token belongs to, or null when it is forged or expired. */
+  /** The user a token belongs to, or null when it is forged or expired (revocation is not checked). */
   check(token: string): string | null {
-    const [body, sig] = token.split(".");
-    if (!body || !sig) return null;
+    return this.verify(token)?.user ?? null;
+  }
+
+  /** The claims of a token, or null when it is forged, malformed or expired. */
+  verify(token: string): TokenClaims | null {
+    const [body, sig, extra] = token.split(".");
+    if (!body || !sig || extra !== undefined) return null;
     const want = Buffer.from(this.sign(body));
     const got = Buffer.from(sig);
     if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
     try {
-      const { u, exp } = JSON.parse(
+      const { u, exp, sid } = JSON.parse(
         Buffer.from(body, "base64url").toString("utf8"),
-      ) as { u: string; exp: number };
-      return typeof u === "string" && exp * 1000 > Date.now() ? u : null;
+      ) as { u: unknown; exp: unknown; sid: unknown };
+      return typeof u === "string" &&
+        typeof sid === "string" &&
+        typeof exp === "number" &&
+        exp * 1000 > Date.now()
+        ? { user: u, sid, exp }
+        : null;
     } catch {
       return null;
     }

@@ -4,6 +4,7 @@ import { createAdminHtpasswd, Htpasswd, loadTokenSecret, Tokens } from "./auth";
 import { buildApp } from "./app";
 import { configFromEnv, type ServerConfig } from "./config";
 import { createFsStore } from "./store/fs-store";
+import { fsRevocations, ociRevocations, type Revocations } from "./sessions";
 import { sweepTemp } from "./sweep";
 import { closeWorkers } from "./workers/pool";
 import type { PackStore } from "./store/store";
@@ -40,14 +41,21 @@ export async function start(
     config.tokenTtlSeconds,
   );
   const store = await openStore(config);
+  const revocations: Revocations =
+    config.storage === "oci" && config.oci
+      ? await ociRevocations(config.oci)
+      : fsRevocations(config.dataDir);
+  await revocations.sweep();
   const tmpDir = join(config.dataDir, ".tmp");
   await sweepTemp(tmpDir, true);
   await store.sweep();
   const sweeper = setInterval(
     () =>
-      void Promise.all([sweepTemp(tmpDir, false), store.sweep()]).catch(
-        () => undefined,
-      ),
+      void Promise.all([
+        sweepTemp(tmpDir, false),
+        store.sweep(),
+        revocations.sweep(),
+      ]).catch(() => undefined),
     3600_000,
   );
   sweeper.unref();
@@ -59,6 +67,7 @@ export async function start(
     store,
     users,
     tokens,
+    revocations,
     version: pkg.version,
   });
   const address = await app.listen({ host: config.host, port: config.port });
@@ -68,6 +77,7 @@ export async function start(
       clearInterval(sweeper);
       await app.close();
       await store.close();
+      await revocations.close();
       await closeWorkers();
     },
   };

@@ -88,4 +88,45 @@ describe("two server processes on one OCI registry", () => {
       (await fetch(`${a.url}/api/v1/packs/hellouniverse/1.0.0`)).status,
     ).toBe(404);
   });
+
+  it("signing out on one instance ends the session on the other (the revocation is in the registry)", async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const signIn = async (): Promise<string> =>
+      (
+        (await (
+          await fetch(`${a.url}/api/v1/session`, {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              "x-packsmith-client": "t",
+            },
+            body: JSON.stringify(ADMIN),
+          })
+        ).json()) as { token: string }
+      ).token;
+    const token = await signIn();
+    const other = await signIn();
+    // 404 while the token is good, 401 once it is not.
+    const probe = async (url: string, t: string): Promise<number> =>
+      (
+        await fetch(`${url}/api/v1/packs/nothing-here/1.0.0`, {
+          method: "DELETE",
+          headers: writeHeaders(`Bearer ${t}`),
+        })
+      ).status;
+    expect(await probe(b.url, token)).toBe(404);
+    const out = await fetch(`${a.url}/api/v1/session`, {
+      method: "DELETE",
+      headers: writeHeaders(`Bearer ${token}`),
+    });
+    expect(out.status).toBe(204);
+    expect(await probe(b.url, token)).toBe(401);
+    expect(await probe(a.url, token)).toBe(401);
+    expect(await probe(b.url, other)).toBe(404);
+    // The revocation is not a pack: listings do not show it.
+    const list = (await (await fetch(`${b.url}/api/v1/packs`)).json()) as {
+      items: unknown[];
+    };
+    expect(list.items).toEqual([]);
+  });
 });
