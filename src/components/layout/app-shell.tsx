@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { SessionControl } from "@/components/layout/session-control";
 import { Link } from "@/components/ui/link";
 import { paths } from "@/config/paths";
 
@@ -7,7 +8,7 @@ type AppShellProps = {
   children: ReactNode;
 };
 
-/** The frame around every page: skip link, banner with the product name, and the main landmark. */
+/** The frame around every page: skip link, banner with the product name and sign-in state, and the main landmark. */
 export function AppShell({ children }: AppShellProps) {
   return (
     <>
@@ -19,6 +20,7 @@ export function AppShell({ children }: AppShellProps) {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           Packsmith
         </Link>
+        <SessionControl />
       </header>
       {/* tabIndex -1 lets the skip link and route changes move focus here without adding a tab stop. */}
       <main id="main" className="app-main" tabIndex={-1}>

@@ -1,5 +1,5 @@
-import { apiJson } from "@/lib/api/client";
-import { setSession, type Session } from "@/lib/api/session";
+import { ApiError, apiFetch, apiJson } from "@/lib/api/client";
+import { getToken, setSession, type Session } from "@/lib/api/session";
 
 /** `POST /api/v1/session`; stores the session on success, throws ApiError (401, 429…) otherwise. */
 export async function signIn(
@@ -16,4 +16,20 @@ export async function signIn(
   return session;
 }
 
-export const signOut = (): void => setSession(null);
+/**
+ * `DELETE /api/v1/session`: ends the session on the server (for every instance), then forgets the
+ * token. The token is forgotten even when the server cannot be reached; the answer says whether
+ * the server ended it (false: it stays valid there until it expires).
+ */
+export async function signOut(): Promise<boolean> {
+  if (!getToken()) return true;
+  try {
+    await apiFetch("/session", { method: "DELETE" });
+    return true;
+  } catch (e) {
+    // 401: already ended or expired on the server, which is what signing out wants.
+    return e instanceof ApiError && e.status === 401;
+  } finally {
+    setSession(null);
+  }
+}

@@ -1,0 +1,66 @@
+import { useState } from "react";
+
+import { SignInDialog } from "@/components/sign-in-dialog";
+import { Button } from "@/components/ui/button";
+import { useSession } from "@/lib/api/session";
+import { signOut } from "@/lib/api/sign-in";
+
+import "./session-control.css";
+
+/**
+ * The header's sign-in state: the signed-in user with Sign out (which ends the session on the
+ * server, then forgets the token), or Sign in, which opens the sign-in dialog.
+ */
+export function SessionControl() {
+  const session = useSession();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState("");
+
+  return (
+    <div className="session-control">
+      {/* One live region in both states, so "Signed out." is announced. */}
+      <span className="session-control__notice" role="status">
+        {notice}
+      </span>
+      {session ? (
+        <>
+          <span className="session-control__user">
+            Signed in as <strong>{session.username}</strong>
+          </span>
+          <Button
+            variant="secondary"
+            busy={busy}
+            onClick={() => {
+              setBusy(true);
+              void signOut().then((ended) => {
+                setBusy(false);
+                setNotice(
+                  ended
+                    ? "Signed out."
+                    : "Signed out here; the registry could not be reached, so the session ends when it expires.",
+                );
+              });
+            }}
+          >
+            Sign out
+          </Button>
+        </>
+      ) : (
+        <>
+          <Button variant="secondary" onClick={() => setDialogOpen(true)}>
+            Sign in
+          </Button>
+          <SignInDialog
+            open={dialogOpen}
+            onClose={() => setDialogOpen(false)}
+            onSignedIn={() => {
+              setDialogOpen(false);
+              setNotice("");
+            }}
+          />
+        </>
+      )}
+    </div>
+  );
+}
