@@ -6,6 +6,7 @@ import {
   Parser,
   visit,
   type Document,
+  type YAMLError,
 } from "yaml";
 import type { Finding } from "./finding";
 import {
@@ -122,14 +123,23 @@ export function parseYamlLimited(
   }
   out.docs = docs;
   for (const doc of docs) {
-    for (const e of doc.errors) {
-      const line = e.pos ? lineCounter.linePos(e.pos[0]).line : undefined;
+    // One message per problem: once the parser has lost its footing, what follows in the same
+    // document is mostly the same mistake seen again (a bad indent gave 14 errors, one broken line
+    // 52). The first error keeps its line and says how many followed; the editor's own language
+    // service still marks every one of them. A later `---` document reports its own first error.
+    const [first, ...rest] = doc.errors;
+    if (first) {
+      const line = errorLine(text, first, lineCounter);
+      const more =
+        rest.length === 0
+          ? ""
+          : ` (the parser reported ${rest.length} more ${rest.length === 1 ? "error" : "errors"} after it in this document, most likely caused by this one)`;
       out.findings.push({
         code,
         severity: "error",
         file,
         ...(line ? { line } : {}),
-        message: `${file}: ${firstLine(e.message)}`,
+        message: `${file}: ${firstLine(first.message)}${more}`,
       });
     }
     for (const w of doc.warnings) {
@@ -143,8 +153,10 @@ export function parseYamlLimited(
       });
     }
   }
+  // In a document that does not parse, keys seen twice are usually the parser's misreading.
   for (const doc of docs)
-    out.findings.push(...duplicateKeys(doc, file, code, lineCounter));
+    if (doc.errors.length === 0)
+      out.findings.push(...duplicateKeys(doc, file, code, lineCounter));
   if (out.findings.some((f) => f.severity === "error")) {
     out.values = [];
     return out;
@@ -179,6 +191,50 @@ export function parseYamlLimited(
 }
 
 const firstLine = (s: string): string => s.split("\n")[0] ?? s;
+
+const UNCLOSED_FLOW = /^Flow (?:map|sequence)\b.*end with an? ([}\]])/;
+
+/**
+ * 1-based line of a parser error, moved to where the author looks. An unclosed quote is reported
+ * where the parser gave up (a later blank line, or the end of the file): use the line of its
+ * opening quote. An unclosed flow map or sequence is reported at the first line that does not fit
+ * it: use the line of its opening bracket. Both look back at most 64 KiB.
+ */
+function errorLine(
+  text: string,
+  e: YAMLError,
+  lc: LineCounter,
+): number | undefined {
+  if (!e.pos) return undefined;
+  let at = e.pos[0];
+  const flow = UNCLOSED_FLOW.exec(e.message);
+  const quote = /^Missing closing (["'])quote/.exec(e.message)?.[1];
+  if (e.code === "MISSING_CHAR" && quote) {
+    // An unclosed scalar holds no lone quote of its kind, so the nearest one back is its opening
+    // (`''` is an escaped quote inside single quotes).
+    for (let i = at - 1; i >= Math.max(0, at - 65536); i--) {
+      if (text[i] !== quote) continue;
+      if (quote === "'" && text[i - 1] === "'") {
+        i--;
+        continue;
+      }
+      at = i;
+      break;
+    }
+  } else if (flow) {
+    const close = flow[1]!;
+    const open = close === "}" ? "{" : "[";
+    let depth = 0;
+    for (let i = at - 1; i >= Math.max(0, at - 65536); i--) {
+      if (text[i] === close) depth++;
+      else if (text[i] === open && depth-- === 0) {
+        at = i;
+        break;
+      }
+    }
+  }
+  return lc.linePos(at).line;
+}
 
 /** Deepest `[`/`{` nesting outside quotes and comments exceeds `max`? One pass, no parsing. */
 function flowDepthOver(text: string, max: number): boolean {
