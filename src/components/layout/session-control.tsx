@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { SignInDialog } from "@/components/sign-in-dialog";
 import { Button } from "@/components/ui/button";
@@ -16,6 +16,15 @@ export function SessionControl() {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState("");
+  const signInButton = useRef<HTMLButtonElement | null>(null);
+  // Sign out removes the focused button: keep keyboard focus in the header, on Sign in.
+  const focusSignIn = useRef(false);
+  useEffect(() => {
+    if (focusSignIn.current && !session) {
+      focusSignIn.current = false;
+      signInButton.current?.focus();
+    }
+  }, [session]);
 
   return (
     <div className="session-control">
@@ -33,6 +42,7 @@ export function SessionControl() {
             busy={busy}
             onClick={() => {
               setBusy(true);
+              focusSignIn.current = true;
               void signOut().then((ended) => {
                 setBusy(false);
                 setNotice(
@@ -48,7 +58,11 @@ export function SessionControl() {
         </>
       ) : (
         <>
-          <Button variant="secondary" onClick={() => setDialogOpen(true)}>
+          <Button
+            ref={signInButton}
+            variant="secondary"
+            onClick={() => setDialogOpen(true)}
+          >
             Sign in
           </Button>
           <SignInDialog
