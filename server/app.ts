@@ -1,3 +1,4 @@
+import contentDisposition from "content-disposition";
 import fastifyStatic from "@fastify/static";
 import Fastify, {
   type FastifyInstance,
@@ -436,7 +437,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     return reply
       .type(format === "zip" ? "application/zip" : "application/gzip")
-      .header("Content-Disposition", `attachment; filename="${top}.${format}"`)
+      .header("Content-Disposition", contentDisposition(`${top}.${format}`))
       .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
@@ -480,11 +481,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           "VERSION_NOT_FOUND",
           `no version \`${p.version}\` of \`${p.name}\``,
         );
-      // Only a plain file name under charts/: `..` or a `/` smuggled in as %2F names nothing.
+      // Only an archive directly under charts/: a `/` smuggled in as %2F, `.` or `..` names
+      // nothing. Other characters are looked up as written (the stored names passed the core's
+      // path rules, which allow spaces, `@` and braces).
       const bytes =
-        /^[A-Za-z0-9._-]+$/.test(chartFile) && !/^\.+$/.test(chartFile)
-          ? files.get(file)
-          : undefined;
+        chartFile.includes("/") || /^\.+$/.test(chartFile)
+          ? undefined
+          : files.get(file);
       if (!bytes)
         return sendError(
           reply,
@@ -724,10 +727,14 @@ function sendPackFile(
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isText) return reply.type("text/plain; charset=utf-8").send(buf);
   const base = path.slice(path.lastIndexOf("/") + 1);
-  return reply
-    .type("application/octet-stream")
-    .header("Content-Disposition", `attachment; filename="${base}"`)
-    .send(buf);
+  return (
+    reply
+      .type("application/octet-stream")
+      // Pack file names may hold spaces, `@`, quotes' neighbours and any letter (security.md's path
+      // row): the header is built by the maintained encoder (RFC 6266 with an RFC 8187 fallback).
+      .header("Content-Disposition", contentDisposition(base))
+      .send(buf)
+  );
 }
 
 function storeStatus(code: StoreError["code"]): number {

@@ -290,6 +290,51 @@ describe.each(["fs", "oci"] as const)(
         },
       ]);
     });
+
+    it("names Palette allows (spaces, @, braces, any letter) download, inside and outside a chart", async () => {
+      // security.md's path row: a real chart holds `templates/{values}/…`; names with spaces,
+      // `@` and non-ASCII letters must be served, with a Content-Disposition the browser reads.
+      const bin = Uint8Array.of(0, 0xff, 7);
+      const archive = "charts/odd chart@2.0.0.tgz";
+      const files = goodPackFiles({
+        name: "odd-names",
+        version: "1.0.0",
+        packJson: { charts: [archive] },
+        chart: {
+          name: "odd",
+          version: "2.0.0",
+          extra: { "templates/{values}/Grafana @ v1.bin": bin },
+        },
+      });
+      files.set(archive, files.get("charts/odd-2.0.0.tgz")!);
+      files.delete("charts/odd-2.0.0.tgz");
+      files.set("docs/Обзор @ v1.bin", bin);
+      const zip = await writePackZip(files, "odd-names-1.0.0");
+      expect((await put("/packs/odd-names/1.0.0", zip)).status).toBe(201);
+
+      const outer = await fetch(
+        api(
+          `/packs/odd-names/1.0.0/files/${encodeURIComponent("docs/Обзор @ v1.bin").replaceAll("%2F", "/")}`,
+        ),
+      );
+      expect(outer.status).toBe(200);
+      // Non-Latin-1 letters cannot go into a header as they are: RFC 8187's filename* carries them.
+      expect(outer.headers.get("content-disposition")).toBe(
+        `attachment; filename="????? @ v1.bin"; filename*=UTF-8''${encodeURIComponent("Обзор @ v1.bin")}`,
+      );
+      expect([...new Uint8Array(await outer.arrayBuffer())]).toEqual([...bin]);
+
+      const inner = await fetch(
+        api(
+          `/packs/odd-names/1.0.0/charts/${encodeURIComponent("odd chart@2.0.0.tgz")}/files/templates/${encodeURIComponent("{values}")}/${encodeURIComponent("Grafana @ v1.bin")}`,
+        ),
+      );
+      expect(inner.status).toBe(200);
+      expect(inner.headers.get("content-disposition")).toBe(
+        'attachment; filename="Grafana @ v1.bin"',
+      );
+      expect([...new Uint8Array(await inner.arrayBuffer())]).toEqual([...bin]);
+    });
   },
 );
 

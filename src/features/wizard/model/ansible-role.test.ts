@@ -48,7 +48,7 @@ it.each([
   [
     "an unsafe file name",
     "role",
-    [f("tasks/main.yml"), f("files/a b.sh")],
+    [f("tasks/main.yml"), f("files/a%b.sh")],
     [],
     "unsafe path",
   ],
