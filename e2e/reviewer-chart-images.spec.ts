@@ -207,6 +207,9 @@ test("findings inside a chart archive link to the inner file and line", async ({
   });
   await expect(finding).toHaveCount(1);
   await expect(finding).toContainText("SECRET_PRIVATE_KEY");
+  await expectNoSeriousA11yViolations(page, "findings with secrets", {
+    moderate: true,
+  });
   await finding.getByRole("link", { name: `${file}:5` }).click();
   await expect(page).toHaveURL(
     `/packs/${AMBASSADOR[0]}/${AMBASSADOR[1]}?file=${encodeURIComponent(file)}&line=5`,
@@ -372,6 +375,9 @@ test("a chart archive that cannot be read says why where its panel would be", as
   ).toContainText(
     "`charts/broken-1.0.0.tgz` is truncated or corrupt. Its files, Chart.yaml and values cannot be shown.",
   );
+  await expectNoSeriousA11yViolations(page, "unreadable chart panel", {
+    moderate: true,
+  });
   // The rest of the page still works.
   await packPage.openTab(/^Images/);
   await expect(imageRows(page).first()).toBeVisible();

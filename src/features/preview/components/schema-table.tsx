@@ -36,7 +36,7 @@ export function SchemaTable({ files, hrefFor }: SchemaTableProps) {
   return (
     <section aria-labelledby="schema-heading">
       <h2 id="schema-heading">Value schema</h2>
-      <TableScroll label="Value schema">
+      <TableScroll label="Value schema table">
         <table className="data-table">
           <thead>
             <tr>
