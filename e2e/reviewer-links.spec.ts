@@ -172,22 +172,40 @@ test("a Markdown file is read rendered, its source a click away; a link to a lin
   ).toHaveText("3");
 });
 
-test("a tree of more than 50 files filters by path, keeps the matches' folders open and opens the first on Enter", async ({
+test("a tree of more than 50 files filters by path, inside the chart archives too, keeps the matches' folders open and opens the first on Enter", async ({
   page,
   packPage,
+  request,
 }) => {
   await packPage.goto(...ARGO, "?file=pack.json");
-  const total = (await packPage.filePaths()).length;
-  expect(total).toBeGreaterThan(50);
+  const own = (await packPage.filePaths()).length;
+  expect(own).toBeGreaterThan(50);
+  // The archive's files as the server lists them: the tree reads the same archive in the browser.
+  const detail = (await (
+    await request.get(`/api/v1/packs/${ARGO[0]}/${ARGO[1]}`)
+  ).json()) as { charts: { file: string; files: { path: string }[] }[] };
+  const chart = detail.charts.find((c) => c.file === "charts/argo-cd.tgz");
+  const inner = (chart?.files ?? []).map((f) => `charts/argo-cd.tgz/${f.path}`);
+  expect(inner.length).toBeGreaterThan(50);
+  const total = own + inner.length;
   const filter = page.getByRole("searchbox", { name: "Filter files" });
   const count = page.getByRole("status").filter({ hasText: / files$/ });
+  // The pack's files and, once the page has read the archive while idle, the files inside it.
   await expect(count).toHaveText(`${total} files`);
 
   await filter.fill("REDIS-HA/templates/");
-  const kept = await packPage.filePaths();
+  // The archive is listed for the matches inside it (the chart ships redis-ha unpacked too).
+  const kept = (await packPage.filePaths()).filter(
+    (p) => p !== "charts/argo-cd.tgz",
+  );
   expect(kept.length).toBeGreaterThan(1);
   expect(kept.length).toBeLessThan(total);
   for (const path of kept) expect(path).toContain("redis-ha/templates/");
+  expect(
+    kept.filter((p) => p.startsWith("charts/argo-cd.tgz/")).sort(),
+  ).toEqual(
+    inner.filter((p) => p.toLowerCase().includes("redis-ha/templates/")).sort(),
+  );
   await expect(count).toHaveText(`${kept.length} of ${total} files`);
   // Folded folders open for the matches.
   for (const path of kept) await expect(packPage.fileLink(path)).toBeVisible();
@@ -200,6 +218,29 @@ test("a tree of more than 50 files filters by path, keeps the matches' folders o
     `${ARGO_PAGE}?file=${encodeURIComponent(kept[0] ?? "")}`,
   );
   await expect(packPage.viewerHeading(kept[0] ?? "")).toBeVisible();
+
+  // A template inside the chart archive: found by its path, the archive and its folders opened.
+  const template = "charts/argo-cd.tgz/templates/argocd-server/deployment.yaml";
+  expect(inner).toContain(template);
+  await filter.fill("tgz/templates/argocd-server/DEPLOYMENT");
+  await expect(count).toHaveText(`1 of ${total} files`);
+  // The archive itself is listed as the folder of the match.
+  expect(await packPage.filePaths()).toEqual(["charts/argo-cd.tgz", template]);
+  await expect(packPage.fileLink(template)).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Files inside argo-cd.tgz" }),
+  ).toHaveAttribute("aria-expanded", "true");
+  await expectNoSeriousA11yViolations(page, "filter matching inside a chart", {
+    moderate: true,
+  });
+  await filter.press("Enter");
+  await expect(page).toHaveURL(
+    `${ARGO_PAGE}?file=${encodeURIComponent(template)}`,
+  );
+  await expect(packPage.viewerHeading(template)).toBeVisible();
+  await expect(
+    packPage.editorLine(template, "argo-cd.server.fullname"),
+  ).toBeVisible();
 
   await filter.fill("no-such-path");
   await expect(count).toHaveText(`0 of ${total} files`);

@@ -25,12 +25,17 @@ export function ArchiveItem({
   const inside = ctx.selected?.startsWith(`${node.path}/`) ?? false;
   const filtered = ctx.filteredArchives?.get(node.path);
   const matches = (filtered?.inner.fileCount ?? 0) > 0;
-  const [open, setOpen] = useState(inside || matches);
+  // Open by hand or for the selection; a filter's matches open it for as long as the filter
+  // holds them (folded there by hand if wished), and clearing the filter restores the first.
+  const [open, setOpen] = useState(inside);
+  const [openForMatches, setOpenForMatches] = useState(true);
   const [was, setWas] = useState({ inside, matches });
   if (inside !== was.inside || matches !== was.matches) {
     setWas({ inside, matches });
-    if ((inside && !was.inside) || (matches && !was.matches)) setOpen(true);
+    if (inside && !was.inside) setOpen(true);
+    if (matches && !was.matches) setOpenForMatches(true);
   }
+  const shown = matches ? openForMatches : open;
   const read = ctx.innerFolders?.get(node.path);
   return (
     <li>
@@ -38,16 +43,16 @@ export function ArchiveItem({
         <button
           type="button"
           className="file-tree__toggle"
-          aria-expanded={open}
-          aria-controls={open ? id : undefined}
-          onClick={() => setOpen(!open)}
+          aria-expanded={shown}
+          aria-controls={shown ? id : undefined}
+          onClick={() => (matches ? setOpenForMatches : setOpen)(!shown)}
         >
-          <span aria-hidden="true">{open ? "▾" : "▸"}</span>
+          <span aria-hidden="true">{shown ? "▾" : "▸"}</span>
           <VisuallyHidden>Files inside {node.name}</VisuallyHidden>
         </button>
         <FileEntry node={node} ctx={ctx} />
       </div>
-      {open &&
+      {shown &&
         (filtered ? (
           <InnerItems
             id={id}
