@@ -6,7 +6,8 @@ import { expect, test } from "./pages/wizard-test";
 
 /*
  * The builder's Review step renders the same pack UI as the reviewer's pack page: the file tree
- * (filter box, chart archives as folders), the viewer (Markdown rendered) and the findings.
+ * (filter box searching inside chart archives too, chart archives as folders), the viewer (Markdown
+ * rendered), the findings and the images table.
  */
 
 test("Review shows the tree, the viewer and the findings of the shared pack UI", async ({
@@ -35,10 +36,20 @@ test("Review shows the tree, the viewer and the findings of the shared pack UI",
     review.files.getByRole("button", { name: /^pack\.json/ }),
   ).toHaveAttribute("aria-current", "true");
   const filter = page.getByRole("searchbox", { name: "Filter files" });
+  // The count takes in the chart archive's files once it has been read (the page reads it when idle).
+  const count = page.getByRole("status").filter({ hasText: / files$/ });
+  const own = await review.files.locator("[data-path]").count();
+  await expect
+    .poll(async () => Number((await count.textContent())?.split(" ")[0]))
+    .toBeGreaterThan(own);
   await filter.fill("argocd-server/deployment");
+  // The unpacked chart's template and its copy inside argo-cd.tgz; the folder comes first.
+  await expect(count).toHaveText(/^2 of \d+ files$/);
   await expect(
-    page.getByRole("status").filter({ hasText: / of \d+ files$/ }),
-  ).toHaveText(/^1 of \d+ files$/);
+    review.files.locator(
+      '[data-path="charts/argo-cd.tgz/templates/argocd-server/deployment.yaml"]',
+    ),
+  ).toBeVisible();
   await filter.press("Enter");
   const deployment = "charts/argo-cd/templates/argocd-server/deployment.yaml";
   await expect(
@@ -53,8 +64,45 @@ test("Review shows the tree, the viewer and the findings of the shared pack UI",
     /^Findings \(\d+\)$/,
   );
 
-  // The chart archive opens as a folder; an inner file opens in the viewer.
   await filter.fill("");
+  // The images the draft pulls, as on the pack page, from the core's report; a source is a
+  // button (a draft has no URL) that shows its file at that line below.
+  const images = page.getByRole("region", { name: /^Images \(\d+\)$/ });
+  await expect(images.getByRole("heading", { level: 3 })).toHaveText(
+    "Images (7)",
+  );
+  const argocd = images.getByRole("row").filter({
+    has: page.getByRole("rowheader", {
+      name: "quay.io/argoproj/argocd:v2.1.6",
+    }),
+  });
+  await expect(argocd.getByRole("cell")).toHaveText([
+    "quay.io",
+    "argoproj/argocd",
+    "v2.1.6",
+    "values.yaml:23",
+    "",
+  ]);
+  await expect(
+    images.getByRole("row").filter({ hasText: "oliver006/redis_exporter" }),
+  ).toContainText("no tag: the container runtime pulls latest");
+  await argocd.getByRole("button", { name: "values.yaml:23" }).click();
+  await expect(
+    page.getByRole("heading", { level: 4, name: "values.yaml", exact: true }),
+  ).toBeVisible();
+  await expect(
+    review.files.locator('[data-path="values.yaml"]'),
+  ).toHaveAttribute("aria-current", "true");
+  await expect(
+    page
+      .locator(".monaco-editor")
+      .filter({
+        has: page.getByRole("textbox", { name: "Contents of values.yaml" }),
+      })
+      .locator(".active-line-number"),
+  ).toHaveText("23");
+
+  // The chart archive opens as a folder; an inner file opens in the viewer.
   await page.getByRole("button", { name: "Files inside argo-cd.tgz" }).click();
   const chartYaml = "charts/argo-cd.tgz/Chart.yaml";
   await review.files.locator(`[data-path="${chartYaml}"]`).click();

@@ -2,6 +2,7 @@ import { useMemo } from "react";
 
 import { FileBrowser } from "@/components/pack/file-browser";
 import { FindingsList } from "@/components/pack/findings-list";
+import { ImagesTable } from "@/components/pack/images-table";
 import { Spinner } from "@/components/ui/spinner";
 import { Tabs, type TabItem } from "@/components/ui/tabs";
 import { navigate, usePathname, useSearch } from "@/lib/location";
@@ -17,7 +18,6 @@ import {
   type PackTab,
 } from "../utils/deep-link";
 import { readPackMeta } from "../utils/pack-meta";
-import { ImagesTable } from "./images-table";
 import { PackHeader } from "./pack-header";
 import { PackOverview } from "./pack-overview";
 import { PresetsTable } from "./presets-table";
@@ -104,7 +104,14 @@ export function PackView({ pack }: { pack: OpenedPack }) {
         {tab === "schema" && <SchemaTable files={files} hrefFor={hrefFor} />}
         {tab === "images" &&
           (images ? (
-            <ImagesTable images={images} files={files} hrefFor={hrefFor} />
+            <ImagesTable
+              images={images}
+              files={files}
+              open={{
+                hrefFor: (file, line) => hrefFor(fileLoc(file, line)),
+                onSelect: (file, line) => go(fileLoc(file, line)),
+              }}
+            />
           ) : (
             <Spinner label="Finding the images…" />
           ))}

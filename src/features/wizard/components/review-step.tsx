@@ -4,6 +4,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { FileBrowser } from "@/components/pack/file-browser";
 import { formatBytes } from "@/components/pack/file-kind";
 import { FindingsList } from "@/components/pack/findings-list";
+import { ImagesTable } from "@/components/pack/images-table";
 import { STEP_LABELS } from "@/features/wizard/components/step-labels";
 import { usePackDigest } from "@/features/wizard/hooks/use-pack-report";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
@@ -101,6 +102,23 @@ export function ReviewStep() {
           return { label: linkText(target, f), onClick: () => goTo(target) };
         }}
       />
+      {report && (
+        <ImagesTable
+          images={report.images}
+          files={files}
+          headingLevel={3}
+          // A draft has no URL: each source is a button that shows the file and line below.
+          open={{
+            onSelect: (file, line) =>
+              goTo({
+                kind: "file",
+                step: "review",
+                file,
+                ...(line ? { line } : {}),
+              }),
+          }}
+        />
+      )}
       <h3>Files</h3>
       <FileBrowser
         files={files}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { validatePack } from "@/pack/validate";
 
-import { loadFixture } from "../../../../test/helpers/fixtures";
+import { loadFixture } from "../../../test/helpers/fixtures";
 import { imageRows } from "./image-rows";
 
 describe("imageRows", () => {

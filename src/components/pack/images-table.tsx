@@ -1,32 +1,48 @@
-import { useMemo } from "react";
+import { useId, useMemo } from "react";
 
-import { splitArchivePath } from "@/components/pack/archive-path";
-import { Link } from "@/components/ui/link";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PackFiles } from "@/pack/pack-files";
 
-import type { PackLocation } from "../utils/deep-link";
-import { imageRows, type ImageRow } from "../utils/image-rows";
-import "../images.css";
+import { splitArchivePath } from "./archive-path";
+import { FileLink } from "./file-link";
+import { imageRows, type ImageRow } from "./image-rows";
+import "./images.css";
+
+/** How the table opens the file and line an image was found at. */
+export interface OpenSource {
+  /** The place's deep link, when the page has them (the pack page); the builder has none. */
+  hrefFor?: ((file: string, line?: number) => string) | undefined;
+  /** Show the file at that line in place. */
+  onSelect: (file: string, line?: number) => void;
+}
 
 interface ImagesTableProps {
-  /** `PackDetail.images`, or the pack worker's scan of a local pack. */
+  /** `PackDetail.images`, the pack worker's scan of a local pack, or a draft's report. */
   images: readonly unknown[];
   files: PackFiles;
-  hrefFor: (loc: PackLocation) => string;
+  open: OpenSource;
+  headingLevel?: 2 | 3;
 }
 
 /**
  * Every container image the pack pulls: the reference as written, taken apart (registry,
- * repository, tag or digest), where it was found (a link to the file and line) and how. A
- * reference that does not parse is shown exactly as written, marked, with the reason.
+ * repository, tag or digest), where it was found (a link to the file and line, or a button where
+ * the page has no links) and how. A reference that does not parse is shown exactly as written,
+ * marked, with the reason.
  */
-export function ImagesTable({ images, files, hrefFor }: ImagesTableProps) {
+export function ImagesTable({
+  images,
+  files,
+  open,
+  headingLevel = 2,
+}: ImagesTableProps) {
+  const id = useId();
   const rows = useMemo(() => imageRows(images), [images]);
   const invalid = rows.filter((r) => !r.parsed.ok).length;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section aria-labelledby="images-heading" className="images">
-      <h2 id="images-heading">Images ({rows.length})</h2>
+    <section aria-labelledby={`${id}-heading`} className="images">
+      <Heading id={`${id}-heading`}>Images ({rows.length})</Heading>
       {rows.length === 0 ? (
         <p className="muted">
           No container images found: not in values.yaml{" "}
@@ -44,7 +60,7 @@ export function ImagesTable({ images, files, hrefFor }: ImagesTableProps) {
               ` ${invalid} ${invalid === 1 ? "reference is" : "references are"} not valid and marked ⚠.`}
           </p>
           <TableScroll label="Images">
-            <table className="data-table images-table">
+            <table className="images-table">
               <thead>
                 <tr>
                   <th scope="col">Reference</th>
@@ -61,7 +77,7 @@ export function ImagesTable({ images, files, hrefFor }: ImagesTableProps) {
                     key={`${i}:${r.ref}`}
                     row={r}
                     files={files}
-                    hrefFor={hrefFor}
+                    open={open}
                   />
                 ))}
               </tbody>
@@ -76,15 +92,16 @@ export function ImagesTable({ images, files, hrefFor }: ImagesTableProps) {
 function ImageTableRow({
   row: r,
   files,
-  hrefFor,
+  open,
 }: {
   row: ImageRow;
   files: PackFiles;
-  hrefFor: (loc: PackLocation) => string;
+  open: OpenSource;
 }) {
   const p = r.parsed;
   const where = `${r.source}${r.line !== undefined ? `:${r.line}` : ""}`;
   const linkable = files.has(r.source) || !!splitArchivePath(files, r.source);
+  const hrefFor = open.hrefFor;
   return (
     <tr className={p.ok ? undefined : "images-table__invalid"}>
       <th scope="row" className="break">
@@ -129,15 +146,15 @@ function ImageTableRow({
       </td>
       <td className="break">
         {linkable ? (
-          <Link
-            to={hrefFor({
-              tab: "files",
-              file: r.source,
-              ...(r.line !== undefined ? { line: r.line } : {}),
-            })}
+          <FileLink
+            path={r.source}
+            open={{
+              hrefFor: hrefFor && ((p) => hrefFor(p, r.line)),
+              onSelect: (p) => open.onSelect(p, r.line),
+            }}
           >
             {where}
-          </Link>
+          </FileLink>
         ) : (
           <code>{where}</code>
         )}
