@@ -12,6 +12,9 @@ const NEXT = "2.4.0-compare";
 const OLD_CHART = "charts/crossplane-2.3.0.tgz";
 const NEW_CHART = "charts/crossplane-2.4.0.tgz";
 const MARK = "  minReadySeconds: 7 # changed for the compare test";
+const ADDED = "templates/extra-configmap.yaml";
+const ADDED_TEXT = "name: added-for-the-compare-test";
+const REMOVED = "README.md.gotmpl";
 const A11Y = { moderate: true };
 const text = (s: string) => new TextEncoder().encode(s);
 const read = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
@@ -26,8 +29,9 @@ test.beforeAll(async ({ api, packFixtures }) => {
   expect(packFixtures.some((f) => f.name === NAME && f.version === BASE)).toBe(
     true,
   );
-  // The next version, built from the real pack: one template changed inside the chart archive,
-  // the chart's version bumped and its archive renamed after it, the operator image retagged.
+  // The next version, built from the real pack: one template and the chart's default values
+  // changed inside the chart archive, a template added and a file removed there, the chart's
+  // version bumped and its archive renamed after it, the operator image retagged.
   const files = await loadFixture(`pack-central/crossplane-${BASE}`);
   const chart = readChartArchive(files.get(OLD_CHART)!, { name: OLD_CHART });
   if (!chart.ok) throw new Error(chart.error.message);
@@ -42,6 +46,22 @@ test.beforeAll(async ({ api, packFixtures }) => {
       ),
     ),
   );
+  // Mid-file, so unchanged regions lie on both sides of the change.
+  inner.set(
+    "values.yaml",
+    text(
+      replaced(
+        read(inner.get("values.yaml")),
+        "\nleaderElection: true\n",
+        "\nleaderElection: false\n",
+      ),
+    ),
+  );
+  inner.set(
+    ADDED,
+    text(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  ${ADDED_TEXT}\n`),
+  );
+  expect(inner.delete(REMOVED)).toBe(true);
   inner.set(
     "Chart.yaml",
     text(
@@ -82,7 +102,7 @@ test.beforeAll(async ({ api, packFixtures }) => {
   expect([200, 201], body).toContain(status);
 });
 
-test("compare goes inside a renamed chart archive: the changed template and its diff, Chart.yaml, images", async ({
+test("compare goes inside a renamed chart archive: the default values and the changed template with their diffs, added and removed files, Chart.yaml, images", async ({
   page,
   comparePage,
 }) => {
@@ -102,9 +122,11 @@ test("compare goes inside a renamed chart archive: the changed template and its 
     `Archive renamed: ${OLD_CHART} → ${NEW_CHART}`,
   );
   await expect(chart).toContainText(
-    "Files inside: 2 changed, 0 added, 0 removed",
+    "Files inside: 3 changed, 1 added, 1 removed",
   );
+  // The chart's default values first, then in path order.
   expect(await comparePage.innerChanged(NAME)).toEqual([
+    "values.yaml",
     "Chart.yaml",
     "templates/deployment.yaml",
   ]);
@@ -123,6 +145,41 @@ test("compare goes inside a renamed chart archive: the changed template and its 
     diff.locator(".original .view-line", { hasText: "minReadySeconds: 7" }),
   ).toHaveCount(0);
   await expect(diff.locator(".diff-hidden-lines").first()).toBeAttached();
+
+  // The default values' diff is open: the changed line on each side, the rest folded around it.
+  const values = comparePage.innerDiff(NAME, "values.yaml");
+  await expect(
+    values.locator(".modified .view-line", {
+      hasText: "leaderElection: false",
+    }),
+  ).toBeVisible();
+  await expect(
+    values.locator(".original .view-line", { hasText: "leaderElection: true" }),
+  ).toBeVisible();
+  // One folded region above the change and one below, in each pane.
+  await expect(values.locator(".modified .diff-hidden-lines")).toHaveCount(2);
+  await expect(
+    values.locator(".view-line", { hasText: "replicas: 1" }),
+  ).toHaveCount(0);
+
+  // Files only one side has open to their content from that side, read-only.
+  for (const [region, path, line] of [
+    [/^Added inside \(1\)/, ADDED, ADDED_TEXT],
+    [/^Removed inside \(1\)/, REMOVED, "Crossplane can be easily installed"],
+  ] as const) {
+    const item = chart
+      .getByRole("region", { name: region })
+      .locator("details")
+      .filter({ has: page.locator("summary code", { hasText: path }) });
+    await expect(item).not.toHaveAttribute("open");
+    await item.locator("summary").click();
+    const editor = item.getByRole("textbox", { name: `Contents of ${path}` });
+    await expect(editor).toBeAttached();
+    await expect(editor).toHaveAttribute("readonly", "true");
+    await expect(
+      item.locator(".view-line", { hasText: line }).first(),
+    ).toBeVisible();
+  }
 
   // Images: the operator image retagged.
   const images = page.getByRole("table", { name: "Image changes" });

@@ -1,5 +1,4 @@
 import { Alert } from "@/components/ui/alert";
-import { formatBytes } from "@/components/pack/file-kind";
 import {
   countFiles,
   type ChartComparison,
@@ -7,13 +6,18 @@ import {
   type ChartSide,
 } from "@/pack/chart-diff";
 
+import type { FileSide } from "../api/get-compare-file";
 import type { CompareSides } from "../utils/compare-packs";
-import { CompareFileBody } from "./compare-file-body";
+import { CompareChartFile } from "./compare-chart-file";
 import { ChartFieldsTable, DependencyTable } from "./compare-chart-tables";
+import { CompareFileBody } from "./compare-file-body";
 import { FileDiff } from "./file-diff";
 
 /** How many of a chart's changed files start open; the rest are folded until opened. */
 const OPEN_INNER_DIFFS = 3;
+
+/** The chart's default values: listed and opened first among its changed files. */
+const isDefaultValues = (path: string): boolean => /^values\.ya?ml$/.test(path);
 
 /** The id of a chart's section, for links from the pack's file lists. */
 export const chartAnchor = (c: ChartSide): string =>
@@ -81,7 +85,7 @@ export function CompareChart({ pair, sides, labels }: CompareChartProps) {
             name={title}
           />
           <DependencyTable changes={pair.dependencies} name={title} />
-          <ChartFiles pair={pair} sides={sides} id={id} />
+          <ChartFiles pair={pair} sides={sides} labels={labels} id={id} />
         </>
       )}
     </section>
@@ -97,17 +101,25 @@ const unchanged = (pair: ChartComparison): boolean =>
 function ChartFiles({
   pair,
   sides,
+  labels,
   id,
 }: {
   pair: ChartComparison;
   sides: CompareSides;
+  labels: readonly [string, string];
   id: string;
 }) {
   const n = countFiles(pair.files);
-  const changed = pair.files.filter((f) => f.status === "changed");
+  // values.yaml first (the chart's defaults say most about what changes), then in path order.
+  const changed = pair.files
+    .filter((f) => f.status === "changed")
+    .sort(
+      (a, b) =>
+        Number(isDefaultValues(b.path)) - Number(isDefaultValues(a.path)),
+    );
   const added = pair.files.filter((f) => f.status === "added");
   const removed = pair.files.filter((f) => f.status === "removed");
-  const side = (which: "before" | "after") => ({
+  const side = (which: "before" | "after"): FileSide => ({
     ...sides[which],
     chart: pair[which].file,
   });
@@ -121,6 +133,8 @@ function ChartFiles({
         <InnerList
           id={`${id}-added`}
           title={`Added inside (${added.length})`}
+          side={side("after")}
+          note={`only in ${labels[1]}`}
           entries={added.map((f) => ({
             path: f.path,
             size: f.status === "added" ? f.after.size : 0,
@@ -131,6 +145,8 @@ function ChartFiles({
         <InnerList
           id={`${id}-removed`}
           title={`Removed inside (${removed.length})`}
+          side={side("before")}
+          note={`only in ${labels[0]}`}
           entries={removed.map((f) => ({
             path: f.path,
             size: f.status === "removed" ? f.before.size : 0,
@@ -147,7 +163,7 @@ function ChartFiles({
                   <FileDiff
                     path={f.path}
                     note={
-                      /^values\.ya?ml$/.test(f.path) ? (
+                      isDefaultValues(f.path) ? (
                         <span className="muted small">
                           (the chart&apos;s default values)
                         </span>
@@ -172,23 +188,32 @@ function ChartFiles({
   );
 }
 
+/** Files inside the chart that one side has: each opens to its content from that side. */
 function InnerList({
   id,
   title,
+  side,
+  note,
   entries,
 }: {
   id: string;
   title: string;
+  side: FileSide;
+  note: string;
   entries: { path: string; size: number }[];
 }) {
   return (
     <section aria-labelledby={id}>
       <h4 id={id}>{title}</h4>
-      <ul className="file-list">
+      <ul className="plain-list file-diffs">
         {entries.map((e) => (
           <li key={e.path}>
-            <code>{e.path}</code>{" "}
-            <span className="muted small">{formatBytes(e.size)}</span>
+            <CompareChartFile
+              path={e.path}
+              size={e.size}
+              side={side}
+              note={note}
+            />
           </li>
         ))}
       </ul>
