@@ -109,6 +109,18 @@ test.describe("copying links", () => {
     await expect(how.getByRole("group", { name: "Pack reference" })).toHaveText(
       ref,
     );
+    await how.getByRole("button", { name: "Copy the reference" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(ref);
+    // Palette's registry form takes the registry and the base path each on its own.
+    for (const [button, value] of [
+      ["Copy the registry", "harbor.example.com"],
+      ["Copy the base content path", "team"],
+    ] as const) {
+      await how.getByRole("button", { name: button }).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        value,
+      );
+    }
     await expect(
       how.getByRole("group", { name: "ORAS pull command" }),
     ).toHaveText(`oras pull ${ref}`);

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 
 import { CommandBlock } from "@/components/pack/command-block";
 import { OrasNote } from "@/components/pack/oras-panel";
+import { CopyButton } from "@/components/ui/copy-button";
 import {
   EMPTY_TARGET,
   RegistryTargetFields,
@@ -42,6 +43,7 @@ export function HowToUse({ name, version }: { name: string; version: string }) {
   const opts = { ...target, name, version };
   const reference = packReference(opts);
   const base = target.basePath.trim().replace(/^\/+|\/+$/g, "");
+  const registry = reference.slice(0, reference.indexOf("/"));
   const repository = reference.slice(
     reference.indexOf("/") + 1,
     reference.lastIndexOf(":"),
@@ -69,12 +71,23 @@ export function HowToUse({ name, version }: { name: string; version: string }) {
         <div className="facts__row">
           <dt>Registry</dt>
           <dd>
-            <code>{reference.slice(0, reference.indexOf("/"))}</code>
+            {/* Each value alone, as Palette's registry form asks for it. */}
+            <code>{registry}</code>{" "}
+            <CopyButton text={registry} label="Copy the registry" />
           </dd>
         </div>
         <div className="facts__row">
           <dt>Base content path</dt>
-          <dd>{base ? <code>{base}</code> : "(none)"}</dd>
+          <dd>
+            {base ? (
+              <>
+                <code>{base}</code>{" "}
+                <CopyButton text={base} label="Copy the base content path" />
+              </>
+            ) : (
+              "(none)"
+            )}
+          </dd>
         </div>
         <div className="facts__row">
           <dt>Repository</dt>
