@@ -46,18 +46,13 @@ export function ComparePage({ name, from, toName, to }: ComparePageProps) {
     () => (before && after ? comparePacks(before, after) : null),
     [before, after],
   );
-  const showsDiffs =
-    comparison !== null &&
-    (comparison.files.some((f) => f.status === "changed") ||
-      comparison.charts.pairs.some(
-        (p) =>
-          p.status === "compared" &&
-          p.files.some((f) => f.status === "changed"),
-      ));
-  // Monaco is the largest chunk: fetch and run it while the first diffs' files load, not after.
+  // Monaco is the largest chunk: fetch and run it while the two details load, not after them
+  // (two different versions nearly always differ somewhere; the bench's cold compare gained
+  // the list's load time). Comparing a version with itself never loads it.
+  const sameVersion = name === toName && from === to;
   useEffect(() => {
-    if (showsDiffs) preloadDiffEditor().catch(() => undefined);
-  }, [showsDiffs]);
+    if (!sameVersion) preloadDiffEditor().catch(() => undefined);
+  }, [sameVersion]);
   const samePack = name === toName;
   const left = samePack ? from : `${name} ${from}`;
   const right = samePack ? to : `${toName} ${to}`;
