@@ -143,3 +143,27 @@ test("a registry that cannot be read says so and offers a retry", async ({
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(registryPage.cards.first()).toBeVisible();
 });
+
+test.describe("at 390 px wide", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the registry browser, filtered and sorted, never scrolls the page sideways", async ({
+    page,
+    registryPage,
+  }) => {
+    const problems = watchForProblems(page, { allowHttp: LOGO_404 });
+    const sideways = () =>
+      page.evaluate(() => document.documentElement.scrollWidth);
+    await registryPage.goto();
+    await expect(registryPage.cards.first()).toBeVisible();
+    expect(await sideways()).toBeLessThanOrEqual(390);
+    await registryPage.sortBy("Recently uploaded");
+    await registryPage.search("universe");
+    await expect(registryPage.cards.first()).toBeVisible();
+    expect(await sideways()).toBeLessThanOrEqual(390);
+    await expectNoSeriousA11yViolations(page, "registry browser at 390 px", {
+      moderate: true,
+    });
+    expect(problems).toEqual([]);
+  });
+});
