@@ -14,7 +14,11 @@ import type { PackFiles } from "../src/pack/pack-files";
 import { writePackTarGz } from "../src/pack/tar-write";
 import { writePackZip } from "../src/pack/zip-write";
 import { loadFixture } from "../test/helpers/fixtures";
-import { startRegistry, type TestRegistry } from "../test/helpers/registry";
+import {
+  ociStoreEnv,
+  startRegistry,
+  type TestRegistry,
+} from "../test/helpers/registry";
 import {
   ADMIN,
   basic,
@@ -91,10 +95,7 @@ test.beforeAll(async ({ playwright }) => {
   registry = await startRegistry();
   server = await startServer({
     env: {
-      PACKSMITH_STORAGE: "oci",
-      PACKSMITH_OCI_URL: registry.url,
-      PACKSMITH_OCI_USERNAME: registry.username,
-      PACKSMITH_OCI_PASSWORD: registry.password,
+      ...ociStoreEnv(registry),
       PACKSMITH_OCI_BASE_PATH: "palette",
       // Published, so "How to use it" can name the very place Palette syncs from.
       PACKSMITH_OCI_PUBLIC_URL: registry.url,

@@ -419,3 +419,13 @@ export function createTestCertificates(): TestCertificates {
 
 export const hasOpenssl = (): boolean =>
   spawnSync("openssl", ["version"]).status === 0;
+
+/** The server's environment for the OCI store on a test registry (its credentials included). */
+export function ociStoreEnv(registry: TestRegistry): Record<string, string> {
+  return {
+    PACKSMITH_STORAGE: "oci",
+    PACKSMITH_OCI_URL: registry.url,
+    PACKSMITH_OCI_USERNAME: registry.username,
+    PACKSMITH_OCI_PASSWORD: registry.password,
+  };
+}

@@ -10,7 +10,11 @@ import { utf8 } from "../gen/bytes";
 import { goodPackFiles } from "../gen/pack";
 import { loadFixture } from "../helpers/fixtures";
 import { fixtureZip } from "../helpers/packs";
-import { startRegistry, type TestRegistry } from "../helpers/registry";
+import {
+  ociStoreEnv,
+  startRegistry,
+  type TestRegistry,
+} from "../helpers/registry";
 import {
   ADMIN,
   basic,
@@ -84,12 +88,7 @@ describe.each(["fs", "oci"] as const)(
       const env: Record<string, string> = {};
       if (kind === "oci") {
         registry = await startRegistry();
-        Object.assign(env, {
-          PACKSMITH_STORAGE: "oci",
-          PACKSMITH_OCI_URL: registry.url,
-          PACKSMITH_OCI_USERNAME: registry.username,
-          PACKSMITH_OCI_PASSWORD: registry.password,
-        });
+        Object.assign(env, ociStoreEnv(registry));
       }
       srv = await startServer({ env });
       expect(

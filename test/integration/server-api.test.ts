@@ -15,7 +15,11 @@ import {
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
-import { startRegistry, type TestRegistry } from "../helpers/registry";
+import {
+  ociStoreEnv,
+  startRegistry,
+  type TestRegistry,
+} from "../helpers/registry";
 
 let srv: RunningServer;
 const api = (path: string): string => `${srv.url}/api/v1${path}`;
@@ -49,12 +53,7 @@ describe.each(stores)("registry API on the %s store", (kind) => {
     };
     if (kind === "oci") {
       registry = await startRegistry();
-      Object.assign(env, {
-        PACKSMITH_STORAGE: "oci",
-        PACKSMITH_OCI_URL: registry.url,
-        PACKSMITH_OCI_USERNAME: registry.username,
-        PACKSMITH_OCI_PASSWORD: registry.password,
-      });
+      Object.assign(env, ociStoreEnv(registry));
     }
     srv = await startServer({ env });
   });

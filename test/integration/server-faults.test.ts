@@ -14,7 +14,11 @@ import {
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
-import { startRegistry, type TestRegistry } from "../helpers/registry";
+import {
+  ociStoreEnv,
+  startRegistry,
+  type TestRegistry,
+} from "../helpers/registry";
 
 const started: RunningServer[] = [];
 const registries: TestRegistry[] = [];
@@ -37,12 +41,7 @@ async function storeEnv(kind: "fs" | "oci"): Promise<Record<string, string>> {
   if (kind === "fs") return {};
   const r = await startRegistry();
   registries.push(r);
-  return {
-    PACKSMITH_STORAGE: "oci",
-    PACKSMITH_OCI_URL: r.url,
-    PACKSMITH_OCI_USERNAME: r.username,
-    PACKSMITH_OCI_PASSWORD: r.password,
-  };
+  return ociStoreEnv(r);
 }
 const put = (
   s: RunningServer,

@@ -9,7 +9,11 @@ import {
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
-import { startRegistry, type TestRegistry } from "../helpers/registry";
+import {
+  ociStoreEnv,
+  startRegistry,
+  type TestRegistry,
+} from "../helpers/registry";
 
 /*
  * registry-api.md "version 2": the order of versions on the real server, both stores. Versions of
@@ -116,12 +120,7 @@ describe.each(["fs", "oci"] as const)(
       const env: Record<string, string> = {};
       if (kind === "oci") {
         registry = await startRegistry();
-        Object.assign(env, {
-          PACKSMITH_STORAGE: "oci",
-          PACKSMITH_OCI_URL: registry.url,
-          PACKSMITH_OCI_USERNAME: registry.username,
-          PACKSMITH_OCI_PASSWORD: registry.password,
-        });
+        Object.assign(env, ociStoreEnv(registry));
       }
       srv = await startServer({ env });
       // Other packs first, then the tutorial's versions; the OCI store keeps whole seconds, so the
