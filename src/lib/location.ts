@@ -62,3 +62,25 @@ export function navigate(
   notify();
   return true;
 }
+
+/**
+ * A plain left click that the app may take over as in-app navigation. A modified click (new tab,
+ * new window, download) or one a handler already took keeps the browser's behaviour.
+ */
+export function isPlainLeftClick(event: {
+  defaultPrevented: boolean;
+  button: number;
+  metaKey: boolean;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}): boolean {
+  return (
+    !event.defaultPrevented &&
+    event.button === 0 &&
+    !event.metaKey &&
+    !event.ctrlKey &&
+    !event.shiftKey &&
+    !event.altKey
+  );
+}

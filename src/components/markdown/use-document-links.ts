@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from "react";
 
-import { navigate } from "@/lib/location";
+import { isPlainLeftClick, navigate } from "@/lib/location";
 
 /**
  * Links inside a rendered document, handled on its root (one delegated listener):
@@ -26,15 +26,7 @@ export function useDocumentLinks(
         a.setAttribute("href", fileHref(a.dataset.packFile ?? ""));
 
     function onClick(event: MouseEvent) {
-      if (
-        event.defaultPrevented ||
-        event.button !== 0 ||
-        event.metaKey ||
-        event.ctrlKey ||
-        event.shiftKey ||
-        event.altKey ||
-        !(event.target instanceof Element)
-      )
+      if (!isPlainLeftClick(event) || !(event.target instanceof Element))
         return;
       const a = event.target.closest("a[href]");
       if (!a || !el?.contains(a)) return;

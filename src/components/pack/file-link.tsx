@@ -1,6 +1,7 @@
 import type { MouseEvent, ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
+import { isPlainLeftClick } from "@/lib/location";
 
 /** How a panel opens another file of the pack (in the tree beside it). */
 export interface OpenFile {
@@ -31,14 +32,7 @@ export function FileLink({
       </Button>
     );
   function onClick(event: MouseEvent<HTMLAnchorElement>) {
-    if (
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
+    if (!isPlainLeftClick(event)) return;
     event.preventDefault();
     open.onSelect(path);
   }

@@ -1,5 +1,6 @@
 import type { MouseEvent } from "react";
 
+import { isPlainLeftClick } from "@/lib/location";
 import type { TreeFile, TreeFolder, TreeNode } from "@/pack/file-tree";
 
 // The archive item lists its inner files with FolderItems: the two modules render each other.
@@ -87,14 +88,7 @@ export function FileEntry({ node, ctx }: { node: TreeFile; ctx: TreeContext }) {
       </button>
     );
   function onClick(event: MouseEvent<HTMLAnchorElement>) {
-    if (
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
+    if (!isPlainLeftClick(event)) return;
     event.preventDefault();
     ctx.onSelect(node.path);
   }

@@ -1,6 +1,6 @@
 import type { AnchorHTMLAttributes, MouseEvent } from "react";
 
-import { navigate } from "@/lib/location";
+import { isPlainLeftClick, navigate } from "@/lib/location";
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
   to: string;
@@ -14,12 +14,7 @@ export function Link({ to, onClick, children, ...rest }: LinkProps) {
   function handleClick(event: MouseEvent<HTMLAnchorElement>) {
     onClick?.(event);
     if (
-      event.defaultPrevented ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey ||
+      !isPlainLeftClick(event) ||
       (rest.target !== undefined && rest.target !== "_self")
     ) {
       return;
