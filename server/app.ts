@@ -242,16 +242,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     password: string,
   ): Promise<string | null> {
     const wait = throttle.blockedFor(user, req.ip);
-    if (wait > 0) {
-      reply.header("Retry-After", String(wait));
-      sendError(
-        reply,
-        429,
-        "TOO_MANY_ATTEMPTS",
-        `too many failed sign-ins; try again in ${wait} seconds`,
-      );
-      return null;
-    }
+    if (wait > 0) return tooManyAttempts(reply, wait);
     // The failure is reserved before bcrypt runs (in the worker pool), so a parallel burst runs at
     // most as many checks as the limits allow; the rest are refused at once.
     let refusedFor = 0;
@@ -264,16 +255,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       req.log.debug("sign-in: bcrypt check");
       return r.settle;
     });
-    if (verdict === "refused") {
-      reply.header("Retry-After", String(refusedFor));
-      sendError(
-        reply,
-        429,
-        "TOO_MANY_ATTEMPTS",
-        `too many failed sign-ins; try again in ${refusedFor} seconds`,
-      );
-      return null;
-    }
+    if (verdict === "refused") return tooManyAttempts(reply, refusedFor);
     if (verdict) return user;
     sendError(reply, 401, "UNAUTHORIZED", "wrong user name or password");
     return null;
@@ -716,6 +698,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
 const safe = (s: string): string =>
   s.replace(/[^\x20-\x7e]/g, "?").slice(0, 200);
+
+/** 429 for sign-ins over the limit, with the seconds to wait. */
+function tooManyAttempts(reply: FastifyReply, seconds: number): null {
+  reply.header("Retry-After", String(seconds));
+  sendError(
+    reply,
+    429,
+    "TOO_MANY_ATTEMPTS",
+    `too many failed sign-ins; try again in ${seconds} seconds`,
+  );
+  return null;
+}
 
 /** A file of a pack (or of a chart in it): UTF-8 text inline as text/plain, anything else as a download. */
 function sendPackFile(

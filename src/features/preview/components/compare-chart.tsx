@@ -8,7 +8,7 @@ import {
 
 import type { FileSide } from "../api/get-compare-file";
 import type { CompareSides } from "../utils/compare-packs";
-import { CompareChartFile } from "./compare-chart-file";
+import { OneSideBody } from "./one-side-body";
 import { ChartFieldsTable, DependencyTable } from "./compare-chart-tables";
 import { CompareFileBody } from "./compare-file-body";
 import { FileDiff } from "./file-diff";
@@ -208,12 +208,14 @@ function InnerList({
       <ul className="plain-list file-diffs">
         {entries.map((e) => (
           <li key={e.path}>
-            <CompareChartFile
+            <FileDiff
               path={e.path}
-              size={e.size}
-              side={side}
-              note={note}
-            />
+              note={<span className="muted small">· {note}</span>}
+              sizes={e.size}
+              defaultOpen={false}
+            >
+              <OneSideBody path={e.path} side={side} />
+            </FileDiff>
           </li>
         ))}
       </ul>

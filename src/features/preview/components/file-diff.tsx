@@ -13,16 +13,16 @@ interface FileDiffProps {
   path: string;
   /** Shown after the path, e.g. `(default values)` or `replaces …`. */
   note?: ReactNode;
-  /** Sizes in bytes, before and after. */
-  sizes: readonly [number, number];
+  /** Sizes in bytes, before and after; or one size when only one side has the file. */
+  sizes: readonly [number, number] | number;
   defaultOpen: boolean;
   /** The diff: only mounted while open. */
   children: ReactNode;
 }
 
 /**
- * One changed file, folded or open. The diff is only mounted while open: each Monaco diff is two
- * editors, and a version can change hundreds of files.
+ * One changed (or added or removed) file, folded or open. Its body is only mounted while open:
+ * each Monaco diff is two editors, and a version can change hundreds of files.
  */
 export function FileDiff({
   path,
@@ -42,7 +42,9 @@ export function FileDiff({
         <code>{path}</code>
         {note && <> {note}</>}{" "}
         <span className="muted small">
-          {formatBytes(sizes[0])} → {formatBytes(sizes[1])}
+          {typeof sizes === "number"
+            ? formatBytes(sizes)
+            : `${formatBytes(sizes[0])} → ${formatBytes(sizes[1])}`}
         </span>
       </summary>
       {open && children}
