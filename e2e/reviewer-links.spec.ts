@@ -1,12 +1,7 @@
-import { writeFile } from "node:fs/promises";
-
-import { gzipSync } from "fflate";
-
-import { loadFixture } from "../test/helpers/fixtures";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { brokenChartPackZip } from "./support/broken-chart";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
-import { zipPack } from "./support/upload-fixtures";
 
 /*
  * Links on the pack page: history follows file and tab changes, a line's link is copied and
@@ -307,14 +302,7 @@ test("an archive that cannot be read shows why where its files would be", async 
   packPage,
 }, testInfo) => {
   const problems = watchForProblems(page);
-  const files = await loadFixture("pack-central/hello-universe-1.3.1");
-  // gzip around bytes that are no tar: it looks like a chart until it is opened.
-  files.set(
-    "charts/broken-1.0.0.tgz",
-    gzipSync(new TextEncoder().encode("not a tar")),
-  );
-  const zip = testInfo.outputPath("broken-chart.zip");
-  await writeFile(zip, await zipPack(files, "hello-universe-1.3.1"));
+  const zip = await brokenChartPackZip(testInfo);
   await openPage.goto();
   await openPage.openFile(zip);
   await expect(packPage.tabs).toBeVisible();

@@ -2,7 +2,7 @@ import { join } from "node:path";
 
 import { FIXTURES } from "../test/helpers/fixtures";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { expect, test } from "./pages/wizard-test";
+import { expect, importedPackAtReview, test } from "./pages/wizard-test";
 
 /*
  * The builder's Review step shows a chart archive with the same panel as the pack page: its
@@ -20,15 +20,11 @@ test("Review opens a chart archive's panel; a CRD in it opens in the tree", asyn
   review,
 }) => {
   test.setTimeout(60_000);
-  await start.goto();
-  await start.importFolder(join(FIXTURES, "pack-central/argocd-3.26.7"));
-  await expect(basics.name).toHaveValue("argo-cd");
-  await basics.nextTo("Content");
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
-  await values.nextTo("Review");
-  await expect(review.status).toHaveText(/Ready to publish|to fix/);
+  await importedPackAtReview(
+    { start, basics, content, logo, values, review },
+    join(FIXTURES, "pack-central/argocd-3.26.7"),
+    "argo-cd",
+  );
 
   await review.files.locator('[data-path="charts/argo-cd.tgz"]').click();
   await expect(

@@ -2,7 +2,7 @@ import { join } from "node:path";
 
 import { FIXTURES } from "../test/helpers/fixtures";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { expect, test } from "./pages/wizard-test";
+import { expect, importedPackAtReview, test } from "./pages/wizard-test";
 
 /*
  * The builder's Review step renders the same pack UI as the reviewer's pack page: the file tree
@@ -20,15 +20,11 @@ test("Review shows the tree, the viewer and the findings of the shared pack UI",
   review,
 }) => {
   test.setTimeout(60_000);
-  await start.goto();
-  await start.importFolder(join(FIXTURES, "pack-central/argocd-3.26.7"));
-  await expect(basics.name).toHaveValue("argo-cd");
-  await basics.nextTo("Content");
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
-  await values.nextTo("Review");
-  await expect(review.status).toHaveText(/Ready to publish|to fix/);
+  await importedPackAtReview(
+    { start, basics, content, logo, values, review },
+    join(FIXTURES, "pack-central/argocd-3.26.7"),
+    "argo-cd",
+  );
 
   // The tree: files are buttons (a draft has no URL), with a filter box past 50 files.
   await expect(review.files).toBeVisible();

@@ -55,3 +55,26 @@ export async function newPackAtContent(
   await basics.fill(input);
   await basics.nextTo("Content");
 }
+
+/**
+ * A real pack folder imported and walked to Review with nothing changed, the report settled.
+ */
+export async function importedPackAtReview(
+  steps: Pick<
+    WizardFixtures,
+    "start" | "basics" | "content" | "logo" | "values" | "review"
+  >,
+  folder: string,
+  name: string,
+): Promise<void> {
+  const { start, basics, content, logo, values, review } = steps;
+  await start.goto();
+  await start.importFolder(folder);
+  await expect(basics.name).toHaveValue(name);
+  await basics.nextTo("Content");
+  await content.nextTo("Logo");
+  await logo.nextTo("Values");
+  await values.ready();
+  await values.nextTo("Review");
+  await expect(review.status).toHaveText(/Ready to publish|to fix/);
+}
