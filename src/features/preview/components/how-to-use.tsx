@@ -17,7 +17,7 @@ import {
 } from "@/pack/oras-command";
 import { spectroPushCommands } from "@/pack/spectro-command";
 
-import { useServerHealth } from "../api/get-server-storage";
+import { useServerHealth } from "../api/get-server-health";
 import { StorageNote } from "./storage-note";
 
 /**

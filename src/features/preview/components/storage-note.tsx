@@ -1,4 +1,4 @@
-import type { ServerHealth } from "../api/get-server-storage";
+import type { ServerHealth } from "../api/get-server-health";
 
 /**
  * What this server's own storage means for Palette. `GET /health` names the store it uses, and

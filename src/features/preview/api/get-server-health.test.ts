@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 
-import { readHealth, readStorage } from "./get-server-storage";
+import { readHealth } from "./get-server-health";
 
 it.each([
   [{ status: "ok", storage: "fs", version: "1" }, "fs"],
@@ -10,7 +10,7 @@ it.each([
   [null, "unknown"],
   ["oci", "unknown"],
 ])("%j → %s", (body, want) => {
-  expect(readStorage(body)).toBe(want);
+  expect(readHealth(body).storage).toBe(want);
 });
 
 it.each([

@@ -41,10 +41,6 @@ export function readHealth(body: unknown): ServerHealth {
   return health;
 }
 
-/** Only the storage kind of a health answer. */
-export const readStorage = (body: unknown): ServerStorage =>
-  readHealth(body).storage;
-
 export const serverHealthQueryOptions = () =>
   queryOptions({
     queryKey: serverKeys.health,
@@ -56,9 +52,4 @@ export const serverHealthQueryOptions = () =>
 /** This server's storage and published registry; storage "unknown" while loading or when it cannot say. */
 export function useServerHealth(): ServerHealth {
   return useQuery(serverHealthQueryOptions()).data ?? { storage: "unknown" };
-}
-
-/** This server's storage; "unknown" while loading or when the server cannot say. */
-export function useServerStorage(): ServerStorage {
-  return useServerHealth().storage;
 }
