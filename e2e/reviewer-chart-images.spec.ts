@@ -219,8 +219,11 @@ test("findings inside a chart archive link to the inner file and line", async ({
   await expect(packPage.editor(file).locator(".active-line-number")).toHaveText(
     "5",
   );
-  // The finding sits on its line in the editor too.
+  // The finding sits on its line in the editor too: a marker in the glyph margin.
   await expect(page.getByText(/· 2 findings$/)).toBeVisible();
+  await expect(
+    packPage.editor(file).locator(".code-editor__glyph").first(),
+  ).toBeVisible();
 
   // So does one about an image in the chart's default values.
   await packPage.goto(...GRIDLIGHT, "?tab=findings");

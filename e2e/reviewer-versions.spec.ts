@@ -130,6 +130,11 @@ test("filter options come from the registry with pack counts: app services once,
   // Counts follow the other filters: with q=kubevious there is one pack per option.
   expect(await registryPage.filterOptions("Layer")).toEqual(["addon (1 pack)"]);
   await expectNoSeriousA11yViolations(page, "registry, filtered", A11Y);
+  // A vsphere-only pack is not an eks pack.
+  await registryPage.goto("?q=antrea&cloudType=eks");
+  await expect(registryPage.results).toContainText(
+    "No pack matches these filters.",
+  );
   expect(problems).toEqual([]);
 });
 
@@ -186,6 +191,7 @@ test("the pack page: a version switcher in semver order marking latest, and a ve
   const withHistory = await pageWidth();
   await page.getByText(/^Version history/).click();
   await expect(table).toBeHidden();
+  expect(withHistory).toBeLessThanOrEqual(390);
   expect(withHistory).toBe(await pageWidth());
   await page.getByText(/^Version history/).click();
   await page.setViewportSize({ width: 1280, height: 720 });

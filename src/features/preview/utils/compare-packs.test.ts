@@ -37,6 +37,7 @@ describe("comparePacks over the API details of a real pack", () => {
     expect(pair.files.filter((f) => f.status !== "unchanged")).toMatchObject([
       { path: "templates/extra.yaml", status: "added" },
     ]);
+    expect(c.images.length).toBeGreaterThan(0);
     expect(c.images.every((i) => i.status === "unchanged")).toBe(true);
   });
 
@@ -48,6 +49,7 @@ describe("comparePacks over the API details of a real pack", () => {
     const c = comparePacks(old as PackDetail, b);
     expect(c.charts.pairs).toEqual([]);
     expect(c.charts.added.map((x) => x.file)).toEqual([CHART]);
+    expect(c.images).toHaveLength(b.images.length);
     expect(c.images.every((i) => i.status === "added")).toBe(true);
   });
 });
