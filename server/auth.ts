@@ -7,6 +7,7 @@ import {
 import { constants } from "node:fs";
 import { link, mkdir, open, readFile, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
+import { MIN_SECRET_BYTES } from "./config";
 import { bcryptCompare, bcryptHash } from "./workers/pool";
 
 export const BCRYPT_COST = 12;
@@ -233,9 +234,6 @@ export class Tokens {
   }
 }
 
-/** The least key length of the session-token HMAC (security: an empty key lets anyone forge a token). */
-export const MIN_SECRET_BYTES = 32;
-
 /**
  * The session-token secret: `configured` (PACKSMITH_TOKEN_SECRET, checked by config.ts) when set,
  * else the base64url file `file`, created (0600, 32 random bytes) only when missing: written to a
@@ -247,14 +245,7 @@ export async function loadTokenSecret(
   file: string,
   configured: string | null,
 ): Promise<Buffer> {
-  if (configured !== null) {
-    const key = Buffer.from(configured, "utf8");
-    if (key.byteLength < MIN_SECRET_BYTES)
-      throw new Error(
-        `PACKSMITH_TOKEN_SECRET is ${key.byteLength === 0 ? "empty" : `${key.byteLength} bytes`}; it must be at least ${MIN_SECRET_BYTES} random bytes (e.g. openssl rand -base64 32)`,
-      );
-    return key;
-  }
+  if (configured !== null) return Buffer.from(configured, "utf8");
   const existing = await readSecretFile(file);
   if (existing) return existing;
   await mkdir(dirname(file), { recursive: true });

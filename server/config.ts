@@ -64,13 +64,19 @@ function publicHost(raw: string): string {
   return url.host;
 }
 
-/** PACKSMITH_TOKEN_SECRET when set: an empty or short one stops the start (anyone could forge tokens). */
+/** The least key length of the session-token HMAC (security: an empty key lets anyone forge a token). */
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * PACKSMITH_TOKEN_SECRET when set: an empty or short one stops the start (anyone could forge
+ * tokens). The one check of a configured secret; `loadTokenSecret` takes what passed it.
+ */
 function tokenSecret(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const bytes = Buffer.byteLength(raw, "utf8");
-  if (bytes < 32)
+  if (bytes < MIN_SECRET_BYTES)
     throw new Error(
-      `PACKSMITH_TOKEN_SECRET is ${bytes === 0 ? "empty" : `${bytes} bytes`}; it must be at least 32 random bytes (e.g. openssl rand -base64 32), or unset to use a generated file in the data folder`,
+      `PACKSMITH_TOKEN_SECRET is ${bytes === 0 ? "empty" : `${bytes} bytes`}; it must be at least ${MIN_SECRET_BYTES} random bytes (e.g. openssl rand -base64 32), or unset to use a generated file in the data folder`,
     );
   return raw;
 }

@@ -58,7 +58,7 @@ const CHART_ARCHIVE = /^charts\/[^/]+\.tgz$/;
 /**
  * registry-api.md version 2 `PackDetail.charts`: every chart archive with all of Chart.yaml and
  * each inner file's size and SHA-256 (hashed here, not during validation). Archives validation
- * already opened are not expanded again.
+ * already opened are not expanded again, here or by `openChart`.
  */
 export async function chartDetails(
   files: PackFiles,
@@ -72,9 +72,14 @@ export async function chartDetails(
   ].sort(compareBytes);
   return Promise.all(
     paths.map(async (file): Promise<PackChart> => {
-      const r = read.has(file)
-        ? { ok: true as const, value: read.get(file)! }
-        : readChartArchive(files.get(file)!, { name: file });
+      const bytes = files.get(file)!;
+      const done = read.get(file);
+      // What validation opened is remembered for the chart-file endpoint (the stores keep these
+      // bytes cached), so its first request does not expand the archive again.
+      if (done) opened.set(bytes, { ok: true, value: done });
+      const r = done
+        ? { ok: true as const, value: done }
+        : openChart(bytes, file);
       if (!r.ok)
         return {
           file,
