@@ -3,6 +3,7 @@ import { Suspense, use } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { CodeEditor } from "@/lib/monaco";
+import type { ChartInfo } from "@/pack/chart";
 import { MAX_RICH_PREVIEW_BYTES } from "@/pack/limits";
 
 import { sectionHeading, type HeadingTag } from "./chart-heading";
@@ -79,7 +80,7 @@ function ChartDetails({
       </Alert>
     );
   const c = result.value;
-  const valuesSize = new TextEncoder().encode(c.valuesText).length;
+  const valuesSize = utf8Size(c);
   return (
     <div className="chart">
       <ChartFacts chart={c} heading={Heading} />
@@ -147,4 +148,16 @@ function ChartDetails({
       </p>
     </div>
   );
+}
+
+// The UTF-8 size of a chart's default values (up to 5 MiB), measured once per read chart rather
+// than encoded again on every render.
+const valuesSizes = new WeakMap<ChartInfo, number>();
+function utf8Size(c: ChartInfo): number {
+  let n = valuesSizes.get(c);
+  if (n === undefined) {
+    n = new TextEncoder().encode(c.valuesText).length;
+    valuesSizes.set(c, n);
+  }
+  return n;
 }

@@ -21,7 +21,12 @@ interface VersionSwitcherProps {
  */
 export function VersionSwitcher({ versions, current }: VersionSwitcherProps) {
   const id = useId();
-  const [picked, setPicked] = useState(current);
+  // A pick belongs to the version it was made on: after Back or a link to another version the
+  // select shows the version on screen again (derived, not synced).
+  const [pick, setPick] = useState<{ on: string; version: string } | null>(
+    null,
+  );
+  const picked = pick?.on === current ? pick.version : current;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,7 +39,7 @@ export function VersionSwitcher({ versions, current }: VersionSwitcherProps) {
       <select
         id={id}
         value={picked}
-        onChange={(e) => setPicked(e.target.value)}
+        onChange={(e) => setPick({ on: current, version: e.target.value })}
       >
         {versions.versions.map((v) => (
           <option key={v.version} value={v.version}>
