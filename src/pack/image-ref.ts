@@ -1,6 +1,19 @@
 import { err, ok, type Result } from "./result";
 
 /** A container image reference taken apart, with Docker's defaults filled in. */
+/**
+ * Whether a reference's first path component names a registry (the distribution grammar's rule:
+ * it holds a `.` or `:`, is `localhost`, or has upper case): `quay.io/x` yes, `bitnami/x` no.
+ */
+export function namesRegistry(ref: string): boolean {
+  const slash = ref.indexOf("/");
+  if (slash < 0) return false;
+  const first = ref.slice(0, slash);
+  return (
+    /[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first
+  );
+}
+
 export interface ImageRef {
   /** `docker.io` for a bare name such as `redis`. */
   registry: string;
@@ -75,11 +88,7 @@ export function parseImageRef(ref: string): Result<ImageRef, ImageRefError> {
     return bad("a 64-digit hex string is an image ID, not a name");
   const slash = rest.indexOf("/");
   const first = slash < 0 ? "" : rest.slice(0, slash);
-  const hasDomain =
-    slash >= 0 &&
-    (/[.:]/.test(first) ||
-      first === "localhost" ||
-      first.toLowerCase() !== first);
+  const hasDomain = namesRegistry(rest);
   let registry = hasDomain ? first : DOCKER_HUB;
   let path = hasDomain ? rest.slice(slash + 1) : rest;
   if (hasDomain && !DOMAIN_RE.test(first))

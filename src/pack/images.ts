@@ -2,7 +2,12 @@ import { isScalar, type Document, type LineCounter } from "yaml";
 import type { ChartInfo, SubchartInfo } from "./chart";
 import type { ChartDependency } from "./chart-meta";
 import type { Finding } from "./finding";
-import { imageRefString, parseImageRef, type ImageRef } from "./image-ref";
+import {
+  imageRefString,
+  namesRegistry,
+  parseImageRef,
+  type ImageRef,
+} from "./image-ref";
 import { compareBytes, type PackFiles } from "./pack-files";
 import { manifestKey } from "./values";
 import { decodeText, parseYamlLimited, type ParsedYaml } from "./yaml-text";
@@ -359,12 +364,6 @@ const IMAGE_KEY = /(?:^|[a-z0-9_])image$/i;
 /** A key whose mapping may describe an image: also `imageAgg`, `images`, `imageConfig`. */
 const IMAGE_OBJECT_KEY = /image/i;
 
-/** The registry part of a repository, when it has one (`quay.io/x` yes, `bitnami/x` no). */
-const hasRegistry = (repo: string): boolean => {
-  const first = repo.split("/")[0] ?? "";
-  return repo.includes("/") && (/[.:]/.test(first) || first === "localhost");
-};
-
 /** Walk a chart's effective values for the image conventions real charts use. */
 function walkChart(inst: Instance, accept: (path: Path) => boolean): Found[] {
   const { layers, appVersion, off } = inst;
@@ -430,7 +429,7 @@ function walkChart(inst: Instance, accept: (path: Path) => boolean): Found[] {
         repo = `${base.replace(/\/+$/, "")}${repo}`;
         extra.push("registry from `baseRepo`");
       }
-    } else if (!hasRegistry(repo) && !isGlobal) {
+    } else if (!namesRegistry(repo) && !isGlobal) {
       const g = override ?? (registry === undefined ? fallback : null);
       if (g) {
         registry = g.value.replace(/\/+$/, "");

@@ -1,3 +1,4 @@
+import { namesRegistry } from "@/pack/image-ref";
 import { parseImageRef, type PackImage } from "@/pack/images";
 
 /** One row of the images table: the reference as found, taken apart when it parses. */
@@ -47,13 +48,7 @@ export function imageRows(images: readonly unknown[]): ImageRow[] {
       row.parsed = { ok: false, message: p.error.message };
       return row;
     }
-    // The parser's rule for a registry part: a `.` or `:`, `localhost`, or upper case.
-    const slash = image.ref.indexOf("/");
-    const first = slash < 0 ? "" : image.ref.slice(0, slash);
-    const named =
-      /[.:]/.test(first) ||
-      first === "localhost" ||
-      first.toLowerCase() !== first;
+    const named = namesRegistry(image.ref);
     row.parsed = {
       ok: true,
       registry: p.value.registry,
