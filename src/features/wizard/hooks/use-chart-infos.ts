@@ -3,7 +3,7 @@ import { useQueries } from "@tanstack/react-query";
 import { wizardKeys } from "@/features/wizard/hooks/use-pack-report";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { ChartRow } from "@/features/wizard/model/draft-schema";
-import { getPackWorker } from "@/lib/pack-worker/client";
+import { readChartOnce } from "@/components/pack/read-chart";
 
 export interface ChartDefaults {
   name: string;
@@ -13,7 +13,7 @@ export interface ChartDefaults {
 
 /**
  * Each chart's own values.yaml and values.schema.json, read by the core in the worker. Keyed by
- * blob id: a blob's bytes never change, so each chart is read once.
+ * blob id: a blob's bytes never change, so each chart is read once (and shared with Review).
  */
 export function useChartInfos(charts: readonly ChartRow[]): {
   charts: ChartDefaults[];
@@ -29,7 +29,8 @@ export function useChartInfos(charts: readonly ChartRow[]): {
       queryFn: async (): Promise<ChartDefaults | null> => {
         const bytes = blobs.get(c.blob);
         if (!bytes) return null;
-        const r = await getPackWorker().readChart(bytes, c.path);
+        // The shared read of these bytes: the Review step's tree and chart panel use the same one.
+        const r = await readChartOnce(bytes, c.path);
         return r.ok
           ? {
               name: r.value.name,
