@@ -202,9 +202,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply: FastifyReply,
   ): Promise<string | null> {
     const h = req.headers.authorization ?? "";
-    await users.refresh();
-    if (h.startsWith("Bearer ")) {
-      const user = (await liveSession(h.slice(7).trim()))?.user;
+    const token = bearerToken(req);
+    if (token !== null) {
+      const user = (await liveSession(token))?.user;
       if (user) return user;
       sendError(
         reply,
@@ -230,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   /** A token's claims when it is genuine, unexpired, not signed out and its user still exists. */
   async function liveSession(token: string): Promise<TokenClaims | null> {
+    await users.refresh();
     const claims = tokens.verify(token);
     if (!claims || !users.has(claims.user)) return null;
     return (await revocations.isRevoked(claims.sid)) ? null : claims;
@@ -241,6 +242,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     user: string,
     password: string,
   ): Promise<string | null> {
+    // The htpasswd file is re-read when it changed, so a removed user is refused at once.
+    await users.refresh();
     const wait = throttle.blockedFor(user, req.ip);
     if (wait > 0) return tooManyAttempts(reply, wait);
     // The failure is reserved before bcrypt runs (in the worker pool), so a parallel burst runs at
@@ -313,7 +316,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         'send {"username", "password"} as JSON',
       );
     }
-    await users.refresh();
     const user = await login(req, reply, body.username, body.password);
     if (!user) return reply;
     return tokens.issue(user);
@@ -321,11 +323,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Sign out: the session ends for every instance that shares the secret (sessions.ts).
   app.delete("/api/v1/session", async (req, reply) => {
-    const h = req.headers.authorization ?? "";
-    await users.refresh();
-    const claims = h.startsWith("Bearer ")
-      ? await liveSession(h.slice(7).trim())
-      : null;
+    const token = bearerToken(req);
+    const claims = token === null ? null : await liveSession(token);
     if (!claims)
       return sendError(
         reply,
@@ -698,6 +697,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
 const safe = (s: string): string =>
   s.replace(/[^\x20-\x7e]/g, "?").slice(0, 200);
+
+/** The token of `Authorization: Bearer <token>`, or null. */
+function bearerToken(req: FastifyRequest): string | null {
+  const h = req.headers.authorization ?? "";
+  return h.startsWith("Bearer ") ? h.slice(7).trim() : null;
+}
 
 /** 429 for sign-ins over the limit, with the seconds to wait. */
 function tooManyAttempts(reply: FastifyReply, seconds: number): null {
