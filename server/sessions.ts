@@ -3,11 +3,8 @@ import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { OciConfig } from "./config";
 import { cleanBasePath } from "./oci/reference";
-import {
-  RegistryClient,
-  type RegistryAuth,
-  type RegistryTls,
-} from "./oci/registry-client";
+import { RegistryClient } from "./oci/registry-client";
+import { registryOptionsFromConfig } from "./store/oci-from-config";
 
 /**
  * Ended sessions (`DELETE /session`), kept where every instance that shares the token secret reads
@@ -105,14 +102,7 @@ const EMPTY_TYPE = "application/vnd.oci.empty.v1+json";
  * pack repositories (`<base>/spectro-packs/archive/…`), so listings never see it.
  */
 export async function ociRevocations(c: OciConfig): Promise<Revocations> {
-  const tls: RegistryTls = { insecureSkipVerify: c.insecureSkipVerify };
-  if (c.caFile) tls.caPem = await readFile(c.caFile, "utf8");
-  const auth: RegistryAuth = c.token
-    ? { type: "bearer", token: c.token }
-    : c.username
-      ? { type: "basic", username: c.username, password: c.password ?? "" }
-      : { type: "none" };
-  const client = new RegistryClient({ url: c.url, auth, tls });
+  const client = new RegistryClient(await registryOptionsFromConfig(c));
   const base = cleanBasePath(c.basePath);
   const repo = `${base ? `${base}/` : ""}packsmith/revoked-sessions`;
   const seen = new Seen();

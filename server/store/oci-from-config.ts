@@ -4,10 +4,10 @@ import type { RegistryAuth, RegistryTls } from "../oci/registry-client";
 import { createOciStore } from "./oci-store";
 import type { PackStore } from "./store";
 
-/** The OCI driver from the server's environment configuration (PACKSMITH_OCI_*). */
-export async function createOciStoreFromConfig(
+/** How to reach the configured registry (PACKSMITH_OCI_*): its URL, credentials and TLS trust. */
+export async function registryOptionsFromConfig(
   c: OciConfig,
-): Promise<PackStore> {
+): Promise<{ url: string; auth: RegistryAuth; tls: RegistryTls }> {
   const auth: RegistryAuth = c.token
     ? { type: "bearer", token: c.token }
     : c.username
@@ -15,5 +15,15 @@ export async function createOciStoreFromConfig(
       : { type: "none" };
   const tls: RegistryTls = { insecureSkipVerify: c.insecureSkipVerify };
   if (c.caFile) tls.caPem = await readFile(c.caFile, "utf8");
-  return createOciStore({ url: c.url, basePath: c.basePath, auth, tls });
+  return { url: c.url, auth, tls };
+}
+
+/** The OCI driver from the server's environment configuration (PACKSMITH_OCI_*). */
+export async function createOciStoreFromConfig(
+  c: OciConfig,
+): Promise<PackStore> {
+  return createOciStore({
+    ...(await registryOptionsFromConfig(c)),
+    basePath: c.basePath,
+  });
 }
