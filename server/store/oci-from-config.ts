@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { OciConfig } from "../config";
-import type { RegistryAuth, RegistryTls } from "../oci/registry-client";
+import type { RegistryAuth, RegistryTls } from "../oci/registry-transport";
 import { createOciStore } from "./oci-store";
 import type { PackStore } from "./store";
 

@@ -20,11 +20,8 @@ import {
   packRepositoryPrefix,
   TAG_RE,
 } from "../oci/reference";
-import {
-  RegistryClient,
-  type RegistryAuth,
-  type RegistryTls,
-} from "../oci/registry-client";
+import { RegistryClient } from "../oci/registry-client";
+import type { RegistryAuth, RegistryTls } from "../oci/registry-transport";
 import { describePack } from "../prepare";
 import {
   StoreError,
