@@ -4,7 +4,7 @@ import { asArchiveResult, assemblePack, type PackFiles } from "./pack-files";
 import { ok, type Result } from "./result";
 import { describeSniffed, sniff } from "./sniff";
 import { gunzipBounded, readTarEntries } from "./tar-read";
-import { readZipEntries } from "./zip-read";
+import { readZipEntries, type CompressedForms } from "./zip-read";
 
 export interface ReadOptions {
   /** The file name, for messages only: the format is decided by the bytes. */
@@ -12,6 +12,8 @@ export interface ReadOptions {
   limits?: Partial<Limits>;
   /** Share one budget with later reads (e.g. the charts inside the pack). */
   budget?: Budget;
+  /** For a zip: record each file's compressed form here (the server copies them into the stored zip). */
+  compressed?: CompressedForms;
 }
 
 export type ArchiveFormat = "zip" | "tar.gz" | "tar";
@@ -32,7 +34,9 @@ export function readPackArchive(
     switch (kind) {
       case "zip":
         return ok({
-          files: assemblePack(readZipEntries(bytes, name, limits, budget)),
+          files: assemblePack(
+            readZipEntries(bytes, name, limits, budget, opts.compressed),
+          ),
           format: "zip",
         });
       case "gzip": {

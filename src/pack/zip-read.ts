@@ -28,15 +28,35 @@ interface CentralEntry {
 }
 
 /**
+ * A zip entry's data as the archive holds it, after every check passed: what a writer needs to
+ * copy the entry without expanding and compressing it again (`writePackZipParts`).
+ */
+export interface ZipCompressed {
+  /** 0 stored, 8 deflated. */
+  method: 0 | 8;
+  /** CRC-32 of the expanded bytes (checked against them). */
+  crc: number;
+  /** Expanded size in bytes. */
+  size: number;
+  /** The entry's data as stored in the zip (a view into the archive's bytes). */
+  data: Uint8Array;
+}
+
+/** Collects each file's compressed form, keyed by the expanded bytes the reader returns for it. */
+export type CompressedForms = Map<Uint8Array, ZipCompressed>;
+
+/**
  * Read a zip from its central directory, checking every rule before any data is expanded:
  * entry count, declared sizes, names, links, encryption, overlaps and data outside the zip.
  * Then expand each entry within the budget and check its size and CRC. Throws ArchiveFailure.
+ * With `compressed`, each file's data as stored is recorded there once it passed its checks.
  */
 export function readZipEntries(
   bytes: Uint8Array,
   archiveName: string,
   limits: Limits,
   budget: Budget,
+  compressed?: CompressedForms,
 ): RawEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u32 = (at: number): number => view.getUint32(at, true);
@@ -300,6 +320,12 @@ export function readZipEntries(
         `${showName(c.raw)} is a corrupt entry: its CRC-32 does not match`,
         c.raw,
       );
+    compressed?.set(out, {
+      method: c.method === 0 ? 0 : 8,
+      crc: c.crc,
+      size: c.size,
+      data,
+    });
     return { raw: c.raw, path, kind: "file", bytes: out };
   });
 }

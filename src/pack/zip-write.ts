@@ -1,6 +1,9 @@
 // The one module that imports JSZip (house style: heavy libraries behind one wrapper).
 import JSZip from "jszip";
+import { deflateSync } from "fflate";
+import { crc32 } from "./crc32";
 import { compareBytes, type PackFiles } from "./pack-files";
+import type { ZipCompressed } from "./zip-read";
 
 /** A fixed timestamp so the same files always give the same bytes (1980-01-01, the earliest DOS date). */
 export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
@@ -64,4 +67,126 @@ export async function writePackZip(
     },
     onProgress ? (m) => onProgress(m.percent) : undefined,
   );
+}
+
+export interface ZipPartsOptions {
+  /**
+   * The compressed form an uploaded entry already has, by its expanded bytes (`readPackArchive`'s
+   * `compressed`). A deflated entry is copied as it is; a stored one too when the file is already
+   * compressed (`isPrecompressed`); a stored text file is deflated.
+   */
+  compressed?: ReadonlyMap<Uint8Array, ZipCompressed>;
+  /** Raw DEFLATE (level 6) for the files that need it: the server passes Node's zlib; fflate's otherwise. */
+  deflateRaw?: (bytes: Uint8Array) => Uint8Array;
+}
+
+/** DOS time and date of FIXED_DATE: 00:00:00, 1980-01-01. */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const utf8 = new TextEncoder();
+
+/**
+ * Write a pack as a zip like `writePackZip` (one top folder, sorted entries, fixed timestamps and
+ * permissions, STORE for compressed files, DEFLATE for the rest), handing each part to `write` as
+ * it is made, so the zip never exists as one buffer and copied entries are views of the upload
+ * (empty files are stored).
+ * Entries given in `compressed` are copied without expanding and compressing them again: the
+ * bytes then depend on how the upload was compressed, the files never do. Written here rather than
+ * with JSZip or fflate, which both take expanded bytes only (fflate's streaming writer adds a data
+ * descriptor even to stored entries, which some readers refuse). Returns the zip's size.
+ */
+export function writePackZipParts(
+  files: PackFiles,
+  top: string,
+  write: (part: Uint8Array) => void,
+  opts: ZipPartsOptions = {},
+): number {
+  const deflate =
+    opts.deflateRaw ?? ((b: Uint8Array) => deflateSync(b, { level: 6 }));
+  const paths = [...files.keys()].map((p) => `${top}/${p}`);
+  const entries: [string, Uint8Array | null][] = [
+    ...folderPaths(paths).map((d): [string, null] => [`${d}/`, null]),
+    ...[...files].map(([p, b]): [string, Uint8Array] => [`${top}/${p}`, b]),
+  ];
+  entries.sort(([a], [b]) => compareBytes(a, b));
+  if (entries.length > 0xffff)
+    throw new RangeError(`${entries.length} entries need ZIP64`);
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const put = (part: Uint8Array): void => {
+    offset += part.length;
+    if (offset > 0xffffffff) throw new RangeError("the zip needs ZIP64");
+    write(part);
+  };
+  for (const [path, bytes] of entries) {
+    const form: ZipCompressed =
+      bytes === null
+        ? { method: 0, crc: 0, size: 0, data: new Uint8Array() }
+        : entryForm(path, bytes, opts.compressed?.get(bytes), deflate);
+    const name = utf8.encode(path);
+    const flags = name.length !== path.length ? 0x800 : 0;
+    const mode = bytes === null ? 0o40755 : 0o100644;
+    const local = new Uint8Array(30 + name.length);
+    const l = new DataView(local.buffer);
+    l.setUint32(0, 0x04034b50, true);
+    l.setUint16(4, 20, true);
+    header(l, 6, flags, form, name.length);
+    local.set(name, 30);
+    const cd = new Uint8Array(46 + name.length);
+    const c = new DataView(cd.buffer);
+    c.setUint32(0, 0x02014b50, true);
+    c.setUint16(4, (3 << 8) | 20, true); // made by Unix, so the external attributes hold the mode
+    c.setUint16(6, 20, true);
+    header(c, 8, flags, form, name.length);
+    c.setUint32(38, (mode << 16) >>> 0, true);
+    c.setUint32(42, offset, true);
+    cd.set(name, 46);
+    central.push(cd);
+    put(local);
+    if (form.data.length) put(form.data);
+  }
+  const cdOffset = offset;
+  for (const cd of central) put(cd);
+  const end = new Uint8Array(22);
+  const e = new DataView(end.buffer);
+  e.setUint32(0, 0x06054b50, true);
+  e.setUint16(8, central.length, true);
+  e.setUint16(10, central.length, true);
+  e.setUint32(12, offset - cdOffset, true);
+  e.setUint32(16, cdOffset, true);
+  put(end);
+  return offset;
+}
+
+/** The part of a local or central header from the flags to the name's length (no extra field). */
+function header(
+  v: DataView,
+  at: number,
+  flags: number,
+  f: ZipCompressed,
+  nameLength: number,
+): void {
+  v.setUint16(at, flags, true);
+  v.setUint16(at + 2, f.method, true);
+  v.setUint16(at + 4, DOS_TIME, true);
+  v.setUint16(at + 6, DOS_DATE, true);
+  v.setUint32(at + 8, f.crc >>> 0, true);
+  v.setUint32(at + 12, f.data.length, true);
+  v.setUint32(at + 16, f.size, true);
+  v.setUint16(at + 20, nameLength, true);
+}
+
+function entryForm(
+  path: string,
+  bytes: Uint8Array,
+  given: ZipCompressed | undefined,
+  deflate: (b: Uint8Array) => Uint8Array,
+): ZipCompressed {
+  // An empty file has nothing to compress: stored, as JSZip writes it.
+  const store = isPrecompressed(path) || bytes.length === 0;
+  if (given && (given.method === 8 || store)) return given;
+  const crc = crc32(bytes);
+  return store
+    ? { method: 0, crc, size: bytes.length, data: bytes }
+    : { method: 8, crc, size: bytes.length, data: deflate(bytes) };
 }

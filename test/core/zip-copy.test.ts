@@ -1,0 +1,124 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import type { PackFiles } from "../../src/pack/pack-files";
+import { readPackArchive } from "../../src/pack/read-archive";
+import type { CompressedForms } from "../../src/pack/zip-read";
+import {
+  isPrecompressed,
+  writePackZip,
+  writePackZipParts,
+} from "../../src/pack/zip-write";
+import { FIXTURES, fixtureRows, loadFixture } from "../helpers/fixtures";
+
+const tmp = mkdtempSync(join(tmpdir(), "packsmith-zipcopy-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function read(zip: Uint8Array): { files: PackFiles; forms: CompressedForms } {
+  const forms: CompressedForms = new Map();
+  const r = readPackArchive(zip, { compressed: forms });
+  if (!r.ok) throw new Error(r.error.message);
+  return { files: r.value.files, forms };
+}
+
+function partsZip(
+  files: PackFiles,
+  top: string,
+  forms?: CompressedForms,
+): Buffer {
+  const parts: Uint8Array[] = [];
+  const size = writePackZipParts(files, top, (p) => parts.push(p), {
+    ...(forms ? { compressed: forms } : {}),
+    deflateRaw: (b) => deflateRawSync(b, { level: 6 }),
+  });
+  const zip = Buffer.concat(parts);
+  expect(zip.length).toBe(size);
+  return zip;
+}
+
+function expectSameFiles(actual: PackFiles, expected: PackFiles): void {
+  expect([...actual.keys()]).toEqual([...expected.keys()]);
+  for (const [path, bytes] of expected)
+    expect(
+      Buffer.from(actual.get(path)!).equals(Buffer.from(bytes)),
+      path,
+    ).toBe(true);
+}
+
+/** Whether the upload's entry is copied: deflated, or stored and already compressed (or empty). */
+const copied = (path: string, method: number, size: number): boolean =>
+  method === 8 || isPrecompressed(path) || size === 0;
+
+describe.each(fixtureRows())("stored zip from the upload $dir", ({ dir }) => {
+  it("copies the app's zip entries byte for byte, and the zip reads back equal", async () => {
+    const files = await loadFixture(dir);
+    // As the app uploads it: JSZip, text deflated, charts and logo stored.
+    const upload = read(await writePackZip(files, "upload-top"));
+    const stored = partsZip(upload.files, "name-1.0.0", upload.forms);
+    const back = read(stored);
+    expectSameFiles(back.files, files);
+    for (const [path, bytes] of upload.files) {
+      const before = upload.forms.get(bytes)!;
+      const after = back.forms.get(back.files.get(path)!)!;
+      expect(copied(path, before.method, before.size), path).toBe(true);
+      expect(after.method, path).toBe(before.method);
+      expect(
+        Buffer.from(after.data).equals(Buffer.from(before.data)),
+        path,
+      ).toBe(true);
+      expect(after.crc, path).toBe(before.crc);
+    }
+    const file = join(tmp, `${dir.replace(/\//g, "_")}.zip`);
+    writeFileSync(file, stored);
+    execFileSync("unzip", ["-tq", file]);
+  });
+});
+
+describe("stored zip from a zip made by Info-ZIP", () => {
+  it("keeps deflated charts deflated (copied unchanged) and deflates stored text", async () => {
+    const dir = "pack-central/argocd-3.26.7";
+    const work = join(tmp, "infozip");
+    // -0 for the text (stored), default deflate for the rest: every case of the rule.
+    execFileSync("cp", ["-r", join(FIXTURES, dir), work]);
+    execFileSync(
+      "zip",
+      ["-qr", "-n", ".yaml:.json", join(tmp, "iz.zip"), "."],
+      {
+        cwd: work,
+      },
+    );
+    const upload = read(execFileSync("cat", [join(tmp, "iz.zip")]));
+    const stored = partsZip(upload.files, "argo-cd-3.26.7", upload.forms);
+    const back = read(stored);
+    expectSameFiles(back.files, upload.files);
+    let deflatedCharts = 0;
+    let deflatedNow = 0;
+    for (const [path, bytes] of upload.files) {
+      const before = upload.forms.get(bytes)!;
+      const after = back.forms.get(back.files.get(path)!)!;
+      if (copied(path, before.method, before.size)) {
+        expect(
+          Buffer.from(after.data).equals(Buffer.from(before.data)),
+          path,
+        ).toBe(true);
+        if (path.endsWith(".tgz") && before.method === 8) deflatedCharts++;
+      } else {
+        expect(after.method, path).toBe(8);
+        deflatedNow++;
+      }
+    }
+    expect(deflatedCharts).toBeGreaterThan(0);
+    expect(deflatedNow).toBeGreaterThan(0);
+  });
+
+  it("without compressed forms writes the same files as writePackZip", async () => {
+    const files = await loadFixture("pack-central/ambassador-6.6.0");
+    const zip = partsZip(files, "ambassador-6.6.0");
+    expectSameFiles(read(zip).files, files);
+    const viaJsZip = read(await writePackZip(files, "ambassador-6.6.0"));
+    expectSameFiles(read(zip).files, viaJsZip.files);
+  });
+});
