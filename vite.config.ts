@@ -17,7 +17,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 60_000,
-    // The skeleton ships before the first unit test; an empty run is not a failure.
-    passWithNoTests: true,
+    // A run (or a path filter) that finds no test is a failure, never a silent pass.
+    passWithNoTests: false,
   },
 });

@@ -21,22 +21,32 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci || setup_failed "npm ci failed: cannot install the npm packages."
 fi
 
-# 2. System packages: Chromium for the browser tests, docker-registry for the registry tests.
-if [ ! -x /usr/bin/chromium ] || ! command -v docker-registry >/dev/null 2>&1; then
-  say "apt-get install chromium docker-registry"
+# 2. System packages (Debian): Chromium for the browser tests, docker-registry for the registry tests,
+#    unzip, tar and openssl for the tests that check our archives and certificates with the real tools.
+#    Those tests never skip when a tool is missing: they fail, naming the package.
+apt_packages=(chromium docker-registry unzip tar openssl)
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+for tool in docker-registry unzip tar openssl; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "apt-get install ${apt_packages[*]} (missing: ${missing[*]})"
   if ! command -v apt-get >/dev/null 2>&1; then
-    setup_failed "Missing /usr/bin/chromium or docker-registry, and apt-get is not available. Install the Debian packages 'chromium' and 'docker-registry' by hand."
+    setup_failed "Missing ${missing[*]}, and apt-get is not available. Install the Debian packages '${apt_packages[*]}' by hand."
   fi
   sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null 2>&1 ||
-      setup_failed "Missing /usr/bin/chromium or docker-registry; installing them needs root and sudo is not available."
+      setup_failed "Missing ${missing[*]}; installing them needs root and sudo is not available."
     sudo=(sudo)
   fi
-  { "${sudo[@]}" apt-get update && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium docker-registry; } ||
-    setup_failed "apt-get could not install 'chromium' and 'docker-registry'."
+  { "${sudo[@]}" apt-get update && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_packages[@]}"; } ||
+    setup_failed "apt-get could not install '${apt_packages[*]}'."
   [ -x /usr/bin/chromium ] || setup_failed "apt-get finished but /usr/bin/chromium is still missing."
-  command -v docker-registry >/dev/null 2>&1 || setup_failed "apt-get finished but docker-registry is still missing."
+  for tool in docker-registry unzip tar openssl; do
+    command -v "$tool" >/dev/null 2>&1 || setup_failed "apt-get finished but '$tool' is still missing."
+  done
 fi
 
 # 3. The suites. Stale reports are removed first so a crashed suite cannot reuse an old result.

@@ -417,9 +417,6 @@ export function createTestCertificates(): TestCertificates {
   };
 }
 
-export const hasOpenssl = (): boolean =>
-  spawnSync("openssl", ["version"]).status === 0;
-
 /** The server's environment for the OCI store on a test registry (its credentials included). */
 export function ociStoreEnv(registry: TestRegistry): Record<string, string> {
   return {

@@ -25,12 +25,12 @@ import {
 import { loadFixture } from "../helpers/fixtures";
 import {
   createTestCertificates,
-  hasOpenssl,
   startFaultProxy,
   startRegistry,
   type FaultProxy,
   type TestRegistry,
 } from "../helpers/registry";
+import { requireTool } from "../helpers/tools";
 
 const HELLO = "tutorials/hello-universe-pack";
 const ARGOCD = "pack-central/argocd-3.26.7";
@@ -649,7 +649,7 @@ describe("registry client: paging", () => {
     const files = await fixture(HELLO);
     for (const v of ["5.0.0", "5.0.1", "5.0.2"])
       await store.put(await prepare(files, { version: v }), { force: false });
-    const repos = await client.catalog(1);
+    const repos = (await client.catalog(1)) ?? [];
     expect(repos).toContain("paging/spectro-packs/archive/hellouniverse");
     expect(new Set(repos).size).toBe(repos.length);
     const catalogPages = p.requests.filter(
@@ -747,48 +747,46 @@ describe("oci store: auth discovery and TLS", () => {
     );
   });
 
-  it.skipIf(!hasOpenssl())(
-    "HTTPS: a custom CA or insecureSkipVerify is needed for a private CA",
-    async () => {
-      const certs = createTestCertificates();
-      cleanups.push(() => certs.remove());
-      const tls = await startRegistry({
-        tls: { certFile: certs.certFile, keyFile: certs.keyFile },
-      });
-      cleanups.push(() => tls.stop());
-      const auth = {
-        type: "basic" as const,
-        username: tls.username,
-        password: tls.password,
-      };
-      const pack = await prepare(await fixture(HELLO));
+  it("HTTPS: a custom CA or insecureSkipVerify is needed for a private CA", async () => {
+    requireTool("openssl");
+    const certs = createTestCertificates();
+    cleanups.push(() => certs.remove());
+    const tls = await startRegistry({
+      tls: { certFile: certs.certFile, keyFile: certs.keyFile },
+    });
+    cleanups.push(() => tls.stop());
+    const auth = {
+      type: "basic" as const,
+      username: tls.username,
+      password: tls.password,
+    };
+    const pack = await prepare(await fixture(HELLO));
 
-      const untrusted = open({ url: tls.url, auth });
-      const e = await storeError(untrusted.list());
-      expect(e.code).toBe("REGISTRY_ERROR");
-      expect(e.message).toMatch(
-        /TLS certificate of 127\.0\.0\.1:\d+ is not trusted/,
-      );
+    const untrusted = open({ url: tls.url, auth });
+    const e = await storeError(untrusted.list());
+    expect(e.code).toBe("REGISTRY_ERROR");
+    expect(e.message).toMatch(
+      /TLS certificate of 127\.0\.0\.1:\d+ is not trusted/,
+    );
 
-      const withCa = open({ url: tls.url, auth, tls: { caPem: certs.caPem } });
-      expect((await withCa.put(pack, { force: false })).status).toBe("created");
-      const insecure = open({
-        url: `${tls.url}/v2/`,
-        auth,
-        tls: { insecureSkipVerify: true },
-      });
-      expect((await insecure.get("hellouniverse", "1.0.0"))?.digest).toBe(
-        pack.detail.digest,
-      );
+    const withCa = open({ url: tls.url, auth, tls: { caPem: certs.caPem } });
+    expect((await withCa.put(pack, { force: false })).status).toBe("created");
+    const insecure = open({
+      url: `${tls.url}/v2/`,
+      auth,
+      tls: { insecureSkipVerify: true },
+    });
+    expect((await insecure.get("hellouniverse", "1.0.0"))?.digest).toBe(
+      pack.detail.digest,
+    );
 
-      const plainHttp = open({
-        url: tls.url.replace("https:", "http:"),
-        auth,
-        timeoutMs: 3000,
-      });
-      expect((await storeError(plainHttp.list())).code).toMatch(
-        /REGISTRY_(ERROR|UNAVAILABLE)/,
-      );
-    },
-  );
+    const plainHttp = open({
+      url: tls.url.replace("https:", "http:"),
+      auth,
+      timeoutMs: 3000,
+    });
+    expect((await storeError(plainHttp.list())).code).toMatch(
+      /REGISTRY_(ERROR|UNAVAILABLE)/,
+    );
+  });
 });

@@ -27,11 +27,10 @@ import { asEntries, chartTgz, goodPackFiles } from "../gen/pack";
 import { makePng } from "../gen/png";
 import { buildTarGz, paxRecord, tarGzFiles } from "../gen/tar";
 import { zipFiles } from "../gen/zip";
+import { requireTool } from "../helpers/tools";
 
 const scratch = mkdtempSync(join(tmpdir(), "packsmith-gen-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const hasTool = (tool: string): boolean =>
-  spawnSync(tool, ["--help"], { stdio: "ignore" }).error === undefined;
 
 describe("the core reads a well-formed generated pack in every format", () => {
   const good = goodPackFiles();
@@ -141,42 +140,38 @@ describe("generator self-checks", () => {
     expect(at).toBe(png.length);
   });
 
-  test.skipIf(!hasTool("unzip"))(
-    "Info-ZIP `unzip -t` accepts the generated pack zip",
-    () => {
-      const file = join(scratch, "good.zip");
-      writeFileSync(file, zipFiles(goodPackFiles(), { top: "demo-app-1.2.3" }));
-      const r = spawnSync("unzip", ["-t", file], { encoding: "utf8" });
-      expect(r.stdout).toMatch(/No errors detected/);
-    },
-  );
+  test("Info-ZIP `unzip -t` accepts the generated pack zip", () => {
+    requireTool("unzip");
+    const file = join(scratch, "good.zip");
+    writeFileSync(file, zipFiles(goodPackFiles(), { top: "demo-app-1.2.3" }));
+    const r = spawnSync("unzip", ["-t", file], { encoding: "utf8" });
+    expect(r.stdout).toMatch(/No errors detected/);
+  });
 
-  test.skipIf(!hasTool("tar"))(
-    "GNU tar lists the generated tar.gz, pax and GNU long names included",
-    () => {
-      const tgz = buildTarGz([
-        { name: "pack/", type: "5" },
-        { name: "pack/values.yaml", data: utf8("a: 1\n") },
-        {
-          name: "placeholder",
-          data: utf8("x"),
-          pax: { path: `pack/${"p".repeat(150)}.txt` },
-        },
-        {
-          name: "placeholder2",
-          data: utf8("y"),
-          longName: `pack/${"g".repeat(150)}.txt`,
-        },
-        { name: "pack/link", type: "2", linkname: "/var" },
-      ]);
-      const r = spawnSync("tar", ["-tvzf", "-"], {
-        input: tgz,
-        encoding: "utf8",
-      });
-      expect(r.status).toBe(0);
-      expect(r.stdout).toContain(`pack/${"p".repeat(150)}.txt`);
-      expect(r.stdout).toContain(`pack/${"g".repeat(150)}.txt`);
-      expect(r.stdout).toContain("pack/link -> /var");
-    },
-  );
+  test("GNU tar lists the generated tar.gz, pax and GNU long names included", () => {
+    requireTool("tar");
+    const tgz = buildTarGz([
+      { name: "pack/", type: "5" },
+      { name: "pack/values.yaml", data: utf8("a: 1\n") },
+      {
+        name: "placeholder",
+        data: utf8("x"),
+        pax: { path: `pack/${"p".repeat(150)}.txt` },
+      },
+      {
+        name: "placeholder2",
+        data: utf8("y"),
+        longName: `pack/${"g".repeat(150)}.txt`,
+      },
+      { name: "pack/link", type: "2", linkname: "/var" },
+    ]);
+    const r = spawnSync("tar", ["-tvzf", "-"], {
+      input: tgz,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`pack/${"p".repeat(150)}.txt`);
+    expect(r.stdout).toContain(`pack/${"g".repeat(150)}.txt`);
+    expect(r.stdout).toContain("pack/link -> /var");
+  });
 });
