@@ -1,7 +1,11 @@
 import { sha256Hex } from "../../src/pack/digest";
 import { StoreError } from "../store/store";
 import { DIGEST_RE, isReference, isRepository } from "./reference";
-import type { RequestContext } from "./registry-errors";
+import {
+  catalogRefusal,
+  registryError,
+  type RequestContext,
+} from "./registry-errors";
 import {
   discard,
   parseJson,
@@ -272,16 +276,13 @@ export class RegistryClient {
   }
 
   /**
-   * Tag a manifest. Every blob it references must HEAD 200 first (security.md case 63), so a
-   * manifest never points at a blob that is missing or half uploaded. Returns the digest.
+   * Every blob must HEAD 200 with its size (security.md case 63): a manifest never points at a
+   * blob that is missing or half uploaded.
    */
-  async putManifest(
+  async verifyBlobs(
     repo: string,
-    tag: string,
-    manifest: { bytes: Uint8Array; mediaType: string },
     blobs: readonly { digest: string; size: number }[],
-  ): Promise<string> {
-    checkName(repo, tag);
+  ): Promise<void> {
     for (const b of blobs) {
       const size = await this.headBlob(repo, b.digest);
       // -1: present, size not stated (allowed by the spec for HEAD).
@@ -292,6 +293,20 @@ export class RegistryClient {
         );
       }
     }
+  }
+
+  /**
+   * Tag a manifest. Every blob it references must HEAD 200 first (security.md case 63), so a
+   * manifest never points at a blob that is missing or half uploaded. Returns the digest.
+   */
+  async putManifest(
+    repo: string,
+    tag: string,
+    manifest: { bytes: Uint8Array; mediaType: string },
+    blobs: readonly { digest: string; size: number }[],
+  ): Promise<string> {
+    checkName(repo, tag);
+    await this.verifyBlobs(repo, blobs);
     const digest = `sha256:${await sha256Hex(manifest.bytes)}`;
     const ctx = {
       host: this.host,
@@ -374,16 +389,20 @@ export class RegistryClient {
   async listTags(repo: string, pageSize = 1000): Promise<string[]> {
     checkName(repo);
     const ctx = { host: this.host, repo, what: `the tags of ${repo}` };
-    return this.paged(
+    const tags = await this.paged(
       `/v2/${repo}/tags/list?n=${pageSize}`,
       pull(repo),
       ctx,
       "tags",
     );
+    return tags ?? [];
   }
 
-  /** Every repository name (`/v2/_catalog`, paged). Needs catalog rights on Harbor; ECR has none. */
-  async catalog(pageSize = 1000): Promise<string[]> {
+  /**
+   * Every repository name (`/v2/_catalog`, paged), or null when the registry refuses the catalog
+   * to this account (Harbor outside system admins, ECR; see `catalogRefusal`).
+   */
+  async catalog(pageSize = 1000): Promise<string[] | null> {
     const ctx = {
       host: this.host,
       what: "the repository catalog /v2/_catalog",
@@ -401,7 +420,7 @@ export class RegistryClient {
     scope: string,
     ctx: RequestContext,
     field: "tags" | "repositories",
-  ): Promise<string[]> {
+  ): Promise<string[] | null> {
     const out: string[] = [];
     const seen = new Set<string>();
     let next: string | null = first;
@@ -419,7 +438,16 @@ export class RegistryClient {
         await discard(res);
         return out;
       }
-      await this.expect(res, [200], ctx);
+      if (res.status !== 200) {
+        const text = await this.transport.errorText(res, ctx);
+        if (
+          field === "repositories" &&
+          page === 0 &&
+          catalogRefusal(res.status, text)
+        )
+          return null;
+        throw registryError(res.status, text, ctx);
+      }
       const body = parseJson(
         await readLimited(res, 16 * 1024 * 1024, ctx, this.transport.timeoutMs),
         ctx,

@@ -141,6 +141,29 @@ export function registryError(
   );
 }
 
+/**
+ * Whether an answer to `GET /v2/_catalog` means "not for this account" (list from elsewhere)
+ * rather than a failure: Harbor answers 401 `UNAUTHORIZED` "unauthorized to list catalog" to
+ * everyone but system administrators (robot accounts included), ECR 405 or 403 `DENIED` without
+ * `ecr:DescribeRepositories`, registries without the endpoint 404, and ECR 400 `UNSUPPORTED` for
+ * parameters it does not take. Returns the registry's words, or null for a real failure (5xx,
+ * 429, anything else).
+ */
+export function catalogRefusal(
+  status: number,
+  bodyText: string,
+): string | null {
+  const errors = parseRegistryErrors(bodyText);
+  const codes = new Set(errors.map((e) => e.code.toUpperCase()));
+  const refused =
+    status === 401 ||
+    status === 403 ||
+    status === 404 ||
+    status === 405 ||
+    (status === 400 && codes.has("UNSUPPORTED"));
+  return refused ? describeStatus(status, errors) : null;
+}
+
 const TLS_CODES = new Set([
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
   "UNABLE_TO_GET_ISSUER_CERT",

@@ -144,14 +144,17 @@ export class RegistryTransport {
     ctx: RequestContext,
   ): Promise<void> {
     if (ok.includes(res.status)) return;
-    const text = res.body
-      ? new TextDecoder().decode(
-          await readLimited(res, 64 * 1024, ctx, this.timeoutMs).catch(
-            () => new Uint8Array(),
-          ),
-        )
-      : "";
-    throw registryError(res.status, text, ctx);
+    throw registryError(res.status, await this.errorText(res, ctx), ctx);
+  }
+
+  /** The start of an error answer's body (64 KiB at most), `""` when it cannot be read. */
+  async errorText(res: Response, ctx: RequestContext): Promise<string> {
+    if (!res.body) return "";
+    return new TextDecoder().decode(
+      await readLimited(res, 64 * 1024, ctx, this.timeoutMs).catch(
+        () => new Uint8Array(),
+      ),
+    );
   }
 
   /**

@@ -10,17 +10,22 @@ import {
 import type { PackFiles } from "../../src/pack/pack-files";
 import { readPackArchive } from "../../src/pack/read-archive";
 import { writePackTarGz } from "../../src/pack/tar-write";
+import { LRUCache } from "lru-cache";
 import { KeyedMutex } from "../oci/keyed-mutex";
+import {
+  readPackManifest,
+  type PackLayer,
+  type PackManifest,
+} from "../oci/pack-manifest";
 import {
   cleanBasePath,
   COMPONENT_RE,
-  DIGEST_RE,
   MAX_REPOSITORY_LENGTH,
   packRepository,
   packRepositoryPrefix,
   TAG_RE,
 } from "../oci/reference";
-import { RegistryClient } from "../oci/registry-client";
+import { RegistryClient, type ManifestRef } from "../oci/registry-client";
 import type { RegistryAuth, RegistryTls } from "../oci/registry-transport";
 import { describePack } from "../prepare";
 import {
@@ -50,38 +55,59 @@ export interface OciStoreConfig {
   cacheBytes?: number;
   /** Registry requests in flight at once while listing (default 8). */
   listConcurrency?: number;
+  /**
+   * Pack names always listed (PACKSMITH_OCI_REPOSITORIES), next to those found in the catalog or,
+   * where the catalog is refused, those any Packsmith instance has pushed.
+   */
+  repositories?: readonly string[];
+  /** `false`: never ask `/v2/_catalog` (it is refused to ECR and Harbor robot accounts). */
+  catalog?: boolean;
+  /** How long a listing trusts a tag → manifest digest it has seen (default 5 s). */
+  indexTtlMs?: number;
+  /**
+   * After a manifest PUT, how long to wait before reading the tag back (default: 50 ms plus twice
+   * what the HEAD and PUT before it took, at most 2 s). See `put` on several instances.
+   */
+  settleMs?: number;
+  /** Problems that do not fail a request (default: a line on stderr). */
+  warn?: (message: string) => void;
 }
-
-/** The parts of an ORAS manifest we read; anything else in it is ignored. */
-interface PackManifest {
-  layer: { digest: string; size: number; title: string };
-  created: string;
-}
-
-const EPOCH = "1970-01-01T00:00:00Z";
-const RFC3339 =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** A tag that exists but whose artifact is not a readable pack (pushed by another tool). */
 class NotAPack extends Error {}
+
+const sleep = (ms: number): Promise<void> =>
+  new Promise((r) => setTimeout(r, ms));
+
+/** A catalog refused once is not asked again for this long (permissions rarely change). */
+const CATALOG_REFUSED_MS = 10 * 60_000;
+const EMPTY_TYPE = "application/vnd.oci.empty.v1+json";
+const EMPTY_DIGEST = ORAS_EMPTY_CONFIG_DIGEST;
+const NAME_ARTIFACT = "application/vnd.packsmith.pack-name.v1";
 
 /**
  * The `oci` driver: each version is `<base>/spectro-packs/archive/<name>:<version>`, an ORAS 1.0
  * manifest with one `<name>-<version>.tar.gz` layer, so Palette syncs it directly (pack-format §G).
  *
- * Consistency: within this process, puts and deletes of one `name:version` are serialized, so
- * concurrent uploads give exactly one `created`. Across several Packsmith instances sharing one
- * registry there is no such guarantee: the Distribution API has no compare-and-set on tags (no
- * conditional manifest PUT), so two instances racing on the same new version can both see "absent"
- * and both push; the last manifest PUT wins and both report `created`. Run one writer per registry
- * (or per base path), or use immutable tags in the registry, which turn the loser into IMMUTABLE_TAG.
+ * Listing: the pack names come from `/v2/_catalog`; where the registry refuses it (ECR, Harbor
+ * robot accounts) from the names any Packsmith instance has pushed (one tag per name in
+ * `<base>/packsmith/pack-names`) plus the configured `repositories`. `list(name)` reads only that
+ * name's tags. An index keeps tag → manifest digest for `indexTtlMs`, and manifest digest →
+ * summary (or → "not a pack") for as long as memory allows: a digest names exact bytes, so that
+ * part is never stale. A foreign artifact (a container image, a chart, several layers, a layer
+ * too large) is recognised from its manifest before any blob is fetched, and remembered.
  *
- * Reads are cached by manifest digest: a digest names exact bytes, so the cache can never be stale,
- * even when another instance moves a tag; a HEAD on the tag gives the current digest.
+ * Consistency: within this process, puts and deletes of one `name:version` are serialized, so
+ * concurrent uploads give exactly one `created`. Across instances sharing one registry, the
+ * Distribution API has no compare-and-set on tags, so `put` reads the tag again right before its
+ * manifest PUT and, after a short settle, once more: when another instance's manifest is there,
+ * the answer is a conflict, never a silent loss. Immutable tags in the registry (Harbor, ECR)
+ * make the registry itself refuse the second write (IMMUTABLE_TAG).
  */
 export function createOciStore(config: OciStoreConfig): PackStore {
   const base = cleanBasePath(config.basePath ?? "");
   const prefix = packRepositoryPrefix(base);
+  const namesRepo = `${base ? `${base}/` : ""}packsmith/pack-names`;
   const client = new RegistryClient({
     url: config.url,
     ...(config.auth ? { auth: config.auth } : {}),
@@ -94,17 +120,36 @@ export function createOciStore(config: OciStoreConfig): PackStore {
       ? { maxRetryWaitMs: config.maxRetryWaitMs }
       : {}),
   });
+  const warn =
+    config.warn ??
+    ((m: string) => process.stderr.write(`packsmith oci store: ${m}\n`));
   const mutex = new KeyedMutex();
-  const details = new Lru<PackDetail>(config.cacheEntries ?? 2000, () => 1);
-  const filesCache = new Lru<PackFiles>(
-    config.cacheBytes ?? 64 * 1024 * 1024,
-    (f) => {
+  // Keyed by `<name>:<version>@<manifest digest>`: the location is part of the identity.
+  const details = new LRUCache<string, PackDetail>({
+    max: config.cacheEntries ?? 2000,
+  });
+  const summaries = new LRUCache<string, PackSummary>({ max: 50_000 });
+  /** Manifest digest → why it is not a pack. */
+  const foreign = new LRUCache<string, string>({ max: 50_000 });
+  /** `<repo>:<tag>` → manifest digest, trusted by listings only, for `indexTtlMs`. */
+  const tagIndex = new LRUCache<string, string>({
+    max: 50_000,
+    ttl: Math.max(1, config.indexTtlMs ?? 5000),
+  });
+  const filesCache = new LRUCache<string, PackFiles>({
+    maxSize: config.cacheBytes ?? 64 * 1024 * 1024,
+    sizeCalculation: (f) => {
       let n = 0;
       for (const b of f.values()) n += b.byteLength;
-      return n;
+      return Math.max(1, n);
     },
-  );
+  });
   const listConcurrency = Math.max(1, config.listConcurrency ?? 8);
+  const configured = (config.repositories ?? []).filter((n) =>
+    COMPONENT_RE.test(n),
+  );
+  const named = new Set<string>();
+  let catalogRefusedUntil = config.catalog === false ? Infinity : 0;
 
   /** The repository of a pack name, or null when the name can never be an OCI repository. */
   const repoOf = (name: string): string | null => {
@@ -113,58 +158,13 @@ export function createOciStore(config: OciStoreConfig): PackStore {
       ? repo
       : null;
   };
-
-  function parseManifest(bytes: Uint8Array, where: string): PackManifest {
-    let m: unknown;
-    try {
-      m = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      throw new NotAPack(`the manifest of ${where} is not JSON`);
-    }
-    const o = m as { layers?: unknown; annotations?: unknown } | null;
-    const layers = Array.isArray(o?.layers) ? (o.layers as unknown[]) : [];
-    const described = layers.map((l) => {
-      const d = (l ?? {}) as {
-        digest?: unknown;
-        size?: unknown;
-        annotations?: unknown;
-      };
-      const title = (d.annotations as Record<string, unknown> | undefined)?.[
-        "org.opencontainers.image.title"
-      ];
-      return {
-        digest: typeof d.digest === "string" ? d.digest : "",
-        size: typeof d.size === "number" ? d.size : -1,
-        title: typeof title === "string" ? title : "",
-      };
-    });
-    // ORAS titles the layer with the file name; a lone untitled layer is accepted too.
-    const layer =
-      described.find((l) => /\.(tar\.gz|tgz)$/.test(l.title)) ??
-      (described.length === 1 ? described[0] : undefined);
-    if (!layer || !DIGEST_RE.test(layer.digest) || layer.size < 0) {
-      throw new NotAPack(
-        `${where} has no pack archive layer (<name>-<version>.tar.gz)`,
-      );
-    }
-    if (layer.size > client.maxBlobBytes)
-      throw new NotAPack(
-        `the layer of ${where} is ${layer.size} bytes, too large`,
-      );
-    const created = (o?.annotations as Record<string, unknown> | undefined)?.[
-      "org.opencontainers.image.created"
-    ];
-    return {
-      layer,
-      created:
-        typeof created === "string" && RFC3339.test(created) ? created : EPOCH,
-    };
-  }
+  const locKey = (name: string, version: string, digest: string): string =>
+    `${name}:${version}@${digest}`;
 
   /** Download and unpack a layer (cached by its digest). */
   async function layerFiles(
     repo: string,
-    layer: PackManifest["layer"],
+    layer: PackLayer,
     where: string,
   ): Promise<PackFiles> {
     const hit = filesCache.get(layer.digest);
@@ -185,7 +185,62 @@ export function createOciStore(config: OciStoreConfig): PackStore {
     return read.value.files;
   }
 
-  /** What a tag holds now: its manifest digest, and the parsed version (or why it is not a pack). */
+  /** The manifest at a digest read as a pack, or NotAPack (remembered by digest) before any blob. */
+  async function packManifest(
+    repo: string,
+    digest: string,
+    where: string,
+  ): Promise<PackManifest | null> {
+    const known = foreign.get(digest);
+    if (known) throw new NotAPack(known);
+    const manifest = await client.getManifest(repo, digest);
+    if (!manifest) return null;
+    const read = readPackManifest(manifest.bytes, {
+      where,
+      mediaType: manifest.mediaType,
+      maxLayerBytes: client.maxBlobBytes,
+    });
+    if (!read.ok) {
+      foreign.set(digest, read.error.message);
+      throw new NotAPack(read.error.message);
+    }
+    return read.value;
+  }
+
+  /** The version a manifest digest holds, parsed once per location and digest. */
+  async function describeDigest(
+    name: string,
+    version: string,
+    repo: string,
+    digest: string,
+  ): Promise<PackDetail | null> {
+    const key = locKey(name, version, digest);
+    const cached = details.get(key);
+    if (cached) return cached;
+    const where = `${client.host}/${repo}:${version}`;
+    // By digest, not by tag: what we parse is exactly what the HEAD named, even if the tag moves.
+    const m = await packManifest(repo, digest, where);
+    if (!m) return null;
+    let files: PackFiles;
+    try {
+      files = await layerFiles(repo, m.layer, where);
+    } catch (e) {
+      // A layer that is there but is no pack archive never becomes one: remember the manifest.
+      if (e instanceof NotAPack && !/missing from the registry/.test(e.message))
+        foreign.set(digest, e.message);
+      throw e;
+    }
+    const { detail } = await describePack(files, {
+      uploadedBy: "",
+      createdAt: m.created,
+    });
+    fixIdentity(detail, name, version, where);
+    details.set(key, detail);
+    summaries.set(key, summaryOf(detail));
+    return detail;
+  }
+
+  /** What a tag holds now (one HEAD): its manifest digest, and the parsed version or why it is not one. */
   async function inspect(
     name: string,
     version: string,
@@ -197,32 +252,53 @@ export function createOciStore(config: OciStoreConfig): PackStore {
     const repo = repoOf(name);
     if (!repo || !TAG_RE.test(version)) return null;
     const head = await client.headManifest(repo, version);
-    if (!head) return null;
-    const cached = details.get(head.digest);
-    if (cached) return { manifestDigest: head.digest, detail: cached };
-    const where = `${client.host}/${repo}:${version}`;
+    if (!head) {
+      tagIndex.delete(`${repo}:${version}`);
+      return null;
+    }
+    tagIndex.set(`${repo}:${version}`, head.digest);
+    return inspectDigest(name, version, repo, head.digest);
+  }
+
+  async function inspectDigest(
+    name: string,
+    version: string,
+    repo: string,
+    digest: string,
+  ): Promise<{
+    manifestDigest: string;
+    detail: PackDetail | null;
+    problem?: string;
+  } | null> {
     try {
-      // By digest, not by tag: what we parse is exactly what the HEAD named, even if the tag moves.
-      const manifest = await client.getManifest(repo, head.digest);
-      if (!manifest) return null;
-      const m = parseManifest(manifest.bytes, where);
-      const files = await layerFiles(repo, m.layer, where);
-      const { detail } = await describePack(files, {
-        uploadedBy: "",
-        createdAt: m.created,
-      });
-      fixIdentity(detail, name, version, where);
-      details.set(head.digest, detail);
-      return { manifestDigest: head.digest, detail };
+      const detail = await describeDigest(name, version, repo, digest);
+      return detail && { manifestDigest: digest, detail };
     } catch (e) {
       if (e instanceof NotAPack)
-        return {
-          manifestDigest: head.digest,
-          detail: null,
-          problem: e.message,
-        };
+        return { manifestDigest: digest, detail: null, problem: e.message };
       throw e;
     }
+  }
+
+  /** A listing's view of one tag: the index first, the registry when it has nothing fresh. */
+  async function summarize(
+    name: string,
+    repo: string,
+    version: string,
+  ): Promise<PackSummary | null> {
+    const indexKey = `${repo}:${version}`;
+    let digest = tagIndex.get(indexKey);
+    if (!digest) {
+      const head = await client.headManifest(repo, version);
+      if (!head) return null;
+      digest = head.digest;
+      tagIndex.set(indexKey, digest);
+    }
+    if (foreign.has(digest)) return null;
+    const hit = summaries.get(locKey(name, version, digest));
+    if (hit) return hit;
+    const found = await inspectDigest(name, version, repo, digest);
+    return found?.detail ? summaryOf(found.detail) : null;
   }
 
   async function get(
@@ -247,21 +323,72 @@ export function createOciStore(config: OciStoreConfig): PackStore {
     const repo = repoOf(name);
     if (!repo || !TAG_RE.test(version)) return null;
     const where = `${client.host}/${repo}:${version}`;
-    const manifest = await client.getManifest(repo, version);
-    if (!manifest) return null;
+    const head = await client.headManifest(repo, version);
+    if (!head) return null;
     try {
-      return new Map(
-        await layerFiles(
-          repo,
-          parseManifest(manifest.bytes, where).layer,
-          where,
-        ),
-      );
+      const m = await packManifest(repo, head.digest, where);
+      return m && new Map(await layerFiles(repo, m.layer, where));
     } catch (e) {
       if (e instanceof NotAPack)
         throw new StoreError("REGISTRY_ERROR", e.message);
       throw e;
     }
+  }
+
+  /**
+   * Record that a pack name exists, for listings where the catalog is refused: a tag `<name>` of a
+   * tiny manifest in `<base>/packsmith/pack-names` (outside `spectro-packs/archive/`, so Palette
+   * never sees it). A failure is reported and does not fail the upload; a name too long for a tag
+   * is listed from the catalog or the configured list only.
+   */
+  async function rememberName(name: string): Promise<void> {
+    if (named.has(name) || !TAG_RE.test(name)) return;
+    try {
+      if (!(await client.headManifest(namesRepo, name))) {
+        const manifest = new TextEncoder().encode(
+          JSON.stringify({
+            schemaVersion: 2,
+            mediaType: OCI_MANIFEST_MEDIA_TYPE,
+            artifactType: NAME_ARTIFACT,
+            config: { mediaType: EMPTY_TYPE, digest: EMPTY_DIGEST, size: 2 },
+            layers: [{ mediaType: EMPTY_TYPE, digest: EMPTY_DIGEST, size: 2 }],
+            annotations: { "io.packsmith.pack.name": name },
+          }),
+        );
+        await client.push(namesRepo, name, {
+          blobs: [{ digest: EMPTY_DIGEST, bytes: ORAS_EMPTY_CONFIG }],
+          manifest: { bytes: manifest, mediaType: OCI_MANIFEST_MEDIA_TYPE },
+        });
+      }
+      named.add(name);
+    } catch (e) {
+      if (!(e instanceof StoreError)) throw e;
+      warn(
+        `could not record the pack name ${name} in ${client.host}/${namesRepo} (${e.message}); where the catalog is refused, list it in PACKSMITH_OCI_REPOSITORIES`,
+      );
+    }
+  }
+
+  /** The answer when the tag holds another writer's manifest: conflict, or identical content. */
+  async function lostTo(
+    name: string,
+    version: string,
+    repo: string,
+    other: ManifestRef | null,
+    ours: PackDetail,
+  ): Promise<PutResult> {
+    if (!other)
+      throw new StoreError(
+        "REGISTRY_ERROR",
+        `${name}:${version} was deleted in ${client.host}/${repo} while it was being pushed; try again`,
+      );
+    const found = await inspectDigest(name, version, repo, other.digest);
+    if (found?.detail?.digest === ours.digest)
+      return { status: "identical", detail: structuredClone(found.detail) };
+    return {
+      status: "conflict",
+      existingDigest: found?.detail?.digest ?? other.digest,
+    };
   }
 
   async function put(
@@ -298,6 +425,7 @@ export function createOciStore(config: OciStoreConfig): PackStore {
             existingDigest: existing.detail?.digest ?? existing.manifestDigest,
           };
       }
+      await rememberName(name);
       const tgz = writePackTarGz(pack.files, `${name}-${version}`);
       const layerDigest = `sha256:${await sha256Hex(tgz)}`;
       const created = rfc3339Seconds(new Date());
@@ -307,13 +435,15 @@ export function createOciStore(config: OciStoreConfig): PackStore {
         title: `${name}-${version}.tar.gz`,
         created,
       });
-      await client.push(repo, version, {
-        blobs: [
-          { digest: ORAS_EMPTY_CONFIG_DIGEST, bytes: ORAS_EMPTY_CONFIG },
-          { digest: layerDigest, bytes: tgz },
-        ],
-        manifest: { bytes: manifest.bytes, mediaType: OCI_MANIFEST_MEDIA_TYPE },
-      });
+      const blobs = [
+        { digest: ORAS_EMPTY_CONFIG_DIGEST, bytes: ORAS_EMPTY_CONFIG },
+        { digest: layerDigest, bytes: tgz },
+      ];
+      for (const b of blobs) await client.pushBlob(repo, b);
+      await client.verifyBlobs(
+        repo,
+        blobs.map((b) => ({ digest: b.digest, size: b.bytes.byteLength })),
+      );
       // What a later get() derives from the registry: uploadedBy is not recorded there (the
       // ORAS 1.0 manifest has no place for it without changing its shape).
       const detail: PackDetail = {
@@ -321,7 +451,30 @@ export function createOciStore(config: OciStoreConfig): PackStore {
         createdAt: created,
         uploadedBy: "",
       };
-      details.set(manifest.digest, structuredClone(detail));
+      // Another instance may have tagged the version while our blobs uploaded: look again just
+      // before the tag moves, so the window left for a lost write is one request wide.
+      const started = Date.now();
+      const before = await client.headManifest(repo, version);
+      if ((before?.digest ?? null) !== (existing?.manifestDigest ?? null))
+        return lostTo(name, version, repo, before, detail);
+      await client.putManifest(
+        repo,
+        version,
+        { bytes: manifest.bytes, mediaType: OCI_MANIFEST_MEDIA_TYPE },
+        [],
+      );
+      // A writer whose look came before our PUT lands its own PUT within about one such round
+      // trip after ours: wait that long, then read the tag back. Whoever's manifest is there won.
+      await sleep(
+        config.settleMs ?? Math.min(2000, 50 + 2 * (Date.now() - started)),
+      );
+      const after = await client.headManifest(repo, version);
+      tagIndex.delete(`${repo}:${version}`);
+      if (after?.digest !== manifest.digest)
+        return lostTo(name, version, repo, after, detail);
+      const key = locKey(name, version, manifest.digest);
+      details.set(key, structuredClone(detail));
+      summaries.set(key, summaryOf(detail));
       filesCache.set(layerDigest, new Map(pack.files));
       return { status: existing ? "replaced" : "created", detail };
     });
@@ -332,32 +485,54 @@ export function createOciStore(config: OciStoreConfig): PackStore {
     if (!repo || !TAG_RE.test(version)) return false;
     return mutex.run(`${repo}:${version}`, async () => {
       const head = await client.headManifest(repo, version);
+      tagIndex.delete(`${repo}:${version}`);
       if (!head) return false;
       // Distribution deletes by digest only; that removes every tag on the manifest, and the
       // ORAS manifest of a version (its title names the version) is never shared with another.
-      const deleted = await client.deleteManifest(repo, head.digest, version);
-      details.delete(head.digest);
-      return deleted;
+      return client.deleteManifest(repo, head.digest, version);
     });
   }
 
-  async function list(): Promise<PackSummary[]> {
-    const repos = (await client.catalog()).filter(
-      (r) => r.startsWith(prefix) && COMPONENT_RE.test(r.slice(prefix.length)),
-    );
+  /** Every pack name this store can find (see createOciStore). */
+  async function packNames(): Promise<string[]> {
+    if (Date.now() >= catalogRefusedUntil) {
+      const repos = await client.catalog();
+      if (repos)
+        return union(
+          repos
+            .filter((r) => r.startsWith(prefix))
+            .map((r) => r.slice(prefix.length)),
+          configured,
+        );
+      catalogRefusedUntil = Date.now() + CATALOG_REFUSED_MS;
+      warn(
+        `${client.host} refuses /v2/_catalog to this account: listing the packs recorded in ${namesRepo} and PACKSMITH_OCI_REPOSITORIES`,
+      );
+    }
+    return union(await client.listTags(namesRepo), configured, [...named]);
+  }
+
+  async function list(name?: string): Promise<PackSummary[]> {
+    const names =
+      name === undefined
+        ? await packNames()
+        : COMPONENT_RE.test(name)
+          ? [name]
+          : [];
     const tagged = (
-      await mapLimit(repos, listConcurrency, async (repo) => {
-        const name = repo.slice(prefix.length);
+      await mapLimit(names, listConcurrency, async (n) => {
+        const repo = repoOf(n);
+        if (!repo) return [];
         return (await client.listTags(repo))
           .filter((t) => TAG_RE.test(t))
-          .map((t) => ({ name, version: t }));
+          .map((t) => ({ name: n, repo, version: t }));
       })
     ).flat();
-    const found = await mapLimit(tagged, listConcurrency, ({ name, version }) =>
-      inspect(name, version),
+    const found = await mapLimit(tagged, listConcurrency, (t) =>
+      summarize(t.name, t.repo, t.version),
     );
     // Tags holding something other than a readable pack are left out of the listing.
-    return found.flatMap((f) => (f?.detail ? [summaryOf(f.detail)] : []));
+    return found.filter((s): s is PackSummary => s !== null);
   }
 
   return {
@@ -373,6 +548,11 @@ export function createOciStore(config: OciStoreConfig): PackStore {
     },
     close: () => client.close(),
   };
+}
+
+/** Distinct valid pack names from several sources, in first-seen order. */
+function union(...lists: (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())].filter((n) => COMPONENT_RE.test(n));
 }
 
 /** The registry location is the identity; a pack.json that disagrees is shown with a warning. */
@@ -410,42 +590,4 @@ async function mapLimit<T, R>(
     Array.from({ length: Math.min(limit, items.length) }, worker),
   );
   return out;
-}
-
-/** A small LRU bounded by a weight (entries or bytes); Map order is recency order. */
-class Lru<V> {
-  private readonly map = new Map<string, { value: V; weight: number }>();
-  private total = 0;
-  constructor(
-    private readonly capacity: number,
-    private readonly weigh: (v: V) => number,
-  ) {}
-
-  get(key: string): V | undefined {
-    const e = this.map.get(key);
-    if (!e) return undefined;
-    this.map.delete(key);
-    this.map.set(key, e);
-    return e.value;
-  }
-
-  set(key: string, value: V): void {
-    this.delete(key);
-    const weight = this.weigh(value);
-    if (weight > this.capacity) return;
-    this.map.set(key, { value, weight });
-    this.total += weight;
-    for (const [k, e] of this.map) {
-      if (this.total <= this.capacity) break;
-      this.map.delete(k);
-      this.total -= e.weight;
-    }
-  }
-
-  delete(key: string): void {
-    const e = this.map.get(key);
-    if (!e) return;
-    this.map.delete(key);
-    this.total -= e.weight;
-  }
 }

@@ -459,7 +459,10 @@ describe("oci store: registry failures become clear errors", () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
     expect(
       p.requests.filter(
-        (r) => r.method === "PUT" && r.path.includes("/manifests/"),
+        (r) =>
+          r.method === "PUT" &&
+          r.path.includes("/spectro-packs/archive/") &&
+          r.path.includes("/manifests/"),
       ),
     ).toHaveLength(2);
 
@@ -528,7 +531,10 @@ describe("oci store: registry failures become clear errors", () => {
       );
       expect(
         p.requests.filter(
-          (r) => r.method === "PUT" && r.path.includes("/manifests/"),
+          (r) =>
+            r.method === "PUT" &&
+            r.path.includes("/spectro-packs/archive/") &&
+            r.path.includes("/manifests/"),
         ),
       ).toHaveLength(1);
     },
@@ -575,7 +581,10 @@ describe("oci store: registry failures become clear errors", () => {
     );
     expect(
       p.requests.some(
-        (r) => r.method === "PUT" && r.path.includes("/manifests/"),
+        (r) =>
+          r.method === "PUT" &&
+          r.path.includes("/spectro-packs/archive/") &&
+          r.path.includes("/manifests/"),
       ),
     ).toBe(false);
   });
@@ -719,8 +728,9 @@ describe("oci store: auth discovery and TLS", () => {
       r.path.startsWith("/service/token"),
     );
     expect(tokenCalls.length).toBe(issued);
-    // One per scope: pull, pull+push, catalog — not one per request.
-    expect(issued).toBeLessThanOrEqual(4);
+    // One per scope: pull and pull+push of the pack's repository and of the pack-names record,
+    // catalog — not one per request.
+    expect(issued).toBeLessThanOrEqual(5);
     expect(
       tokenCalls.some(
         (r) =>
