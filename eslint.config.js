@@ -171,6 +171,7 @@ export default defineConfig(
       "playwright-report/",
       "coverage/",
       "bench-results/",
+      "build/",
     ],
   },
   js.configs.recommended,

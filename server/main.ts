@@ -1,5 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+// Imported, not read beside this file: the bundle (build/node/server.mjs) sits elsewhere. The
+// package's metadata, not code: the import boundaries do not apply.
+// eslint-disable-next-line no-restricted-imports
+import pkg from "../package.json" with { type: "json" };
 import { createAdminHtpasswd, Htpasswd, loadTokenSecret, Tokens } from "./auth";
 import { buildApp } from "./app";
 import { configFromEnv, type ServerConfig } from "./config";
@@ -59,9 +63,6 @@ export async function start(
     3600_000,
   );
   sweeper.unref();
-  const pkg = JSON.parse(
-    await readFile(new URL("../package.json", import.meta.url), "utf8"),
-  ) as { version: string };
   const app = await buildApp({
     config,
     store,
@@ -84,7 +85,8 @@ export async function start(
 }
 
 if (
-  import.meta.url === `file://${process.argv[1]}` ||
+  (process.argv[1] &&
+    import.meta.url === pathToFileURL(process.argv[1]).href) ||
   process.argv[1]?.endsWith("server/main.ts")
 ) {
   start()

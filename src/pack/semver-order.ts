@@ -1,7 +1,7 @@
 // The function modules, not the package index: the app bundles only parsing and comparing.
-import type SemVer from "semver/classes/semver";
-import compareBuild from "semver/functions/compare-build";
-import parse from "semver/functions/parse";
+import type SemVer from "semver/classes/semver.js";
+import compareBuild from "semver/functions/compare-build.js";
+import parse from "semver/functions/parse.js";
 
 /*
  * Version order, registry-api.md "version 2": versions sort by semantic version, a prerelease

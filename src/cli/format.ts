@@ -1,0 +1,43 @@
+import type { Finding } from "../pack/finding";
+
+const ICON = {
+  error: "✖ error  ",
+  warning: "⚠ warning",
+  info: "ℹ info   ",
+} as const;
+
+/** One finding on one line: severity, code, `file:line` and the message. */
+export function formatFinding(f: Finding): string {
+  const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "";
+  return `${ICON[f.severity]} ${f.code.padEnd(24)} ${where ? `${where}  ` : ""}${f.message}`;
+}
+
+/** The pack as a command names it: `name version (layer)` when pack.json said so. */
+export interface PackLabel {
+  name: string;
+  version: unknown;
+  layer: unknown;
+}
+
+/** Findings counted by severity. */
+export function countFindings(findings: readonly Finding[]): {
+  error: number;
+  warning: number;
+  info: number;
+} {
+  const n = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) n[f.severity]++;
+  return n;
+}
+
+/** `argo-cd 3.26.7 (addon): 0 errors, 3 warnings, 1 notes`. */
+export function summaryLine(
+  pack: PackLabel | null,
+  findings: readonly Finding[],
+): string {
+  const n = countFindings(findings);
+  const who = pack
+    ? `${pack.name} ${String(pack.version)} (${String(pack.layer)})`
+    : "pack";
+  return `${who}: ${n.error} errors, ${n.warning} warnings, ${n.info} notes`;
+}

@@ -1,0 +1,45 @@
+import { rename, writeFile } from "node:fs/promises";
+import { hasErrors } from "../pack/finding";
+import type { PackFiles } from "../pack/pack-files";
+import { writePackTarGz } from "../pack/tar-write";
+import type { ValidationReport } from "../pack/validate";
+import { writePackZip } from "../pack/zip-write";
+import { formatFinding } from "./format";
+import type { Io } from "./io";
+
+/** `packsmith pack <src> --out <file>`: the deterministic zip or the OCI-ready tarball. */
+export async function packCommand(
+  files: PackFiles,
+  report: ValidationReport,
+  out: string | undefined,
+  force: boolean,
+  src: string,
+  io: Io,
+): Promise<number> {
+  if (!out || !/\.(zip|tar\.gz|tgz)$/.test(out)) {
+    io.err("packsmith pack: give --out <file.zip> or --out <file.tar.gz>\n");
+    return 2;
+  }
+  if (hasErrors(report.findings) && !force) {
+    for (const f of report.findings.filter((x) => x.severity === "error"))
+      io.err(`${formatFinding(f)}\n`);
+    io.err(
+      `packsmith pack: ${src} has errors; fix them or pass --force to write it anyway\n`,
+    );
+    return 1;
+  }
+  const p = report.pack;
+  const top =
+    p && typeof p.name === "string" && typeof p.version === "string"
+      ? `${p.name}-${p.version}`
+      : "pack";
+  const bytes = out.endsWith(".zip")
+    ? await writePackZip(files, top)
+    : writePackTarGz(files, top);
+  // Write beside the target and rename, so an interrupted run never leaves half an archive.
+  const tmp = `${out}.${process.pid}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, out);
+  io.out(`wrote ${out} (${bytes.length} bytes, top folder ${top}/)\n`);
+  return 0;
+}
