@@ -12,8 +12,7 @@ import { compareBytes, type PackFiles } from "./pack-files";
 import { manifestKey } from "./values";
 import { decodeText, parseYamlLimited, type ParsedYaml } from "./yaml-text";
 
-export { parseImageRef, imageRefString } from "./image-ref";
-export type { ImageRef, ImageRefError } from "./image-ref";
+export { parseImageRef } from "./image-ref";
 
 /** registry-api.md `PackDetail.images[]`: one container image the pack pulls. */
 export interface PackImage {

@@ -90,5 +90,4 @@ export function noise(length: number, seed = 0x9e3779b9): Uint8Array {
   return out;
 }
 
-export const KiB = 1024;
 export const MiB = 1024 * 1024;

@@ -2,11 +2,4 @@
 export { CodeEditor } from "./code-editor";
 export { DiffEditor, preloadDiffEditor } from "./diff-editor";
 export { formatYaml } from "./format-yaml";
-export type {
-  CodeEditorProps,
-  DiffEditorProps,
-  EditorDiagnostic,
-  EditorLanguage,
-  EditorMarker,
-  EditorSeverity,
-} from "./types";
+export type { EditorDiagnostic, EditorLanguage, EditorMarker } from "./types";

@@ -41,7 +41,6 @@ export const dependencyRowSchema = z.object({
   minVersion: str,
   maxVersion: str,
 });
-export type DependencyRow = z.infer<typeof dependencyRowSchema>;
 
 export const resourceComponentRowSchema = z.object({
   scheduleType: str,
@@ -55,7 +54,6 @@ export const resourceRowSchema = z.object({
   minLimit: str,
   components: z.array(resourceComponentRowSchema),
 });
-export type ResourceRow = z.infer<typeof resourceRowSchema>;
 
 /** A chart archive in the pack. `blob` is null when pack.json lists a file the pack lacks. */
 export const chartRowSchema = z.object({
@@ -76,7 +74,6 @@ export const roleRowSchema = z.object({
   /** Paths relative to the role folder (`tasks/main.yml`). */
   files: z.array(z.object({ blob: str, path: str })),
 });
-export type RoleRow = z.infer<typeof roleRowSchema>;
 
 export const logoSchema = z.object({
   blob: str,
@@ -85,7 +82,6 @@ export const logoSchema = z.object({
   /** The format the user dropped, when the wizard converted it to PNG. */
   convertedFrom: str.optional(),
 });
-export type LogoInfo = z.infer<typeof logoSchema>;
 
 export const wizardValuesSchema = z.object({
   basics: z.object({
@@ -159,7 +155,6 @@ export const draftMetaSchema = z.object({
   step: z.enum(STEP_IDS),
   visited: z.array(z.enum(STEP_IDS)),
 });
-export type DraftMeta = z.infer<typeof draftMetaSchema>;
 
 /** The JSON half of a stored draft; the drafts store keeps it opaque and this schema restores it. */
 export const draftDataSchema = z.object({

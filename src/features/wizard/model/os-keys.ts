@@ -3,7 +3,6 @@ import { OS_ANNOTATIONS } from "@/pack/validate";
 
 /** Clouds with a typed OS form; the core's OS_ANNOTATIONS says which annotations each needs. */
 export const OS_CLOUDS = ["aws", "vsphere", "azure"] as const;
-export type OsCloud = (typeof OS_CLOUDS)[number];
 
 export type OsAnnotationKey = Exclude<keyof OsFields, "vsphereSource">;
 
