@@ -1,8 +1,9 @@
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 
 import { SignInDialog } from "@/components/sign-in-dialog";
 import { Button } from "@/components/ui/button";
-import { useSession } from "@/lib/api/session";
+import { useSession, type Session } from "@/lib/api/session";
 import { signOut } from "@/lib/api/sign-in";
 
 import "./session-control.css";
@@ -13,6 +14,7 @@ import "./session-control.css";
  */
 export function SessionControl() {
   const session = useSession();
+  useReloadOnSessionChange(session);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState("");
@@ -78,3 +80,28 @@ export function SessionControl() {
     </div>
   );
 }
+
+/**
+ * The page's data follows the session (sign-in from the header, a "Sign in to read" prompt or an
+ * upload; sign-out; a token the server refused). Signed in: the reads that failed (a 401 where
+ * reads need sign-in) run again; the rest stays, so a pack's archive is not downloaded twice.
+ * Signed out: everything read is dropped and read again, so nothing read with the token stays on
+ * screen where reads need sign-in.
+ */
+function useReloadOnSessionChange(session: Session | null): void {
+  const queryClient = useQueryClient();
+  const token = session?.token ?? null;
+  const shown = useRef(token);
+  useEffect(() => {
+    if (shown.current === token) return;
+    shown.current = token;
+    void reload(queryClient, token !== null);
+  }, [queryClient, token]);
+}
+
+const reload = (queryClient: QueryClient, signedIn: boolean): Promise<void> =>
+  signedIn
+    ? queryClient.invalidateQueries({
+        predicate: (q) => q.state.status === "error",
+      })
+    : queryClient.resetQueries();

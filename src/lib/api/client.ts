@@ -1,4 +1,4 @@
-import { getToken } from "@/lib/api/session";
+import { getToken, setSession } from "@/lib/api/session";
 
 /** The header the server requires on unsafe requests (a cross-site form cannot send it). */
 export const CLIENT_HEADER = { "X-Packsmith-Client": "packsmith-web" } as const;
@@ -61,6 +61,17 @@ export async function apiFetch(
       "the registry cannot be reached; check your connection and try again",
     );
   }
+  // The server refused the token this request carried (expired, signed out elsewhere, user
+  // removed): forget it, so the header offers Sign in again. Not for /session itself, where a
+  // 401 is a wrong password or a token already ended.
+  if (
+    res.status === 401 &&
+    token &&
+    headers.get("Authorization") === `Bearer ${token}` &&
+    path !== "/session" &&
+    getToken() === token
+  )
+    setSession(null);
   if (!res.ok) throw await toApiError(res);
   return res;
 }

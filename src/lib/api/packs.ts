@@ -85,14 +85,34 @@ export const packArchiveQueryOptions = (name: string, version: string) =>
     staleTime: Infinity,
   });
 
-export const archiveUrl = (
+/** The archive's path under `/api/v1` (for apiFetch); `archiveUrl` is the browser's URL. */
+export const archivePath = (
   name: string,
   version: string,
   format: "zip" | "tar.gz" = "zip",
 ): string =>
-  `/api/v1/packs/${enc(name)}/${enc(version)}/archive${format === "tar.gz" ? "?format=tar.gz" : ""}`;
+  `/packs/${enc(name)}/${enc(version)}/archive${format === "tar.gz" ? "?format=tar.gz" : ""}`;
+export const archiveUrl = (
+  name: string,
+  version: string,
+  format: "zip" | "tar.gz" = "zip",
+): string => `/api/v1${archivePath(name, version, format)}`;
+const logoPath = (name: string, version: string): string =>
+  `/packs/${enc(name)}/${enc(version)}/logo`;
 export const logoUrl = (name: string, version: string): string =>
-  `/api/v1/packs/${enc(name)}/${enc(version)}/logo`;
+  `/api/v1${logoPath(name, version)}`;
+
+/**
+ * A version's logo fetched with the session token, as a Blob (see usePackLogo). A 404 (no logo)
+ * is final, like every 4xx (query-client.ts).
+ */
+export const packLogoQueryOptions = (name: string, version: string) =>
+  queryOptions({
+    queryKey: [...packKeys.version(name, version), "logo"] as const,
+    queryFn: async ({ signal }) =>
+      (await apiFetch(logoPath(name, version), { signal })).blob(),
+    staleTime: Infinity,
+  });
 
 export async function deletePackVersion(
   name: string,

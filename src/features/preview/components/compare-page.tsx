@@ -1,7 +1,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { Fragment, useEffect, useMemo } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { RegistryReadError } from "@/components/registry-read-error";
 import { Link } from "@/components/ui/link";
 import { Spinner } from "@/components/ui/spinner";
 import { paths } from "@/config/paths";
@@ -112,7 +112,10 @@ export function ComparePage({ name, from, toName, to }: ComparePageProps) {
         to={to}
       />
       {failed ? (
-        <Alert tone="error" title="The versions could not be loaded">
+        <RegistryReadError
+          error={failed}
+          title="The versions could not be loaded"
+        >
           <p>
             {failed instanceof ApiError && failed.status === 404
               ? detailA?.error
@@ -120,7 +123,7 @@ export function ComparePage({ name, from, toName, to }: ComparePageProps) {
                 : `${toName} has no version ${to}.`
               : failed.message}
           </p>
-        </Alert>
+        </RegistryReadError>
       ) : !comparison ? (
         <Spinner label="Loading both versions…" />
       ) : (

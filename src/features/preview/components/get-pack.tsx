@@ -1,8 +1,7 @@
-import { archiveUrl } from "@/lib/api/packs";
-
 import type { OpenedPack } from "../types";
 import type { PackMeta } from "../utils/pack-meta";
 import { LocalDownloads } from "./local-downloads";
+import { RegistryDownloads } from "./registry-downloads";
 // Links styled as buttons share the button styles.
 import "@/components/ui/button.css";
 
@@ -23,30 +22,11 @@ export function GetPack({ pack, meta }: GetPackProps) {
     <section className="get-pack">
       <h2 id="get-pack-heading">Get this pack</h2>
       {source.kind === "registry" ? (
-        <ul className="plain-list get-pack__downloads">
-          <li>
-            <a
-              className="button button--secondary"
-              href={archiveUrl(source.summary.name, source.summary.version)}
-              download={`${top}.zip`}
-            >
-              Download .zip
-            </a>
-          </li>
-          <li>
-            <a
-              className="button button--secondary"
-              href={archiveUrl(
-                source.summary.name,
-                source.summary.version,
-                "tar.gz",
-              )}
-              download={`${top}.tar.gz`}
-            >
-              Download OCI .tar.gz
-            </a>
-          </li>
-        </ul>
+        <RegistryDownloads
+          name={source.summary.name}
+          version={source.summary.version}
+          top={top}
+        />
       ) : (
         <LocalDownloads files={pack.files} top={top} />
       )}

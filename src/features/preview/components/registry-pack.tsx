@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 
+import { RegistryReadError } from "@/components/registry-read-error";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { Spinner } from "@/components/ui/spinner";
 import { paths } from "@/config/paths";
@@ -34,31 +34,21 @@ export function RegistryPack({ name, version }: RegistryPackProps) {
         <h1>
           {name} {version}
         </h1>
-        <Alert
-          tone="error"
-          title={
-            missing
-              ? "This pack version does not exist"
-              : "The pack could not be loaded"
-          }
-        >
-          <p>
-            {missing
-              ? `The registry has no version ${version} of ${name}.`
-              : failed.message}
-          </p>
-        </Alert>
+        {missing ? (
+          <Alert tone="error" title="This pack version does not exist">
+            <p>{`The registry has no version ${version} of ${name}.`}</p>
+          </Alert>
+        ) : (
+          <RegistryReadError
+            error={failed}
+            title="The pack could not be loaded"
+            onRetry={() => {
+              void detail.refetch();
+              void files.refetch();
+            }}
+          />
+        )}
         <p className="actions-row">
-          {!missing && (
-            <Button
-              onClick={() => {
-                void detail.refetch();
-                void files.refetch();
-              }}
-            >
-              Try again
-            </Button>
-          )}
           <Link to={paths.packs}>Back to the registry</Link>
         </p>
       </div>

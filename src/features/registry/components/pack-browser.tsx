@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 
-import { Alert } from "@/components/ui/alert";
+import { RegistryReadError } from "@/components/registry-read-error";
 import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { Spinner } from "@/components/ui/spinner";
@@ -54,10 +54,11 @@ export function PackBrowser() {
         {list.isPending ? (
           <Spinner label="Loading packs…" />
         ) : list.isError ? (
-          <Alert tone="error" title="The registry could not be read">
-            <p>{list.error.message}</p>
-            <Button onClick={() => void list.refetch()}>Try again</Button>
-          </Alert>
+          <RegistryReadError
+            error={list.error}
+            title="The registry could not be read"
+            onRetry={() => void list.refetch()}
+          />
         ) : groups.length === 0 ? (
           <p role="status" className="empty">
             {hasFilters(filters)

@@ -2,7 +2,7 @@ import { useState } from "react";
 
 import { Link } from "@/components/ui/link";
 import { paths } from "@/config/paths";
-import { logoUrl } from "@/lib/api/packs";
+import { usePackLogo } from "@/lib/api/use-pack-logo";
 import { normalizeAddonType } from "@/pack/pack-list";
 
 import type { PackGroup } from "../utils/group-versions";
@@ -15,10 +15,11 @@ export function PackCard({ group }: { group: PackGroup }) {
   const { highest, versions } = group;
   // The server serves only real PNG logos; anything else answers 404 and the initial shows instead.
   const [logoFailed, setLogoFailed] = useState(false);
+  const logo = usePackLogo(highest.name, highest.version);
 
   return (
     <li className="pack-card">
-      {logoFailed ? (
+      {logoFailed || logo.failed ? (
         <span
           className="pack-card__logo pack-card__logo--none"
           aria-hidden="true"
@@ -28,7 +29,7 @@ export function PackCard({ group }: { group: PackGroup }) {
       ) : (
         <img
           className="pack-card__logo"
-          src={logoUrl(highest.name, highest.version)}
+          {...logo.img}
           alt=""
           width={48}
           height={48}

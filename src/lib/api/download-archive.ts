@@ -1,0 +1,22 @@
+import { apiFetch } from "@/lib/api/client";
+import { archivePath } from "@/lib/api/packs";
+import { downloadBytes } from "@/lib/files/download-bytes";
+
+/**
+ * Download a registry version's archive with the session token (a plain `<a href>` cannot send
+ * it, and a registry with PACKSMITH_PUBLIC_READ=false needs it): fetch, then save the bytes
+ * through the browser's download. Throws ApiError, like every read.
+ */
+export async function downloadPackArchive(
+  name: string,
+  version: string,
+  format: "zip" | "tar.gz",
+  fileName: string,
+): Promise<void> {
+  const res = await apiFetch(archivePath(name, version, format));
+  downloadBytes(
+    new Uint8Array(await res.arrayBuffer()),
+    fileName,
+    format === "zip" ? "application/zip" : "application/gzip",
+  );
+}
