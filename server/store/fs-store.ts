@@ -14,15 +14,24 @@ import {
 import { join } from "node:path";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { readPackArchive } from "../../src/pack/read-archive";
-import { writePackZip } from "../../src/pack/zip-write";
+import { writePackZipParts } from "../../src/pack/zip-write";
+import { dropTarGz, ensureTarGz } from "../archive-cache";
 import { describePack } from "../prepare";
+import {
+  PACK_FILE_MAGIC as MAGIC,
+  packFileHead,
+  packFilePath,
+  tarGzCachePath,
+} from "./fs-pack-file";
 import {
   StoreError,
   type PackDetail,
   type PackStore,
   type PackSummary,
+  type PreparedFile,
   type PreparedPack,
   type PutResult,
+  type TarGzFile,
 } from "./store";
 
 /**
@@ -30,15 +39,16 @@ import {
  * header (the PackDetail) followed by the canonical zip. One file means one atomic step: a new
  * version appears with `link()` (fails if it exists, so exactly one concurrent creator wins) and a
  * forced one with `rename()` (readers see the old or the new file, whole). Temp files are written
- * and fsynced in `<root>/.tmp` on the same disk first.
+ * and fsynced in `<root>/.tmp` on the same disk first: by the upload check in the worker pool
+ * (`putFile`), or here (`put`). A version's tar.gz is built once, in the pool, and kept beside it
+ * as `<version>.<hex of the content digest>.tar.gz` (fs-pack-file.ts).
  */
-const MAGIC = "PACKSMITH-PACK 1\n";
 
 export function createFsStore(root: string): PackStore {
   const packsDir = join(root, "packs");
   const tmpDir = join(root, ".tmp");
   const fileOf = (name: string, version: string): string =>
-    join(packsDir, name, `${version}.pack`);
+    packFilePath(root, name, version);
   /** name → version → detail, filled on first use and kept in step with this process's writes. */
   let index: Map<string, Map<string, PackDetail>> | null = null;
   let loading: Promise<Map<string, Map<string, PackDetail>>> | null = null;
@@ -145,26 +155,25 @@ export function createFsStore(root: string): PackStore {
     index.set(d.name, versions);
   };
 
-  async function writeTemp(
-    detail: PackDetail,
-    zip: Uint8Array,
-  ): Promise<string> {
+  /** The stored file written here (callers other than the upload, which writes it in the pool). */
+  async function writeTemp(pack: PreparedPack): Promise<string> {
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${randomBytes(12).toString("hex")}.tmp`);
-    const json = Buffer.from(JSON.stringify(detail), "utf8");
+    const parts: Uint8Array[] = [packFileHead(pack.detail)];
+    writePackZipParts(
+      pack.files,
+      `${pack.detail.name}-${pack.detail.version}`,
+      (p) => parts.push(p),
+    );
     const fh = await open(
       tmp,
       constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
       0o644,
     );
     try {
-      await fh.writeFile(
-        Buffer.concat([
-          Buffer.from(`${MAGIC}${json.length}\n`, "latin1"),
-          json,
-          zip,
-        ]),
-      );
+      // writev takes at most IOV_MAX (1024) buffers at a time.
+      for (let i = 0; i < parts.length; i += 512)
+        await fh.writev(parts.slice(i, i + 512));
       await fh.sync();
     } catch (e) {
       await fh.close().catch(() => undefined);
@@ -256,51 +265,24 @@ export function createFsStore(root: string): PackStore {
     },
     zip: readZip,
     files: filesOf,
+    storedFileDir: tmpDir,
     async put(pack: PreparedPack, { force }): Promise<PutResult> {
-      await load();
-      const { detail } = pack;
-      const final = fileOf(detail.name, detail.version);
-      const existing = await readHeader(final);
-      if (existing && existing.detail.digest === detail.digest)
-        return { status: "identical", detail: existing.detail };
-      if (existing && !force)
-        return { status: "conflict", existingDigest: existing.detail.digest };
-      const zip = await writePackZip(
-        pack.files,
-        `${detail.name}-${detail.version}`,
-      );
-      const tmp = await writeTemp(detail, zip);
+      const before = await decide(pack.detail, force);
+      if (before) return before;
+      const tmp = await writeTemp(pack);
       try {
-        await mkdir(join(packsDir, detail.name), { recursive: true });
-        if (!force) {
-          try {
-            await link(tmp, final);
-          } catch (e) {
-            if ((e as NodeJS.ErrnoException).code !== "EEXIST")
-              throw mapFsError(e);
-            // Another upload won the race: decide against what it stored.
-            const winner = await readHeader(final);
-            if (winner && winner.detail.digest === detail.digest)
-              return { status: "identical", detail: winner.detail };
-            return {
-              status: "conflict",
-              existingDigest: winner?.detail.digest ?? "",
-            };
-          }
-          await syncDir(join(packsDir, detail.name));
-          remember(detail);
-          return { status: "created", detail };
-        }
-        await rename(tmp, final).catch((e: unknown) =>
-          Promise.reject(mapFsError(e)),
-        );
-        await syncDir(join(packsDir, detail.name));
-        remember(detail);
-        return { status: existing ? "replaced" : "created", detail };
+        return await place(pack.detail, tmp, force);
       } finally {
         await rm(tmp, { force: true });
       }
     },
+    async putFile(pack: PreparedFile, { force }): Promise<PutResult> {
+      return (
+        (await decide(pack.detail, force)) ??
+        place(pack.detail, pack.path, force)
+      );
+    },
+    tarGz,
     async delete(name, version) {
       await load();
       try {
@@ -309,6 +291,7 @@ export function createFsStore(root: string): PackStore {
         if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
         throw e;
       }
+      await dropTarGz(join(packsDir, name), version);
       index?.get(name)?.delete(version);
       if (index?.get(name)?.size === 0) index.delete(name);
       filesCache.delete(`${name}:${version}`);
@@ -318,6 +301,86 @@ export function createFsStore(root: string): PackStore {
     async sweep() {},
     async close() {},
   };
+
+  /** identical / conflict decided from the stored header, or null to go on and store. */
+  async function decide(
+    detail: PackDetail,
+    force: boolean,
+  ): Promise<PutResult | null> {
+    await load();
+    const existing = await readHeader(fileOf(detail.name, detail.version));
+    if (existing && existing.detail.digest === detail.digest)
+      return { status: "identical", detail: existing.detail };
+    if (existing && !force)
+      return { status: "conflict", existingDigest: existing.detail.digest };
+    return null;
+  }
+
+  /** Move a written stored file into place: `link` for a new version (one creator wins), `rename` when forced. */
+  async function place(
+    detail: PackDetail,
+    tmp: string,
+    force: boolean,
+  ): Promise<PutResult> {
+    const dir = join(packsDir, detail.name);
+    const final = fileOf(detail.name, detail.version);
+    await mkdir(dir, { recursive: true });
+    if (!force) {
+      try {
+        await link(tmp, final);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw mapFsError(e);
+        // Another upload won the race: decide against what it stored.
+        const winner = await readHeader(final);
+        if (winner && winner.detail.digest === detail.digest)
+          return { status: "identical", detail: winner.detail };
+        return {
+          status: "conflict",
+          existingDigest: winner?.detail.digest ?? "",
+        };
+      }
+      await syncDir(dir);
+      remember(detail);
+      return { status: "created", detail };
+    }
+    const existed = (await readHeader(final)) !== null;
+    await rename(tmp, final).catch((e: unknown) =>
+      Promise.reject(mapFsError(e)),
+    );
+    await syncDir(dir);
+    remember(detail);
+    // The old content's tar.gz is no longer this version's.
+    await dropTarGz(dir, detail.version);
+    return { status: existed ? "replaced" : "created", detail };
+  }
+
+  async function tarGz(
+    name: string,
+    version: string,
+  ): Promise<TarGzFile | null> {
+    await load();
+    const h = await readHeader(fileOf(name, version));
+    if (!h) return null;
+    const out = tarGzCachePath(root, name, version, h.detail.digest);
+    const { outcome, built } = await ensureTarGz({
+      source: {
+        kind: "pack-file",
+        path: fileOf(name, version),
+        digest: h.detail.digest,
+      },
+      top: `${h.detail.name}-${h.detail.version}`,
+      out,
+    });
+    // Replaced or deleted while it was being built: answer for what is there now.
+    if (!outcome.ok)
+      return outcome.reason === "gone" ? null : tarGz(name, version);
+    return {
+      detail: await complete(h.detail),
+      path: out,
+      size: outcome.size,
+      built,
+    };
+  }
 }
 
 function mapFsError(e: unknown): unknown {

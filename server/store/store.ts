@@ -7,6 +7,26 @@ export type { PackDetail, PackSummary } from "../../src/pack/registry-types";
 export interface PreparedPack {
   detail: PackDetail;
   files: PackFiles;
+  /** The version's tar.gz, built in the worker pool by the upload check (a driver that pushes one uses it). */
+  tarGz?: Uint8Array;
+}
+
+/**
+ * A version whose stored file the upload check already wrote (and fsynced) in the worker pool, in
+ * the driver's `storedFileDir`: the driver moves it into place; the caller removes what is left.
+ */
+export interface PreparedFile {
+  detail: PackDetail;
+  path: string;
+}
+
+/** A version's tar.gz as a file on this server's disk (a cache, built once). */
+export interface TarGzFile {
+  detail: PackDetail;
+  path: string;
+  size: number;
+  /** True for the one call that built it (however many asked at once); the server logs it. */
+  built?: boolean;
 }
 
 export type PutResult =
@@ -50,6 +70,14 @@ export interface PackStore {
     version: string,
   ): Promise<{ detail: PackDetail; bytes: Uint8Array } | null>;
   put(pack: PreparedPack, opts: { force: boolean }): Promise<PutResult>;
+  /** For drivers that keep one file per version: where the upload check writes it (see PreparedFile). */
+  readonly storedFileDir?: string;
+  putFile?(pack: PreparedFile, opts: { force: boolean }): Promise<PutResult>;
+  /**
+   * The version's tar.gz, built once (in the worker pool) and kept on disk, or null when the
+   * version does not exist.
+   */
+  tarGz?(name: string, version: string): Promise<TarGzFile | null>;
   delete(name: string, version: string): Promise<boolean>;
   /** Remove temporary files left by crashed uploads (start-up and hourly). */
   sweep(): Promise<void>;

@@ -1,19 +1,40 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import type {
+  CheckOutcome,
+  CheckTask,
+  TarGzOutcome,
+  TarGzTask,
+} from "./pack-task";
 
 /**
  * The worker-thread pool for CPU-bound work (issue 10: the event loop only moves bytes), one
- * thread per core. Created on first use, so a process that never checks a password starts none.
+ * thread per core: bcrypt, the upload check (read, validate, digests, chart analysis, the stored
+ * archive) and tar.gz builds. Created on first use, so a process that never needs it starts none.
  */
 let pool: Piscina | null = null;
 
+/** The task modules, standalone files in this folder. */
+export type TaskModule = "bcrypt" | "pack";
+
+/**
+ * The one place a task module's file is resolved. From source (tsx), `pack` is a small .mjs that
+ * registers tsx in the worker and loads pack-task.ts; a bundled production start points this at
+ * the bundled task files instead.
+ */
+export function taskFile(module: TaskModule): string {
+  const file =
+    module === "bcrypt" ? "./bcrypt-task.mjs" : "./pack-task-tsx.mjs";
+  return new URL(file, import.meta.url).href;
+}
+
 function workers(): Piscina {
   pool ??= new Piscina({
-    filename: new URL("./bcrypt-task.mjs", import.meta.url).href,
+    filename: taskFile("bcrypt"),
     maxThreads: Math.max(1, availableParallelism()),
     minThreads: 1,
     idleTimeout: 60_000,
-    // The task file is plain JavaScript: the workers need no loader flags of the parent (tsx).
+    // The task files load what they need themselves (see taskFile): no loader flags of the parent.
     execArgv: [],
   });
   return pool;
@@ -26,13 +47,38 @@ export function bcryptCompare(
 ): Promise<boolean> {
   return workers().run(
     { password, hash },
-    { name: "compare" },
+    { name: "compare", filename: taskFile("bcrypt") },
   ) as Promise<boolean>;
 }
 
 /** A bcrypt hash of `password` at `cost`, computed in the pool. */
 export function bcryptHash(password: string, cost: number): Promise<string> {
-  return workers().run({ password, cost }, { name: "hash" }) as Promise<string>;
+  return workers().run(
+    { password, cost },
+    { name: "hash", filename: taskFile("bcrypt") },
+  ) as Promise<string>;
+}
+
+/**
+ * Check an upload in the pool: the worker reads the received temp file itself, validates and
+ * describes the pack, and writes the stored file or moves the files and the tar.gz back.
+ */
+export function checkUploadInPool(task: CheckTask): Promise<CheckOutcome> {
+  return workers().run(task, {
+    name: "checkUpload",
+    filename: taskFile("pack"),
+  }) as Promise<CheckOutcome>;
+}
+
+/**
+ * Build a version's tar.gz in the pool into `task.out`. Files given in the task are copied to the
+ * worker (never moved: the caller's copies stay in its caches).
+ */
+export function buildTarGzInPool(task: TarGzTask): Promise<TarGzOutcome> {
+  return workers().run(task, {
+    name: "buildTarGz",
+    filename: taskFile("pack"),
+  }) as Promise<TarGzOutcome>;
 }
 
 /** Stop the pool's threads (server shutdown). */

@@ -24,7 +24,11 @@ export function writeTar(files: PackFiles, top: string): Uint8Array {
   return concat(tarParts(files, top));
 }
 
-function tarParts(files: PackFiles, top: string): Uint8Array[] {
+/**
+ * The tar of `writePackTarGz` as its parts in order (headers, file bytes as views, padding, the
+ * end blocks), for a caller that compresses them as a stream with another gzip (the server's zlib).
+ */
+export function tarParts(files: PackFiles, top: string): Uint8Array[] {
   const entries: [string, Uint8Array | null][] = [
     [`${top}/`, null],
     ...folderPaths([...files.keys()]).map((d): [string, null] => [

@@ -1,0 +1,287 @@
+// Runs inside the worker-thread pool (pool.ts): the CPU-bound half of an upload and of a tar.gz
+// download, so the server's event loop only moves bytes (issue 10 item 1). Standalone: it imports
+// the core and the fs store's file format, never the pool or the HTTP side. Under tsx it is loaded
+// through pack-task-tsx.mjs; a bundled start points the pool at a bundle of this file.
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
+import { finished } from "node:stream/promises";
+import { join } from "node:path";
+import { createGzip, deflateRawSync } from "node:zlib";
+import { move, transferableSymbol, valueSymbol } from "piscina";
+import type { ArchiveError } from "../../src/pack/archive-error";
+import type { Finding } from "../../src/pack/finding";
+import type { PackFiles } from "../../src/pack/pack-files";
+import { readPackArchive } from "../../src/pack/read-archive";
+import type { PackDetail } from "../../src/pack/registry-types";
+import { sniff } from "../../src/pack/sniff";
+import { tarParts } from "../../src/pack/tar-write";
+import { checkIdentity } from "../../src/pack/validate";
+import type { CompressedForms } from "../../src/pack/zip-read";
+import { writePackZipParts } from "../../src/pack/zip-write";
+import { describePack } from "../prepare";
+import { PACK_FILE_MAGIC, packFileHead } from "../store/fs-pack-file";
+
+export interface CheckTask {
+  /** The received body (a temp file): read here, never copied through the main thread. */
+  path: string;
+  name: string;
+  version: string;
+  uploadedBy: string;
+  createdAt: string;
+  /**
+   * `stored-file`: write the fs store's file (header + zip, fsynced) in `tmpDir` and return its
+   * path. `files`: return the files (moved, not copied) and the version's tar.gz.
+   */
+  output: { kind: "stored-file"; tmpDir: string } | { kind: "files" };
+}
+
+export type CheckOutcome =
+  | {
+      ok: false;
+      status: 415 | 422;
+      code: "UNSUPPORTED_MEDIA_TYPE" | "INVALID_PACK";
+      message: string;
+      findings?: Finding[] | ArchiveFinding[];
+    }
+  | {
+      ok: true;
+      detail: PackDetail;
+      storedFile?: string;
+      files?: PackFiles;
+      tarGz?: Uint8Array;
+    };
+
+export interface ArchiveFinding {
+  code: string;
+  severity: "error";
+  message: string;
+  file?: string;
+}
+
+/** Read, check and describe an uploaded pack; write what the store keeps. */
+export async function checkUpload(task: CheckTask): Promise<unknown> {
+  const bytes = readWhole(task.path);
+  const kind = sniff(bytes);
+  if (kind !== "zip" && kind !== "gzip")
+    return {
+      ok: false,
+      status: 415,
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      message: `the body is ${kind === "empty" ? "empty" : `not a zip (it looks like ${kind})`}; upload the pack as a .zip`,
+    } satisfies CheckOutcome;
+  const compressed: CompressedForms = new Map();
+  const archive = readPackArchive(bytes, {
+    name: `${task.name}-${task.version}`,
+    compressed,
+  });
+  if (!archive.ok)
+    return {
+      ok: false,
+      status: 422,
+      code: "INVALID_PACK",
+      message: archive.error.message,
+      findings: [archiveFinding(archive.error)],
+    } satisfies CheckOutcome;
+  const files = archive.value.files;
+  const { detail, errors } = await describePack(files, {
+    uploadedBy: task.uploadedBy,
+    createdAt: task.createdAt,
+  });
+  const identity = checkIdentity(detail, task);
+  if (errors.length || identity.length)
+    return {
+      ok: false,
+      status: 422,
+      code: "INVALID_PACK",
+      message: `${task.name} ${task.version} has ${errors.length + identity.length} error(s): ${[...identity, ...errors][0]!.message}`,
+      findings: [...identity, ...detail.findings],
+    } satisfies CheckOutcome;
+  const top = `${detail.name}-${detail.version}`;
+  if (task.output.kind === "stored-file") {
+    const storedFile = writeStoredFile(
+      task.output.tmpDir,
+      detail,
+      files,
+      compressed,
+    );
+    return { ok: true, detail, storedFile } satisfies CheckOutcome;
+  }
+  const tarGz = await gzipToBytes(tarParts(files, top));
+  const outcome: CheckOutcome = { ok: true, detail, files, tarGz };
+  // Every file is a view of the upload's buffer or a buffer of its own (inflated): move them all.
+  const buffers = new Set<ArrayBuffer>([tarGz.buffer as ArrayBuffer]);
+  for (const b of files.values()) buffers.add(b.buffer as ArrayBuffer);
+  return move({ [transferableSymbol]: [...buffers], [valueSymbol]: outcome });
+}
+
+export interface TarGzTask {
+  /** A stored fs pack file (checked against `digest`), or the files themselves. */
+  source:
+    | { kind: "pack-file"; path: string; digest: string }
+    | { kind: "files"; files: PackFiles };
+  top: string;
+  /** The cache file to create (written beside it, then renamed). */
+  out: string;
+}
+
+export type TarGzOutcome =
+  { ok: true; size: number } | { ok: false; reason: "gone" | "changed" };
+
+/** Build a version's tar.gz with Node's zlib into `out`, atomically (temp file, fsync, rename). */
+export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
+  let files: PackFiles;
+  if (task.source.kind === "files") files = task.source.files;
+  else {
+    const stored = readPackFile(task.source.path);
+    if (!stored) return { ok: false, reason: "gone" };
+    if (stored.digest !== task.source.digest)
+      return { ok: false, reason: "changed" };
+    const r = readPackArchive(stored.zip);
+    if (!r.ok)
+      throw new Error(
+        `stored pack ${task.source.path} is unreadable: ${r.error.message}`,
+      );
+    files = r.value.files;
+  }
+  const tmp = `${task.out}.${randomBytes(8).toString("hex")}.tmp`;
+  mkdirSync(join(task.out, ".."), { recursive: true });
+  const fd = openSync(tmp, "wx", 0o644);
+  let size = 0;
+  try {
+    await gzipParts(tarParts(files, task.top), (chunk) => {
+      writeAll(fd, chunk);
+      size += chunk.length;
+    });
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  renameSync(tmp, task.out);
+  return { ok: true, size };
+}
+
+/** A file read into a buffer of its own (transferable, unlike Node's pooled small buffers). */
+function readWhole(path: string): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const bytes = new Uint8Array(fstatSync(fd).size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readPackFile(
+  path: string,
+): { digest: string; zip: Uint8Array } | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = readWhole(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
+  }
+  const text = Buffer.from(bytes.subarray(0, 64)).toString("latin1");
+  if (!text.startsWith(PACK_FILE_MAGIC)) return null;
+  const nl = text.indexOf("\n", PACK_FILE_MAGIC.length);
+  const start = nl + 1;
+  const end = start + Number(text.slice(PACK_FILE_MAGIC.length, nl));
+  const detail = JSON.parse(
+    Buffer.from(bytes.subarray(start, end)).toString("utf8"),
+  ) as PackDetail;
+  return { digest: detail.digest, zip: bytes.subarray(end) };
+}
+
+/** The fs store's file, written part by part (copied entries are views of the upload) and fsynced. */
+function writeStoredFile(
+  tmpDir: string,
+  detail: PackDetail,
+  files: PackFiles,
+  compressed: CompressedForms,
+): string {
+  mkdirSync(tmpDir, { recursive: true });
+  const path = join(tmpDir, `${randomBytes(12).toString("hex")}.tmp`);
+  const fd = openSync(path, "wx", 0o644);
+  try {
+    writeAll(fd, packFileHead(detail));
+    writePackZipParts(
+      files,
+      `${detail.name}-${detail.version}`,
+      (part) => writeAll(fd, part),
+      { compressed, deflateRaw: (b) => deflateRawSync(b, { level: 6 }) },
+    );
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  return path;
+}
+
+function writeAll(fd: number, part: Uint8Array): void {
+  let at = 0;
+  while (at < part.length) at += writeSync(fd, part, at, part.length - at);
+}
+
+/** gzip (level 6, Node's zlib) of the parts in order, each output chunk handed to `out`. */
+async function gzipParts(
+  parts: Uint8Array[],
+  out: (chunk: Buffer) => void,
+): Promise<void> {
+  const gz = createGzip({ level: 6 });
+  gz.on("data", out);
+  const done = finished(gz);
+  for (const p of parts) if (!gz.write(p)) await once(gz, "drain");
+  gz.end();
+  await done;
+}
+
+async function gzipToBytes(parts: Uint8Array[]): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  await gzipParts(parts, (c) => {
+    chunks.push(c);
+    size += c.length;
+  });
+  // One buffer of its own, so it can be moved to the main thread.
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return all;
+}
+
+const once = (em: NodeJS.EventEmitter, event: string): Promise<void> =>
+  new Promise((resolve) => em.once(event, () => resolve()));
+
+function archiveFinding(e: ArchiveError): ArchiveFinding {
+  return {
+    code: `ARCHIVE_${e.kind.toUpperCase().replace(/-/g, "_")}`,
+    severity: "error",
+    message: e.message,
+    ...(e.entry ? { file: e.entry } : {}),
+  };
+}

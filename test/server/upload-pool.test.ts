@@ -1,0 +1,159 @@
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import { readPackArchive } from "../../src/pack/read-archive";
+import type { CompressedForms } from "../../src/pack/zip-read";
+import { writePackZip } from "../../src/pack/zip-write";
+import { createFsStore } from "../../server/store/fs-store";
+import { withTarGzCache } from "../../server/archive-cache";
+import { checkUploadInPool, closeWorkers } from "../../server/workers/pool";
+import { FIXTURES, loadFixture } from "../helpers/fixtures";
+
+const root = mkdtempSync(join(tmpdir(), "packsmith-pool-"));
+afterAll(async () => {
+  await closeWorkers();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const meta = { uploadedBy: "admin", createdAt: "2026-01-01T00:00:00.000Z" };
+
+async function upload(
+  dir: string,
+  top: string,
+): Promise<{ path: string; zip: Uint8Array }> {
+  const zip = await writePackZip(await loadFixture(dir), top);
+  const path = join(root, `${top}.zip`);
+  writeFileSync(path, zip);
+  return { path, zip };
+}
+
+describe("the upload check in the worker pool", () => {
+  it("writes the fs store's file from the upload's entries; the store links it in and serves its tar.gz once", async () => {
+    const { path, zip } = await upload("pack-central/argocd-3.26.7", "x");
+    const store = createFsStore(join(root, "fs"));
+    const r = await checkUploadInPool({
+      path,
+      name: "argo-cd",
+      version: "3.26.7",
+      ...meta,
+      output: { kind: "stored-file", tmpDir: store.storedFileDir! },
+    });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.detail.name).toBe("argo-cd");
+    expect(r.storedFile).toBeDefined();
+    const put = await store.putFile!(
+      { detail: r.detail, path: r.storedFile! },
+      { force: false },
+    );
+    expect(put.status).toBe("created");
+    rmSync(r.storedFile!, { force: true });
+    // The stored zip's entries are the upload's compressed bytes.
+    const stored = (await store.zip!("argo-cd", "3.26.7"))!;
+    const a: CompressedForms = new Map();
+    const b: CompressedForms = new Map();
+    const up = readPackArchive(zip, { compressed: a });
+    const back = readPackArchive(stored.bytes, { compressed: b });
+    if (!up.ok || !back.ok) throw new Error("unreadable");
+    for (const [p, bytes] of up.value.files)
+      expect(
+        Buffer.from(b.get(back.value.files.get(p)!)!.data).equals(
+          Buffer.from(a.get(bytes)!.data),
+        ),
+        p,
+      ).toBe(true);
+    // Six at once: one build.
+    const all = await Promise.all(
+      Array.from({ length: 6 }, () => store.tarGz!("argo-cd", "3.26.7")),
+    );
+    expect(all.filter((t) => t?.built).length).toBe(1);
+    const tgz = readFileSync(all[0]!.path);
+    const tar = readPackArchive(new Uint8Array(gunzipSync(tgz)));
+    if (!tar.ok) throw new Error(tar.error.message);
+    expect([...tar.value.files.keys()]).toEqual([...up.value.files.keys()]);
+    expect((await store.tarGz!("argo-cd", "3.26.7"))!.built).toBe(false);
+    // Deleting the version drops its tar.gz.
+    expect(await store.delete("argo-cd", "3.26.7")).toBe(true);
+    expect(
+      readdirSync(join(root, "fs", "packs", "argo-cd")).filter((f) =>
+        f.endsWith(".tar.gz"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("moves the files and a tar.gz back for a store that pushes one", async () => {
+    const { path } = await upload("pack-central/ambassador-6.6.0", "y");
+    const r = await checkUploadInPool({
+      path,
+      name: "ambassador",
+      version: "6.6.0",
+      ...meta,
+      output: { kind: "files" },
+    });
+    if (!r.ok) throw new Error(r.message);
+    const files = await loadFixture("pack-central/ambassador-6.6.0");
+    expect([...r.files!.keys()]).toEqual([...files.keys()]);
+    const tar = readPackArchive(r.tarGz!);
+    if (!tar.ok) throw new Error(tar.error.message);
+    expect(tar.value.files.get("pack.json")).toEqual(files.get("pack.json"));
+  });
+
+  it("refuses what is not a pack, naming the problem", async () => {
+    const path = join(root, "logo.zip");
+    writeFileSync(
+      path,
+      readFileSync(join(FIXTURES, "pack-central/ambassador-6.6.0/logo.png")),
+    );
+    const png = await checkUploadInPool({
+      path,
+      name: "a",
+      version: "1.0.0",
+      ...meta,
+      output: { kind: "files" },
+    });
+    expect(png).toMatchObject({ ok: false, status: 415 });
+    if (!png.ok) expect(png.message).toMatch(/PNG/i);
+    const { path: wrong } = await upload("pack-central/ambassador-6.6.0", "z");
+    const r = await checkUploadInPool({
+      path: wrong,
+      name: "other",
+      version: "1.0.0",
+      ...meta,
+      output: { kind: "files" },
+    });
+    expect(r).toMatchObject({ ok: false, status: 422, code: "INVALID_PACK" });
+  });
+
+  it("gives a store without one a tar.gz cache in the data folder", async () => {
+    const inner = createFsStore(join(root, "plain"));
+    const { tarGz: _drop, ...plain } = inner;
+    void _drop;
+    const cached = withTarGzCache(plain, join(root, "cache", "tar.gz"));
+    const { path } = await upload("pack-central/ambassador-6.6.0", "w");
+    const r = await checkUploadInPool({
+      path,
+      name: "ambassador",
+      version: "6.6.0",
+      ...meta,
+      output: { kind: "files" },
+    });
+    if (!r.ok) throw new Error(r.message);
+    await cached.put({ detail: r.detail, files: r.files! }, { force: false });
+    const t = await Promise.all([
+      cached.tarGz!("ambassador", "6.6.0"),
+      cached.tarGz!("ambassador", "6.6.0"),
+    ]);
+    expect(t.filter((x) => x?.built).length).toBe(1);
+    expect(
+      t[0]!.path.startsWith(join(root, "cache", "tar.gz", "ambassador")),
+    ).toBe(true);
+    expect(await cached.tarGz!("ambassador", "9.9.9")).toBeNull();
+  });
+});
