@@ -23,8 +23,15 @@ export type TaskModule = "bcrypt" | "pack";
  * the bundled task files instead.
  */
 export function taskFile(module: TaskModule): string {
+  // Bundled (build/node/server.mjs, scripts/build-node.mjs), every `*-task` file of this folder is
+  // compiled to `<name>.mjs` beside the bundle; this module is then no longer a .ts file.
+  const bundled = !import.meta.url.endsWith(".ts");
   const file =
-    module === "bcrypt" ? "./bcrypt-task.mjs" : "./pack-task-tsx.mjs";
+    module === "bcrypt"
+      ? "./bcrypt-task.mjs"
+      : bundled
+        ? "./pack-task.mjs"
+        : "./pack-task-tsx.mjs";
   return new URL(file, import.meta.url).href;
 }
 
