@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 
 import { loadFixture } from "../test/helpers/fixtures";
-import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoA11yViolations } from "./support/axe";
 import { brokenChartPackZip } from "./support/broken-chart";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
@@ -113,7 +113,7 @@ test("a chart archive shows all of Chart.yaml, its dependencies, maintainers, su
   await expect(
     page.getByRole("textbox", { name: "Default values of charts/argo-cd.tgz" }),
   ).toBeAttached();
-  await expectNoSeriousA11yViolations(page, "chart panel", { moderate: true });
+  await expectNoA11yViolations(page, "chart panel");
 
   // A CRD opens in the tree, inside the archive, as its own deep link (a new history entry).
   const inner = "charts/argo-cd.tgz/crds/crd-application.yaml";
@@ -188,9 +188,7 @@ test("a chart's values.schema.json reads as a table; its maintainer's address is
   await expect(
     maintainer.getByRole("link", { name: "support@gridlight.ai" }),
   ).toHaveAttribute("href", "mailto:support@gridlight.ai");
-  await expectNoSeriousA11yViolations(page, "chart values schema", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "chart values schema");
   expect(problems).toEqual([]);
 });
 
@@ -207,9 +205,7 @@ test("findings inside a chart archive link to the inner file and line", async ({
   });
   await expect(finding).toHaveCount(1);
   await expect(finding).toContainText("SECRET_PRIVATE_KEY");
-  await expectNoSeriousA11yViolations(page, "findings with secrets", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "findings with secrets");
   await finding.getByRole("link", { name: `${file}:5` }).click();
   await expect(page).toHaveURL(
     `/packs/${AMBASSADOR[0]}/${AMBASSADOR[1]}?file=${encodeURIComponent(file)}&line=5`,
@@ -270,7 +266,7 @@ test("the images tab lists what the pack pulls and where each comes from", async
   ).toHaveText(
     "no tag: the container runtime pulls latest; subchart redis-ha is off (redis-ha.enabled is false)",
   );
-  await expectNoSeriousA11yViolations(page, "images", { moderate: true });
+  await expectNoA11yViolations(page, "images");
 
   // Where it comes from is a link to the file and line, inside the chart when it is there.
   const source = "charts/argo-cd.tgz/charts/redis-ha/values.yaml";
@@ -335,7 +331,7 @@ test("a local pack: the images are scanned in the browser, a malformed reference
   await expect(imageRows(page).first().getByRole("cell").nth(3)).toHaveText(
     "values.yaml:5",
   );
-  await expectNoSeriousA11yViolations(page, "local images", { moderate: true });
+  await expectNoA11yViolations(page, "local images");
 
   // The same finding names the bad reference in the findings list.
   await packPage.openTab(/^Findings/);
@@ -371,9 +367,7 @@ test("a chart archive that cannot be read says why where its panel would be", as
   ).toContainText(
     "`charts/broken-1.0.0.tgz` is truncated or corrupt. Its files, Chart.yaml and values cannot be shown.",
   );
-  await expectNoSeriousA11yViolations(page, "unreadable chart panel", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "unreadable chart panel");
   // The rest of the page still works.
   await packPage.openTab(/^Images/);
   await expect(imageRows(page).first()).toBeVisible();
@@ -413,8 +407,6 @@ test.describe("at 390 px wide", () => {
           sizes.outer,
         );
     }
-    await expectNoSeriousA11yViolations(page, "values schema at 390 px", {
-      moderate: true,
-    });
+    await expectNoA11yViolations(page, "values schema at 390 px");
   });
 });

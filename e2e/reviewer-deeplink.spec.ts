@@ -1,4 +1,4 @@
-import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 
@@ -28,9 +28,7 @@ test("a deep link selects the file and reveals the value's line; selecting a fil
   await expect(
     packPage.editorLine("values.yaml", "maxReplicas: 5").first(),
   ).toBeVisible();
-  await expectNoSeriousA11yViolations(page, "deep-linked file", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "deep-linked file");
 
   // Choosing a file is a new history entry with that file's own link (Back returns: see
   // reviewer-links.spec.ts).

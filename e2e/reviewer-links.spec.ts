@@ -1,4 +1,4 @@
-import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoA11yViolations } from "./support/axe";
 import { brokenChartPackZip } from "./support/broken-chart";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
@@ -72,9 +72,7 @@ test.describe("copying links", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${baseURL}${ARGO_PAGE}?file=values.yaml`,
     );
-    await expectNoSeriousA11yViolations(page, "file viewer with links", {
-      moderate: true,
-    });
+    await expectNoA11yViolations(page, "file viewer with links");
 
     await page.goto(lineLink);
     const opened = packPage.editor("values.yaml");
@@ -145,9 +143,7 @@ test.describe("copying links", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       spectro,
     );
-    await expectNoSeriousA11yViolations(page, "overview with How to use it", {
-      moderate: true,
-    });
+    await expectNoA11yViolations(page, "overview with How to use it");
   });
 });
 
@@ -167,9 +163,7 @@ test("a Markdown file is read rendered, its source a click away; a link to a lin
   await expect(
     viewer.getByRole("button", { name: /^Copy link to line/ }),
   ).toHaveCount(0);
-  await expectNoSeriousA11yViolations(page, "Markdown file rendered", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "Markdown file rendered");
   await toggle.getByRole("button", { name: "Source" }).click();
   await expect(packPage.editor("README.md")).toBeVisible();
 
@@ -216,9 +210,7 @@ test("a tree of more than 50 files filters by path, inside the chart archives to
   await expect(count).toHaveText(`${kept.length} of ${total} files`);
   // Folded folders open for the matches.
   for (const path of kept) await expect(packPage.fileLink(path)).toBeVisible();
-  await expectNoSeriousA11yViolations(page, "filtered file tree", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "filtered file tree");
 
   await filter.press("Enter");
   await expect(page).toHaveURL(
@@ -237,9 +229,7 @@ test("a tree of more than 50 files filters by path, inside the chart archives to
   await expect(
     page.getByRole("button", { name: "Files inside argo-cd.tgz" }),
   ).toHaveAttribute("aria-expanded", "true");
-  await expectNoSeriousA11yViolations(page, "filter matching inside a chart", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "filter matching inside a chart");
   await filter.press("Enter");
   await expect(page).toHaveURL(
     `${ARGO_PAGE}?file=${encodeURIComponent(template)}`,
@@ -290,9 +280,7 @@ test("a chart archive opens as a folder; a deep link into it opens the template,
   await expect(
     packPage.editorLine("charts/argo-cd.tgz/Chart.yaml", "name: argo-cd"),
   ).toBeVisible();
-  await expectNoSeriousA11yViolations(page, "chart archive in the tree", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "chart archive in the tree");
   expect(problems).toEqual([]);
 });
 
@@ -370,8 +358,6 @@ test.describe("at 390 px wide", () => {
           `${name} ${search || "overview"}: ${wide.culprits}`,
         ).toBeLessThanOrEqual(NARROW.width);
       }
-      await expectNoSeriousA11yViolations(page, `${name} findings at 390 px`, {
-        moderate: true,
-      });
+      await expectNoA11yViolations(page, `${name} findings at 390 px`);
     });
 });

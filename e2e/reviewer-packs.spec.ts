@@ -1,7 +1,7 @@
 import { readPackArchive } from "../src/pack/read-archive";
 import { sortedPaths } from "../src/pack/pack-files";
 import { fixtureRows } from "../test/helpers/fixtures";
-import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 
@@ -106,9 +106,7 @@ test("the pack page's screens: overview, files, chart, presets, schema, findings
   await expect(
     page.getByRole("link", { name: "Edit as a new version" }),
   ).toHaveAttribute("href", "/build?from=hello-universe%2F1.3.1");
-  await expectNoSeriousA11yViolations(page, "pack overview", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "pack overview");
 
   await packPage.openTab("Presets");
   const backend = page.getByRole("table", { name: "Group “Backend”" });
@@ -122,7 +120,7 @@ test("the pack page's screens: overview, files, chart, presets, schema, findings
       name: /Enable Hello Universe API enable-api No/,
     }),
   ).toBeVisible();
-  await expectNoSeriousA11yViolations(page, "presets", { moderate: true });
+  await expectNoA11yViolations(page, "presets");
 
   await packPage.openTab("Schema");
   await expect(
@@ -130,7 +128,7 @@ test("the pack page's screens: overview, files, chart, presets, schema, findings
       name: /manifests\.hello-universe\.port number Yes No/,
     }),
   ).toBeVisible();
-  await expectNoSeriousA11yViolations(page, "schema", { moderate: true });
+  await expectNoA11yViolations(page, "schema");
   // A schema row links to the value in values.yaml.
   await page
     .getByRole("link", { name: "manifests.hello-universe.port" })
@@ -143,7 +141,7 @@ test("the pack page's screens: overview, files, chart, presets, schema, findings
   await expect(page).toHaveURL(
     /file=values\.yaml&path=manifests\.hello-universe\.port/,
   );
-  await expectNoSeriousA11yViolations(page, "files", { moderate: true });
+  await expectNoA11yViolations(page, "files");
 
   // A chart archive is opened: Chart.yaml, default values, templates.
   await packPage.goto("argo-cd", "3.26.7", "?file=charts/argo-cd.tgz");
@@ -163,7 +161,7 @@ test("the pack page's screens: overview, files, chart, presets, schema, findings
   await expect(
     page.getByRole("textbox", { name: "Default values of charts/argo-cd.tgz" }),
   ).toBeAttached();
-  await expectNoSeriousA11yViolations(page, "chart", { moderate: true });
+  await expectNoA11yViolations(page, "chart");
 
   // Every finding is listed and links to its file.
   await packPage.goto("falcon-sensor", "1.0.0", "?tab=findings");
@@ -174,7 +172,7 @@ test("the pack page's screens: overview, files, chart, presets, schema, findings
   await expect(
     packPage.findings.filter({ hasText: "LOGO_NOT_PNG" }),
   ).toContainText("Warning");
-  await expectNoSeriousA11yViolations(page, "findings", { moderate: true });
+  await expectNoA11yViolations(page, "findings");
   await packPage.findings
     .filter({ hasText: "LOGO_NOT_PNG" })
     .getByRole("link", { name: "logo.png" })

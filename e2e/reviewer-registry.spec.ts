@@ -1,4 +1,4 @@
-import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 
@@ -24,9 +24,7 @@ test("search and filters narrow the registry list, and live in the URL", async (
   await expect
     .poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth))
     .toBeGreaterThan(0);
-  await expectNoSeriousA11yViolations(page, "registry browser", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "registry browser");
 
   // Paging: 24 versions per page, more on demand.
   const firstPage = await registryPage.cards.count();
@@ -103,9 +101,7 @@ test("search and filters narrow the registry list, and live in the URL", async (
   await expect(registryPage.results.getByRole("status")).toHaveText(
     "No pack matches these filters.",
   );
-  await expectNoSeriousA11yViolations(page, "registry browser, empty", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "registry browser, empty");
 
   await page.getByRole("button", { name: "Clear" }).click();
   await expect(page).toHaveURL(/\/packs$/);
@@ -141,9 +137,7 @@ test("a registry that cannot be read says so and offers a retry", async ({
     { timeout: 15_000 },
   );
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, "registry browser, error", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "registry browser, error");
   await page.unroute("**/api/v1/packs?*");
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(registryPage.cards.first()).toBeVisible();
@@ -166,9 +160,7 @@ test.describe("at 390 px wide", () => {
     await registryPage.search("universe");
     await expect(registryPage.cards.first()).toBeVisible();
     expect(await sideways()).toBeLessThanOrEqual(390);
-    await expectNoSeriousA11yViolations(page, "registry browser at 390 px", {
-      moderate: true,
-    });
+    await expectNoA11yViolations(page, "registry browser at 390 px");
     expect(problems).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { loadFixture } from "../test/helpers/fixtures";
 import { E2E_USER } from "./credentials";
-import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 import { putPack } from "./support/upload-fixtures";
@@ -13,7 +13,6 @@ const UPLOADS = ["1.0.9", "1.1.0", "1.1.0-rc.1", "0.9.0"];
 const HIGHEST_FIRST = ["1.1.0", "1.1.0-rc.1", "1.0.10", "1.0.9", "0.9.0"];
 // Logos that are not PNGs answer 404 on purpose (the card shows an initial instead).
 const LOGO_404 = /\/api\/v1\/packs\/[^/]+\/[^/]+\/logo$/;
-const A11Y = { moderate: true };
 
 test.beforeAll(async ({ api, packFixtures }) => {
   expect(
@@ -59,7 +58,7 @@ test("the card's title links to the highest version and lists versions in semver
   await expect(
     registryPage.cards.first().getByRole("heading").getByRole("link"),
   ).toHaveAttribute("href", `/packs/${NAME}/1.1.0`);
-  await expectNoSeriousA11yViolations(page, "registry, sorted", A11Y);
+  await expectNoA11yViolations(page, "registry, sorted");
 
   // Sort by highest version; a reload keeps the sort.
   await registryPage.sortBy("Highest version");
@@ -129,7 +128,7 @@ test("filter options come from the registry with pack counts: app services once,
   expect(await registryPage.packTitles()).toEqual(["Kubevious"]);
   // Counts follow the other filters: with q=kubevious there is one pack per option.
   expect(await registryPage.filterOptions("Layer")).toEqual(["addon (1 pack)"]);
-  await expectNoSeriousA11yViolations(page, "registry, filtered", A11Y);
+  await expectNoA11yViolations(page, "registry, filtered");
   // A vsphere-only pack is not an eks pack.
   await registryPage.goto("?q=antrea&cloudType=eks");
   await expect(registryPage.results).toContainText(
@@ -182,7 +181,7 @@ test("the pack page: a version switcher in semver order marking latest, and a ve
   }
   await expect(rows.nth(1).getByRole("rowheader")).toContainText("latest");
   await expect(rows.nth(3)).toHaveAttribute("aria-current", "page");
-  await expectNoSeriousA11yViolations(page, "pack page, version history", A11Y);
+  await expectNoA11yViolations(page, "pack page, version history");
 
   // At 390 px the open history scrolls inside its box: the page is no wider with it open.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -226,7 +225,7 @@ test("deprecated and deleted packs carry a badge with the reason", async ({
   await expect(header).toContainText(
     "pack.json sets the annotation system_state: deprecated.",
   );
-  await expectNoSeriousA11yViolations(page, "pack page, deprecated", A11Y);
+  await expectNoA11yViolations(page, "pack page, deprecated");
 
   await packPage.visit("appdynamics-collector", "1.13.684");
   await expect(header.locator(".badge--deleted")).toHaveText("Marked deleted");
@@ -247,7 +246,7 @@ test("the compare page labels a downgrade and can swap sides", async ({
   await comparePage.goto(NAME, "1.1.0", "0.9.0");
   await expect(comparePage.title).toContainText("downgrade");
   await expect(page.getByText("this is a downgrade.")).toBeVisible();
-  await expectNoSeriousA11yViolations(page, "compare, downgrade", A11Y);
+  await expectNoA11yViolations(page, "compare, downgrade");
 
   await page.getByRole("link", { name: "Swap sides (0.9.0 → 1.1.0)" }).click();
   await expect(page).toHaveURL(`/packs/${NAME}/compare/0.9.0...1.1.0`);

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 
 import { FIXTURES } from "../test/helpers/fixtures";
-import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoA11yViolations } from "./support/axe";
 import { expect, importedPackAtReview, test } from "./pages/wizard-test";
 
 /*
@@ -117,9 +117,7 @@ test("Review shows the tree, the viewer and the findings of the shared pack UI",
     toggle.getByRole("button", { name: "Rendered" }),
   ).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator(".markdown-view")).toBeVisible();
-  await expectNoSeriousA11yViolations(page, "review with the shared pack UI", {
-    moderate: true,
-  });
+  await expectNoA11yViolations(page, "review with the shared pack UI");
   await toggle.getByRole("button", { name: "Source" }).click();
   await expect(
     page.getByRole("textbox", { name: "Contents of charts/argo-cd/README.md" }),

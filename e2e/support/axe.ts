@@ -1,21 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
+/** The impacts that fail a scan: everything axe rates moderate or worse (only "minor" passes). */
+const FAILING = ["moderate", "serious", "critical"];
+
 /**
- * Scan the page with axe (WCAG rules as axe ships them) and fail on any serious or critical
- * violation (moderate ones too with `moderate: true`), naming each rule and the elements it found.
+ * Scan the page with axe (WCAG rules as axe ships them) and fail on any moderate, serious or
+ * critical violation, naming each rule and the elements it found.
  */
-export async function expectNoSeriousA11yViolations(
+export async function expectNoA11yViolations(
   page: Page,
   screen: string,
-  { moderate = false }: { moderate?: boolean } = {},
 ): Promise<void> {
-  const failing = moderate
-    ? ["moderate", "serious", "critical"]
-    : ["serious", "critical"];
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => failing.includes(v.impact ?? ""))
+  const failing = violations
+    .filter((v) => FAILING.includes(v.impact ?? ""))
     .map(
       (v) =>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes
@@ -23,5 +22,5 @@ export async function expectNoSeriousA11yViolations(
           .slice(0, 5)
           .join(", ")}`,
     );
-  expect(serious, `axe on ${screen}`).toEqual([]);
+  expect(failing, `axe on ${screen}`).toEqual([]);
 }
