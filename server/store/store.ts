@@ -56,8 +56,12 @@ export class StoreError extends Error {
  */
 export interface PackStore {
   readonly kind: "fs" | "oci";
-  /** Every stored version, any order. */
-  list(): Promise<PackSummary[]>;
+  /**
+   * Every stored version, any order. With `name`, that pack's versions: a driver may then read
+   * that pack alone (the OCI store lists one repository's tags) or answer more, which the caller
+   * filters.
+   */
+  list(name?: string): Promise<PackSummary[]>;
   get(name: string, version: string): Promise<PackDetail | null>;
   /** The stored files of a version. */
   files(name: string, version: string): Promise<PackFiles | null>;

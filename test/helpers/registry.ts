@@ -20,6 +20,8 @@ export interface TestRegistry {
   /** Empty when started with `auth: false`. */
   username: string;
   password: string;
+  /** The registry's access log so far (Apache combined format), when started with `accessLog`. */
+  accessLog(): string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,8 @@ export interface StartRegistryOptions {
   auth?: boolean;
   /** Serve HTTPS with this certificate and key (PEM files). */
   tls?: { certFile: string; keyFile: string };
+  /** Keep the registry's own access log (one line per request) for `accessLog()`. */
+  accessLog?: boolean;
 }
 
 export const REGISTRY_BIN =
@@ -121,7 +125,7 @@ export async function startRegistry(
       "log:",
       "  level: error",
       "  accesslog:",
-      "    disabled: true",
+      `    disabled: ${opts.accessLog ? "false" : "true"}`,
       "storage:",
       "  filesystem:",
       `    rootdirectory: ${JSON.stringify(join(dir, "data"))}`,
@@ -162,7 +166,7 @@ export async function startRegistry(
       "sh",
       ["-c", WATCHDOG, REGISTRY_BIN, join(dir, "config.yml"), dir],
       {
-        stdio: ["pipe", "ignore", "pipe"],
+        stdio: ["pipe", opts.accessLog ? "pipe" : "ignore", "pipe"],
         detached: true,
       },
     );
@@ -171,6 +175,10 @@ export async function startRegistry(
     let stderr = "";
     child.stderr?.on("data", (b: Buffer) => {
       stderr = (stderr + b.toString()).slice(-4000);
+    });
+    let access = "";
+    child.stdout?.on("data", (b: Buffer) => {
+      access += b.toString();
     });
     const exited = new Promise<void>((resolve) =>
       child.once("exit", () => resolve()),
@@ -182,6 +190,7 @@ export async function startRegistry(
     child.unref();
     (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
     (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+    (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
 
     const stop = async (): Promise<void> => {
       if (!live.has(entry)) return;
@@ -204,7 +213,15 @@ export async function startRegistry(
       exited,
       opts.tls !== undefined,
     );
-    if (ready) return { url, host, username, password, stop };
+    if (ready)
+      return {
+        url,
+        host,
+        username,
+        password,
+        accessLog: () => access,
+        stop,
+      };
     lastError = stderr.trim();
     await stop();
   }
