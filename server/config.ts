@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { MAX_NAME_LENGTH, OCI_NAME } from "../src/pack/schemas";
 
 export interface OciConfig {
   url: string;
@@ -14,6 +15,11 @@ export interface OciConfig {
    * only when the operator sets PACKSMITH_OCI_PUBLIC_URL (the store's own URL may be internal).
    */
   publicHost?: string;
+  /**
+   * Pack names always listed (PACKSMITH_OCI_REPOSITORIES), for registries that refuse
+   * `/v2/_catalog` (ECR, Harbor robot accounts) to packs this server did not push itself.
+   */
+  repositories?: string[];
 }
 
 /** Pino's levels, and `silent` for none. */
@@ -171,6 +177,20 @@ const corsOrigins = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
+/** Pack names, comma-separated: each an OCI path component, as pack.json's `name` must be. */
+const packNames = z.string().transform((raw, ctx) => {
+  const names = list(raw);
+  const bad = names.filter(
+    (n) => n.length > MAX_NAME_LENGTH || !OCI_NAME.test(n),
+  );
+  if (bad.length === 0) return names;
+  ctx.addIssue({
+    code: "custom",
+    message: `must be comma-separated pack names (lower-case letters, digits and . _ -, at most ${MAX_NAME_LENGTH} characters, such as hello-universe,argo-cd); ${bad.map(quote).join(", ")} is not one`,
+  });
+  return z.NEVER;
+});
+
 // proxy-addr's (Fastify's) names for address ranges.
 const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
 const proxyAddress = z.union([
@@ -225,6 +245,7 @@ const envSchema = z
     PACKSMITH_OCI_CA_FILE: z.string().optional(),
     PACKSMITH_OCI_INSECURE: flag.default(false),
     PACKSMITH_OCI_PUBLIC_URL: publicHost.optional(),
+    PACKSMITH_OCI_REPOSITORIES: packNames.optional(),
     PACKSMITH_MAX_UPLOAD_MIB: wholeNumber(
       LIMITS.maxUploadMiB.min,
       LIMITS.maxUploadMiB.max,
@@ -308,6 +329,8 @@ export function configFromEnv(
     if (e.PACKSMITH_OCI_TOKEN) oci.token = e.PACKSMITH_OCI_TOKEN;
     if (e.PACKSMITH_OCI_CA_FILE) oci.caFile = e.PACKSMITH_OCI_CA_FILE;
     if (e.PACKSMITH_OCI_PUBLIC_URL) oci.publicHost = e.PACKSMITH_OCI_PUBLIC_URL;
+    if (e.PACKSMITH_OCI_REPOSITORIES?.length)
+      oci.repositories = e.PACKSMITH_OCI_REPOSITORIES;
   }
   return {
     host: e.HOST,

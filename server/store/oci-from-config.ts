@@ -25,5 +25,6 @@ export async function createOciStoreFromConfig(
   return createOciStore({
     ...(await registryOptionsFromConfig(c)),
     basePath: c.basePath,
+    ...(c.repositories ? { repositories: c.repositories } : {}),
   });
 }

@@ -149,6 +149,22 @@ describe("a bad variable stops the start with its name and what is expected", ()
       }).oci,
     ).toMatchObject({ url: "http://127.0.0.1:5000", insecureSkipVerify: true });
   });
+
+  it("PACKSMITH_OCI_REPOSITORIES: pack names, each checked", () => {
+    const oci = (names: string) =>
+      configFromEnv({
+        PACKSMITH_STORAGE: "oci",
+        PACKSMITH_OCI_URL: "https://harbor.example.com",
+        PACKSMITH_OCI_REPOSITORIES: names,
+      }).oci;
+    expect(oci("hello-universe, argo-cd")?.repositories).toEqual([
+      "hello-universe",
+      "argo-cd",
+    ]);
+    expect(() => oci("hello-universe,Argo CD")).toThrow(
+      /PACKSMITH_OCI_REPOSITORIES must be comma-separated pack names[^\n]*"Argo CD" is not one/,
+    );
+  });
 });
 
 describe("README's configuration table", () => {
