@@ -1,0 +1,42 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { MAX_NAME_LENGTH, OCI_NAME, OCI_TAG } from "../../src/pack/schemas";
+import { sendError } from "../http-errors";
+
+export const validName = (n: string): boolean =>
+  n.length <= MAX_NAME_LENGTH && OCI_NAME.test(n);
+const validVersion = (v: string): boolean => OCI_TAG.test(v);
+
+/** Untrusted text made safe to echo in a message: printable ASCII, at most 200 characters. */
+export const safe = (s: string): string =>
+  s.replace(/[^\x20-\x7e]/g, "?").slice(0, 200);
+
+/** Validated route parameters, or null with a 400 already sent. */
+export function packParams(
+  req: FastifyRequest,
+  reply: FastifyReply,
+): { name: string; version: string } | null {
+  const { name, version } = req.params as { name: string; version: string };
+  if (!validName(name) || !validVersion(version)) {
+    sendError(
+      reply,
+      400,
+      "NAME_INVALID",
+      `\`${safe(name)}/${safe(version)}\` is not a valid pack name and version (name: lower-case OCI path component; version: OCI tag)`,
+    );
+    return null;
+  }
+  return { name, version };
+}
+
+/** 404 for a version the store does not hold. */
+export function versionNotFound(
+  reply: FastifyReply,
+  p: { name: string; version: string },
+): FastifyReply {
+  return sendError(
+    reply,
+    404,
+    "VERSION_NOT_FOUND",
+    `no version \`${p.version}\` of \`${p.name}\``,
+  );
+}

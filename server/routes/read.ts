@@ -1,0 +1,195 @@
+import contentDisposition from "content-disposition";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { imageInfo } from "../../src/pack/png";
+import { writePackTarGz } from "../../src/pack/tar-write";
+import { decodeText } from "../../src/pack/yaml-text";
+import { writePackZip } from "../../src/pack/zip-write";
+import type { Access } from "../access";
+import { sendError } from "../http-errors";
+import { listPacks, packVersions } from "../list-packs";
+import { openChart } from "../prepare";
+import type { PackStore } from "../store/store";
+import { packParams, safe, validName, versionNotFound } from "./pack-params";
+
+/** Served pack files never run as a page on the app's origin. */
+const RAW_CSP = "sandbox; default-src 'none'";
+
+/** The read side of the API: list, detail, files, chart files, logo and archive. */
+export const readRoutes: FastifyPluginAsync<{
+  store: PackStore;
+  access: Access;
+}> = async (app, { store, access }) => {
+  app.get("/api/v1/packs", async (req, reply) => {
+    if (!(await access.readable(req, reply))) return reply;
+    const r = listPacks(
+      await store.list(),
+      req.query as Record<string, unknown>,
+    );
+    if (!r.ok) return sendError(reply, 400, r.error.code, r.error.message);
+    return r.value;
+  });
+
+  app.get("/api/v1/packs/:name", async (req, reply) => {
+    if (!(await access.readable(req, reply))) return reply;
+    const { name } = req.params as { name: string };
+    if (!validName(name))
+      return sendError(
+        reply,
+        400,
+        "NAME_INVALID",
+        `\`${safe(name)}\` is not a valid pack name`,
+      );
+    return (
+      packVersions(await store.list(), name) ??
+      sendError(reply, 404, "PACK_NOT_FOUND", `no pack named \`${name}\``)
+    );
+  });
+
+  app.get("/api/v1/packs/:name/:version", async (req, reply) => {
+    if (!(await access.readable(req, reply))) return reply;
+    const p = packParams(req, reply);
+    if (!p) return reply;
+    return (await store.get(p.name, p.version)) ?? versionNotFound(reply, p);
+  });
+
+  app.get("/api/v1/packs/:name/:version/archive", async (req, reply) => {
+    if (!(await access.readable(req, reply))) return reply;
+    const p = packParams(req, reply);
+    if (!p) return reply;
+    const format = (req.query as { format?: string }).format ?? "zip";
+    if (format !== "zip" && format !== "tar.gz")
+      return sendError(reply, 400, "FORMAT_INVALID", "format is zip or tar.gz");
+    // A driver that keeps the canonical zip serves it as stored; otherwise it is written from the
+    // files. The 304 is decided before any archive is read or written.
+    const stored =
+      format === "zip" ? await store.zip?.(p.name, p.version) : undefined;
+    const d = stored?.detail ?? (await store.get(p.name, p.version));
+    if (!d) return versionNotFound(reply, p);
+    const etag = format === "zip" ? `"${d.digest}"` : `"${d.digest}+tar.gz"`;
+    reply.header("ETag", etag).header("Cache-Control", "no-cache");
+    if (req.headers["if-none-match"] === etag) return reply.code(304).send();
+    const top = `${d.name}-${d.version}`;
+    let bytes = stored?.bytes;
+    if (!bytes) {
+      const files = await store.files(p.name, p.version);
+      if (!files) return versionNotFound(reply, p);
+      bytes =
+        format === "zip"
+          ? await writePackZip(files, top)
+          : writePackTarGz(files, top);
+    }
+    return reply
+      .type(format === "zip" ? "application/zip" : "application/gzip")
+      .header("Content-Disposition", contentDisposition(`${top}.${format}`))
+      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
+
+  app.get("/api/v1/packs/:name/:version/files/*", async (req, reply) => {
+    if (!(await access.readable(req, reply))) return reply;
+    const p = packParams(req, reply);
+    if (!p) return reply;
+    const path = (req.params as { "*": string })["*"];
+    const files = await store.files(p.name, p.version);
+    const bytes = files?.get(path);
+    reply.header("Content-Security-Policy", RAW_CSP);
+    if (!bytes)
+      return sendError(
+        reply,
+        404,
+        "FILE_NOT_FOUND",
+        `\`${safe(path)}\` is not in ${p.name} ${p.version}`,
+      );
+    return sendPackFile(reply, path, bytes);
+  });
+
+  // A file inside a chart archive (contract version 2): `chartFile` is the archive's name under
+  // `charts/`, `*` the path relative to the chart's root folder, as in `PackDetail.charts[].files`.
+  app.get(
+    "/api/v1/packs/:name/:version/charts/:chartFile/files/*",
+    async (req, reply) => {
+      if (!(await access.readable(req, reply))) return reply;
+      const p = packParams(req, reply);
+      if (!p) return reply;
+      const { chartFile, "*": path } = req.params as {
+        chartFile: string;
+        "*": string;
+      };
+      reply.header("Content-Security-Policy", RAW_CSP);
+      const file = `charts/${chartFile}`;
+      const files = await store.files(p.name, p.version);
+      if (!files) return versionNotFound(reply, p);
+      // Only an archive directly under charts/: a `/` smuggled in as %2F, `.` or `..` names
+      // nothing. Other characters are looked up as written (the stored names passed the core's
+      // path rules, which allow spaces, `@` and braces).
+      const bytes =
+        chartFile.includes("/") || /^\.+$/.test(chartFile)
+          ? undefined
+          : files.get(file);
+      if (!bytes)
+        return sendError(
+          reply,
+          404,
+          "CHART_NOT_FOUND",
+          `\`${safe(file)}\` is not a chart archive in ${p.name} ${p.version}`,
+        );
+      const chart = openChart(bytes, file);
+      if (!chart.ok)
+        return sendError(
+          reply,
+          404,
+          "CHART_NOT_FOUND",
+          `\`${safe(file)}\` in ${p.name} ${p.version} cannot be read: ${safe(chart.error.message)}`,
+        );
+      const inner = chart.value.files.get(path);
+      if (!inner)
+        return sendError(
+          reply,
+          404,
+          "FILE_NOT_FOUND",
+          `\`${safe(path)}\` is not in ${safe(file)} of ${p.name} ${p.version}`,
+        );
+      return sendPackFile(reply, path, inner);
+    },
+  );
+
+  // The logo as an image, only when its bytes really are a PNG (never SVG on the app origin).
+  app.get("/api/v1/packs/:name/:version/logo", async (req, reply) => {
+    if (!(await access.readable(req, reply))) return reply;
+    const p = packParams(req, reply);
+    if (!p) return reply;
+    const logo = (await store.files(p.name, p.version))?.get("logo.png");
+    if (!logo || imageInfo(logo).format !== "png")
+      return sendError(
+        reply,
+        404,
+        "LOGO_NOT_FOUND",
+        `${p.name} ${p.version} has no PNG logo`,
+      );
+    reply
+      .header("Content-Security-Policy", RAW_CSP)
+      .header("Cache-Control", "public, max-age=300");
+    return reply
+      .type("image/png")
+      .send(Buffer.from(logo.buffer, logo.byteOffset, logo.byteLength));
+  });
+};
+
+/** A file of a pack (or of a chart in it): UTF-8 text inline as text/plain, anything else as a download. */
+function sendPackFile(
+  reply: FastifyReply,
+  path: string,
+  bytes: Uint8Array,
+): FastifyReply {
+  const isText = decodeText(bytes) !== null && !bytes.includes(0);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isText) return reply.type("text/plain; charset=utf-8").send(buf);
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return (
+    reply
+      .type("application/octet-stream")
+      // Pack file names may hold spaces, `@`, quotes' neighbours and any letter (security.md's path
+      // row): the header is built by the maintained encoder (RFC 6266 with an RFC 8187 fallback).
+      .header("Content-Disposition", contentDisposition(base))
+      .send(buf)
+  );
+}
