@@ -13,11 +13,29 @@ export default defineConfig({
     emptyOutDir: true,
   },
   test: {
-    include: ["test/**/*.test.ts", "src/**/*.test.{ts,tsx}"],
-    environment: "node",
     pool: "forks",
     testTimeout: 60_000,
     // A run (or a path filter) that finds no test is a failure, never a silent pass.
     passWithNoTests: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        // Components render in jsdom with Testing Library (`*.test.tsx`).
+        extends: true,
+        test: {
+          name: "dom",
+          include: ["test/**/*.test.tsx", "src/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["test/components/setup.ts"],
+        },
+      },
+    ],
   },
 });
