@@ -4,7 +4,11 @@ import { asArchiveResult, assemblePack, type PackFiles } from "./pack-files";
 import { ok, type Result } from "./result";
 import { describeSniffed, sniff } from "./sniff";
 import { gunzipBounded, readTarEntries } from "./tar-read";
-import { readZipEntries, type CompressedForms } from "./zip-read";
+import {
+  readZipEntries,
+  type CompressedForms,
+  type InflateRaw,
+} from "./zip-read";
 
 export interface ReadOptions {
   /** The file name, for messages only: the format is decided by the bytes. */
@@ -14,6 +18,8 @@ export interface ReadOptions {
   budget?: Budget;
   /** For a zip: record each file's compressed form here (the server copies them into the stored zip). */
   compressed?: CompressedForms;
+  /** For a zip: expand deflated entries with this (the server's zlib) instead of fflate. */
+  inflateRaw?: InflateRaw;
 }
 
 export type ArchiveFormat = "zip" | "tar.gz" | "tar";
@@ -35,7 +41,14 @@ export function readPackArchive(
       case "zip":
         return ok({
           files: assemblePack(
-            readZipEntries(bytes, name, limits, budget, opts.compressed),
+            readZipEntries(
+              bytes,
+              name,
+              limits,
+              budget,
+              opts.compressed,
+              opts.inflateRaw,
+            ),
           ),
           format: "zip",
         });

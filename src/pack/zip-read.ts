@@ -46,10 +46,21 @@ export interface ZipCompressed {
 export type CompressedForms = Map<Uint8Array, ZipCompressed>;
 
 /**
+ * A native raw-DEFLATE expander (Node's zlib in the server's worker threads, several times faster
+ * than fflate): it must never produce more than `maxOutputLength` bytes, and throws when the data
+ * would expand further (Node: `inflateRawSync(data, { maxOutputLength })`) or is corrupt.
+ */
+export type InflateRaw = (
+  data: Uint8Array,
+  maxOutputLength: number,
+) => Uint8Array;
+
+/**
  * Read a zip from its central directory, checking every rule before any data is expanded:
  * entry count, declared sizes, names, links, encryption, overlaps and data outside the zip.
  * Then expand each entry within the budget and check its size and CRC. Throws ArchiveFailure.
- * With `compressed`, each file's data as stored is recorded there once it passed its checks.
+ * With `compressed`, each file's data as stored is recorded there once it passed its checks. With
+ * `inflateRaw`, deflated entries are expanded by it, bounded up front by the same rules.
  */
 export function readZipEntries(
   bytes: Uint8Array,
@@ -57,6 +68,7 @@ export function readZipEntries(
   limits: Limits,
   budget: Budget,
   compressed?: CompressedForms,
+  inflateRaw?: InflateRaw,
 ): RawEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u32 = (at: number): number => view.getUint32(at, true);
@@ -300,6 +312,8 @@ export function readZipEntries(
           c.raw,
         );
       out = data;
+    } else if (inflateRaw) {
+      out = inflateNative(data, c, limits, budget, inflateRaw);
     } else {
       out = inflateBounded(data, "deflate", {
         name: c.raw,
@@ -328,6 +342,67 @@ export function readZipEntries(
     });
     return { raw: c.raw, path, kind: "file", bytes: out };
   });
+}
+
+/**
+ * One deflated entry through a native expander, with inflateBounded's rules decided from the bound:
+ * the output may not pass the declared size (already within the entry cap and the budget) nor the
+ * ratio limit, so the expander is never allowed to write more than the smaller of the two.
+ */
+function inflateNative(
+  data: Uint8Array,
+  c: CentralEntry,
+  limits: Limits,
+  budget: Budget,
+  inflateRaw: InflateRaw,
+): Uint8Array {
+  const ratioCap = Math.max(
+    limits.ratioGraceBytes,
+    limits.maxRatio * Math.max(data.length, 1),
+  );
+  const bound = Math.min(c.size, ratioCap) + 1;
+  let out: Uint8Array;
+  try {
+    out = inflateRaw(data, bound);
+  } catch (e) {
+    if (!(e instanceof RangeError))
+      fail(
+        "truncated",
+        `${showName(c.raw)} is truncated or corrupt (${e instanceof Error ? e.message : String(e)})`,
+        c.raw,
+      );
+    // The expander stopped at the bound: whichever limit the bound was.
+    if (c.size < ratioCap)
+      fail(
+        "size-mismatch",
+        `size mismatch: ${showName(c.raw)} declares ${c.size} bytes but holds more`,
+        c.raw,
+      );
+    fail(
+      "ratio-exceeded",
+      `${showName(c.raw)} expands beyond ${limits.maxRatio}× its compressed size (a compression bomb?)`,
+      c.raw,
+    );
+  }
+  if (out.length > c.size)
+    fail(
+      "size-mismatch",
+      `size mismatch: ${showName(c.raw)} declares ${c.size} bytes but holds more`,
+      c.raw,
+    );
+  if (out.length > ratioCap)
+    fail(
+      "ratio-exceeded",
+      `${showName(c.raw)} expands beyond ${limits.maxRatio}× its compressed size (a compression bomb?)`,
+      c.raw,
+    );
+  if (!budget.take(out.length))
+    fail(
+      "too-large",
+      `the archive expands beyond ${mib(budget.limit)} (stopped at ${showName(c.raw)})`,
+      c.raw,
+    );
+  return out;
 }
 
 function findEocd(bytes: Uint8Array, view: DataView): number {
