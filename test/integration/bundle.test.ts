@@ -80,7 +80,7 @@ describe("the compiled server (build/node/server.mjs)", () => {
     const put = await fetch(`${url}/api/v1/packs/argo-cd/3.26.7`, {
       method: "PUT",
       headers: writeHeaders(basic(ADMIN)),
-      body: await fixtureZip(dir),
+      body: new Uint8Array(await fixtureZip(dir)),
     });
     const created = (await put.json()) as { digest: string };
     expect(put.status, JSON.stringify(created)).toBe(201);
