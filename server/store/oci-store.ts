@@ -426,7 +426,9 @@ export function createOciStore(config: OciStoreConfig): PackStore {
           };
       }
       await rememberName(name);
-      const tgz = writePackTarGz(pack.files, `${name}-${version}`);
+      // The upload check builds it in the worker pool; write it here only when it did not.
+      const tgz =
+        pack.tarGz ?? writePackTarGz(pack.files, `${name}-${version}`);
       const layerDigest = `sha256:${await sha256Hex(tgz)}`;
       const created = rfc3339Seconds(new Date());
       const manifest = await orasManifest({
