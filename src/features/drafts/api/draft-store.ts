@@ -124,13 +124,16 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
+/**
+ * A transaction's end. A failed request (a full disk's QuotaExceededError) aborts the transaction
+ * with that request's error: the abort carries the cause, while `error` events fire before it is
+ * set on the transaction.
+ */
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onabort = () =>
       reject(tx.error ?? new DOMException("aborted", "AbortError"));
-    tx.onerror = () =>
-      reject(tx.error ?? new Error("IndexedDB transaction failed"));
   });
 }
 
@@ -185,35 +188,20 @@ function idbDraftStore(db: IDBDatabase): DraftStore {
     async save(input) {
       const tx = db.transaction([DRAFTS, BLOBS], "readwrite");
       const finished = done(tx);
-      const drafts = tx.objectStore(DRAFTS);
-      const blobStore = tx.objectStore(BLOBS);
-      const prev = (await request(drafts.get(input.id))) as
-        StoredDraft | undefined;
-      if (prev && prev.rev !== input.baseRev) {
-        tx.abort();
+      try {
+        return await saveIn(tx, finished, input);
+      } catch (e) {
+        // One failed request aborts the whole save (nothing of it is stored) and fails the
+        // requests after it with AbortError: report the cause (QuotaExceededError) instead.
+        // Any other failure aborts it here, so no half of a save is ever committed.
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted.
+        }
         await finished.catch(() => undefined);
-        return { ok: false, conflict: summaryOf(prev) };
+        throw tx.error ?? e;
       }
-      const now = new Date().toISOString();
-      const rev = (prev?.rev ?? 0) + 1;
-      for (const [blobId, bytes] of input.newBlobs)
-        blobStore.put(bytes, [input.id, blobId]);
-      const keep = new Set(input.blobIds);
-      const keys = await request(blobStore.getAllKeys(draftRange(input.id)));
-      for (const k of keys)
-        if (!keep.has((k as [string, string])[1])) blobStore.delete(k);
-      drafts.put({
-        id: input.id,
-        title: input.title,
-        subtitle: input.subtitle,
-        data: input.data,
-        blobIds: input.blobIds,
-        createdAt: prev?.createdAt ?? now,
-        savedAt: now,
-        rev,
-      } satisfies StoredDraft);
-      await finished;
-      return { ok: true, rev, savedAt: now };
     },
     async remove(id) {
       const tx = db.transaction([DRAFTS, BLOBS], "readwrite");
@@ -222,6 +210,42 @@ function idbDraftStore(db: IDBDatabase): DraftStore {
       await done(tx);
     },
   };
+}
+
+/** The steps of one save, in its readwrite transaction over both stores. */
+async function saveIn(
+  tx: IDBTransaction,
+  finished: Promise<void>,
+  input: DraftSaveInput,
+): Promise<DraftSaveResult> {
+  const drafts = tx.objectStore(DRAFTS);
+  const blobStore = tx.objectStore(BLOBS);
+  const prev = (await request(drafts.get(input.id))) as StoredDraft | undefined;
+  if (prev && prev.rev !== input.baseRev) {
+    tx.abort();
+    await finished.catch(() => undefined);
+    return { ok: false, conflict: summaryOf(prev) };
+  }
+  const now = new Date().toISOString();
+  const rev = (prev?.rev ?? 0) + 1;
+  for (const [blobId, bytes] of input.newBlobs)
+    blobStore.put(bytes, [input.id, blobId]);
+  const keep = new Set(input.blobIds);
+  const keys = await request(blobStore.getAllKeys(draftRange(input.id)));
+  for (const k of keys)
+    if (!keep.has((k as [string, string])[1])) blobStore.delete(k);
+  drafts.put({
+    id: input.id,
+    title: input.title,
+    subtitle: input.subtitle,
+    data: input.data,
+    blobIds: input.blobIds,
+    createdAt: prev?.createdAt ?? now,
+    savedAt: now,
+    rev,
+  } satisfies StoredDraft);
+  await finished;
+  return { ok: true, rev, savedAt: now };
 }
 
 let opened: Promise<DraftStore> | null = null;

@@ -1,0 +1,207 @@
+import { IDBFactory, IDBObjectStore } from "fake-indexeddb";
+import "fake-indexeddb/auto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import type {
+  DraftSaveInput,
+  DraftStore,
+} from "@/features/drafts/api/draft-store";
+
+/*
+ * The draft store the app runs: IndexedDB (fake-indexeddb, a complete in-memory implementation),
+ * opened through openDraftStore as a page does. A "reload" is a fresh module instance (the store
+ * is opened once per page) over the same database.
+ */
+
+/** Open the store as a freshly loaded page does. */
+async function openAsNewPage(): Promise<DraftStore> {
+  vi.resetModules();
+  const { openDraftStore } = await import("@/features/drafts/api/draft-store");
+  return openDraftStore();
+}
+
+const input = (over: Partial<DraftSaveInput> = {}): DraftSaveInput => ({
+  id: "d1",
+  title: "My pack",
+  subtitle: "my-pack@1.0.0 · addon",
+  data: { values: { name: "my-pack" } },
+  blobIds: ["chart", "logo"],
+  newBlobs: new Map([
+    ["chart", Uint8Array.of(31, 139, 8)],
+    ["logo", Uint8Array.of(137, 80, 78, 71)],
+  ]),
+  baseRev: null,
+  ...over,
+});
+
+/**
+ * From now on every put fails as a full disk makes it fail: the request errors with
+ * QuotaExceededError and the browser aborts its transaction. (fake-indexeddb runs a request's
+ * operation through `_execRequestAsync`; an operation that throws is exactly that path.)
+ */
+function fillTheDisk(): () => void {
+  const spy = vi
+    .spyOn(IDBObjectStore.prototype, "put")
+    .mockImplementation(function (this: IDBObjectStore) {
+      const tx = this.transaction as unknown as {
+        _execRequestAsync(o: {
+          operation: () => never;
+          source: unknown;
+        }): IDBRequest;
+      };
+      return tx._execRequestAsync({
+        operation: () => {
+          throw new DOMException("The disk is full", "QuotaExceededError");
+        },
+        source: this,
+      });
+    });
+  return () => spy.mockRestore();
+}
+
+/** Open the drafts database directly, as another version of the app would. */
+function openRaw(
+  version: number,
+  upgrade?: (db: IDBDatabase) => void,
+): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open("packsmith-drafts", version);
+    req.onupgradeneeded = () => upgrade?.(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error("open failed"));
+  });
+}
+
+beforeEach(() => {
+  // A new, empty IndexedDB for each test.
+  globalThis.indexedDB = new IDBFactory();
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe("the IndexedDB draft store", () => {
+  it("is IndexedDB, not the memory fallback", async () => {
+    expect((await openAsNewPage()).kind).toBe("indexeddb");
+  });
+
+  it("saves, lists newest first, loads with the files and deletes", async () => {
+    const store = await openAsNewPage();
+    expect(await store.save(input())).toMatchObject({ ok: true, rev: 1 });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(
+      await store.save(
+        input({ id: "d2", title: "Other", newBlobs: new Map(), blobIds: [] }),
+      ),
+    ).toMatchObject({ ok: true, rev: 1 });
+
+    expect((await store.list()).map((d) => [d.id, d.title, d.rev])).toEqual([
+      ["d2", "Other", 1],
+      ["d1", "My pack", 1],
+    ]);
+    const loaded = await store.load("d1");
+    expect(loaded?.draft).toMatchObject({
+      id: "d1",
+      subtitle: "my-pack@1.0.0 · addon",
+      data: { values: { name: "my-pack" } },
+      blobIds: ["chart", "logo"],
+    });
+    expect(loaded?.blobs).toEqual(
+      new Map([
+        ["chart", Uint8Array.of(31, 139, 8)],
+        ["logo", Uint8Array.of(137, 80, 78, 71)],
+      ]),
+    );
+
+    await store.remove("d1");
+    expect(await store.load("d1")).toBeNull();
+    expect((await store.list()).map((d) => d.id)).toEqual(["d2"]);
+  });
+
+  it("survives a reload: a new page's store has the drafts and their files", async () => {
+    const first = await openAsNewPage();
+    await first.save(input());
+    await first.save(
+      input({
+        baseRev: 1,
+        data: { values: { name: "renamed" } },
+        blobIds: ["chart"],
+        newBlobs: new Map(),
+      }),
+    );
+
+    const reloaded = await openAsNewPage();
+    expect(reloaded).not.toBe(first);
+    expect(reloaded.kind).toBe("indexeddb");
+    const loaded = await reloaded.load("d1");
+    expect(loaded?.draft).toMatchObject({
+      rev: 2,
+      data: { values: { name: "renamed" } },
+    });
+    // The logo the second save dropped is gone from storage, the chart kept.
+    expect([...(loaded?.blobs.keys() ?? [])]).toEqual(["chart"]);
+  });
+
+  it("refuses a save built on an old revision (another tab saved) and keeps that tab's work", async () => {
+    const store = await openAsNewPage();
+    await store.save(input());
+    await store.save(input({ baseRev: 1, data: { tab: "A" } }));
+    const stale = await store.save(input({ baseRev: 1, data: { tab: "B" } }));
+    expect(stale).toMatchObject({ ok: false, conflict: { rev: 2 } });
+    expect((await store.load("d1"))?.draft.data).toEqual({ tab: "A" });
+  });
+
+  it("a full disk rejects the save with QuotaExceededError and loses nothing stored", async () => {
+    const store = await openAsNewPage();
+    await store.save(input());
+
+    const restore = fillTheDisk();
+    const failed = store.save(
+      input({
+        baseRev: 1,
+        data: { values: { name: "bigger" } },
+        blobIds: ["chart", "logo", "big"],
+        newBlobs: new Map([["big", new Uint8Array(1024)]]),
+      }),
+    );
+    await expect(failed).rejects.toMatchObject({ name: "QuotaExceededError" });
+    restore();
+
+    // What was stored before is intact, to the byte, and the failed save left nothing behind.
+    const after = await (await openAsNewPage()).load("d1");
+    expect(after?.draft).toMatchObject({
+      rev: 1,
+      data: { values: { name: "my-pack" } },
+    });
+    expect(after?.blobs).toEqual(
+      new Map([
+        ["chart", Uint8Array.of(31, 139, 8)],
+        ["logo", Uint8Array.of(137, 80, 78, 71)],
+      ]),
+    );
+    // Once there is room, the same save (same base revision) goes through.
+    expect(
+      await store.save(
+        input({ baseRev: 1, data: { values: { name: "bigger" } } }),
+      ),
+    ).toMatchObject({ ok: true, rev: 2 });
+  });
+
+  it("falls back to memory when IndexedDB cannot be opened, leaving the database alone", async () => {
+    // A newer version of the app upgraded the database (version 2): version 1 cannot open it.
+    const db = await openRaw(2, (d) => {
+      d.createObjectStore("drafts", { keyPath: "id" }).put({ id: "kept" });
+    });
+    db.close();
+
+    const fallback = await openAsNewPage();
+    expect(fallback.kind).toBe("memory");
+    expect(await fallback.list()).toEqual([]);
+
+    const again = await openRaw(2);
+    const kept = await new Promise((resolve) => {
+      const req = again.transaction("drafts").objectStore("drafts").get("kept");
+      req.onsuccess = () => resolve(req.result);
+    });
+    again.close();
+    expect(kept).toEqual({ id: "kept" });
+  });
+});
