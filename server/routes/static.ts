@@ -13,7 +13,10 @@ export const staticRoutes: FastifyPluginAsync<{ root: string }> = async (
     index: "index.html",
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.method !== "GET" || req.url.startsWith("/api/"))
+    if (
+      (req.method !== "GET" && req.method !== "HEAD") ||
+      req.url.startsWith("/api/")
+    )
       return sendError(reply, 404, "NOT_FOUND", "not found");
     return reply.sendFile("index.html");
   });

@@ -3,7 +3,7 @@ import type { Access } from "../access";
 import { sendError } from "../http-errors";
 import type { Publisher } from "../publish";
 import type { PackStore } from "../store/store";
-import { packParams, versionNotFound } from "./pack-params";
+import { packParams, safe, versionNotFound } from "./pack-params";
 
 /** The write side of the API: publish (PUT) and remove (DELETE) a version; both need sign-in. */
 export const writeRoutes: FastifyPluginAsync<{
@@ -11,27 +11,49 @@ export const writeRoutes: FastifyPluginAsync<{
   access: Access;
   publisher: Publisher;
 }> = async (app, { store, access, publisher }) => {
-  app.put("/api/v1/packs/:name/:version", async (req, reply) => {
-    const p = packParams(req, reply);
-    if (!p) return reply;
-    const user = await access.authenticate(req, reply);
-    if (!user) return reply;
-    const r = await publisher.publish({
-      ...p,
-      user,
-      force: (req.query as { force?: string }).force === "true",
-      declaredLength: header(req, "content-length"),
-      claimedDigest: header(req, "x-pack-digest"),
-      contentSha256: header(req, "x-content-sha256"),
-      body: req.raw,
-    });
-    if (r.ok) return reply.code(r.status).send(r.value);
-    const e = r.error;
-    if (e.close) reply.header("Connection", "close");
-    if (e.retryAfter !== undefined)
-      reply.header("Retry-After", String(e.retryAfter));
-    return sendError(reply, e.status, e.code, e.message, e.details);
-  });
+  // A pack's bytes are streamed to a temp file by the publish service; no body is parsed here
+  // (Fastify's JSON parser would read it first, and the service would then wait for it forever).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", (_req, _payload, done) => done(null));
+
+  app.put(
+    "/api/v1/packs/:name/:version",
+    {
+      onRequest: async (req, reply) => {
+        const type = mediaType(req.headers["content-type"]);
+        if (type === null || PACK_TYPES.has(type)) return;
+        // Refused before a byte of the body is read; the connection closes, so none is left waiting.
+        reply.header("Connection", "close");
+        return sendError(
+          reply,
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          `a pack is sent as application/zip (or a gzip type, or application/octet-stream), not ${safe(type)}`,
+        );
+      },
+    },
+    async (req, reply) => {
+      const p = packParams(req, reply);
+      if (!p) return reply;
+      const user = await access.authenticate(req, reply);
+      if (!user) return reply;
+      const r = await publisher.publish({
+        ...p,
+        user,
+        force: (req.query as { force?: string }).force === "true",
+        declaredLength: header(req, "content-length"),
+        claimedDigest: header(req, "x-pack-digest"),
+        contentSha256: header(req, "x-content-sha256"),
+        body: req.raw,
+      });
+      if (r.ok) return reply.code(r.status).send(r.value);
+      const e = r.error;
+      if (e.close) reply.header("Connection", "close");
+      if (e.retryAfter !== undefined)
+        reply.header("Retry-After", String(e.retryAfter));
+      return sendError(reply, e.status, e.code, e.message, e.details);
+    },
+  );
 
   app.delete("/api/v1/packs/:name/:version", async (req, reply) => {
     const p = packParams(req, reply);
@@ -42,6 +64,22 @@ export const writeRoutes: FastifyPluginAsync<{
     return reply.code(204).send();
   });
 };
+
+/** Content-Types a pack PUT may carry; the bytes are sniffed after (zip or tar.gz). */
+const PACK_TYPES = new Set([
+  "application/zip",
+  "application/x-zip-compressed",
+  "application/gzip",
+  "application/x-gzip",
+  "application/x-tar+gzip",
+  "application/octet-stream",
+]);
+
+/** The media type without parameters, lower-case; null when the header is absent (read as bytes). */
+function mediaType(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  return (header.split(";")[0] ?? "").trim().toLowerCase();
+}
 
 function header(req: FastifyRequest, name: string): string | undefined {
   const v = req.headers[name];

@@ -1,0 +1,211 @@
+import { existsSync, readdirSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { connect, type Socket } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tutorialZip } from "../helpers/packs";
+import {
+  ADMIN,
+  basic,
+  startServer,
+  writeHeaders,
+  type RunningServer,
+} from "../helpers/server";
+
+/* Issue 10 item 4: requests the server refuses or ends at its edge, leaving nothing behind, and HEAD
+   wherever GET works. All against the real process. */
+
+let srv: RunningServer;
+const api = (path: string): string => `${srv.url}/api/v1${path}`;
+
+/** The server process's open descriptors. */
+const fdCount = (): number => readdirSync(`/proc/${srv.proc.pid}/fd`).length;
+/** Upload temp files in the data folder. */
+const tempFiles = (): string[] => {
+  const dir = join(srv.dataDir, ".tmp");
+  return existsSync(dir) ? readdirSync(dir) : [];
+};
+
+beforeAll(async () => {
+  // A short request timeout, so a stalled body is ended within the test.
+  srv = await startServer({ env: { PACKSMITH_REQUEST_TIMEOUT: "2" } });
+  const put = await fetch(api("/packs/hellouniverse/1.0.0"), {
+    method: "PUT",
+    headers: writeHeaders(basic(ADMIN)),
+    body: new Uint8Array(await tutorialZip()),
+  });
+  expect(put.status).toBe(201);
+});
+afterAll(async () => {
+  await srv.stop();
+  srv.cleanup();
+});
+
+const stubbornSockets: Socket[] = [];
+afterAll(() => stubbornSockets.forEach((s) => s.destroy()));
+
+/**
+ * One raw HTTP exchange: what the server sent before the connection closed. `stubborn`: the client
+ * never closes its side, so only the server can end the exchange.
+ */
+function rawExchange(
+  head: string,
+  body = "",
+  stubborn = false,
+): Promise<string> {
+  const { hostname, port } = new URL(srv.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(
+      { port: Number(port), host: hostname, allowHalfOpen: stubborn },
+      () => socket.write(head + body),
+    );
+    let got = "";
+    socket.on("data", (d: Buffer) => (got += d.toString("latin1")));
+    // The server's side ending is the answer's end; a stubborn client keeps its own side open.
+    socket.on(stubborn ? "end" : "close", () => {
+      resolve(got);
+      if (stubborn) stubbornSockets.push(socket);
+    });
+    socket.on("error", reject);
+  });
+}
+
+describe("PUT with a Content-Type that is not a pack", () => {
+  it("20 × application/json → 415 before the body is read; no descriptor and no temp file left", async () => {
+    expect((await fetch(api("/health"))).status).toBe(200);
+    const before = fdCount();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(api(`/packs/hellouniverse/2.0.${i}`), {
+          method: "PUT",
+          headers: writeHeaders(basic(ADMIN), {
+            "content-type": "application/json",
+          }),
+          body: JSON.stringify({ not: "a pack", i }),
+        }),
+      ),
+    );
+    const bodies = await Promise.all(
+      answers.map(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { error: { code: string; message: string } },
+      })),
+    );
+    for (const b of bodies) {
+      expect(b.status).toBe(415);
+      expect(b.body.error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+      expect(b.body.error.message).toContain("application/json");
+    }
+    await expect.poll(fdCount, { timeout: 10_000 }).toBeLessThanOrEqual(before);
+    expect(tempFiles()).toEqual([]);
+    // Nothing was stored under any of those versions.
+    const versions = (await (
+      await fetch(api("/packs/hellouniverse"))
+    ).json()) as { versions: { version: string }[] };
+    expect(versions.versions.map((v) => v.version)).toEqual(["1.0.0"]);
+  });
+
+  it("the pack types and no Content-Type at all are read (then sniffed)", async () => {
+    for (const type of [
+      "application/zip",
+      "application/x-zip-compressed",
+      "application/octet-stream",
+      "application/gzip; charset=binary",
+      undefined,
+    ]) {
+      const headers = writeHeaders(basic(ADMIN));
+      if (type === undefined) delete headers["content-type"];
+      else headers["content-type"] = type;
+      const r = await fetch(api("/packs/hellouniverse/1.0.0"), {
+        method: "PUT",
+        headers,
+        body: new Uint8Array(await tutorialZip()),
+      });
+      expect([type, r.status]).toEqual([type, 200]);
+    }
+  });
+});
+
+describe("a stalled body", () => {
+  it("is answered 408 and closed when the request timeout runs out; its temp file is removed", async () => {
+    const { host } = new URL(srv.url);
+    const half = Buffer.alloc(32 * 1024, 7).toString("latin1");
+    const head =
+      `PUT /api/v1/packs/hellouniverse/3.0.0 HTTP/1.1\r\nHost: ${host}\r\n` +
+      `Authorization: ${basic(ADMIN)}\r\nX-Packsmith-Client: test\r\n` +
+      `Content-Type: application/zip\r\nContent-Length: ${2 * half.length}\r\n\r\n`;
+    const exchange = rawExchange(head, half, true);
+    // The body is being received: its temp file exists while the client stalls.
+    await expect.poll(() => tempFiles().length, { timeout: 10_000 }).toBe(1);
+    const answer = await exchange;
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toContain('"code":"REQUEST_TIMEOUT"');
+    await expect.poll(tempFiles, { timeout: 10_000 }).toEqual([]);
+    expect((await fetch(api("/packs/hellouniverse/3.0.0"))).status).toBe(404);
+  });
+});
+
+describe("headers over the limit", () => {
+  it("a 20 KiB header → 431 in the API's error shape", async () => {
+    const { host } = new URL(srv.url);
+    const answer = await rawExchange(
+      `GET /api/v1/packs HTTP/1.1\r\nHost: ${host}\r\nX-Big: ${"a".repeat(20 * 1024)}\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    const body = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)) as {
+      error: { code: string; message: string };
+    };
+    expect(body.error.code).toBe("HEADERS_TOO_LARGE");
+    expect(body.error.message).toContain("KiB");
+    // The server answers the next request as usual.
+    expect((await fetch(api("/health"))).status).toBe(200);
+  });
+});
+
+describe("HEAD wherever GET works", () => {
+  /** Status, headers and the number of body bytes of one request (node:http: HEAD is sent as is). */
+  function exchange(
+    method: "GET" | "HEAD",
+    path: string,
+  ): Promise<{ status: number; type?: string; length?: string; body: number }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(api(path), { method }, (res) => {
+        let body = 0;
+        res.on("data", (d: Buffer) => (body += d.length));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: res.headers["content-type"],
+            length: res.headers["content-length"],
+            body,
+          }),
+        );
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  }
+
+  it.each([
+    "/packs",
+    "/packs/hellouniverse",
+    "/packs/hellouniverse/1.0.0",
+    "/packs/hellouniverse/1.0.0/archive",
+    "/packs/hellouniverse/1.0.0/archive?format=tar.gz",
+    "/packs/hellouniverse/1.0.0/logo",
+    "/packs/hellouniverse/1.0.0/files/pack.json",
+    "/packs/hellouniverse/1.0.0/files/logo.png",
+    "/health",
+  ])("HEAD %s → 200 with the GET's type and length, no body", async (path) => {
+    const get = await exchange("GET", path);
+    const head = await exchange("HEAD", path);
+    expect(get.status).toBe(200);
+    expect(get.body).toBeGreaterThan(0);
+    expect(head).toEqual({
+      status: 200,
+      type: get.type,
+      length: String(get.body),
+      body: 0,
+    });
+  });
+});
