@@ -94,7 +94,14 @@ export function createAccess(deps: {
         i < 0 ? "" : decoded.slice(i + 1),
       );
     }
-    sendError(reply, 401, "UNAUTHORIZED", "sign in to change the registry");
+    sendError(
+      reply,
+      401,
+      "UNAUTHORIZED",
+      req.method === "GET" || req.method === "HEAD"
+        ? "sign in to read this registry"
+        : "sign in to change the registry",
+    );
     return null;
   }
 

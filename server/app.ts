@@ -4,8 +4,9 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import { createAccess } from "./access";
 import { LoginThrottle, type Htpasswd, type Tokens } from "./auth";
-import type { ServerConfig } from "./config";
+import { trustProxyOption, type ServerConfig } from "./config";
 import { sendError } from "./http-errors";
+import { privateReads } from "./private-reads";
 import { createPublisher } from "./publish";
 import { healthRoutes } from "./routes/health";
 import { safe } from "./routes/pack-params";
@@ -51,43 +52,35 @@ const APP_CSP = [
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, store, users, tokens, revocations } = deps;
   const app = Fastify({
-    logger:
-      process.env.PACKSMITH_LOG === "silent"
-        ? false
-        : { level: process.env.PACKSMITH_LOG ?? "warn" },
-    trustProxy: false,
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    // Behind a reverse proxy (PACKSMITH_TRUST_PROXY) req.ip is the client, so the sign-in limits
+    // count each client rather than locking out everyone behind the proxy.
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { maxParamLength: 1100 },
     bodyLimit: 64 * 1024,
     // The HTTP parser itself notices a body cut short (the connection ends before Content-Length
     // bytes arrived); answer in the API's error format rather than Fastify's.
-    // Node also reports here a request that did not arrive whole in time (408) and headers over
-    // `maxHeaderSize` (431); the socket closes after the answer, ending any upload in progress.
     clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
       if (!socket.writable) return socket.destroy();
-      const [status, reason, code, message] = clientError(err.code);
-      const body = JSON.stringify({ error: { code, message } });
-      // A stalled client may never close its side: after a timeout the socket is closed outright,
-      // so the request ends (its temp file removed) whatever the client does.
-      const after =
-        status === 408 ? (): void => void socket.destroy() : undefined;
+      const short = err.code === "HPE_INVALID_EOF_STATE";
+      const body = JSON.stringify({
+        error: short
+          ? {
+              code: "SIZE_INVALID",
+              message: "the body is shorter than its Content-Length",
+            }
+          : { code: "BAD_REQUEST", message: "the request could not be parsed" },
+      });
       socket.end(
-        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-        after,
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     },
     serverFactory: (handler) => {
-      const requestTimeout = config.requestTimeoutSeconds * 1000;
       const server = createServer(
         {
-          maxHeaderSize: MAX_HEADER_BYTES,
-          requestTimeout,
-          headersTimeout: Math.min(60_000, requestTimeout),
-          // Node looks for requests over time at this interval (30 s by default): a quarter of the
-          // timeout, so a stalled body is ended close to when its time runs out.
-          connectionsCheckingInterval: Math.min(
-            30_000,
-            Math.max(250, requestTimeout / 4),
-          ),
+          maxHeaderSize: 16 * 1024,
+          requestTimeout: 300_000,
+          headersTimeout: 60_000,
         },
         handler,
       );
@@ -156,6 +149,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return undefined;
   });
 
+  if (!config.publicRead) app.addHook("onSend", privateReads);
+
   app.setErrorHandler(
     (
       err: { statusCode?: number; code?: string; message: string },
@@ -214,45 +209,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (config.staticDir && existsSync(join(config.staticDir, "index.html")))
     await app.register(staticRoutes, { root: config.staticDir });
   return app;
-}
-
-/** Node's `maxHeaderSize`: the request line and headers together, at most this many bytes. */
-const MAX_HEADER_BYTES = 16 * 1024;
-
-/** The answer to an error the HTTP parser or Node's timers report before a route runs. */
-function clientError(
-  code: string | undefined,
-): [status: number, reason: string, code: string, message: string] {
-  switch (code) {
-    case "HPE_INVALID_EOF_STATE":
-      return [
-        400,
-        "Bad Request",
-        "SIZE_INVALID",
-        "the body is shorter than its Content-Length",
-      ];
-    case "ERR_HTTP_REQUEST_TIMEOUT":
-      return [
-        408,
-        "Request Timeout",
-        "REQUEST_TIMEOUT",
-        "the request did not arrive whole in time; nothing was stored",
-      ];
-    case "HPE_HEADER_OVERFLOW":
-      return [
-        431,
-        "Request Header Fields Too Large",
-        "HEADERS_TOO_LARGE",
-        `the request's headers are over ${MAX_HEADER_BYTES / 1024} KiB`,
-      ];
-    default:
-      return [
-        400,
-        "Bad Request",
-        "BAD_REQUEST",
-        "the request could not be parsed",
-      ];
-  }
 }
 
 function storeStatus(code: StoreError["code"]): number {

@@ -40,6 +40,16 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  */
 export type TrustProxy = boolean | number | string[];
 
+/**
+ * `trustProxy` as Fastify's types take it: a hop count becomes the function Fastify itself makes
+ * of one (trust the nearest `hops` addresses), which its runtime accepts but its types do not.
+ */
+export function trustProxyOption(
+  t: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === "number" ? (_address, hop) => hop < t : t;
+}
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -63,11 +73,6 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Fastify's `trustProxy`: the sign-in limits key on `req.ip`, the client behind a trusted proxy. */
   trustProxy: TrustProxy;
-  /**
-   * Seconds a request may take to arrive whole (headers and body): a stalled upload is answered 408
-   * and its temp file removed when they run out.
-   */
-  requestTimeoutSeconds: number;
 }
 
 /** The least key length of the session-token HMAC (security: an empty key lets anyone forge a token). */
@@ -80,7 +85,6 @@ export const LIMITS = {
   uploadConcurrency: { min: 1, max: 64 },
   uploadQueue: { min: 0, max: 10_000 },
   trustProxyHops: { min: 1, max: 32 },
-  requestTimeoutSeconds: { min: 1, max: 3600 },
 } as const;
 
 const quote = (s: string): string => JSON.stringify(s);
@@ -283,11 +287,6 @@ const envSchema = z
       })
       .default("warn"),
     PACKSMITH_TRUST_PROXY: trustProxy.default(false),
-    PACKSMITH_REQUEST_TIMEOUT: wholeNumber(
-      LIMITS.requestTimeoutSeconds.min,
-      LIMITS.requestTimeoutSeconds.max,
-      "seconds",
-    ).default(300),
   })
   .superRefine((e, ctx) => {
     if (e.PACKSMITH_STORAGE === "oci" && !e.PACKSMITH_OCI_URL)
@@ -365,6 +364,5 @@ export function configFromEnv(
     uploadQueue: e.PACKSMITH_UPLOAD_QUEUE,
     logLevel: e.PACKSMITH_LOG,
     trustProxy: e.PACKSMITH_TRUST_PROXY,
-    requestTimeoutSeconds: e.PACKSMITH_REQUEST_TIMEOUT,
   };
 }
