@@ -60,27 +60,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     // The HTTP parser itself notices a body cut short (the connection ends before Content-Length
     // bytes arrived); answer in the API's error format rather than Fastify's.
+    // Node also reports here a request that did not arrive whole in time (408) and headers over
+    // `maxHeaderSize` (431); the socket closes after the answer, ending any upload in progress.
     clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
       if (!socket.writable) return socket.destroy();
-      const short = err.code === "HPE_INVALID_EOF_STATE";
-      const body = JSON.stringify({
-        error: short
-          ? {
-              code: "SIZE_INVALID",
-              message: "the body is shorter than its Content-Length",
-            }
-          : { code: "BAD_REQUEST", message: "the request could not be parsed" },
-      });
+      const [status, reason, code, message] = clientError(err.code);
+      const body = JSON.stringify({ error: { code, message } });
+      // A stalled client may never close its side: after a timeout the socket is closed outright,
+      // so the request ends (its temp file removed) whatever the client does.
+      const after =
+        status === 408 ? (): void => void socket.destroy() : undefined;
       socket.end(
-        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        after,
       );
     },
     serverFactory: (handler) => {
+      const requestTimeout = config.requestTimeoutSeconds * 1000;
       const server = createServer(
         {
-          maxHeaderSize: 16 * 1024,
-          requestTimeout: 300_000,
-          headersTimeout: 60_000,
+          maxHeaderSize: MAX_HEADER_BYTES,
+          requestTimeout,
+          headersTimeout: Math.min(60_000, requestTimeout),
+          // Node looks for requests over time at this interval (30 s by default): a quarter of the
+          // timeout, so a stalled body is ended close to when its time runs out.
+          connectionsCheckingInterval: Math.min(
+            30_000,
+            Math.max(250, requestTimeout / 4),
+          ),
         },
         handler,
       );
@@ -209,6 +216,45 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (config.staticDir && existsSync(join(config.staticDir, "index.html")))
     await app.register(staticRoutes, { root: config.staticDir });
   return app;
+}
+
+/** Node's `maxHeaderSize`: the request line and headers together, at most this many bytes. */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+/** The answer to an error the HTTP parser or Node's timers report before a route runs. */
+function clientError(
+  code: string | undefined,
+): [status: number, reason: string, code: string, message: string] {
+  switch (code) {
+    case "HPE_INVALID_EOF_STATE":
+      return [
+        400,
+        "Bad Request",
+        "SIZE_INVALID",
+        "the body is shorter than its Content-Length",
+      ];
+    case "ERR_HTTP_REQUEST_TIMEOUT":
+      return [
+        408,
+        "Request Timeout",
+        "REQUEST_TIMEOUT",
+        "the request did not arrive whole in time; nothing was stored",
+      ];
+    case "HPE_HEADER_OVERFLOW":
+      return [
+        431,
+        "Request Header Fields Too Large",
+        "HEADERS_TOO_LARGE",
+        `the request's headers are over ${MAX_HEADER_BYTES / 1024} KiB`,
+      ];
+    default:
+      return [
+        400,
+        "Bad Request",
+        "BAD_REQUEST",
+        "the request could not be parsed",
+      ];
+  }
 }
 
 function storeStatus(code: StoreError["code"]): number {

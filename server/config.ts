@@ -73,6 +73,11 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Fastify's `trustProxy`: the sign-in limits key on `req.ip`, the client behind a trusted proxy. */
   trustProxy: TrustProxy;
+  /**
+   * Seconds a request may take to arrive whole (headers and body): a stalled upload is answered 408
+   * and its temp file removed when they run out.
+   */
+  requestTimeoutSeconds: number;
 }
 
 /** The least key length of the session-token HMAC (security: an empty key lets anyone forge a token). */
@@ -85,6 +90,7 @@ export const LIMITS = {
   uploadConcurrency: { min: 1, max: 64 },
   uploadQueue: { min: 0, max: 10_000 },
   trustProxyHops: { min: 1, max: 32 },
+  requestTimeoutSeconds: { min: 1, max: 3600 },
 } as const;
 
 const quote = (s: string): string => JSON.stringify(s);
@@ -287,6 +293,11 @@ const envSchema = z
       })
       .default("warn"),
     PACKSMITH_TRUST_PROXY: trustProxy.default(false),
+    PACKSMITH_REQUEST_TIMEOUT: wholeNumber(
+      LIMITS.requestTimeoutSeconds.min,
+      LIMITS.requestTimeoutSeconds.max,
+      "seconds",
+    ).default(300),
   })
   .superRefine((e, ctx) => {
     if (e.PACKSMITH_STORAGE === "oci" && !e.PACKSMITH_OCI_URL)
@@ -364,5 +375,6 @@ export function configFromEnv(
     uploadQueue: e.PACKSMITH_UPLOAD_QUEUE,
     logLevel: e.PACKSMITH_LOG,
     trustProxy: e.PACKSMITH_TRUST_PROXY,
+    requestTimeoutSeconds: e.PACKSMITH_REQUEST_TIMEOUT,
   };
 }
