@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import pkg from "../package.json" with { type: "json" };
 import { createAdminHtpasswd, Htpasswd, loadTokenSecret, Tokens } from "./auth";
 import { buildApp } from "./app";
+import { withTarGzCache } from "./archive-cache";
 import { configFromEnv, type ServerConfig } from "./config";
 import { createFsStore } from "./store/fs-store";
 import { fsRevocations, ociRevocations, type Revocations } from "./sessions";
@@ -17,7 +18,11 @@ async function openStore(config: ServerConfig): Promise<PackStore> {
   if (config.storage === "fs" || !config.oci)
     return createFsStore(config.dataDir);
   const { createOciStoreFromConfig } = await import("./store/oci-from-config");
-  return createOciStoreFromConfig(config.oci);
+  // The registry holds no tar.gz to stream: a version's is built once and cached in the data folder.
+  return withTarGzCache(
+    await createOciStoreFromConfig(config.oci),
+    join(config.dataDir, "cache", "tar.gz"),
+  );
 }
 
 /** Start the server; resolves once it listens. */

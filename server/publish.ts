@@ -1,16 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
-import type { ArchiveError } from "../src/pack/archive-error";
-import { readPackArchive } from "../src/pack/read-archive";
 import { summaryOf, type PackSummary } from "../src/pack/registry-types";
-import { sniff } from "../src/pack/sniff";
-import { checkIdentity } from "../src/pack/validate";
 import type { ServerConfig } from "./config";
 import { Limiter } from "./limiter";
-import { describePack } from "./prepare";
-import type { PackStore } from "./store/store";
+import type { PackStore, PutResult } from "./store/store";
 import { receiveBody } from "./upload";
+import { checkUploadInPool } from "./workers/pool";
 
 /** One pack PUT as the service sees it: the route's checked parameters, the headers it needs, the body. */
 export interface PublishRequest {
@@ -143,7 +139,7 @@ export function createPublisher(deps: {
           },
         );
       try {
-        return await check(r, await readFile(received.value.path));
+        return await check(r, received.value.path);
       } finally {
         release();
       }
@@ -152,38 +148,53 @@ export function createPublisher(deps: {
     }
   }
 
-  /** Check the received bytes and store them. */
-  async function check(r: PublishRequest, buf: Buffer): Promise<PublishResult> {
+  /**
+   * Check the received file and store it. The checking (read, validate, digests, chart analysis)
+   * and the writing of what the store keeps run in the worker pool: the fs store's file, written
+   * from the upload's compressed entries; for the OCI store the files and the tar.gz, moved back.
+   */
+  async function check(
+    r: PublishRequest,
+    path: string,
+  ): Promise<PublishResult> {
     const { name, version, force } = r;
-    const bytes = new Uint8Array(buf);
-    const kind = sniff(bytes);
-    if (kind !== "zip" && kind !== "gzip")
-      return fail(
-        415,
-        "UNSUPPORTED_MEDIA_TYPE",
-        `the body is ${kind === "empty" ? "empty" : `not a zip (it looks like ${kind})`}; upload the pack as a .zip`,
-      );
-    const archive = readPackArchive(bytes, { name: `${name}-${version}` });
-    if (!archive.ok)
-      return fail(422, "INVALID_PACK", archive.error.message, {
-        details: { findings: [archiveFinding(archive.error)] },
-      });
-    const { detail, errors } = await describePack(archive.value.files, {
+    const toFile = store.putFile && store.storedFileDir !== undefined;
+    const checked = await checkUploadInPool({
+      path,
+      name,
+      version,
       uploadedBy: r.user,
       createdAt: new Date().toISOString(),
+      output: toFile
+        ? { kind: "stored-file", tmpDir: store.storedFileDir! }
+        : { kind: "files" },
     });
-    const identity = checkIdentity(detail, { name, version });
-    if (errors.length || identity.length)
-      return fail(
-        422,
-        "INVALID_PACK",
-        `${name} ${version} has ${errors.length + identity.length} error(s): ${[...identity, ...errors][0]!.message}`,
-        { details: { findings: [...identity, ...detail.findings] } },
+    if (!checked.ok)
+      return fail(checked.status, checked.code, checked.message, {
+        ...(checked.findings
+          ? { details: { findings: checked.findings } }
+          : {}),
+      });
+    const { detail } = checked;
+    let put: PutResult;
+    if (checked.storedFile !== undefined)
+      try {
+        put = await store.putFile!(
+          { detail, path: checked.storedFile },
+          { force },
+        );
+      } finally {
+        await rm(checked.storedFile, { force: true });
+      }
+    else
+      put = await store.put(
+        {
+          detail,
+          files: checked.files!,
+          ...(checked.tarGz ? { tarGz: checked.tarGz } : {}),
+        },
+        { force },
       );
-    const put = await store.put(
-      { detail, files: archive.value.files },
-      { force },
-    );
     if (put.status === "conflict")
       return fail(
         409,
@@ -199,18 +210,4 @@ export function createPublisher(deps: {
   }
 
   return { publish };
-}
-
-function archiveFinding(e: ArchiveError): {
-  code: string;
-  severity: "error";
-  message: string;
-  file?: string;
-} {
-  return {
-    code: `ARCHIVE_${e.kind.toUpperCase().replace(/-/g, "_")}`,
-    severity: "error",
-    message: e.message,
-    ...(e.entry ? { file: e.entry } : {}),
-  };
 }

@@ -1,5 +1,6 @@
 import contentDisposition from "content-disposition";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { open } from "node:fs/promises";
 import { imageInfo } from "../../src/pack/png";
 import { writePackTarGz } from "../../src/pack/tar-write";
 import { decodeText } from "../../src/pack/yaml-text";
@@ -69,6 +70,38 @@ export const readRoutes: FastifyPluginAsync<{
     reply.header("ETag", etag).header("Cache-Control", "no-cache");
     if (req.headers["if-none-match"] === etag) return reply.code(304).send();
     const top = `${d.name}-${d.version}`;
+    if (format === "tar.gz" && store.tarGz) {
+      // Built once in the worker pool and kept on disk; streamed from there. A forced replace may
+      // remove the file between the lookup and the open: look again once.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const t0 = performance.now();
+        const file = await store.tarGz(p.name, p.version);
+        if (!file) return versionNotFound(reply, p);
+        if (file.built)
+          req.log.debug(
+            {
+              name: p.name,
+              version: p.version,
+              ms: Math.round(performance.now() - t0),
+            },
+            "archive: tar.gz built",
+          );
+        let fh;
+        try {
+          fh = await open(file.path, "r");
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === "ENOENT") continue;
+          throw e;
+        }
+        return reply
+          .type("application/gzip")
+          .header("ETag", `"${file.detail.digest}+tar.gz"`)
+          .header("Content-Length", file.size)
+          .header("Content-Disposition", contentDisposition(`${top}.tar.gz`))
+          .send(fh.createReadStream());
+      }
+      return versionNotFound(reply, p);
+    }
     let bytes = stored?.bytes;
     if (!bytes) {
       const files = await store.files(p.name, p.version);
