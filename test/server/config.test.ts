@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-import { CONFIG_VARIABLES, configFromEnv } from "../../server/config";
+import {
+  CONFIG_VARIABLES,
+  configFromEnv,
+  trustProxyOption,
+} from "../../server/config";
 
 /* Issue 10 item 5: one schema for every variable; a bad one stops the start, named. */
 
@@ -79,6 +83,25 @@ describe("values that are read", () => {
     ],
   ])("%s=%s", (name, value, expected) => {
     expect(configFromEnv({ [name]: value })).toMatchObject(expected);
+  });
+});
+
+describe("trustProxyOption", () => {
+  it("a hop count trusts the nearest hops, as Fastify does with a number", () => {
+    const trust = trustProxyOption(2);
+    expect(typeof trust).toBe("function");
+    const f = trust as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => f("10.0.0.1", hop))).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it("false, true and address lists pass through", () => {
+    expect(trustProxyOption(false)).toBe(false);
+    expect(trustProxyOption(true)).toBe(true);
+    expect(trustProxyOption(["10.0.0.0/8"])).toEqual(["10.0.0.0/8"]);
   });
 });
 
