@@ -195,7 +195,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     revocations,
     throttle: deps.throttle ?? new LoginThrottle(),
   });
-  await app.register(healthRoutes, { config, store, version: deps.version });
+  await app.register(healthRoutes, {
+    config,
+    store,
+    access,
+    version: deps.version,
+  });
   await app.register(sessionRoutes, { access, tokens, revocations });
   await app.register(readRoutes, { store, access });
   await app.register(writeRoutes, {

@@ -10,6 +10,7 @@ import {
   rename,
   rm,
   unlink,
+  writeFile,
 } from "node:fs/promises";
 import { join } from "node:path";
 import type { PackFiles } from "../../src/pack/pack-files";
@@ -299,6 +300,21 @@ export function createFsStore(root: string): PackStore {
     },
     // Its temp files live in `<root>/.tmp`, which the server sweeps with the uploads' (sweep.ts).
     async sweep() {},
+    // Ready when a file can be written and removed in the data folder (a read-only or full disk fails).
+    async ready() {
+      const probe = join(root, `.ready-${randomBytes(6).toString("hex")}`);
+      try {
+        await writeFile(probe, "ready\n", { flag: "wx", mode: 0o600 });
+        await rm(probe, { force: true });
+        return { ok: true };
+      } catch (e) {
+        await rm(probe, { force: true }).catch(() => undefined);
+        return {
+          ok: false,
+          cause: `the data folder ${root} is not writable (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+        };
+      }
+    },
     async close() {},
   };
 

@@ -548,6 +548,15 @@ export function createOciStore(config: OciStoreConfig): PackStore {
       // Nothing to sweep: the registry never shows a half-pushed version, because the manifest is
       // tagged last, after every blob HEADs 200. Orphan blobs are the registry's garbage collector's job.
     },
+    // Ready when the registry answers `GET /v2/` and accepts the configured credentials.
+    ready: () =>
+      client.ping().then(
+        () => ({ ok: true }) as const,
+        (e: unknown) => ({
+          ok: false,
+          cause: e instanceof Error ? e.message : String(e),
+        }),
+      ),
     close: () => client.close(),
   };
 }

@@ -85,5 +85,13 @@ export interface PackStore {
   delete(name: string, version: string): Promise<boolean>;
   /** Remove temporary files left by crashed uploads (start-up and hourly). */
   sweep(): Promise<void>;
+  /**
+   * Whether the storage can be used now (`GET /health/ready`); never throws. The cause may name
+   * internal paths and addresses: the API shows it to signed-in callers only.
+   */
+  ready(): Promise<Readiness>;
   close(): Promise<void>;
 }
+
+/** The answer of `PackStore.ready`. */
+export type Readiness = { ok: true } | { ok: false; cause: string };
