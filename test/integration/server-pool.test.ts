@@ -1,0 +1,187 @@
+// Issue 10 item 1 against the real process: the upload check runs in the worker pool, so /health
+// is answered while a 48 MB upload is checked; a version's tar.gz is built once however many ask.
+import { request as httpRequest, Agent } from "node:http";
+import { gunzipSync, deflateRawSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentDigest, fileDigests } from "../../src/pack/digest";
+import { readPackArchive } from "../../src/pack/read-archive";
+import { writePackZipParts } from "../../src/pack/zip-write";
+import { noise } from "../gen/bytes";
+import { loadFixture } from "../helpers/fixtures";
+import { fixtureZip } from "../helpers/packs";
+import {
+  ADMIN,
+  basic,
+  startServer,
+  writeHeaders,
+  type RunningServer,
+} from "../helpers/server";
+import {
+  ociStoreEnv,
+  startRegistry,
+  type TestRegistry,
+} from "../helpers/registry";
+
+const FIXTURE = "pack-central/argocd-3.26.7";
+
+/** argo-cd 3.26.7 with twelve ~5 MB manifests of base64 data: a ~48 MB zip (under the 50 MiB cap). */
+async function bigUpload(): Promise<Buffer> {
+  const files = new Map(await loadFixture(FIXTURE));
+  for (let i = 0; i < 12; i++) {
+    const b64 = Buffer.from(noise(3_800_000, i + 1))
+      .toString("base64")
+      .replace(/.{76}/g, "$&\n    ");
+    files.set(
+      `manifests/bundle-${i}.yaml`,
+      new TextEncoder().encode(
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bundle-${i}\nbinaryData:\n  data: |\n    ${b64}\n`,
+      ),
+    );
+  }
+  const parts: Uint8Array[] = [];
+  writePackZipParts(files, "argo-cd-3.26.7", (p) => parts.push(p), {
+    deflateRaw: (b) => deflateRawSync(b, { level: 1 }),
+  });
+  return Buffer.concat(parts);
+}
+
+describe("an upload checked in the worker pool", () => {
+  let srv: RunningServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv.stop();
+    srv.cleanup();
+  });
+
+  it("/health requests sent while a 48 MB upload is checked are answered before the upload's answer", async () => {
+    const body = await bigUpload();
+    expect(body.length).toBeGreaterThan(45e6);
+    expect(body.length).toBeLessThan(50 * 1024 * 1024);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const health = (): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const t = performance.now();
+        httpRequest(`${srv.url}/api/v1/health`, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(performance.now() - t));
+        })
+          .on("error", reject)
+          .end();
+      });
+    await health();
+    let sentAt = 0;
+    let answeredAt = 0;
+    const upload = new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        `${srv.url}/api/v1/packs/argo-cd/3.26.7`,
+        {
+          method: "PUT",
+          headers: {
+            ...writeHeaders(basic(ADMIN)),
+            "content-length": String(body.length),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            answeredAt = performance.now();
+            resolve(res.statusCode!);
+          });
+        },
+      ).on("error", reject);
+      req.end(body, () => (sentAt = performance.now()));
+    });
+    while (sentAt === 0) await new Promise((r) => setTimeout(r, 5));
+    // One /health after another until the upload answers; each is sent while the check runs.
+    const waits: number[] = [];
+    let lateAnswers = 0;
+    while (answeredAt === 0) {
+      const w = await health();
+      if (answeredAt === 0) waits.push(w);
+      else lateAnswers++;
+    }
+    expect(await upload).toBe(201);
+    agent.destroy();
+    const check = answeredAt - sentAt;
+    // Only the request in flight when the upload answered may come after it.
+    expect(lateAnswers).toBeLessThanOrEqual(1);
+    expect(waits.length).toBeGreaterThanOrEqual(20);
+    // None waited for the check (on the event loop one would wait for most of it).
+    expect(Math.max(...waits)).toBeLessThan(check / 4);
+  });
+});
+
+describe.each(["fs", "oci"] as const)(
+  "tar.gz downloads on the %s store",
+  (kind) => {
+    let srv: RunningServer;
+    let registry: TestRegistry | undefined;
+    beforeAll(async () => {
+      const env: Record<string, string> = { PACKSMITH_LOG: "debug" };
+      if (kind === "oci") {
+        registry = await startRegistry();
+        Object.assign(env, ociStoreEnv(registry));
+      }
+      srv = await startServer({ env });
+    });
+    afterAll(async () => {
+      await srv.stop();
+      srv.cleanup();
+      await registry?.stop();
+    });
+
+    const builds = (): number =>
+      srv
+        .stdout()
+        .split("\n")
+        .filter((l) => l.includes("archive: tar.gz built")).length;
+
+    it("is built once for 6 parallel downloads, served with the content digest as ETag, 304 when it matches", async () => {
+      const files = await loadFixture(FIXTURE);
+      const digest = await contentDigest(await fileDigests(files));
+      const put = await fetch(`${srv.url}/api/v1/packs/argo-cd/3.26.7`, {
+        method: "PUT",
+        headers: writeHeaders(basic(ADMIN)),
+        body: new Uint8Array(await fixtureZip(FIXTURE, "argo-cd-3.26.7")),
+      });
+      expect(put.status).toBe(201);
+      const url = `${srv.url}/api/v1/packs/argo-cd/3.26.7/archive?format=tar.gz`;
+      expect(builds()).toBe(0);
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          const r = await fetch(url);
+          return {
+            status: r.status,
+            etag: r.headers.get("etag"),
+            type: r.headers.get("content-type"),
+            body: Buffer.from(await r.arrayBuffer()),
+          };
+        }),
+      );
+      expect(builds()).toBe(1);
+      for (const a of answers) {
+        expect(a.status).toBe(200);
+        expect(a.etag).toBe(`"${digest}+tar.gz"`);
+        expect(a.type).toBe("application/gzip");
+        expect(a.body.equals(answers[0]!.body)).toBe(true);
+      }
+      const back = readPackArchive(
+        new Uint8Array(gunzipSync(answers[0]!.body)),
+      );
+      if (!back.ok) throw new Error(back.error.message);
+      expect([...back.value.files.keys()]).toEqual([...files.keys()]);
+      const again = await fetch(url, {
+        headers: { "if-none-match": `"${digest}+tar.gz"` },
+      });
+      expect(again.status).toBe(304);
+      expect((await again.arrayBuffer()).byteLength).toBe(0);
+      const later = await fetch(url);
+      expect(
+        Buffer.from(await later.arrayBuffer()).equals(answers[0]!.body),
+      ).toBe(true);
+      expect(builds()).toBe(1);
+    });
+  },
+);
