@@ -41,7 +41,8 @@ export const readRoutes: FastifyPluginAsync<{
         `\`${safe(name)}\` is not a valid pack name`,
       );
     return (
-      packVersions(await store.list(), name) ??
+      // The store may read this pack alone (OCI: one repository's tags, no catalog walk).
+      packVersions(await store.list(name), name) ??
       sendError(reply, 404, "PACK_NOT_FOUND", `no pack named \`${name}\``)
     );
   });
