@@ -1,24 +1,14 @@
-import { IDBFactory, IDBObjectStore } from "fake-indexeddb";
-import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import type {
-  DraftSaveInput,
-  DraftStore,
-} from "@/features/drafts/api/draft-store";
+import type { DraftSaveInput } from "@/features/drafts/api/draft-store";
+
+import { fillTheDisk, freshIndexedDb, openAsNewPage, openRaw } from "./idb";
 
 /*
- * The draft store the app runs: IndexedDB (fake-indexeddb, a complete in-memory implementation),
- * opened through openDraftStore as a page does. A "reload" is a fresh module instance (the store
- * is opened once per page) over the same database.
+ * The draft store the app runs: IndexedDB (fake-indexeddb), opened through openDraftStore as a
+ * page does. A "reload" is a fresh module instance (the store is opened once per page) over the
+ * same database.
  */
-
-/** Open the store as a freshly loaded page does. */
-async function openAsNewPage(): Promise<DraftStore> {
-  vi.resetModules();
-  const { openDraftStore } = await import("@/features/drafts/api/draft-store");
-  return openDraftStore();
-}
 
 const input = (over: Partial<DraftSaveInput> = {}): DraftSaveInput => ({
   id: "d1",
@@ -34,48 +24,7 @@ const input = (over: Partial<DraftSaveInput> = {}): DraftSaveInput => ({
   ...over,
 });
 
-/**
- * From now on every put fails as a full disk makes it fail: the request errors with
- * QuotaExceededError and the browser aborts its transaction. (fake-indexeddb runs a request's
- * operation through `_execRequestAsync`; an operation that throws is exactly that path.)
- */
-function fillTheDisk(): () => void {
-  const spy = vi
-    .spyOn(IDBObjectStore.prototype, "put")
-    .mockImplementation(function (this: IDBObjectStore) {
-      const tx = this.transaction as unknown as {
-        _execRequestAsync(o: {
-          operation: () => never;
-          source: unknown;
-        }): IDBRequest;
-      };
-      return tx._execRequestAsync({
-        operation: () => {
-          throw new DOMException("The disk is full", "QuotaExceededError");
-        },
-        source: this,
-      });
-    });
-  return () => spy.mockRestore();
-}
-
-/** Open the drafts database directly, as another version of the app would. */
-function openRaw(
-  version: number,
-  upgrade?: (db: IDBDatabase) => void,
-): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open("packsmith-drafts", version);
-    req.onupgradeneeded = () => upgrade?.(req.result);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error("open failed"));
-  });
-}
-
-beforeEach(() => {
-  // A new, empty IndexedDB for each test.
-  globalThis.indexedDB = new IDBFactory();
-});
+beforeEach(freshIndexedDb);
 afterEach(() => vi.restoreAllMocks());
 
 describe("the IndexedDB draft store", () => {

@@ -69,6 +69,8 @@ export function useAutosave(opts: {
   );
   const [savedAt, setSavedAt] = useState(opts.initialSavedAt);
   const [error, setError] = useState<string | null>(null);
+  // The fingerprint whose save failed: retried on the next change or "Try again", never in a loop.
+  const failedFingerprint = useRef<string | null>(null);
 
   useEffect(() => {
     latest.current = snapshot;
@@ -104,12 +106,14 @@ export function useAutosave(opts: {
       setSavedContent(snap.content);
       setSavedAt(r.savedAt);
       setError(null);
+      failedFingerprint.current = null;
       // Changes made while saving are saved by the next round.
       setStatus(
         latest.current.fingerprint === snap.fingerprint ? "saved" : "pending",
       );
       return true;
     } catch (e) {
+      failedFingerprint.current = snap.fingerprint;
       setError(
         e instanceof DOMException && e.name === "QuotaExceededError"
           ? "The browser's storage is full: export the draft to keep it, or delete old drafts."
@@ -135,7 +139,15 @@ export function useAutosave(opts: {
   useEffect(() => {
     if (status === "conflict") return;
     if (snapshot.fingerprint === savedFingerprint.current) return;
-    setStatus((s) => (s === "saving" ? s : "pending"));
+    // After a failure the message stays on screen: the same content is not retried by itself
+    // (that loop hid the message every half second), a further change is, keeping the message
+    // until a save succeeds.
+    if (
+      status === "error" &&
+      snapshot.fingerprint === failedFingerprint.current
+    )
+      return;
+    setStatus((s) => (s === "saving" || s === "error" ? s : "pending"));
     const t = window.setTimeout(() => void flush(), 500);
     return () => window.clearTimeout(t);
   }, [snapshot.fingerprint, flush, status]);
