@@ -9,7 +9,12 @@
  *    warm-up then 3 timed runs each, a new version every run (every PUT is a real create).
  * 2. Peak RSS of the server process (/proc/<pid>/status VmHWM, plus VmRSS sampled every 5 ms)
  *    while 8 such packs (8 versions) are uploaded at once to a fresh fs server, and the wall time.
- * 3. Filling an fs store with 10,000 tiny valid packs through the API (8 in flight), then a restart
+ * 3. `/health` latency (one request after another, keep-alive) during each of: a 48 MB upload
+ *    check, 6 parallel tar.gz downloads of a ~20 MB pack (cold: the first builds it), a burst of 100
+ *    parallel wrong sign-ins (bcrypt cost 12, the server's own). Issue 10's targets: p99 ≤ 20 ms,
+ *    max ≤ 100 ms. The PUT rows hold theirs too: fs ≤ 2× the raw blob upload (an incompressible
+ *    and a compressible pack), OCI ≤ 2.5×; 8 concurrent uploads ≤ 250 MB above idle RSS.
+ * 4. Filling an fs store with 10,000 tiny valid packs through the API (8 in flight), then a restart
  *    (start-up and first list = cold index load) and 500 sequential list requests each for the first
  *    page, `q=`, `layer=` and a cursor page: p50 / p99 / max.
  *
@@ -18,7 +23,9 @@
  * versions they ran on), BENCH_SERVER_OCI=0 (skip the oci store), BENCH_SERVER_CPU_PROF=<folder>
  * (write a V8 CPU profile of every server process there when it stops).
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import bcrypt from "bcryptjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startRegistry } from "../../test/helpers/registry";
@@ -31,7 +38,12 @@ import {
   request,
   sha256Digest,
 } from "./lib/server-http";
-import { bigPack, bigPackZip } from "./lib/server-packs";
+import {
+  bigPack,
+  bigPackZip,
+  midPackZip,
+  textPackZip,
+} from "./lib/server-packs";
 import {
   basicAuth,
   runNodeScript,
@@ -62,6 +74,18 @@ const LIST_WARMUP = 20;
 /** Per list variant; the row says so when it stopped before LIST_REQUESTS. */
 const LIST_BUDGET_MS = 30_000;
 
+/** Issue 10's targets. */
+const TARGET = {
+  healthP99: 20,
+  healthMax: 100,
+  fsPut: 2,
+  ociPut: 2.5,
+  rssRiseMB: 250,
+};
+const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
+/** A user whose wrong passwords cost a real bcrypt check (cost 12, as the server creates them). */
+const BURST_USER = { username: "burst", password: "right-password" };
+
 const writeHeaders = {
   authorization: basicAuth(),
   "x-packsmith-client": "bench",
@@ -90,12 +114,150 @@ async function putPack(
   );
 }
 
+/**
+ * `/health` one request after another on its own keep-alive connection while `load` runs:
+ * latencies in ms (after 20 warm-up requests) and the load's wall time.
+ */
+async function healthDuring(
+  base: string,
+  load: () => Promise<unknown>,
+): Promise<{ lat: number[]; loadMs: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const url = `${base}/api/v1/health`;
+  for (let i = 0; i < 20; i++) await request("GET", url, { agent });
+  const lat: number[] = [];
+  let done = false;
+  const poll = (async () => {
+    while (!done) {
+      const t = performance.now();
+      expectStatus(await request("GET", url, { agent }), [200], "health");
+      lat.push(performance.now() - t);
+    }
+  })();
+  const t0 = performance.now();
+  try {
+    await load();
+  } finally {
+    done = true;
+    await poll;
+    agent.destroy();
+  }
+  return { lat, loadMs: performance.now() - t0 };
+}
+
+function healthRow(
+  name: string,
+  r: { lat: number[]; loadMs: number },
+  what: string,
+): Row {
+  const sorted = [...r.lat].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50);
+  const p99 = percentile(sorted, 99);
+  const max = sorted[sorted.length - 1] ?? NaN;
+  const ok = p99 <= TARGET.healthP99 && max <= TARGET.healthMax;
+  return {
+    name,
+    ms: p99,
+    runsMs: [p50, p99, max],
+    notes: `/health p50 ${ms1(p50)}, p99 ${ms1(p99)}, max ${ms1(max)} ms over ${sorted.length} requests during ${what} (${(r.loadMs / 1000).toFixed(2)} s); target p99 ≤ ${TARGET.healthP99} ms and max ≤ ${TARGET.healthMax} ms: ${verdict(ok)}`,
+  };
+}
+
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   await tick(); // let a pending SIGINT handler run
   gc();
   const t0 = performance.now();
   await fn();
   return performance.now() - t0;
+}
+
+/**
+ * OCI `GET /packs` with 2 foreign artifacts of 200 MiB each in the pack layout (a container image
+ * and an ORAS 1.1 artifact of another type, pushed straight to the registry): 1 cold list, then
+ * 30 warm ones; p50 / max of the warm ones and the server's RSS before and after (issue 10 target:
+ * ≤ 200 ms warm, RSS flat).
+ */
+async function ociForeignListRow(
+  registry: { url: string; username: string; password: string },
+  server: BenchServer,
+): Promise<Row> {
+  const { RegistryClient } = await import("../../server/oci/registry-client");
+  const client = new RegistryClient({
+    url: registry.url,
+    auth: {
+      type: "basic",
+      username: registry.username,
+      password: registry.password,
+    },
+  });
+  const json = (o: unknown): Uint8Array =>
+    new TextEncoder().encode(JSON.stringify(o));
+  const layer = new Uint8Array(200 * 1024 * 1024);
+  for (const [i, shape] of [
+    {
+      repo: "spectro-packs/archive/foreign-image",
+      config: json({ architecture: "amd64", os: "linux" }),
+      configType: "application/vnd.oci.image.config.v1+json",
+      layerType: "application/vnd.oci.image.layer.v1.tar+gzip",
+    },
+    {
+      repo: "spectro-packs/archive/foreign-model",
+      artifactType: "application/vnd.example.model.v1",
+      config: json({}),
+      configType: "application/vnd.oci.empty.v1+json",
+      layerType: "application/vnd.oci.image.layer.v1.tar",
+    },
+  ].entries()) {
+    layer.fill(i + 1, 0, 4096); // two different blobs, not one shared
+    const layerDigest = sha256Digest(layer);
+    const configDigest = sha256Digest(shape.config);
+    await client.push(shape.repo, "1.0.0", {
+      blobs: [
+        { digest: configDigest, bytes: shape.config },
+        { digest: layerDigest, bytes: layer },
+      ],
+      manifest: {
+        mediaType: "application/vnd.oci.image.manifest.v1+json",
+        bytes: json({
+          schemaVersion: 2,
+          mediaType: "application/vnd.oci.image.manifest.v1+json",
+          ...(shape.artifactType ? { artifactType: shape.artifactType } : {}),
+          config: {
+            mediaType: shape.configType,
+            digest: configDigest,
+            size: shape.config.byteLength,
+          },
+          layers: [
+            {
+              mediaType: shape.layerType,
+              digest: layerDigest,
+              size: layer.byteLength,
+            },
+          ],
+        }),
+      },
+    });
+  }
+  await client.close();
+  const url = `${server.url}/api/v1/packs`;
+  const before = server.memory()!;
+  const t = performance.now();
+  expectStatus(await request("GET", url), [200], "oci list (cold)");
+  const coldMs = performance.now() - t;
+  const warm: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t1 = performance.now();
+    expectStatus(await request("GET", url), [200], "oci list (warm)");
+    warm.push(performance.now() - t1);
+  }
+  const after = server.memory()!;
+  const sorted = [...warm].sort((a, b) => a - b);
+  return {
+    name: "OCI GET /packs, 2 foreign 200 MiB artifacts in the registry (warm)",
+    ms: median(warm),
+    runsMs: warm,
+    notes: `target ≤ 200 ms warm, RSS flat; cold ${ms1(coldMs)} ms, warm p50 ${ms1(median(warm))} ms, max ${ms1(sorted[sorted.length - 1]!)} ms; server RSS ${mb(before.rss)} → ${mb(after.rss)} MB (peak ${mb(after.hwm)})`,
+  };
 }
 
 interface TinyEntry {
@@ -155,6 +317,11 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       zips.push(await bigPackZip(pack, `1.0.${i}`));
     const digests = zips.map(sha256Digest);
     const zipBytes = zips[0]!.length;
+    const texts: Buffer[] = [];
+    for (let i = 0; i < 1 + PUT_RUNS; i++)
+      texts.push(await textPackZip(`1.0.${i}`));
+    const textDigests = texts.map(sha256Digest);
+    const mid = await midPackZip(pack, "1.0.0");
     await tinyDone;
     const tiny = parts.flatMap((p) => {
       const bin = readFileSync(`${p.prefix}.bin`);
@@ -211,10 +378,15 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
           PACKSMITH_OCI_PASSWORD: registry.password,
         })
       : undefined;
-    const runs: Record<"fs" | "oci" | "blob", number[]> = {
+    const runs: Record<
+      "fs" | "oci" | "blob" | "fsText" | "blobText",
+      number[]
+    > = {
       fs: [],
       oci: [],
       blob: [],
+      fsText: [],
+      blobText: [],
     };
     for (let i = 0; i < 1 + PUT_RUNS; i++) {
       const version = `1.0.${i}`;
@@ -224,6 +396,17 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
           "blob",
           () =>
             registryBlobUpload(registry, "bench/blob", zips[i]!, digests[i]!),
+        ],
+        ["fsText", () => putPack(fs.url, "bench-text", version, texts[i]!)],
+        [
+          "blobText",
+          () =>
+            registryBlobUpload(
+              registry,
+              "bench/blob-text",
+              texts[i]!,
+              textDigests[i]!,
+            ),
         ],
       ];
       if (oci)
@@ -239,16 +422,25 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
         if (i > 0) runs[which].push(t);
       }
     }
-    const putRow = (name: string, r: number[], extra: Partial<Row>): Row => {
+    const putRow = (
+      name: string,
+      r: number[],
+      extra: Partial<Row>,
+      bytes = zipBytes,
+    ): Row => {
       const ms = median(r);
       return {
         name,
         ms,
         runsMs: r,
-        inputBytes: zipBytes,
-        mbPerS: zipBytes / MB / (ms / 1000),
+        inputBytes: bytes,
+        mbPerS: bytes / MB / (ms / 1000),
         ...extra,
       };
+    };
+    const against = (r: Row, base: Row, target: number): string => {
+      const x = r.ms / base.ms;
+      return `${x.toFixed(2)}× the blob upload; target ≤ ${target}×: ${verdict(x <= target)}`;
     };
     const blobRow = putRow("registry blob upload (POST + PUT)", runs.blob, {
       label: "registry blob",
@@ -258,24 +450,43 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
     const fsRow = ratio(
       putRow("PUT pack, fs store", runs.fs, {
         label: "fs PUT",
-        notes: "201; receive to disk, unzip, validate, digests, re-zip, fsync",
       }),
       blobRow,
     );
+    fsRow.notes = `201; receive to disk; in the worker pool: unzip, validate, digests, stored zip from the upload's entries, fsync; ${against(fsRow, blobRow, TARGET.fsPut)}`;
     rows.push(blobRow, fsRow);
+    const textBytes = texts[0]!.length;
+    const blobText = putRow(
+      "registry blob upload, compressible pack's zip",
+      runs.blobText,
+      { label: "registry blob (text)", notes: "same bytes as the next row" },
+      textBytes,
+    );
+    const fsText = ratio(
+      putRow(
+        "PUT compressible pack (text only), fs store",
+        runs.fsText,
+        {},
+        textBytes,
+      ),
+      blobText,
+    );
+    fsText.notes = `201; ${fmtMB(textBytes)} zip of ~24 MB YAML (CRD schemas, dashboards); ${against(fsText, blobText, TARGET.fsPut)}`;
+    rows.push(blobText, fsText);
     if (oci) {
-      rows.push(
-        ratio(
-          putRow("PUT pack, oci store (same registry)", runs.oci, {
-            notes:
-              "201; receive, unzip, validate, tar.gz, push blob + manifest",
-          }),
-          blobRow,
-          fsRow,
-        ),
+      const ociRow = ratio(
+        putRow("PUT pack, oci store (same registry)", runs.oci, {}),
+        blobRow,
+        fsRow,
       );
+      ociRow.notes = `201; receive; in the pool: unzip, validate, tar.gz (zlib); push blob + manifest; ${against(ociRow, blobRow, TARGET.ociPut)}`;
+      rows.push(ociRow);
     }
     ctx.info.put = { runs, zipBytes };
+    if (oci) {
+      ctx.log("oci list with 2 foreign 200 MiB artifacts…");
+      rows.push(await ociForeignListRow(registry, oci));
+    }
     await stopOne(fs, fsDir);
     if (oci) await stopOne(oci, ociDir);
     await stopOne(registry);
@@ -316,7 +527,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       ratios: { [`${CONCURRENT} × fs PUT`]: wallMs / serial },
       peakRssMB: peak / MB,
       rssKind: "child-peak",
-      notes: `server RSS: idle ${mb(idle.rss)} MB, peak ${mb(peak)} MB (VmHWM; sampled VmRSS max ${mb(sampled)}), peak − idle ${mb(peak - idle.rss)} MB, ${mb(after.rss)} MB 1 s after`,
+      notes: `server RSS: idle ${mb(idle.rss)} MB, peak ${mb(peak)} MB (VmHWM; sampled VmRSS max ${mb(sampled)}), peak − idle ${mb(peak - idle.rss)} MB, ${mb(after.rss)} MB 1 s after; target ≤ ${TARGET.rssRiseMB} MB above idle: ${verdict((peak - idle.rss) / MB <= TARGET.rssRiseMB)}`,
     });
     ctx.info.rss = {
       idleRss: idle.rss,
@@ -327,7 +538,101 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       wallMs,
     };
 
-    // --- 3. Fill an fs store with tiny versions, restart, list.
+    // --- 3. /health while the server works: an upload check, tar.gz downloads, a sign-in burst.
+    ctx.log("health under load…");
+    const healthDir = ctx.tmpDir("health");
+    const burstFile = path.join(authDir, "htpasswd-burst");
+    writeFileSync(
+      burstFile,
+      readFileSync(htpasswd, "utf8") +
+        `${BURST_USER.username}:${bcrypt.hashSync(BURST_USER.password, 12)}\n`,
+    );
+    const hs = track(
+      await startBenchServer({
+        dataDir: healthDir,
+        htpasswd: burstFile,
+        ...(PROF_DIR ? { cpuProfDir: PROF_DIR } : {}),
+      }),
+    );
+    // Warm-up: module loading, the pool's threads and their task modules.
+    await putPack(hs.url, w.name, w.version, w.zip);
+    const upload = await healthDuring(hs.url, () =>
+      putPack(hs.url, pack.name, "2.0.0", zips[0]!),
+    );
+    rows.push(
+      healthRow(
+        "/health during a 48 MB upload check",
+        upload,
+        `the PUT of the ${fmtMB(zipBytes)} zip (body, check, store)`,
+      ),
+    );
+    await putPack(hs.url, "bench-mid", "1.0.0", mid);
+    let tarGzBytes = 0;
+    const downloads = await healthDuring(hs.url, () =>
+      Promise.all(
+        Array.from({ length: 6 }, async () => {
+          const a = expectStatus(
+            await request(
+              "GET",
+              `${hs.url}/api/v1/packs/bench-mid/1.0.0/archive?format=tar.gz`,
+              { agent: new http.Agent() },
+            ),
+            [200],
+            "tar.gz download",
+          );
+          tarGzBytes = a.body.length;
+        }),
+      ),
+    );
+    rows.push(
+      healthRow(
+        "/health during 6 parallel tar.gz downloads of a 20 MB pack",
+        downloads,
+        `6 cold downloads of the ${fmtMB(mid.length)} pack's ${fmtMB(tarGzBytes)} tar.gz (one build)`,
+      ),
+    );
+    const statuses = new Map<number, number>();
+    const burst = await healthDuring(hs.url, () =>
+      Promise.all(
+        Array.from({ length: 100 }, async () => {
+          const a = await request("POST", `${hs.url}/api/v1/session`, {
+            headers: {
+              "content-type": "application/json",
+              "x-packsmith-client": "bench",
+            },
+            body: Buffer.from(
+              JSON.stringify({
+                username: BURST_USER.username,
+                password: "wrong",
+              }),
+            ),
+            agent: new http.Agent(),
+          });
+          statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
+        }),
+      ),
+    );
+    rows.push(
+      healthRow(
+        "/health during 100 parallel wrong sign-ins",
+        burst,
+        `100 wrong sign-ins for one user (bcrypt cost 12; answers ${[
+          ...statuses,
+        ]
+          .sort(([a], [b]) => a - b)
+          .map(([st, n]) => `${n}× ${st}`)
+          .join(", ")})`,
+      ),
+    );
+    ctx.info.health = {
+      upload: upload.lat,
+      downloads: downloads.lat,
+      burst: burst.lat,
+      burstStatuses: Object.fromEntries(statuses),
+    };
+    await stopOne(hs, healthDir);
+
+    // --- 4. Fill an fs store with tiny versions, restart, list.
     ctx.log(`filling an fs store with ${VERSIONS} tiny versions…`);
     const listDir = ctx.tmpDir("list");
     const filler = await start(listDir);
