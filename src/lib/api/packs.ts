@@ -113,10 +113,3 @@ export const packLogoQueryOptions = (name: string, version: string) =>
       (await apiFetch(logoPath(name, version), { signal })).blob(),
     staleTime: Infinity,
   });
-
-export async function deletePackVersion(
-  name: string,
-  version: string,
-): Promise<void> {
-  await apiFetch(`/packs/${enc(name)}/${enc(version)}`, { method: "DELETE" });
-}
