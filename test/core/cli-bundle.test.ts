@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkSource } from "../../src/cli/check-source";
 import { contentDigest } from "../../src/pack/digest";
 import { FIXTURES, loadFixture } from "../helpers/fixtures";
 
@@ -169,6 +172,24 @@ describe("validate <src>…", () => {
     const argo = /^\S*argocd-3\.26\.7\s+0\s+(\d+)\s+ok$/m.exec(r.stdout);
     expect(Number(argo?.[1])).toBeGreaterThan(0);
     expect(r.stdout).toMatch(/2 sources: 2 ok, 0 with errors, 0 unreadable/);
+  });
+
+  it("the compiled worker task checks a source as the command line does in-process", async () => {
+    bundled("--version"); // builds build/node when it is stale
+    const source = PC("kubevirt-0.55.0");
+    const pool = new Piscina({
+      filename: pathToFileURL(join(ROOT, "build/node/validate-task.mjs")).href,
+      maxThreads: 1,
+    });
+    try {
+      const inWorker = await pool.run({ source, target: "oci", digests: true });
+      expect(inWorker).toEqual(
+        await checkSource(source, { target: "oci", digests: true }),
+      );
+      expect(inWorker).toMatchObject({ ok: true, pack: { name: "kubevirt" } });
+    } finally {
+      await pool.destroy();
+    }
   });
 
   it("refuses no source at all, and several sources for the other commands", () => {
