@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 /**
  * With PACKSMITH_PUBLIC_READ=false, an answer to a read is for its caller only: a shared cache (a
  * CDN, a corporate proxy) must never hand it to another. An onSend hook for GET and HEAD under
- * `/api/` except `/health`: the route's `Cache-Control` keeps its directives with `public` made
+ * `/api/` except `/health` (the same for everyone; `/health/ready` is not: it says more to a
+ * signed-in caller): the route's `Cache-Control` keeps its directives with `public` made
  * `private` (`private` added when absent), and `Vary` gains `Authorization`.
  */
 export async function privateReads(
@@ -15,8 +16,7 @@ export async function privateReads(
   if (
     (req.method !== "GET" && req.method !== "HEAD") ||
     !path.startsWith("/api/") ||
-    path === "/api/v1/health" ||
-    path.startsWith("/api/v1/health/")
+    path === "/api/v1/health"
   )
     return payload;
   const cache = String(reply.getHeader("cache-control") ?? "").trim();

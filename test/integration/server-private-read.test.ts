@@ -110,6 +110,15 @@ describe("PACKSMITH_PUBLIC_READ=false", () => {
     ).toBe("private, max-age=300");
   });
 
+  it("/health/ready, which says more to a signed-in caller, is private; /health, the same for all, is not", async () => {
+    const ready = await get(server, "/api/v1/health/ready");
+    expect(ready.status).toBe(200);
+    expect(ready.cacheControl).toMatch(/\bprivate\b/);
+    expect(ready.vary).toContain("authorization");
+    const health = await get(server, "/api/v1/health");
+    expect(health.cacheControl).not.toMatch(/\bprivate\b/);
+  });
+
   it("a write still says to sign in to change the registry", async () => {
     const res = await fetch(`${server.url}/api/v1/packs/hellouniverse/1.0.0`, {
       method: "DELETE",
