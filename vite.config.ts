@@ -1,8 +1,21 @@
 import react from "@vitejs/plugin-react";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A brotli and a gzip copy beside each text file of the build; the server sends the one the
+    // browser accepts (server/routes/static.ts, preCompressed), so nothing is compressed per request.
+    compression({
+      algorithms: [
+        defineAlgorithm("brotliCompress"),
+        defineAlgorithm("gzip", { level: 9 }),
+      ],
+      threshold: 0,
+      skipIfLargerOrEqual: true,
+    }),
+  ],
   // The `@/` alias comes from `paths` in tsconfig.json, so the two cannot disagree.
   resolve: { tsconfigPaths: true },
   // Workers (the pack core, Monaco's language services) are ES modules: they split into chunks
