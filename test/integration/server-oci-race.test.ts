@@ -95,5 +95,21 @@ describe("two server processes racing on one new version (one registry)", () => 
         expect(stored.readme).toContain(`variant ${won.who} ${version}`);
       }
     }
+    // The pack's versions, read from its repository alone, the same on both instances.
+    for (const s of [a, b]) {
+      const pack = (await (
+        await fetch(`${s.url}/api/v1/packs/hellouniverse`)
+      ).json()) as { latest: string; versions: { version: string }[] };
+      expect(pack.latest).toBe("1.0.3");
+      expect(pack.versions.map((v) => v.version)).toEqual([
+        "1.0.3",
+        "1.0.2",
+        "1.0.1",
+        "1.0.0",
+      ]);
+    }
+    expect((await fetch(`${a.url}/api/v1/packs/no-such-pack`)).status).toBe(
+      404,
+    );
   }, 120_000);
 });

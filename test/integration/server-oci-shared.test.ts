@@ -23,7 +23,8 @@ beforeAll(async () => {
     PACKSMITH_TOKEN_SECRET: "one-secret-for-both-instances-32b+",
   };
   servers.push(await startServer({ env }), await startServer({ env }));
-});
+  // Two server processes start one after the other: on a busy 2-core machine that passes 10 s.
+}, 60_000);
 afterAll(async () => {
   for (const s of servers) {
     await s.stop();
