@@ -27,6 +27,54 @@ export function manifestValueRefs(text: string): string[] {
   );
 }
 
+/**
+ * A typed default for each `.Values` path a manifest uses (see {@link manifestValueRefs}), read from
+ * how the template uses it: `range $k, $v := .Values.x` or `toYaml`/`with` → `{}`, `range` → `[]`,
+ * `if`/`not`/`and`/`or` → `false`, `| int` or a count-like name (`replicas`, `port`) → `0`,
+ * `default <literal> .Values.x` → that literal; anything else `""`.
+ */
+export function manifestValueSeeds(text: string): Map<string, unknown> {
+  const guess = new Map<string, unknown>();
+  const rank = (v: unknown): number =>
+    Array.isArray(v) ? 4 : typeof v === "object" && v !== null ? 3 : 1;
+  const put = (path: string, v: unknown, strong: boolean): void => {
+    const had = guess.get(path);
+    // Collections win over scalars (`if .Values.tls` then `range .Values.tls` is a list).
+    if (!guess.has(path) || strong || rank(v) > rank(had)) guess.set(path, v);
+  };
+  for (const action of text.matchAll(/\{\{-?([\s\S]*?)-?\}\}/g)) {
+    const body = action[1] ?? "";
+    for (const m of body.matchAll(
+      /(?<![\w$])\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g,
+    )) {
+      const path = (m[1] ?? "").slice(1);
+      const before = body.slice(0, m.index);
+      const after = body.slice((m.index ?? 0) + m[0].length);
+      const literal =
+        /\bdefault\s+("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false)\s*$/.exec(
+          before,
+        );
+      if (literal?.[1] !== undefined) put(path, JSON.parse(literal[1]), true);
+      else if (/\brange\s+\$\w+\s*,\s*\$\w+\s*:=\s*$/.test(before))
+        put(path, {}, false);
+      else if (/\brange\s+(?:\$\w+\s*:=\s*)?$/.test(before))
+        put(path, [], false);
+      else if (/\b(?:toYaml|with)\s+$/.test(before)) put(path, {}, false);
+      else if (/^\s*\|\s*(?:int|int64|float64)\b/.test(after))
+        put(path, 0, false);
+      else if (/\b(?:if|not|and|or)\s+$/.test(before)) put(path, false, false);
+      else if (
+        /(?:^|\.)(?:replicas|replicaCount|[A-Za-z]*[pP]ort|[A-Za-z]*Seconds)$/.test(
+          path,
+        )
+      )
+        put(path, 0, false);
+      else put(path, "", false);
+    }
+  }
+  return guess;
+}
+
 function docOf(text: string): Document {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length)
@@ -85,8 +133,8 @@ export function removeValuesBlock(
 }
 
 /**
- * Add `manifests.<key>` with an empty value for each `.Values` path the manifest uses that the
- * values do not have yet. Existing values are kept.
+ * Add `manifests.<key>` with a typed default ({@link manifestValueSeeds}) for each `.Values` path
+ * the manifest uses that the values do not have yet, in block style. Existing values are kept.
  */
 export function addManifestValues(
   valuesText: string,
@@ -96,7 +144,15 @@ export function addManifestValues(
   const doc = docOf(valuesText);
   const key = manifestKey(manifestPath);
   const refs = manifestValueRefs(manifestText);
+  const seeds = manifestValueSeeds(manifestText);
   const existing = (doc.toJS() ?? {}) as unknown;
+  // Written block style whatever the file had (`manifests: {}` would make a one-line flow map).
+  const unflow = (path: string[]): void => {
+    const node = doc.getIn(path, true);
+    if (isMap(node) && node.flow && node.items.length === 0) node.flow = false;
+  };
+  unflow(["manifests"]);
+  unflow(["manifests", key]);
   let added = false;
   for (const ref of refs) {
     if (hasPath(existing, `manifests.${key}.${ref}`)) continue;
@@ -108,7 +164,11 @@ export function addManifestValues(
       if (v !== undefined && !isMap(v)) ok = false;
     }
     if (!ok) continue;
-    doc.setIn(["manifests", key, ...parts], "");
+    const seed = seeds.get(ref) ?? "";
+    doc.setIn(
+      ["manifests", key, ...parts],
+      doc.createNode(seed, { flow: false }),
+    );
     added = true;
   }
   if (!added && refs.length === 0 && !doc.hasIn(["manifests", key]))

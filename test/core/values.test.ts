@@ -6,6 +6,7 @@ import {
   addManifestValues,
   manifestKey,
   manifestValueRefs,
+  manifestValueSeeds,
   removeValuesBlock,
 } from "../../src/pack/values";
 import { loadFixture } from "../helpers/fixtures";
@@ -92,5 +93,46 @@ describe("values composition", () => {
     const m =
       "{{ if .Values.ingress }}host: {{ .Values.ingress.host | quote }}{{ end }}\n# .Values.notInTemplate\n{{- .Values.a-b.c -}}";
     expect(manifestValueRefs(m)).toEqual(["ingress.host", "a-b.c"]);
+  });
+
+  it("seeds typed defaults read from the template, the way permission-manager's own values are typed", async () => {
+    const files = await loadFixture("pack-central/permission-manager-1.0.0");
+    const manifest = text(files.get("manifests/permission-manager.yaml"));
+    const seeded = addManifestValues(
+      "pack:\n  namespace: x\n",
+      "manifests/permission-manager.yaml",
+      manifest,
+    );
+    const ours = (parse(seeded.text) as { manifests: Record<string, unknown> })
+      .manifests["permission-manager"] as Record<string, unknown>;
+    const theirs = (
+      parse(text(files.get("values.yaml"))) as {
+        manifests: Record<string, Record<string, unknown>>;
+      }
+    ).manifests["permission-manager"]!;
+    // Same keys and, key by key, the same JSON type as the pack's author wrote.
+    const kind = (v: unknown) =>
+      Array.isArray(v) ? "list" : v === null ? "map" : typeof v;
+    const ingress = ours.ingress as Record<string, unknown>;
+    const theirIngress = theirs.ingress as Record<string, unknown>;
+    expect(Object.keys(ingress).sort()).toEqual(
+      Object.keys(theirIngress).sort(),
+    );
+    for (const k of ["enabled", "hosts", "path", "tls"])
+      expect([k, kind(ingress[k])]).toEqual([k, kind(theirIngress[k])]);
+    expect(ingress.annotations).toEqual({});
+    expect(kind(ours.namespace)).toBe(kind(theirs.namespace));
+  });
+
+  it("writes block style under an empty flow map, with defaults from default/int/range", () => {
+    const m =
+      '{{ .Values.replicas }} {{ default 3 .Values.size }} {{ .Values.n | int }} {{ range .Values.items }}{{ end }} {{ default "web" .Values.name }}';
+    const r = addManifestValues("manifests: {}\n", "manifests/app.yaml", m);
+    expect(r.text).toBe(
+      "manifests:\n  app:\n    replicas: 0\n    size: 3\n    n: 0\n    items: []\n    name: web\n",
+    );
+    expect(manifestValueSeeds("{{ if .Values.on }}{{ end }}").get("on")).toBe(
+      false,
+    );
   });
 });
