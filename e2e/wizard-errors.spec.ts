@@ -178,7 +178,7 @@ test("Review: a manifest reference to a missing value links to the manifest's li
   ]);
   await expect(
     content.page.getByText(
-      /values\.yaml now has them, empty, under manifests\.app/,
+      /values\.yaml now has them, with defaults, under manifests\.app/,
     ),
   ).toBeVisible();
   await content.nextTo("Logo");

@@ -142,7 +142,7 @@ export function addManifests(
       text = r.text;
       if (r.added)
         outcome.notes.push(
-          `${path} uses ${refs.map((x) => `.Values.${x}`).join(", ")}: values.yaml now has them, empty, under manifests.${key}. Fill them in on the Values step.`,
+          `${path} uses ${refs.map((x) => `.Values.${x}`).join(", ")}: values.yaml now has them, with defaults, under manifests.${key}. Fill them in on the Values step.`,
         );
     } catch (e) {
       outcome.notes.push(
