@@ -197,3 +197,59 @@ export async function tinyPackZip(
   const zip = await writePackZip(files, `${s.name}-${s.version}`);
   return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }
+
+/**
+ * A ~20 MB pack for the tar.gz downloads: the big pack's velero and argo-cd charts (~18 MB), its
+ * values, README, logo and namespace manifest.
+ */
+export async function midPackZip(p: BigPack, version: string): Promise<Buffer> {
+  const charts = ["velero", "argo-cd"];
+  const files: PackFiles = new Map();
+  for (const f of [
+    "values.yaml",
+    "README.md",
+    "logo.png",
+    "manifests/00-namespace.yaml",
+    ...charts.map((c) => `charts/${c}.tgz`),
+  ])
+    files.set(f, p.files.get(f)!);
+  files.set(
+    "pack.json",
+    packJson("bench-mid", version, {
+      displayName: "Bench Mid Pack",
+      charts: charts.map((c) => `charts/${c}.tgz`),
+    }),
+  );
+  const zip = await writePackZip(files, `bench-mid-${version}`);
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+}
+
+/**
+ * A compressible pack: text only (CRD schemas and dashboards, ~24 MB), whose zip is a fraction of
+ * that. The PUT rows compare it with a raw blob upload of the same zip bytes.
+ */
+export async function textPackZip(version: string, seed = 7): Promise<Buffer> {
+  const r = new Rng(seed);
+  const files: PackFiles = new Map();
+  files.set(
+    "pack.json",
+    packJson("bench-text", version, { displayName: "Bench Text Pack" }),
+  );
+  files.set("values.yaml", enc.encode(packValuesYaml(r, [], 0.2 * MB)));
+  files.set("README.md", enc.encode(readmeMd(r, "Bench Text Pack", [])));
+  files.set("logo.png", pngBytes(r, 128, 128));
+  for (let i = 0; i < 6; i++)
+    files.set(
+      `manifests/crds/schema-${i}.yaml`,
+      enc.encode(
+        schemaCrdYaml(r, "text.packsmith.dev", `Gadget${i}`, 2.5 * MB),
+      ),
+    );
+  for (let i = 0; i < 4; i++)
+    files.set(
+      `manifests/dashboards/dashboards-${i}.yaml`,
+      enc.encode(dashboardsConfigMap(r, `bench-dashboards-${i}`, 2.5 * MB)),
+    );
+  const zip = await writePackZip(files, `bench-text-${version}`);
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+}
