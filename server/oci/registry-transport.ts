@@ -19,6 +19,7 @@ export type RegistryAuth =
   | { type: "basic"; username: string; password: string }
   | { type: "bearer"; token: string };
 
+/** TLS trust for a registry with a private CA or a self-signed certificate. */
 export interface RegistryTls {
   /** Extra trusted CA certificate(s), PEM. Added to Node's default roots. */
   caPem?: string;
@@ -26,6 +27,7 @@ export interface RegistryTls {
   insecureSkipVerify?: boolean;
 }
 
+/** Where the registry is and how to talk to it: credentials, TLS trust, time limits, retries. */
 export interface RegistryTransportOptions {
   /** `https://host[:port]`; a trailing `/` or `/v2` is trimmed (like validatorctl). */
   url: string;
