@@ -91,7 +91,9 @@ describe("OCI store", () => {
     const registry: TestRegistry = await startRegistry();
     let srv: RunningServer | undefined;
     try {
-      srv = await startServer({ env: ociStoreEnv(registry) });
+      srv = await startServer({
+        env: { ...ociStoreEnv(registry), PACKSMITH_LOG: "error" },
+      });
       const ok = await ready(srv);
       expect(ok.status).toBe(200);
       expect(ok.body).toEqual({ status: "ready", storage: "oci" });
@@ -108,6 +110,17 @@ describe("OCI store", () => {
       expect(withToken.status).toBe(503);
       expect(withToken.text).not.toContain(registry.host);
       expect(await alive(srv)).toBe(200);
+      // A read the store cannot answer is a 5xx, and the operator's log says why.
+      const list = await fetch(`${srv.url}/api/v1/packs`);
+      expect(list.status).toBeGreaterThanOrEqual(500);
+      const code = ((await list.json()) as { error: { code: string } }).error
+        .code;
+      const logged = srv
+        .stdout()
+        .split("\n")
+        .filter((l) => l.includes(`store failed: ${code}`));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toContain(registry.host);
     } finally {
       await srv?.stop();
       await registry.stop();
