@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { builtinModules } from "node:module";
 
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
@@ -68,19 +69,33 @@ function outsidePatterns(root, depth, allowed, message) {
  * One config block per depth restricting the files under `root` to imports from `allowed`; test
  * files (`*.test.*`) may also import `testAllowed` (the test helpers, the server for real payloads).
  */
-function boundary(root, { allowed, testAllowed = [], extra = [], message }) {
+function boundary(
+  root,
+  { allowed, testAllowed = [], extra = [], browser = false, message },
+) {
   const tests = ["**/*.test.ts", "**/*.test.tsx"];
   return DEPTHS.flatMap((depth) => {
     const files = [`${root}/${"*/".repeat(depth)}*.{ts,tsx}`];
-    const rule = (paths) => [
+    const rule = (paths, more = []) => [
       "error",
-      { patterns: [...extra, ...outsidePatterns(root, depth, paths, message)] },
+      {
+        patterns: [
+          ...extra,
+          ...more,
+          ...outsidePatterns(root, depth, paths, message),
+        ],
+      },
     ];
     return [
       {
         files,
         ignores: tests,
-        rules: { "no-restricted-imports": rule(allowed) },
+        rules: {
+          "no-restricted-imports": rule(
+            allowed,
+            browser ? [noNodeBuiltins] : [],
+          ),
+        },
       },
       {
         files: files.map((glob) =>
@@ -91,6 +106,13 @@ function boundary(root, { allowed, testAllowed = [], extra = [], message }) {
     ];
   });
 }
+
+/** Code bundled for the browser (the app, and the core in its worker) has no Node built-ins. */
+const noNodeBuiltins = {
+  regex: `^(?:node:.*|${builtinModules.map(escape).join("|")})(?:/.*)?$`,
+  message:
+    "This code runs in the browser (the core in its worker too): no Node built-ins outside tests.",
+};
 
 const SHARED = ["src/components", "src/lib", "src/config", "src/pack"];
 const TEST_ONLY = ["test", "server"];
@@ -112,6 +134,7 @@ const browserOnlyGlobals = Object.keys(globals.browser)
 const boundaries = [
   ...boundary("src/pack", {
     allowed: [],
+    browser: true,
     testAllowed: ["test"],
     extra: [
       {
@@ -148,6 +171,7 @@ const boundaries = [
   ...features.flatMap((feature) =>
     boundary(`src/features/${feature}`, {
       allowed: SHARED,
+      browser: true,
       testAllowed: TEST_ONLY,
       message: `A feature never imports another feature or the app: move what src/features/${feature} shares to src/components, src/lib or src/pack.`,
     }),
@@ -155,6 +179,7 @@ const boundaries = [
   ...["src/components", "src/lib", "src/config"].flatMap((root) =>
     boundary(root, {
       allowed: SHARED,
+      browser: true,
       testAllowed: TEST_ONLY,
       message: `${root} is shared code: it imports only src/components, src/lib, src/config and src/pack, never a feature or the app.`,
     }),

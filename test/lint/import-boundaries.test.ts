@@ -67,6 +67,15 @@ const REFUSED: [file: string, specifier: string, message: string][] = [
   ["src/pack/x.ts", "@/lib/files", "src/pack is the core shared"],
   ["src/pack/x.ts", "../components/pack/file-kind", "src/pack is the core"],
   ["src/pack/x.ts", "../../server/config", "src/pack is the core"],
+  // Code bundled for the browser has no Node built-ins (tests may use them).
+  ["src/pack/x.ts", "node:zlib", "no Node built-ins outside tests"],
+  ["src/pack/x.ts", "fs", "no Node built-ins outside tests"],
+  ["src/lib/x.ts", "node:path", "no Node built-ins outside tests"],
+  [
+    "src/features/wizard/model/x.ts",
+    "fs/promises",
+    "no Node built-ins outside tests",
+  ],
   // The server and the CLI import only the core.
   [
     "server/routes/x.ts",
@@ -93,6 +102,9 @@ const ALLOWED: [file: string, specifier: string][] = [
   ["src/features/wizard/model/x.test.ts", "../../../../test/helpers/fixtures"],
   ["src/features/preview/utils/x.test.ts", "../../../../server/prepare"],
   ["src/pack/x.ts", "./schemas"],
+  ["src/pack/x.test.ts", "node:fs"],
+  ["src/features/wizard/model/x.test.ts", "node:path"],
+  ["src/cli/x.ts", "node:fs/promises"],
   ["src/pack/x.ts", "yaml"],
   ["server/routes/x.ts", "../../src/pack/digest"],
   ["server/routes/x.ts", "../store/store"],
