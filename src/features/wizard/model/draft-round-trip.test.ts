@@ -9,24 +9,8 @@ import { validatePack } from "@/pack/validate";
 const json = (b: Uint8Array | undefined): unknown =>
   JSON.parse(new TextDecoder().decode(b));
 
-/**
- * The only normalisation the wizard applies to pack.json: a dependency is written in the
- * documented shape (minVersion and maxVersion "" when unbounded, `type` always present).
- */
-function normalise(pack: unknown): unknown {
-  const p = structuredClone(pack) as Record<string, unknown>;
-  const c = p.constraints as
-    { dependencies?: Record<string, unknown>[] } | undefined;
-  for (const d of c?.dependencies ?? []) {
-    d.minVersion ??= "";
-    d.maxVersion ??= "";
-    d.type ??= "";
-  }
-  return p;
-}
-
 describe.each(fixtureRows())("draft round trip $dir", ({ dir }) => {
-  it("pack → draft → pack keeps every file byte for byte and pack.json's meaning", async () => {
+  it("pack → draft → pack keeps every file byte for byte and pack.json as written", async () => {
     const files = await loadFixture(dir);
     const imported = packFilesToDraft(files);
     if (!imported.ok) throw new Error(imported.error.message);
@@ -44,8 +28,11 @@ describe.each(fixtureRows())("draft round trip $dir", ({ dir }) => {
         path,
       ).toBe(true);
     }
-    expect(json(back.get("pack.json"))).toEqual(
-      normalise(json(files.get("pack.json"))),
+    // Untouched, pack.json is the author's: same keys, values and order (issue 9 item 2).
+    const original = json(files.get("pack.json"));
+    expect(json(back.get("pack.json"))).toStrictEqual(original);
+    expect(Object.keys(json(back.get("pack.json")) as object)).toEqual(
+      Object.keys(original as object),
     );
 
     // The core sees the same pack: the same findings, apart from pack.json line numbers.

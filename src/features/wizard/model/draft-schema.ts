@@ -118,6 +118,18 @@ export const wizardValuesSchema = z.object({
     packJson: z.record(str, z.unknown()),
     /** Optional pack.json keys written even when empty (an imported `"group": ""`). */
     keep: z.array(str),
+    /**
+     * The pack.json a template or an import started from, and what the wizard wrote for it
+     * then: untouched fields are written as the author wrote them (merge-edits.ts). Absent for
+     * a blank pack and in drafts saved before it existed.
+     */
+    authored: z
+      .object({
+        original: z.record(str, z.unknown()),
+        rendered: z.record(str, z.unknown()),
+      })
+      .nullable()
+      .optional(),
   }),
 });
 export type WizardValues = z.infer<typeof wizardValuesSchema>;

@@ -2,6 +2,7 @@ import type {
   DraftBlobs,
   WizardValues,
 } from "@/features/wizard/model/draft-schema";
+import { mergeEdits } from "@/features/wizard/model/merge-edits";
 import { typedOsKeys } from "@/features/wizard/model/os-keys";
 import type { PackFiles } from "@/pack/pack-files";
 
@@ -62,11 +63,27 @@ function constraintsOf(v: WizardValues): Record<string, unknown> | undefined {
 }
 
 /**
- * pack.json as the wizard writes it, fields in the order of pack-format's examples (§A.6): identity,
- * classification, then contents. Optional fields appear when they hold something, or when an
- * imported pack had them (`extras.keep`); pack.json fields the wizard has no field for follow.
+ * pack.json as written from the draft: the wizard's rendering (`renderPackJson`), applied onto the
+ * pack.json the draft started from, if any, so that untouched fields keep the author's value and
+ * form (`""`, `" "`, `{}`, `[]`, key order).
  */
 export function packJsonOf(v: WizardValues): Record<string, unknown> {
+  const now = renderPackJson(v);
+  const authored = v.extras.authored;
+  if (!authored) return now;
+  return mergeEdits(authored.original, authored.rendered, now) as Record<
+    string,
+    unknown
+  >;
+}
+
+/**
+ * pack.json as the wizard renders its fields, in the order of pack-format's examples (§A.6):
+ * identity, classification, then contents. Optional fields appear when they hold something, or
+ * when an imported pack had them (`extras.keep`); pack.json fields the wizard has no field for
+ * follow.
+ */
+export function renderPackJson(v: WizardValues): Record<string, unknown> {
   const b = v.basics;
   const keep = (k: string) => v.extras.keep.includes(k);
   const json: Record<string, unknown> = {

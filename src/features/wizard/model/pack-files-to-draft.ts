@@ -5,6 +5,7 @@ import type {
   OsFields,
   WizardValues,
 } from "@/features/wizard/model/draft-schema";
+import { renderPackJson } from "@/features/wizard/model/draft-to-pack-files";
 import { EMPTY_OS } from "@/features/wizard/model/empty-values";
 import { typedOsKeys } from "@/features/wizard/model/os-keys";
 import { readChart } from "@/pack/chart";
@@ -248,30 +249,34 @@ export function packFilesToDraft(
     if (blob) extraFiles.push({ blob, path });
   }
 
-  return ok({
-    values: {
-      basics: {
-        layer,
-        addonType,
-        name: asString(raw.name),
-        displayName: asString(raw.displayName),
-        version: asString(raw.version),
-        group: typeof raw.group === "string" ? raw.group : "",
-        eol: typeof raw.eol === "string" ? raw.eol : "",
-        cloudTypes,
-      },
-      os,
-      annotations,
-      constraints,
-      charts,
-      manifests,
-      roles,
-      logo,
-      files: { values, readme, presets, schema },
-      extras: { files: extraFiles, packJson: extrasJson, keep },
+  const draft: WizardValues = {
+    basics: {
+      layer,
+      addonType,
+      name: asString(raw.name),
+      displayName: asString(raw.displayName),
+      version: asString(raw.version),
+      group: typeof raw.group === "string" ? raw.group : "",
+      eol: typeof raw.eol === "string" ? raw.eol : "",
+      cloudTypes,
     },
-    blobs,
-  });
+    os,
+    annotations,
+    constraints,
+    charts,
+    manifests,
+    roles,
+    logo,
+    files: { values, readme, presets, schema },
+    extras: { files: extraFiles, packJson: extrasJson, keep },
+  };
+  // Remember what the author wrote and how the wizard renders it, so that pack.json is written
+  // back with only the user's edits applied (merge-edits.ts).
+  draft.extras.authored = {
+    original: structuredClone(raw),
+    rendered: renderPackJson(draft),
+  };
+  return ok({ values: draft, blobs });
 }
 
 function importConstraints(
