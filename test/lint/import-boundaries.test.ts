@@ -1,3 +1,6 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
 import { ESLint } from "eslint";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -154,5 +157,31 @@ describe("import boundaries in eslint.config.js", () => {
       },
     ]);
     expect(await lint("src/lib/x.ts", code)).toEqual([]);
+  });
+
+  it("covers every source file of the bounded folders (a deeper folder would slip through)", async () => {
+    const roots = [
+      "server",
+      "src/pack",
+      "src/cli",
+      "src/features",
+      "src/lib",
+      "src/components",
+      "src/config",
+    ];
+    const files = roots.flatMap((root) =>
+      readdirSync(root, { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => join(root, f)),
+    );
+    expect(files.length).toBeGreaterThan(200);
+    const unbounded: string[] = [];
+    for (const file of files) {
+      const config = (await eslint.calculateConfigForFile(file)) as {
+        rules?: Record<string, unknown>;
+      };
+      if (!config.rules?.["no-restricted-imports"]) unbounded.push(file);
+    }
+    expect(unbounded).toEqual([]);
   });
 });
