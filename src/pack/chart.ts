@@ -14,7 +14,8 @@ import {
 } from "./pack-files";
 import { ok, type Result } from "./result";
 import { sniff, describeSniffed } from "./sniff";
-import { gunzipBounded, readTarEntries } from "./tar-read";
+import { inflateSteps } from "./inflate";
+import { gunzipBounded, readTarEntries, TarWalk } from "./tar-read";
 import { decodeText } from "./yaml-text";
 
 export type { ChartDependency, ChartMaintainer, ChartMeta } from "./chart-meta";
@@ -102,15 +103,7 @@ export function readChartArchive(
   const name = opts.name;
   try {
     const kind = sniff(bytes);
-    if (kind !== "gzip") {
-      return {
-        ok: false,
-        error: {
-          kind: "not-a-chart",
-          message: `${showName(name)} is ${describeSniffed(kind)}, not a Helm chart (.tgz)`,
-        },
-      };
-    }
+    if (kind !== "gzip") return notGzip(name, kind);
     const files = unpack(bytes, name, limits, budget);
     const meta = parseChartYaml(
       files.get("Chart.yaml"),
@@ -145,6 +138,100 @@ export function readChartArchive(
   }
 }
 
+/** Chart.yaml and values.yaml of a chart archive, read before the rest of it: {@link readChartHead}. */
+export interface ChartHead extends ChartMeta {
+  /** The chart's own values.yaml, verbatim; '' when it has none. */
+  valuesText: string;
+  /** Compressed bytes expanded to get here: all of them when values.yaml is missing or comes last. */
+  consumed: number;
+  /** The whole archive was read (and its gzip checksum checked) to get here. */
+  complete: boolean;
+}
+
+/**
+ * Chart.yaml and values.yaml as soon as their tar entries have been expanded, without expanding
+ * the rest (`helm package` writes them first), so a caller can show a chart's name, version and
+ * values before the templates and CRDs arrive. Every entry read on the way is held to the rules of
+ * {@link readChart}; what comes after is not read, so a head is no verdict on the archive: the
+ * full read may still refuse it. Dependencies listed only in requirements.yaml (apiVersion v1)
+ * are left out unless the archive was read to its end. Never throws.
+ */
+export function readChartHead(
+  bytes: Uint8Array,
+  opts: ChartReadOptions,
+): Result<ChartHead, ChartError> {
+  const limits = withLimits({ ...opts.limits, ...HELM_LIMITS });
+  const budget = opts.budget ?? new Budget(HELM_LIMITS.maxTotalBytes);
+  const name = opts.name;
+  try {
+    const kind = sniff(bytes);
+    if (kind !== "gzip") return notGzip(name, kind);
+    const walk = new TarWalk(name, limits);
+    let files: PackFiles | undefined;
+    const progress = inflateSteps(
+      bytes,
+      "gzip",
+      { name, limits, budget, ...HELM_CAP },
+      (tar) => {
+        walk.advance(tar, false);
+        files = headFiles(walk);
+        return files !== undefined;
+      },
+    );
+    if (!files) {
+      walk.advance(progress.output, true);
+      files = assemblePack(walk.entries);
+    }
+    const meta = parseChartYaml(
+      files.get("Chart.yaml"),
+      name,
+      files.get("requirements.yaml"),
+    );
+    if (!meta.ok)
+      return { ok: false, error: { kind: "not-a-chart", message: meta.error } };
+    return ok({
+      ...meta.value,
+      valuesText: valuesTextOf(files, ""),
+      consumed: progress.consumed,
+      complete: progress.complete,
+    });
+  } catch (e) {
+    return asArchiveResult(e);
+  }
+}
+
+/** The files read so far once they hold the chart's Chart.yaml and values.yaml, under the pack rules. */
+function headFiles(walk: TarWalk): PackFiles | undefined {
+  const chart = walk.entries.find(
+    (e) => e.kind === "file" && /^(?:[^/]+\/)?Chart\.yaml$/.test(e.path),
+  );
+  if (!chart) return undefined;
+  const values = `${chart.path.slice(0, -"Chart.yaml".length)}values.yaml`;
+  if (!walk.entries.some((e) => e.path === values)) return undefined;
+  const files = assemblePack(walk.entries);
+  return files.has("Chart.yaml") && files.has("values.yaml")
+    ? files
+    : undefined;
+}
+
+const HELM_CAP = {
+  maxBytes: HELM_LIMITS.maxTotalBytes,
+  capLabel: "Helm's limit for a chart",
+};
+
+function notGzip(
+  name: string,
+  kind: ReturnType<typeof sniff>,
+): { ok: false; error: ChartError } {
+  return {
+    ok: false,
+    error: {
+      kind: "not-a-chart",
+      message: `${showName(name)} is ${describeSniffed(kind)}, not a Helm chart (.tgz)`,
+    },
+  };
+}
+
 /** Expand a chart archive; both Helm's own 100 MiB per chart and the shared budget apply. Throws ArchiveFailure. */
 function unpack(
   bytes: Uint8Array,
@@ -152,10 +239,7 @@ function unpack(
   limits: Limits,
   budget: Budget,
 ): PackFiles {
-  const tar = gunzipBounded(bytes, name, limits, budget, {
-    maxBytes: HELM_LIMITS.maxTotalBytes,
-    capLabel: "Helm's limit for a chart",
-  });
+  const tar = gunzipBounded(bytes, name, limits, budget, HELM_CAP);
   return assemblePack(readTarEntries(tar, name, limits));
 }
 

@@ -24,63 +24,109 @@ export function gunzipBounded(
 /**
  * Parse a tar archive (ustar, pax and GNU long names). The effective name of every entry —
  * after pax `path` and GNU `L` records — is what gets checked. Links, devices and FIFOs are
- * refused. Throws ArchiveFailure.
+ * refused. Entry bytes are views into `tar`, never copies. Throws ArchiveFailure.
  */
 export function readTarEntries(
   tar: Uint8Array,
   archiveName: string,
   limits: Limits,
 ): RawEntry[] {
-  const entries: RawEntry[] = [];
-  let at = 0;
-  let pax: Map<string, string> | undefined;
-  let longName: string | undefined;
-  let count = 0;
-  const truncated = (): never =>
-    fail("truncated", `${showName(archiveName)} is truncated or corrupt`);
-  while (true) {
-    if (at + BLOCK > tar.length) {
-      // GNU tar ends with two zero blocks; some writers stop after one or none. A missing end is tolerated
-      // only at a block boundary with nothing pending.
-      if (at === tar.length && !pax && longName === undefined) break;
-      truncated();
+  const walk = new TarWalk(archiveName, limits);
+  walk.advance(tar, true);
+  return walk.entries;
+}
+
+/**
+ * A tar walk that resumes as more of the archive arrives (while a .tgz is being expanded): each
+ * {@link TarWalk.advance} reads every entry that is complete in the bytes given, with the rules of
+ * {@link readTarEntries}, and leaves a partial one for the next call.
+ */
+export class TarWalk {
+  /** The entries read so far, in archive order. */
+  readonly entries: RawEntry[] = [];
+  /** The end-of-archive block was reached. */
+  ended = false;
+  private at = 0;
+  private pax: Map<string, string> | undefined;
+  private longName: string | undefined;
+  private count = 0;
+
+  constructor(
+    private readonly archiveName: string,
+    private readonly limits: Limits,
+  ) {}
+
+  /**
+   * Read on through `tar`, the archive from its first byte (what has arrived so far; each call
+   * passes at least what the previous one did). With `final`, `tar` is all of it and a partial
+   * entry is an error. Returns {@link TarWalk.ended}. Throws ArchiveFailure.
+   */
+  advance(tar: Uint8Array, final: boolean): boolean {
+    const { archiveName, limits } = this;
+    const truncated = (): never =>
+      fail("truncated", `${showName(archiveName)} is truncated or corrupt`);
+    while (!this.ended) {
+      const at = this.at;
+      if (at + BLOCK > tar.length) {
+        if (!final) return false;
+        // GNU tar ends with two zero blocks; some writers stop after one or none. A missing end is
+        // tolerated only at a block boundary with nothing pending.
+        if (at === tar.length && !this.pax && this.longName === undefined)
+          break;
+        truncated();
+      }
+      const h = tar.subarray(at, at + BLOCK);
+      if (h.every((v) => v === 0)) break;
+      if (!checksumOk(h))
+        fail(
+          "truncated",
+          `${showName(archiveName)} is truncated or corrupt: bad header checksum at offset ${at}`,
+        );
+      const type = String.fromCharCode(h[156]!);
+      const size = parseNumber(h.subarray(124, 136), archiveName);
+      const dataStart = at + BLOCK;
+      const dataEnd = dataStart + size;
+      if (dataEnd > tar.length) {
+        // Wait for the rest of this entry: nothing about it has been recorded yet.
+        if (!final) return false;
+        truncated();
+      }
+      this.at = dataStart + Math.ceil(size / BLOCK) * BLOCK;
+      if (++this.count > limits.maxEntries * 2)
+        fail(
+          "too-many-entries",
+          `${showName(archiveName)} has more than ${limits.maxEntries} entries`,
+        );
+      const data = tar.subarray(dataStart, dataEnd);
+      if (type === "x") {
+        this.pax = parsePax(data, archiveName);
+        continue;
+      }
+      if (type === "g") continue; // global pax defaults: nothing in them may rename an entry
+      if (type === "L") {
+        this.longName = decodeName(
+          data.subarray(0, data.indexOf(0) < 0 ? data.length : data.indexOf(0)),
+          archiveName,
+        );
+        continue;
+      }
+      this.entry(h, type, size, data);
     }
-    const h = tar.subarray(at, at + BLOCK);
-    if (h.every((v) => v === 0)) break;
-    if (!checksumOk(h))
-      fail(
-        "truncated",
-        `${showName(archiveName)} is truncated or corrupt: bad header checksum at offset ${at}`,
-      );
-    const type = String.fromCharCode(h[156]!);
-    const size = parseNumber(h.subarray(124, 136), archiveName);
-    const dataStart = at + BLOCK;
-    const dataEnd = dataStart + size;
-    if (dataEnd > tar.length) truncated();
-    at = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-    if (++count > limits.maxEntries * 2)
-      fail(
-        "too-many-entries",
-        `${showName(archiveName)} has more than ${limits.maxEntries} entries`,
-      );
-    const data = tar.subarray(dataStart, dataEnd);
-    if (type === "x") {
-      pax = parsePax(data, archiveName);
-      continue;
-    }
-    if (type === "g") continue; // global pax defaults: nothing in them may rename an entry
-    if (type === "L") {
-      longName = decodeName(
-        data.subarray(0, data.indexOf(0) < 0 ? data.length : data.indexOf(0)),
-        archiveName,
-      );
-      continue;
-    }
-    const header = headerName(h, archiveName);
-    const raw = pax?.get("path") ?? longName ?? header;
+    this.ended = true;
+    return true;
+  }
+
+  private entry(
+    h: Uint8Array,
+    type: string,
+    size: number,
+    data: Uint8Array,
+  ): void {
+    const { archiveName, limits, pax } = this;
+    const raw = pax?.get("path") ?? this.longName ?? headerName(h, archiveName);
     const effectiveSize = pax?.has("size") ? Number(pax.get("size")) : size;
-    pax = undefined;
-    longName = undefined;
+    this.pax = undefined;
+    this.longName = undefined;
     if (type === "1" || type === "2" || type === "K")
       fail(
         "link-not-allowed",
@@ -112,19 +158,18 @@ export function readTarEntries(
         `${showName(raw)} is ${mib(size)}, beyond ${mib(limits.maxEntryBytes)}, the limit for one file`,
         raw,
       );
-    if (entries.length >= limits.maxEntries)
+    if (this.entries.length >= limits.maxEntries)
       fail(
         "too-many-entries",
         `${showName(archiveName)} has more than ${limits.maxEntries} entries`,
       );
     const path = checkEntryPath(raw, limits, isDir);
-    entries.push(
+    this.entries.push(
       isDir
         ? { raw, path, kind: "dir" }
         : { raw, path, kind: "file", bytes: data },
     );
   }
-  return entries;
 }
 
 function checksumOk(h: Uint8Array): boolean {

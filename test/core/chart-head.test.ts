@@ -1,0 +1,189 @@
+// readChartHead: Chart.yaml and values.yaml as soon as their tar entries are expanded, with
+// every safety rule of readChart holding for what it reads on the way.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readChart, readChartHead } from "../../src/pack/chart";
+import { Budget } from "../../src/pack/limits";
+import { noise, utf8 } from "../gen/bytes";
+import { tarGzBomb } from "../gen/bombs";
+import { chartTgz } from "../gen/pack";
+import { buildTarGz, gzip, buildTar } from "../gen/tar";
+import { loadFixture } from "../helpers/fixtures";
+
+const FIXTURES = join(__dirname, "../fixtures/pack-central");
+
+/** Every chart archive shipped by a real fixture pack: [pack dir, path in the pack]. */
+const fixtureCharts = readdirSync(FIXTURES).flatMap((dir) => {
+  let names: string[] = [];
+  try {
+    names = readdirSync(join(FIXTURES, dir, "charts"));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.endsWith(".tgz"))
+    .map((n) => [dir, `charts/${n}`] as const);
+});
+
+async function fixtureBytes(dir: string, file: string): Promise<Uint8Array> {
+  const bytes = (await loadFixture(`pack-central/${dir}`)).get(file);
+  if (!bytes) throw new Error(`${dir} has no ${file}`);
+  return bytes;
+}
+
+describe("readChartHead on real charts", () => {
+  it("finds chart archives among the fixtures", () => {
+    expect(fixtureCharts.length).toBeGreaterThan(20);
+  });
+
+  it.each(fixtureCharts)(
+    "%s %s: the same name, version and values as readChart",
+    async (dir, file) => {
+      const bytes = await fixtureBytes(dir, file);
+      const full = readChart(bytes, { name: file });
+      const head = readChartHead(bytes, { name: file });
+      if (!full.ok) {
+        expect(head.ok).toBe(false);
+        return;
+      }
+      if (!head.ok) throw new Error(head.error.message);
+      expect(head.value.name).toBe(full.value.name);
+      expect(head.value.version).toBe(full.value.version);
+      expect(head.value.appVersion).toBe(full.value.appVersion);
+      expect(head.value.valuesText).toBe(full.value.valuesText);
+      expect(head.value.consumed).toBeLessThanOrEqual(bytes.length);
+    },
+  );
+
+  it("stops after Chart.yaml and values.yaml when they come first (kyverno, 320 KB)", async () => {
+    const file = "charts/kyverno-3.2.3.tgz";
+    const bytes = await fixtureBytes("kyverno-1.12.2", file);
+    const head = readChartHead(bytes, { name: file });
+    if (!head.ok) throw new Error(head.error.message);
+    expect(head.value.name).toBe("kyverno");
+    expect(head.value.version).toBe("3.2.3");
+    expect(head.value.valuesText).toContain("admissionController:");
+    expect(head.value.complete).toBe(false);
+    expect(head.value.consumed).toBeGreaterThan(0);
+    expect(head.value.consumed).toBeLessThan(bytes.length / 2);
+  });
+});
+
+describe("readChartHead on generated charts", () => {
+  it("reads to the end when values.yaml comes last, and then checks the gzip trailer", () => {
+    const bytes = buildTarGz([
+      {
+        name: "late/Chart.yaml",
+        data: utf8("apiVersion: v2\nname: late\nversion: 1.0.0\n"),
+      },
+      { name: "late/templates/big.bin", data: noise(300 * 1024) },
+      { name: "late/values.yaml", data: utf8("a: 1\n") },
+    ]);
+    const head = readChartHead(bytes, { name: "late.tgz" });
+    if (!head.ok) throw new Error(head.error.message);
+    expect(head.value).toMatchObject({
+      name: "late",
+      valuesText: "a: 1\n",
+      complete: true,
+      consumed: bytes.length,
+    });
+  });
+
+  it("stops early on a large generated chart, and so never sees a corrupt end", () => {
+    const bytes = chartTgz({
+      name: "early",
+      extra: { "templates/big.bin": noise(400 * 1024) },
+    });
+    const broken = bytes.slice(0, bytes.length - 8); // no gzip trailer
+    const head = readChartHead(broken, { name: "early.tgz" });
+    if (!head.ok) throw new Error(head.error.message);
+    expect(head.value.complete).toBe(false);
+    expect(head.value.consumed).toBeLessThan(broken.length);
+    // The full read still refuses it.
+    expect(readChart(broken, { name: "early.tgz" }).ok).toBe(false);
+  });
+
+  it("a chart without values.yaml gives '' after reading all of it", () => {
+    const bytes = buildTarGz([
+      {
+        name: "bare/Chart.yaml",
+        data: utf8("apiVersion: v2\nname: bare\nversion: 0.1.0\n"),
+      },
+    ]);
+    const head = readChartHead(bytes, { name: "bare.tgz" });
+    if (!head.ok) throw new Error(head.error.message);
+    expect(head.value).toMatchObject({ valuesText: "", complete: true });
+  });
+
+  it("refuses an archive that is not gzip, and one without Chart.yaml", () => {
+    const notGzip = readChartHead(buildTar([{ name: "a", data: utf8("x") }]), {
+      name: "a.tgz",
+    });
+    expect(notGzip).toMatchObject({
+      ok: false,
+      error: { kind: "not-a-chart" },
+    });
+    const noChart = readChartHead(chartTgz({ noChartYaml: true }), {
+      name: "b.tgz",
+    });
+    expect(noChart).toMatchObject({
+      ok: false,
+      error: {
+        kind: "not-a-chart",
+        message: expect.stringContaining("Chart.yaml"),
+      },
+    });
+  });
+});
+
+describe("readChartHead keeps the safety rules for what it reads", () => {
+  const chartYaml = {
+    name: "c/Chart.yaml",
+    data: utf8("apiVersion: v2\nname: c\nversion: 1.0.0\n"),
+  };
+  const values = { name: "c/values.yaml", data: utf8("a: 1\n") };
+
+  it.each([
+    [
+      "a symbolic link",
+      { name: "c/link", type: "2" as const, linkname: "/etc/passwd" },
+      "link-not-allowed",
+    ],
+    ["a `..` name", { name: "c/../evil", data: utf8("x") }, "unsafe-path"],
+    ["a FIFO", { name: "c/fifo", type: "6" as const }, "special-file"],
+    ["a duplicate Chart.yaml", chartYaml, "duplicate-entry"],
+  ])("refuses %s before values.yaml", (_what, bad, kind) => {
+    const bytes = buildTarGz([chartYaml, bad, values]);
+    expect(readChartHead(bytes, { name: "c.tgz" })).toMatchObject({
+      ok: false,
+      error: { kind },
+    });
+  });
+
+  it("stops a tar.gz bomb at Helm's limit, drawing from the shared budget", () => {
+    const budget = new Budget(256 * 1024 * 1024);
+    const head = readChartHead(tarGzBomb(512, { entryName: "c/zeros.bin" }), {
+      name: "bomb.tgz",
+      budget,
+    });
+    expect(head.ok).toBe(false);
+    if (head.ok) return;
+    expect(["too-large", "ratio-exceeded"]).toContain(head.error.kind);
+    expect(budget.used).toBeLessThan(256 * 1024 * 1024);
+  });
+
+  it("refuses a file beyond Helm's 5 MiB per file before values.yaml", () => {
+    const bytes = gzip(
+      buildTar([
+        chartYaml,
+        { name: "c/huge.bin", data: noise(6 * 1024 * 1024) },
+        values,
+      ]),
+    );
+    expect(readChartHead(bytes, { name: "c.tgz" })).toMatchObject({
+      ok: false,
+      error: { kind: "too-large" },
+    });
+  });
+});
