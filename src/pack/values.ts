@@ -133,6 +133,28 @@ export function removeValuesBlock(
 }
 
 /**
+ * Put back `<section>.<key>` as `before` had it (comments included) into `current`, after
+ * {@link removeValuesBlock}: `before` itself when nothing else changed since, so an undo gives
+ * the same bytes. Throws when either text is not valid YAML.
+ */
+export function restoreValuesBlock(
+  current: string,
+  before: string,
+  removed: string,
+  section: "charts" | "manifests",
+  key: string,
+): string {
+  if (current === removed) return before;
+  const old = docOf(before);
+  const node = old.getIn([section, key], true);
+  if (node === undefined) return current;
+  const doc = docOf(current);
+  if (!doc.hasIn([section])) doc.setIn([section], new YAMLMap());
+  doc.setIn([section, key], node);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
  * Add `manifests.<key>` with a typed default ({@link manifestValueSeeds}) for each `.Values` path
  * the manifest uses that the values do not have yet, in block style. Existing values are kept.
  */

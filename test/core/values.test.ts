@@ -8,6 +8,7 @@ import {
   manifestValueRefs,
   manifestValueSeeds,
   removeValuesBlock,
+  restoreValuesBlock,
 } from "../../src/pack/values";
 import { loadFixture } from "../helpers/fixtures";
 
@@ -134,5 +135,29 @@ describe("values composition", () => {
     expect(manifestValueSeeds("{{ if .Values.on }}{{ end }}").get("on")).toBe(
       false,
     );
+  });
+
+  it("restores a removed block: the same bytes when nothing changed since, else the block with its comments", () => {
+    const before =
+      "# mine\npack:\n  namespace: demo   # where\nmanifests:\n  app:\n    # the image\n    repo: 'nginx'\n";
+    const removed = removeValuesBlock(before, "manifests", "app");
+    expect(removed).not.toContain("app:");
+    expect(
+      restoreValuesBlock(removed, before, removed, "manifests", "app"),
+    ).toBe(before);
+    const edited = removed.replace("demo", "other");
+    const back = restoreValuesBlock(
+      edited,
+      before,
+      removed,
+      "manifests",
+      "app",
+    );
+    expect(back).toContain("namespace: other");
+    expect(back).toContain("# the image");
+    expect(parse(back)).toEqual({
+      pack: { namespace: "other" },
+      manifests: { app: { repo: "nginx" } },
+    });
   });
 });

@@ -4,6 +4,8 @@ import { useFieldArray, useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
 import { DropReport } from "@/features/wizard/components/drop-report";
+import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
+import { useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { AddOutcome } from "@/features/wizard/model/add-files";
 import {
@@ -17,7 +19,7 @@ import { getPackWorker } from "@/lib/pack-worker/client";
 
 /** Ansible roles that customise the image: folders or archives, listed in ansibleRoles. */
 export function AnsibleRolesSection() {
-  const { control, getValues } = useFormContext<WizardValues>();
+  const { control, getValues, setValue } = useFormContext<WizardValues>();
   const { fields, append, remove } = useFieldArray({
     control,
     name: "roles",
@@ -25,6 +27,29 @@ export function AnsibleRolesSection() {
   });
   const { addBlobs } = useWizard();
   const [outcome, setOutcome] = useState<AddOutcome | null>(null);
+  const removal = useRemoval();
+
+  function removeRole(index: number) {
+    const role = getValues(`roles.${index}`);
+    if (!role) return;
+    const n = role.files.length;
+    removal.request({
+      what: `the role ${role.name}`,
+      goes: [`its ${n} ${n === 1 ? "file" : "files"} (${role.name}/…)`],
+      confirm: n > 0,
+      run: () => {
+        const before = getValues("roles");
+        remove(index);
+        return {
+          message: `Removed the role ${role.name}.`,
+          undo: () => {
+            setValue("roles", before, { shouldDirty: true });
+            return `Put back the role ${role.name}.`;
+          },
+        };
+      },
+    });
+  }
 
   async function onDrop(items: DroppedItems) {
     const result: AddOutcome = { added: [], refused: [], notes: [] };
@@ -88,6 +113,7 @@ export function AnsibleRolesSection() {
         onFiles={(r) => void onDrop(r)}
       />
       <DropReport outcome={outcome} what="roles" />
+      <RemovalPrompt removal={removal} />
       {fields.length > 0 && (
         <ul className="wizard-list" aria-label="Ansible roles">
           {fields.map((r, i) => (
@@ -103,7 +129,7 @@ export function AnsibleRolesSection() {
               </span>
               <Button
                 aria-label={`Remove role ${r.name}`}
-                onClick={() => remove(i)}
+                onClick={() => removeRole(i)}
               >
                 Remove
               </Button>

@@ -4,6 +4,8 @@ import { useFieldArray, useFormContext } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
 import { DropReport } from "@/features/wizard/components/drop-report";
+import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
+import { useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import {
   addManifests,
@@ -11,7 +13,11 @@ import {
 } from "@/features/wizard/model/add-files";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
-import { manifestKey, removeValuesBlock } from "@/pack/values";
+import {
+  describeValuesBlock,
+  takeValuesBlock,
+} from "@/features/wizard/model/values-block";
+import { manifestKey } from "@/pack/values";
 
 /** Kubernetes manifests, applied in list order (the user can change it); values seeded as they come in. */
 export function ManifestsSection() {
@@ -24,6 +30,7 @@ export function ManifestsSection() {
   });
   const { addBlobs } = useWizard();
   const [outcome, setOutcome] = useState<AddOutcome | null>(null);
+  const removal = useRemoval();
 
   async function onFiles(files: File[]) {
     const candidates = await Promise.all(
@@ -47,29 +54,51 @@ export function ManifestsSection() {
   }
 
   function removeManifest(index: number) {
-    const path = getValues(`manifests.${index}.path`);
-    remove(index);
-    const text = getValues("files.values");
-    if (!path || text === null) return;
-    const key = manifestKey(path);
-    try {
-      setValue("files.values", removeValuesBlock(text, "manifests", key), {
-        shouldDirty: true,
-      });
-      setOutcome({
-        added: [],
-        refused: [],
-        notes: [`Removed ${path} and its manifests.${key} values.`],
-      });
-    } catch {
-      setOutcome({
-        added: [],
-        refused: [],
-        notes: [
-          `Removed ${path}; values.yaml does not parse, so manifests.${key} is still in it.`,
-        ],
-      });
-    }
+    const row = getValues(`manifests.${index}`);
+    if (!row) return;
+    const key = manifestKey(row.path);
+    const block = describeValuesBlock(
+      getValues("files.values"),
+      "manifests",
+      key,
+    );
+    removal.request({
+      what: row.path,
+      goes: block ? [block] : [],
+      confirm: block !== null,
+      run: () => {
+        const rowsBefore = getValues("manifests");
+        const taken = takeValuesBlock(
+          getValues("files.values"),
+          "manifests",
+          key,
+        );
+        remove(index);
+        if (taken.ok && block)
+          setValue("files.values", taken.text, { shouldDirty: true });
+        return {
+          message: block
+            ? taken.ok
+              ? `Removed ${row.path} and ${block}.`
+              : `Removed ${row.path}; values.yaml does not parse, so manifests.${key} is still in it.`
+            : `Removed ${row.path}.`,
+          undo: () => {
+            setValue("manifests", rowsBefore, { shouldDirty: true });
+            const now = getValues("files.values");
+            if (taken.ok && block && now !== null) {
+              try {
+                setValue("files.values", taken.restore(now), {
+                  shouldDirty: true,
+                });
+              } catch {
+                return `Put back ${row.path}; values.yaml no longer parses, so manifests.${key} was not put back.`;
+              }
+            }
+            return `Put back ${row.path}${block ? ` and ${block}` : ""}.`;
+          },
+        };
+      },
+    });
   }
 
   function moveTo(from: number, to: number, label: "up" | "down") {
@@ -98,6 +127,7 @@ export function ManifestsSection() {
         onFiles={(r) => r.kind === "files" && void onFiles(r.files)}
       />
       <DropReport outcome={outcome} what="manifests" />
+      <RemovalPrompt removal={removal} />
       {fields.length > 0 && (
         <>
           <p className="muted">

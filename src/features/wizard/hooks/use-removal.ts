@@ -1,0 +1,59 @@
+import { useState } from "react";
+
+/** What a removal takes away, named for the question asked before it. */
+export interface RemovalRequest {
+  /** The thing removed, e.g. `manifests/app.yaml`. */
+  what: string;
+  /** Everything that goes with it, one line each (its values block, its files). */
+  goes: string[];
+  /** Ask first: the removal takes something the user wrote or uploaded besides the row. */
+  confirm: boolean;
+  /** Remove it; returns what the Undo says and does. */
+  run: () => RemovalDone;
+}
+
+export interface RemovalDone {
+  message: string;
+  /** Put everything back as it was. */
+  undo: () => string;
+}
+
+/**
+ * Removal that never loses work: a question first when something besides the row goes, then a
+ * status with Undo until the next removal (or the user dismisses it).
+ */
+export function useRemoval() {
+  const [asking, setAsking] = useState<RemovalRequest | null>(null);
+  const [done, setDone] = useState<(RemovalDone & { seq: number }) | null>(
+    null,
+  );
+  const [undone, setUndone] = useState<string | null>(null);
+  const [seq, setSeq] = useState(0);
+
+  const perform = (r: RemovalRequest) => {
+    setAsking(null);
+    setUndone(null);
+    setDone({ ...r.run(), seq: seq + 1 });
+    setSeq(seq + 1);
+  };
+
+  return {
+    asking,
+    done,
+    undone,
+    request: (r: RemovalRequest) => (r.confirm ? setAsking(r) : perform(r)),
+    confirm: () => asking && perform(asking),
+    cancel: () => setAsking(null),
+    undo: () => {
+      if (!done) return;
+      setUndone(done.undo());
+      setDone(null);
+    },
+    dismiss: () => {
+      setDone(null);
+      setUndone(null);
+    },
+  };
+}
+
+export type Removal = ReturnType<typeof useRemoval>;
