@@ -11,6 +11,7 @@ import type { PackChart } from "../src/pack/registry-types";
 import { validatePack, type ValidateOptions } from "../src/pack/validate";
 import { decodeText } from "../src/pack/yaml-text";
 import type { PackDetail } from "./store/store";
+import { openChartInPool } from "./workers/pool";
 
 /**
  * Validate a pack and compute everything the API shows about it. The detail is complete only
@@ -76,10 +77,11 @@ export async function chartDetails(
       const done = read.get(file);
       // What validation opened is remembered for the chart-file endpoint (the stores keep these
       // bytes cached), so its first request does not expand the archive again.
-      if (done) opened.set(bytes, { ok: true, value: done });
+      if (done) opened.set(bytes, Promise.resolve({ ok: true, value: done }));
+      // Here, in whatever thread describes the pack (the upload check's is a worker).
       const r = done
         ? { ok: true as const, value: done }
-        : openChart(bytes, file);
+        : readChartArchive(bytes, { name: file });
       if (!r.ok)
         return {
           file,
@@ -132,16 +134,24 @@ export async function chartDetails(
 }
 
 /** Opened archives by their bytes: the stores cache a version's files, so repeated opens of one chart's files expand it once. */
-const opened = new WeakMap<Uint8Array, Result<ChartArchive, ChartError>>();
+const opened = new WeakMap<
+  Uint8Array,
+  Promise<Result<ChartArchive, ChartError>>
+>();
 
-/** A stored chart archive opened (Helm's limits), remembered for as long as its bytes are. */
+/**
+ * A stored chart archive opened (Helm's limits) in the worker pool, remembered for as long as its
+ * bytes are; however many requests ask at once, it is expanded once.
+ */
 export function openChart(
   bytes: Uint8Array,
   file: string,
-): Result<ChartArchive, ChartError> {
+): Promise<Result<ChartArchive, ChartError>> {
   let r = opened.get(bytes);
   if (!r) {
-    r = readChartArchive(bytes, { name: file });
+    r = openChartInPool(bytes, file);
+    // A failure of the pool itself (not of the archive) is not kept: the next request tries again.
+    r.catch(() => opened.delete(bytes));
     opened.set(bytes, r);
   }
   return r;

@@ -166,7 +166,7 @@ export const readRoutes: FastifyPluginAsync<{
           "CHART_NOT_FOUND",
           `\`${safe(file)}\` is not a chart archive in ${p.name} ${p.version}`,
         );
-      const chart = openChart(bytes, file);
+      const chart = await openChart(bytes, file);
       if (!chart.ok)
         return sendError(
           reply,

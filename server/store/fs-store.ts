@@ -14,10 +14,10 @@ import {
 } from "node:fs/promises";
 import { join } from "node:path";
 import type { PackFiles } from "../../src/pack/pack-files";
-import { readPackArchive } from "../../src/pack/read-archive";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import { dropTarGz, ensureTarGz } from "../archive-cache";
 import { describePack } from "../prepare";
+import { readStoredInPool } from "../workers/pool";
 import {
   PACK_FILE_MAGIC as MAGIC,
   packFileHead,
@@ -54,6 +54,10 @@ export function createFsStore(root: string): PackStore {
   let index: Map<string, Map<string, PackDetail>> | null = null;
   let loading: Promise<Map<string, Map<string, PackDetail>>> | null = null;
   const filesCache = new Map<string, { digest: string; files: PackFiles }>();
+  const reading = new Map<
+    string,
+    Promise<{ digest: string; files: PackFiles } | null>
+  >();
   /** Details stored before `charts` and `images` existed, completed from their files once. */
   const completed = new Map<string, Promise<PackDetail>>();
 
@@ -204,18 +208,20 @@ export function createFsStore(root: string): PackStore {
     const key = `${name}:${version}`;
     const cached = filesCache.get(key);
     if (cached?.digest === h.detail.digest) return cached.files;
-    const stored = await readZip(name, version);
+    // Expanded in the worker pool, once however many requests miss at the same time.
+    let read = reading.get(key);
+    if (!read) {
+      read = readStoredInPool(fileOf(name, version)).finally(() =>
+        reading.delete(key),
+      );
+      reading.set(key, read);
+    }
+    const stored = await read;
     if (!stored) return null;
-    const r = readPackArchive(stored.bytes);
-    if (!r.ok)
-      throw new Error(`stored pack ${key} is unreadable: ${r.error.message}`);
     if (filesCache.size > 16)
       filesCache.delete(filesCache.keys().next().value!);
-    filesCache.set(key, {
-      digest: stored.detail.digest,
-      files: r.value.files,
-    });
-    return r.value.files;
+    filesCache.set(key, stored);
+    return stored.files;
   }
 
   /**

@@ -8,3 +8,5 @@ const task = await import("./pack-task.ts");
 
 export const checkUpload = task.checkUpload;
 export const buildTarGz = task.buildTarGz;
+export const openChart = task.openChart;
+export const readStored = task.readStored;

@@ -19,7 +19,13 @@ import { join } from "node:path";
 import { createGzip, deflateRawSync, inflateRawSync } from "node:zlib";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { ArchiveError } from "../../src/pack/archive-error";
+import {
+  readChartArchive,
+  type ChartArchive,
+  type ChartError,
+} from "../../src/pack/chart";
 import type { Finding } from "../../src/pack/finding";
+import type { Result } from "../../src/pack/result";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { readPackArchive } from "../../src/pack/read-archive";
 import type { PackDetail } from "../../src/pack/registry-types";
@@ -119,10 +125,45 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
   }
   const tarGz = await gzipToBytes(tarParts(files, top));
   const outcome: CheckOutcome = { ok: true, detail, files, tarGz };
-  // Every file is a view of the upload's buffer or a buffer of its own (inflated): move them all.
-  const buffers = new Set<ArrayBuffer>([tarGz.buffer as ArrayBuffer]);
-  for (const b of files.values()) buffers.add(b.buffer as ArrayBuffer);
-  return move({ [transferableSymbol]: [...buffers], [valueSymbol]: outcome });
+  return moved(outcome, files, [tarGz]);
+}
+
+/**
+ * `value` handed back with the buffers under `files` (and `more`) moved, not copied: each file is
+ * a view of a buffer this worker made (the upload read whole, an expanded entry), never Node's pool.
+ */
+function moved(
+  value: object,
+  files: PackFiles,
+  more: Uint8Array[] = [],
+): unknown {
+  const buffers = new Set<ArrayBuffer>();
+  for (const b of [...files.values(), ...more])
+    buffers.add(b.buffer as ArrayBuffer);
+  return move({ [transferableSymbol]: [...buffers], [valueSymbol]: value });
+}
+
+/** A chart archive opened with Helm's limits (the chart-file endpoint), its files moved back. */
+export function openChart(task: { bytes: Uint8Array; file: string }): unknown {
+  const r: Result<ChartArchive, ChartError> = readChartArchive(task.bytes, {
+    name: task.file,
+  });
+  return r.ok ? moved(r, r.value.files) : r;
+}
+
+/**
+ * The files of a stored fs pack file, with its content digest, moved back; null when the file is
+ * gone or not a pack file.
+ */
+export function readStored(task: { path: string }): unknown {
+  const stored = readPackFile(task.path);
+  if (!stored) return null;
+  const r = readPackArchive(stored.zip, { inflateRaw: zlibInflateRaw });
+  if (!r.ok)
+    throw new Error(
+      `stored pack ${task.path} is unreadable: ${r.error.message}`,
+    );
+  return moved({ digest: stored.digest, files: r.value.files }, r.value.files);
 }
 
 export interface TarGzTask {
@@ -147,7 +188,7 @@ export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
     if (!stored) return { ok: false, reason: "gone" };
     if (stored.digest !== task.source.digest)
       return { ok: false, reason: "changed" };
-    const r = readPackArchive(stored.zip);
+    const r = readPackArchive(stored.zip, { inflateRaw: zlibInflateRaw });
     if (!r.ok)
       throw new Error(
         `stored pack ${task.source.path} is unreadable: ${r.error.message}`,

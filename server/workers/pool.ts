@@ -1,5 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import type { ChartArchive, ChartError } from "../../src/pack/chart";
+import type { PackFiles } from "../../src/pack/pack-files";
+import type { Result } from "../../src/pack/result";
 import type {
   CheckOutcome,
   CheckTask,
@@ -86,6 +89,27 @@ export function buildTarGzInPool(task: TarGzTask): Promise<TarGzOutcome> {
     name: "buildTarGz",
     filename: taskFile("pack"),
   }) as Promise<TarGzOutcome>;
+}
+
+/** A chart archive opened in the pool (Helm's limits); the bytes are copied to the worker. */
+export function openChartInPool(
+  bytes: Uint8Array,
+  file: string,
+): Promise<Result<ChartArchive, ChartError>> {
+  return workers().run(
+    { bytes, file },
+    { name: "openChart", filename: taskFile("pack") },
+  ) as Promise<Result<ChartArchive, ChartError>>;
+}
+
+/** The files of a stored fs pack file and its content digest, read in the pool; null when gone. */
+export function readStoredInPool(
+  path: string,
+): Promise<{ digest: string; files: PackFiles } | null> {
+  return workers().run(
+    { path },
+    { name: "readStored", filename: taskFile("pack") },
+  ) as Promise<{ digest: string; files: PackFiles } | null>;
 }
 
 /** Stop the pool's threads (server shutdown). */
