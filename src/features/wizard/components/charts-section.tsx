@@ -5,13 +5,18 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
 import { DropReport } from "@/features/wizard/components/drop-report";
+import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
 import { useFieldError } from "@/features/wizard/components/form-fields";
+import { useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import { addCharts, type AddOutcome } from "@/features/wizard/model/add-files";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
+import {
+  describeValuesBlock,
+  takeValuesBlock,
+} from "@/features/wizard/model/values-block";
 import { getPackWorker } from "@/lib/pack-worker/client";
-import { removeValuesBlock } from "@/pack/values";
 import { parseYamlLimited } from "@/pack/yaml-text";
 
 /** Chart names values.yaml has settings for, for a chart not in the pack yet (a template's). */
@@ -39,6 +44,7 @@ export function ChartsSection() {
   const { addBlobs } = useWizard();
   const valuesText = useWatch({ control, name: "files.values" });
   const [outcome, setOutcome] = useState<AddOutcome | null>(null);
+  const removal = useRemoval();
   const error = useFieldError("charts");
   const expected = expectedCharts(
     valuesText,
@@ -72,27 +78,46 @@ export function ChartsSection() {
 
   function removeChart(index: number) {
     const chart = getValues(`charts.${index}`);
-    remove(index);
-    const text = getValues("files.values");
-    if (!chart?.name || text === null) return;
-    try {
-      setValue("files.values", removeValuesBlock(text, "charts", chart.name), {
-        shouldDirty: true,
-      });
-      setOutcome({
-        added: [],
-        refused: [],
-        notes: [`Removed ${chart.path} and its charts.${chart.name} values.`],
-      });
-    } catch {
-      setOutcome({
-        added: [],
-        refused: [],
-        notes: [
-          `Removed ${chart.path}; values.yaml does not parse, so charts.${chart.name} is still in it.`,
-        ],
-      });
-    }
+    if (!chart) return;
+    const block = chart.name
+      ? describeValuesBlock(getValues("files.values"), "charts", chart.name)
+      : null;
+    removal.request({
+      what: chart.path,
+      goes: block ? [block] : [],
+      // The archive itself is the user's upload, and the block holds their settings.
+      confirm: true,
+      run: () => {
+        const rowsBefore = getValues("charts");
+        const taken = block
+          ? takeValuesBlock(getValues("files.values"), "charts", chart.name)
+          : ({ ok: false } as const);
+        remove(index);
+        if (taken.ok)
+          setValue("files.values", taken.text, { shouldDirty: true });
+        return {
+          message: block
+            ? taken.ok
+              ? `Removed ${chart.path} and ${block}.`
+              : `Removed ${chart.path}; values.yaml does not parse, so charts.${chart.name} is still in it.`
+            : `Removed ${chart.path}.`,
+          undo: () => {
+            setValue("charts", rowsBefore, { shouldDirty: true });
+            const now = getValues("files.values");
+            if (taken.ok && now !== null) {
+              try {
+                setValue("files.values", taken.restore(now), {
+                  shouldDirty: true,
+                });
+              } catch {
+                return `Put back ${chart.path}; values.yaml no longer parses, so charts.${chart.name} was not put back.`;
+              }
+            }
+            return `Put back ${chart.path}${block ? ` and ${block}` : ""}.`;
+          },
+        };
+      },
+    });
   }
 
   return (
@@ -119,6 +144,7 @@ export function ChartsSection() {
         onFiles={(r) => r.kind === "files" && void onFiles(r.files)}
       />
       <DropReport outcome={outcome} what="charts" />
+      <RemovalPrompt removal={removal} />
       {fields.length > 0 && (
         <ul className="wizard-list" aria-label="Charts in the pack">
           {fields.map((c, i) => (
