@@ -21,6 +21,10 @@ Commands:
       pack's page. Credentials: --user/--password or --token, or
       PACKSMITH_USERNAME/PACKSMITH_PASSWORD or PACKSMITH_TOKEN; the registry
       also from PACKSMITH_REGISTRY.
+  init <template> <folder>
+      Write a template's pack (the documentation's examples) into a new folder.
+  init --list [--json]
+      The templates: id, layer, title and description.
 
 Options:
   -h, --help     Show this help.
@@ -50,6 +54,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         token: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
+        list: { type: "boolean" },
       },
     });
   } catch (e) {
@@ -68,9 +73,17 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     (opts.help ? io.out : io.err)(USAGE);
     return opts.help ? 0 : 2;
   }
-  if (!["validate", "pack", "inspect", "push"].includes(command)) {
+  if (!["validate", "pack", "inspect", "push", "init"].includes(command)) {
     io.err(`packsmith: unknown command \`${command}\`\n\n${USAGE}`);
     return 2;
+  }
+  if (command === "init") {
+    const { initCommand } = await import("./init");
+    return initCommand(
+      srcs,
+      { list: opts.list === true, json: opts.json === true },
+      io,
+    );
   }
   const target = opts.target ?? "oci";
   if (!isTarget(target)) {

@@ -9,7 +9,10 @@ import {
   templateDraft,
   type NewDraft,
 } from "@/features/wizard/model/new-draft";
-import { TEMPLATES } from "@/features/wizard/templates/templates";
+import {
+  TEMPLATES,
+  templateFiles,
+} from "@/features/wizard/templates/templates";
 import { importPackDraft } from "@/features/wizard/utils/import-pack";
 import type { DroppedItems } from "@/lib/files";
 
@@ -88,7 +91,13 @@ export function StartScreen({ onCreate, drafts }: StartScreenProps) {
               <p>{t.description}</p>
               <Button
                 busy={busy === t.id}
-                onClick={() => void create(t.id, () => templateDraft(t))}
+                onClick={() =>
+                  void create(t.id, async () => {
+                    const r = templateDraft(t.id, await templateFiles(t.id));
+                    if (!r.ok) throw new Error(r.error);
+                    return r.value;
+                  })
+                }
                 aria-label={`Use the template ${t.title}`}
               >
                 Use this template

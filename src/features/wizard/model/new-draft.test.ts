@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import { loadFixture } from "../../../../test/helpers/fixtures";
+import { templateOnDisk } from "../../../../test/helpers/seeds";
 import {
   blankDraft,
   nextVersionDraft,
   restoreDraftData,
   templateDraft,
 } from "@/features/wizard/model/new-draft";
-import { TEMPLATES } from "@/features/wizard/templates/templates";
 
 describe("new drafts", () => {
   it("a blank draft restores from its own JSON", () => {
@@ -18,14 +18,27 @@ describe("new drafts", () => {
     });
   });
 
-  it("a template draft carries the template's files", () => {
-    const t = TEMPLATES.find((x) => x.id === "permission-manager")!;
-    const d = templateDraft(t);
-    expect(d.data.meta.origin).toEqual({
+  it("a template draft carries the template's files", async () => {
+    const r = templateDraft(
+      "permission-manager",
+      await templateOnDisk("permission-manager"),
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.data.meta.origin).toEqual({
       kind: "template",
       template: "permission-manager",
     });
-    expect(d.blobs.size).toBe(1);
+    // The manifest and the logo.
+    expect(r.value.blobs.size).toBe(2);
+  });
+
+  it("a template without pack.json is refused, naming it", () => {
+    const r = templateDraft("broken", new Map());
+    expect(r).toEqual({
+      ok: false,
+      error:
+        "the template broken cannot be read: there is no pack.json at the root of this pack",
+    });
   });
 
   it("an imported pack becomes its next version and remembers the previous one", async () => {

@@ -11,7 +11,6 @@ import {
   type ChartFacts,
 } from "@/features/wizard/model/pack-files-to-draft";
 import { nextVersion } from "@/features/wizard/model/version";
-import type { PackTemplate } from "@/features/wizard/templates/pack-template";
 import type { PackFiles } from "@/pack/pack-files";
 import { err, ok, type Result } from "@/pack/result";
 
@@ -37,12 +36,21 @@ const wrap = (
 export const blankDraft = (): NewDraft =>
   wrap(emptyValues(), new Map(), { kind: "blank" });
 
+/**
+ * A draft from template `id`'s pack folder: the pack imported as it is, every file kept and
+ * pack.json remembered, so that a pack made with no change is the template's (issue 9 item 1).
+ */
 export function templateDraft(
-  t: PackTemplate,
-  newId = () => crypto.randomUUID(),
-): NewDraft {
-  const { values, blobs } = t.create(newId);
-  return wrap(values, blobs, { kind: "template", template: t.id });
+  id: string,
+  files: PackFiles,
+  newId: () => string = () => crypto.randomUUID(),
+): Result<NewDraft, string> {
+  const r = packFilesToDraft(files, { newId });
+  if (!r.ok)
+    return err(`the template ${id} cannot be read: ${r.error.message}`);
+  return ok(
+    wrap(r.value.values, r.value.blobs, { kind: "template", template: id }),
+  );
 }
 
 /**

@@ -249,7 +249,10 @@ export const contentSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["charts", i, "path"],
-          message: `${c.path} is missing or is not a Helm chart: remove it`,
+          message:
+            c.blob === null
+              ? `pack.json lists ${c.path}, which is not in the pack: add the chart's .tgz (its file name is kept) or remove the entry`
+              : `${c.path} is not a Helm chart: remove it`,
         });
     });
     const keys = new Map<string, string>();
