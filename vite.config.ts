@@ -2,6 +2,8 @@ import react from "@vitejs/plugin-react";
 import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import { defineConfig } from "vitest/config";
 
+import { colorSchemeTheme } from "./scripts/vite/color-scheme-theme";
+
 export default defineConfig({
   plugins: [
     react(),
@@ -16,6 +18,9 @@ export default defineConfig({
       skipIfLargerOrEqual: true,
     }),
   ],
+  // The dark palettes written as `@media (prefers-color-scheme: dark)` also follow the theme
+  // chosen in the header (`<html data-theme>`).
+  css: { postcss: { plugins: [colorSchemeTheme()] } },
   // The `@/` alias comes from `paths` in tsconfig.json, so the two cannot disagree.
   resolve: { tsconfigPaths: true },
   // Workers (the pack core, Monaco's language services) are ES modules: they split into chunks

@@ -1,6 +1,10 @@
 import type { ReactNode } from "react";
 
+import { MainNav } from "@/components/layout/main-nav";
 import { SessionControl } from "@/components/layout/session-control";
+import { ThemeSwitch } from "@/components/layout/theme-switch";
+
+import "./app-header.css";
 import { Link } from "@/components/ui/link";
 import { paths } from "@/config/paths";
 
@@ -8,7 +12,7 @@ type AppShellProps = {
   children: ReactNode;
 };
 
-/** The frame around every page: skip link, banner with the product name and sign-in state, and the main landmark. */
+/** The frame around every page: skip link, banner with the product name, navigation, theme and sign-in state, and the main landmark. */
 export function AppShell({ children }: AppShellProps) {
   return (
     <>
@@ -20,7 +24,11 @@ export function AppShell({ children }: AppShellProps) {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           Packsmith
         </Link>
-        <SessionControl />
+        <MainNav />
+        <div className="app-header__end">
+          <ThemeSwitch />
+          <SessionControl />
+        </div>
       </header>
       {/* tabIndex -1 lets the skip link and route changes move focus here without adding a tab stop. */}
       <main id="main" className="app-main" tabIndex={-1}>

@@ -61,6 +61,7 @@ import { configureMonacoYaml } from "monaco-yaml";
 
 import { DARK_THEME, LIGHT_THEME } from "./editor-themes";
 import { yamlSchemaSettings } from "./yaml-schemas";
+import { isDark, onThemeChange } from "@/lib/theme";
 
 /**
  * Every worker is a module worker bundled by Vite from node_modules: nothing comes from a CDN,
@@ -129,21 +130,22 @@ window.addEventListener("unhandledrejection", (event) => {
 function followColorScheme(): void {
   monaco.editor.defineTheme("packsmith-light", LIGHT_THEME);
   monaco.editor.defineTheme("packsmith-dark", DARK_THEME);
-  const dark = window.matchMedia("(prefers-color-scheme: dark)");
   const forced = window.matchMedia("(forced-colors: active)");
   const apply = (): void => {
+    const dark = isDark();
     monaco.editor.setTheme(
       forced.matches
-        ? dark.matches
+        ? dark
           ? "hc-black"
           : "hc-light"
-        : dark.matches
+        : dark
           ? "packsmith-dark"
           : "packsmith-light",
     );
   };
   apply();
-  dark.addEventListener("change", apply);
+  // The header's theme switch or the system's preference.
+  onThemeChange(apply);
   forced.addEventListener("change", apply);
 }
 followColorScheme();
