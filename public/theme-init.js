@@ -1,3 +1,4 @@
+/* global document */
 // Runs before the first paint (a blocking script in <head>, allowed by script-src 'self'): the
 // theme the user chose (src/lib/theme.ts) is on <html> before any CSS is applied, so no flash.
 try {
@@ -6,6 +7,6 @@ try {
     document.documentElement.setAttribute("data-theme", t);
     document.documentElement.style.colorScheme = t;
   }
-} catch (e) {
+} catch {
   // Storage blocked: the system theme applies.
 }
