@@ -9,7 +9,12 @@ import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
 import { useFieldError } from "@/features/wizard/components/form-fields";
 import { useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
-import { addCharts, type AddOutcome } from "@/features/wizard/model/add-files";
+import {
+  addCharts,
+  helmChartPath,
+  renameChart,
+  type AddOutcome,
+} from "@/features/wizard/model/add-files";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
 import {
@@ -19,7 +24,7 @@ import {
 import { getPackWorker } from "@/lib/pack-worker/client";
 import { parseYamlLimited } from "@/pack/yaml-text";
 
-/** Chart names values.yaml has settings for, for a chart not in the pack yet (a template's). */
+/** Chart names values.yaml has settings for that no chart in the pack has (a template's). */
 function expectedCharts(
   valuesText: string | null,
   have: readonly string[],
@@ -46,10 +51,8 @@ export function ChartsSection() {
   const [outcome, setOutcome] = useState<AddOutcome | null>(null);
   const removal = useRemoval();
   const error = useFieldError("charts");
-  const expected = expectedCharts(
-    valuesText,
-    fields.map((f) => f.name),
-  );
+  const named = fields.filter((f) => f.name !== "").map((f) => f.name);
+  const expected = expectedCharts(valuesText, named);
 
   async function onFiles(files: File[]) {
     const worker = getPackWorker();
@@ -74,6 +77,20 @@ export function ChartsSection() {
     if (r.valuesText !== getValues("files.values"))
       setValue("files.values", r.valuesText, { shouldDirty: true });
     setOutcome(r.outcome);
+  }
+
+  function rename(index: number) {
+    const r = renameChart(getValues("charts"), index);
+    setOutcome(
+      r.ok
+        ? {
+            added: [],
+            refused: [],
+            notes: [`Renamed to ${r.value[index]?.path ?? ""}.`],
+          }
+        : { added: [], refused: [r.error], notes: [] },
+    );
+    if (r.ok) setValue("charts", r.value, { shouldDirty: true });
   }
 
   function removeChart(index: number) {
@@ -128,12 +145,24 @@ export function ChartsSection() {
           {error}
         </p>
       )}
-      {expected.length > 0 && (
+      {expected.length > 0 && named.length === 0 && (
         <Alert
           tone="info"
           title={`values.yaml expects the chart ${expected.join(", ")}`}
         >
           <p>Drop that chart&apos;s .tgz below (download it with helm pull).</p>
+        </Alert>
+      )}
+      {expected.length > 0 && named.length > 0 && (
+        <Alert
+          tone="info"
+          title={`values.yaml has settings for ${expected.map((e) => `charts.${e}`).join(", ")}, which no chart in the pack is named`}
+        >
+          <p>
+            Palette gives a chart the block named after it: on the Values step,
+            rename the block to the chart&apos;s name (
+            {named.map((n) => `charts.${n}`).join(", ")}) or remove it.
+          </p>
         </Alert>
       )}
       <FileDrop
@@ -160,10 +189,21 @@ export function ChartsSection() {
                 {c.blob === null && (
                   <span className="wizard-list__problem">
                     {" "}
-                    — missing from the pack
+                    — missing from the pack: drop a chart&apos;s .tgz named{" "}
+                    {c.path.slice(c.path.lastIndexOf("/") + 1)} to add it
                   </span>
                 )}
               </span>
+              {c.blob !== null &&
+                c.name !== "" &&
+                c.path !== helmChartPath(c.name, c.version) && (
+                  <Button
+                    aria-label={`Rename ${c.path} to ${helmChartPath(c.name, c.version)}`}
+                    onClick={() => rename(i)}
+                  >
+                    Rename to {helmChartPath(c.name, c.version).slice(7)}
+                  </Button>
+                )}
               <Button
                 aria-label={`Remove chart ${c.name || c.path}`}
                 onClick={() => removeChart(i)}

@@ -10,6 +10,8 @@ export function DropReport({
   what: string;
 }) {
   if (!outcome) return null;
+  // Without an addition the first note is the title.
+  const notes = outcome.added.length ? outcome.notes : outcome.notes.slice(1);
   return (
     <>
       {outcome.refused.length > 0 && (
@@ -22,17 +24,18 @@ export function DropReport({
         </Alert>
       )}
       {(outcome.added.length > 0 || outcome.notes.length > 0) && (
+        // Adding is a success; a change without an addition (a rename, a removal) is news.
         <Alert
-          tone={outcome.notes.length ? "warning" : "success"}
+          tone={outcome.added.length ? "success" : "info"}
           title={
             outcome.added.length
               ? `Added ${outcome.added.join(", ")}`
-              : "Nothing added"
+              : (outcome.notes[0] ?? "")
           }
         >
-          {outcome.notes.length > 0 && (
+          {notes.length > 0 && (
             <ul>
-              {outcome.notes.map((m) => (
+              {notes.map((m) => (
                 <li key={m}>{m}</li>
               ))}
             </ul>

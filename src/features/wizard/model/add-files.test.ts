@@ -3,7 +3,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { FIXTURES } from "../../../../test/helpers/fixtures";
-import { addCharts, addManifests } from "@/features/wizard/model/add-files";
+import {
+  addCharts,
+  addManifests,
+  renameChart,
+} from "@/features/wizard/model/add-files";
 import { readChart } from "@/pack/chart";
 import { parseYamlLimited } from "@/pack/yaml-text";
 
@@ -30,8 +34,12 @@ describe("addCharts", () => {
     expect(r.rows).toEqual([
       expect.objectContaining({
         name: "akuity-agent",
-        path: "charts/akuity-agent-0.30.0-5.5.2026.tgz",
+        // The file keeps the name it came with (issue 9 item 3).
+        path: "charts/akuity.tgz",
       }),
+    ]);
+    expect(r.outcome.added).toEqual([
+      "akuity-agent 0.30.0-5.5.2026 as charts/akuity.tgz",
     ]);
     const values = parseYamlLimited(r.valuesText!, "values.yaml")
       .values[0] as Record<string, Record<string, unknown>>;
@@ -64,6 +72,57 @@ describe("addCharts", () => {
       expect.stringContaining("the chart akuity-agent is already in the pack"),
       expect.stringMatching(/logo\.tgz is not a Helm chart: .*PNG image/),
     ]);
+  });
+
+  it("fills the entry pack.json lists under the file's name, in its place", () => {
+    const missing = {
+      blob: null,
+      path: "charts/prometheus-grafana.tgz",
+      name: "",
+      version: "",
+      hasSchema: false,
+    };
+    const r = addCharts(
+      [missing],
+      [candidate("prometheus-grafana.tgz")],
+      "",
+      newBlob,
+    );
+    expect(r.outcome.refused).toEqual([]);
+    expect(r.rows).toEqual([
+      expect.objectContaining({
+        path: "charts/prometheus-grafana.tgz",
+        name: "akuity-agent",
+        blob: expect.any(String),
+      }),
+    ]);
+    // Another name is added beside it; the missing entry stays for the user to remove.
+    const other = addCharts([missing], [candidate("x.tgz")], "", newBlob);
+    expect(other.rows.map((x) => x.path)).toEqual([
+      "charts/prometheus-grafana.tgz",
+      "charts/x.tgz",
+    ]);
+  });
+
+  it("renames a chart to <name>-<version>.tgz on request, refusing a taken name", () => {
+    const { rows } = addCharts([], [candidate("akuity.tgz")], "", newBlob);
+    const r = renameChart(rows, 0);
+    expect(r.ok && r.value[0]?.path).toBe(
+      "charts/akuity-agent-0.30.0-5.5.2026.tgz",
+    );
+    expect(r.ok && r.value[0]?.blob).toBe(rows[0]?.blob);
+    const taken = [
+      ...rows,
+      {
+        ...rows[0]!,
+        name: "x",
+        path: "charts/akuity-agent-0.30.0-5.5.2026.tgz",
+      },
+    ];
+    expect(renameChart(taken, 0)).toEqual({
+      ok: false,
+      error: "charts/akuity-agent-0.30.0-5.5.2026.tgz is already in the pack",
+    });
   });
 
   it("keeps an existing charts.<name> block", () => {

@@ -1,6 +1,6 @@
 import type { ChartRow, FileRow } from "@/features/wizard/model/draft-schema";
 import type { ChartError, ChartInfo } from "@/pack/chart";
-import type { Result } from "@/pack/result";
+import { err, ok, type Result } from "@/pack/result";
 import {
   addChartValues,
   addManifestValues,
@@ -27,10 +27,16 @@ export interface ChartCandidate {
   read: Result<ChartInfo, ChartError>;
 }
 
+/** The file name `helm package` gives a chart: `charts/<name>-<version>.tgz`. */
+export const helmChartPath = (name: string, version: string): string =>
+  `charts/${safeFileName(`${name}-${version}`)}.tgz`;
+
 /**
  * Add dropped chart archives: each must be a readable Helm chart whose name is not in the pack
- * yet; it is stored as `charts/<name>-<version>.tgz` (what `helm package` writes), and its own
- * values seed `charts.<name>` in values.yaml unless that block exists.
+ * yet. It keeps its file name (`charts/<file name>`; renaming to `<name>-<version>.tgz` is offered,
+ * `renameChart`), and fills an entry pack.json lists whose file is missing under that name (a
+ * template's `charts/prometheus-grafana.tgz`). Its own values seed `charts.<name>` in values.yaml
+ * unless that block exists.
  */
 export function addCharts(
   existing: readonly ChartRow[],
@@ -51,8 +57,10 @@ export function addCharts(
       continue;
     }
     const info = c.read.value;
-    const path = `charts/${safeFileName(`${info.name}-${info.version}`)}.tgz`;
-    const same = rows.find((r) => r.name === info.name || r.path === path);
+    const path = `charts/${safeFileName(c.fileName)}`;
+    const same = rows.find(
+      (r) => r.name === info.name || (r.path === path && r.blob !== null),
+    );
     if (same) {
       outcome.refused.push(
         same.name === info.name
@@ -61,14 +69,17 @@ export function addCharts(
       );
       continue;
     }
-    rows.push({
+    const row: ChartRow = {
       blob: newBlob(c.bytes),
       path,
       name: info.name,
       version: info.version,
       hasSchema: info.valuesSchema !== undefined,
-    });
-    outcome.added.push(`${info.name} ${info.version}`);
+    };
+    const missing = rows.findIndex((r) => r.path === path && r.blob === null);
+    if (missing === -1) rows.push(row);
+    else rows[missing] = row;
+    outcome.added.push(`${info.name} ${info.version} as ${path}`);
     if (text === null) continue;
     try {
       const r = addChartValues(text, info.name, info.valuesText);
@@ -85,6 +96,23 @@ export function addCharts(
     }
   }
   return { rows, valuesText: text, outcome };
+}
+
+/**
+ * Rename chart `index` to what `helm package` calls it (`charts/<name>-<version>.tgz`): an error
+ * when the chart was not read or another file has that name. The archive is unchanged.
+ */
+export function renameChart(
+  rows: readonly ChartRow[],
+  index: number,
+): Result<ChartRow[], string> {
+  const row = rows[index];
+  if (!row || row.blob === null || row.name === "")
+    return err("only a chart in the pack can be renamed");
+  const path = helmChartPath(row.name, row.version);
+  if (rows.some((r, i) => i !== index && r.path === path))
+    return err(`${path} is already in the pack`);
+  return ok(rows.map((r, i) => (i === index ? { ...r, path } : r)));
 }
 
 /**
