@@ -19,7 +19,12 @@ const describing = import.meta.glob<string>(
   { eager: true, query: "?raw", import: "default" },
 );
 const textFiles = import.meta.glob<string>(
-  ["/templates/**", "!/templates/**/*.png", "!/templates/*/template.json"],
+  [
+    "/templates/**",
+    "!/templates/**/*.png",
+    "!/templates/*/template.json",
+    "!/templates/*/pack.json",
+  ],
   { query: "?raw", import: "default" },
 );
 const binaryFiles = import.meta.glob<string>("/templates/**/*.png", {
@@ -86,6 +91,9 @@ async function assetBytes(url: string): Promise<Uint8Array> {
 export async function templateFiles(id: string): Promise<PackFiles> {
   const prefix = `/templates/${id}/`;
   const files: PackFiles = new Map();
+  // pack.json is bundled already (it gives the Start step the layer).
+  const packJson = describing[`${prefix}pack.json`];
+  if (packJson !== undefined) files.set("pack.json", encoder.encode(packJson));
   const loads: Promise<void>[] = [];
   for (const [key, load] of Object.entries(textFiles))
     if (key.startsWith(prefix))

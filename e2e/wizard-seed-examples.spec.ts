@@ -1,0 +1,139 @@
+import { readFile } from "node:fs/promises";
+
+import { chartTgz } from "../test/gen/pack";
+import { SEED_TEMPLATES, seedJson } from "../test/helpers/seeds";
+import { readPackArchive } from "../src/pack/read-archive";
+import type { PackFiles } from "../src/pack/pack-files";
+import type { WizardPublish } from "./pages/wizard-publish";
+import { expect, test, upload } from "./pages/wizard-test";
+
+/*
+ * Issue 9: each example of the "Adding a custom pack" documentation comes out of its template
+ * with nothing changed. Start from the template, walk every step, download the zip: its pack.json
+ * is the documentation's (test/fixtures/seed-examples), empty strings, `{}` and `[]` included.
+ */
+
+const TITLES: Record<string, string> = {
+  "centos-aws": "CentOS on AWS: custom OS pack",
+  "centos-vsphere-template": "CentOS on vSphere from a VM template",
+  "ubuntu-vsphere-ova": "Ubuntu on vSphere from a remote .ova",
+  "centos-azure": "CentOS on Azure: Marketplace image",
+  "prometheus-grafana": "Prometheus-Grafana Helm add-on",
+  "permission-manager": "Permission Manager manifest add-on",
+};
+
+const CHART = chartTgz({ name: "prometheus-operator", version: "9.3.2" });
+
+async function downloadedPack(publish: WizardPublish): Promise<PackFiles> {
+  const zip = await publish.download("zip");
+  const read = readPackArchive(
+    new Uint8Array(await readFile(await zip.path())),
+    { name: "zip" },
+  );
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value.files;
+}
+
+for (const [id, seed] of Object.entries(SEED_TEMPLATES)) {
+  test(`the ${id} template, unchanged, downloads the documentation's ${seed}`, async ({
+    page,
+    start,
+    basics,
+    content,
+    logo,
+    values,
+    review,
+    publish,
+  }) => {
+    const title = TITLES[id] ?? id;
+    await start.goto();
+    await start.useTemplate(title);
+    const pack = seedJson(seed) as {
+      name: string;
+      layer: string;
+      charts?: string[];
+    };
+    await expect(basics.name).toHaveValue(pack.name);
+    await basics.nextTo("Content");
+    if (pack.charts) {
+      // The one thing the wizard asks for: the chart, under the documentation's file name.
+      await expect(
+        page.getByText("values.yaml expects the chart prometheus-operator"),
+      ).toBeVisible();
+      await content.addCharts([upload("prometheus-grafana.tgz", CHART)]);
+      const added = page
+        .getByRole("status")
+        .filter({ hasText: "Added prometheus-operator 9.3.2" });
+      await expect(added).toContainText(
+        "Added prometheus-operator 9.3.2 as charts/prometheus-grafana.tgz",
+      );
+      // A success, not a warning.
+      await expect(added).toHaveClass(/alert--success/);
+      await expect(
+        page.getByText("values.yaml already had charts.prometheus-operator"),
+      ).toBeVisible();
+      // The template's banner naming the chart is gone once it is in.
+      await expect(page.getByText("values.yaml expects the chart")).toHaveCount(
+        0,
+      );
+      // Renaming is offered, not imposed.
+      await expect(
+        page.getByRole("button", {
+          name: "Rename charts/prometheus-grafana.tgz to charts/prometheus-operator-9.3.2.tgz",
+        }),
+      ).toBeVisible();
+    }
+    await content.nextTo("Logo");
+    await logo.nextTo("Values");
+    await values.ready();
+    await values.nextTo("Review");
+    await expect(review.status).toHaveText(/Ready to publish/);
+    await review.nextTo("Publish");
+
+    const files = await downloadedPack(publish);
+    expect(
+      JSON.parse(new TextDecoder().decode(files.get("pack.json"))),
+    ).toStrictEqual(seedJson(seed));
+    expect(files.has("logo.png")).toBe(true);
+    if (pack.layer === "os")
+      for (const f of [
+        "harden_os/tasks/main.yml",
+        "harden_os/files/sec_harden.sh",
+      ])
+        expect(files.has(f), f).toBe(true);
+    if (pack.charts)
+      expect(
+        Buffer.compare(
+          Buffer.from(files.get("charts/prometheus-grafana.tgz")!),
+          Buffer.from(CHART),
+        ),
+      ).toBe(0);
+    if (id === "permission-manager")
+      expect(files.has("manifests/permission-manager.yaml")).toBe(true);
+  });
+}
+
+test("a chart's file name is kept unless the user renames it", async ({
+  page,
+  start,
+  basics,
+  content,
+}) => {
+  await start.goto();
+  await start.useTemplate(TITLES["permission-manager"]!);
+  await basics.nextTo("Content");
+  await content.addCharts([
+    upload("my-chart.tgz", chartTgz({ name: "demo", version: "0.1.0" })),
+  ]);
+  await expect(content.charts).toContainText("charts/my-chart.tgz");
+  await page
+    .getByRole("button", {
+      name: "Rename charts/my-chart.tgz to charts/demo-0.1.0.tgz",
+    })
+    .click();
+  await expect(content.charts).toContainText("charts/demo-0.1.0.tgz");
+  await expect(content.charts).not.toContainText("charts/my-chart.tgz");
+  await expect(
+    page.getByRole("status").filter({ hasText: "Renamed to" }),
+  ).toHaveText(/Renamed to charts\/demo-0\.1\.0\.tgz/);
+});
