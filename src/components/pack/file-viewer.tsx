@@ -10,6 +10,7 @@ import type { DocumentContext } from "./markdown-file";
 import { formatBytes, previewOf } from "./file-kind";
 import { targetLine, type FileTarget } from "./target-line";
 import "./pack.css";
+import { CodeText } from "@/components/ui/code-text";
 
 export interface FileViewerProps {
   path: string;
@@ -120,7 +121,7 @@ export function FileViewer({
               key={i}
               className={`finding-inline finding-inline--${f.severity}`}
             >
-              {f.severity}: {f.message}
+              {f.severity}: <CodeText text={f.message} />
             </li>
           ))}
         </ul>

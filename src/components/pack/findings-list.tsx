@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { sortFindings, type Finding } from "@/pack/finding";
 import "./pack.css";
+import { CodeText } from "@/components/ui/code-text";
 
 /** What a finding's link does: go to a URL (the pack page) or run an action (the builder). */
 export type FindingAction =
@@ -68,7 +69,9 @@ function FindingItem({
     <li className={`finding finding--${f.severity}`}>
       <span className="finding__severity">{LABEL[f.severity]}</span>
       <div className="finding__body">
-        <p className="finding__message">{f.message}</p>
+        <p className="finding__message">
+          <CodeText text={f.message} />
+        </p>
         <p className="finding__meta">
           <code>{f.code}</code>
           {f.file && !action && (

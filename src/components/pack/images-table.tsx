@@ -7,6 +7,7 @@ import { splitArchivePath } from "./archive-path";
 import { FileLink } from "./file-link";
 import { imageRows, type ImageRow } from "./image-rows";
 import "./images.css";
+import { CodeText } from "@/components/ui/code-text";
 
 /** How the table opens the file and line an image was found at. */
 export interface OpenSource {
@@ -114,7 +115,7 @@ function ImageTableRow({
         <code>{r.ref}</code>
         {!p.ok && (
           <span className="images-table__reason">
-            <Ticked text={p.message} />
+            <CodeText text={p.message} />
           </span>
         )}
       </th>
@@ -160,15 +161,8 @@ function ImageTableRow({
         )}
       </td>
       <td className="break">
-        <Ticked text={r.note ?? ""} />
+        <CodeText text={r.note ?? ""} />
       </td>
     </tr>
   );
-}
-
-/** Text whose `backticked` parts are code, as the core writes its notes and messages. */
-function Ticked({ text }: { text: string }) {
-  return text
-    .split("`")
-    .map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }

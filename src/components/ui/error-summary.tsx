@@ -1,6 +1,7 @@
 import type { Ref } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { CodeText } from "@/components/ui/code-text";
 
 export interface SummaryError {
   /** The id of the control to focus. */
@@ -53,7 +54,7 @@ export function ErrorSummary({
                 el?.focus();
               }}
             >
-              {e.message}
+              <CodeText text={e.message} />
             </a>
           </li>
         ))}

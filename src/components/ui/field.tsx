@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import "./field.css";
+import { CodeText } from "@/components/ui/code-text";
 
 /** The ids a form-field's control must name in `aria-describedby` (hint, then error). */
 export function describedBy(
@@ -61,7 +62,7 @@ export function Field({
       {error && (
         <p id={`${id}-error`} className="form-field__error">
           <span className="visually-hidden">Error: </span>
-          {error}
+          <CodeText text={error} />
         </p>
       )}
       {children}

@@ -15,6 +15,7 @@ import {
   fieldId,
   findingTarget,
 } from "@/features/wizard/model/finding-targets";
+import { CodeText } from "@/components/ui/code-text";
 
 type Name = FieldPath<WizardValues>;
 
@@ -79,7 +80,9 @@ export function TextField({
       error={error}
       required={required}
       className={className}
-      advice={allAdvice.length ? allAdvice.join(" ") : undefined}
+      advice={
+        allAdvice.length ? <CodeText text={allAdvice.join(" ")} /> : undefined
+      }
     >
       <TextInput
         id={id}
@@ -122,7 +125,7 @@ export function SelectField({
       hint={hint}
       error={error}
       required={required}
-      advice={advice.length ? advice.join(" ") : undefined}
+      advice={advice.length ? <CodeText text={advice.join(" ")} /> : undefined}
     >
       <Select
         id={id}

@@ -14,6 +14,7 @@ import {
   rasterizeToPng,
 } from "@/features/wizard/utils/rasterize";
 import { imageInfo } from "@/pack/png";
+import { CodeText } from "@/components/ui/code-text";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -223,7 +224,9 @@ export function LogoStep() {
       {findings.length > 0 && (
         <ul className="wizard-advice" aria-label="Notes about the logo">
           {findings.map((f) => (
-            <li key={f.code + f.message}>{f.message}</li>
+            <li key={f.code + f.message}>
+              <CodeText text={f.message} />
+            </li>
           ))}
         </ul>
       )}

@@ -13,6 +13,7 @@ import {
   type EditorDiagnostic,
   type EditorMarker,
 } from "@/lib/monaco";
+import { CodeText } from "@/components/ui/code-text";
 
 interface TextFileEditorProps {
   file: "values" | "presets" | "schema";
@@ -169,7 +170,7 @@ function ProblemList({
                   line {p.line}
                 </Button>
               ) : null}{" "}
-              {p.message}
+              <CodeText text={p.message} />
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { Link } from "@/components/ui/link";
 import { paths } from "@/config/paths";
 import type { UploadProblem } from "@/features/wizard/model/upload-problem";
 import type { UploadResult } from "@/lib/api/upload-pack";
+import { CodeText } from "@/components/ui/code-text";
 
 /** What the last upload came to: the pack's page, or what went wrong and what to do about it. */
 export function UploadOutcome({
@@ -88,7 +89,7 @@ export function UploadOutcome({
             {problem.findings.map((f, i) => (
               <li key={i}>
                 {f.file ? `${f.file}${f.line ? `:${f.line}` : ""}: ` : ""}
-                {f.message}
+                <CodeText text={f.message} />
               </li>
             ))}
           </ul>
