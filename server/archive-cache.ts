@@ -50,9 +50,14 @@ async function fileSize(path: string): Promise<number | null> {
 /**
  * A store that has no tar.gz of its own (the OCI store) gets one cached in `dir`
  * (`<dir>/<name>/<version>.<hex>.tar.gz`, normally `<data>/cache/tar.gz`), built in the pool from
- * its files; a replace or a delete through this store drops the version's old files.
+ * its files (written in `tmpDir` first); a replace or a delete through this store drops the
+ * version's old files.
  */
-export function withTarGzCache(store: PackStore, dir: string): PackStore {
+export function withTarGzCache(
+  store: PackStore,
+  dir: string,
+  tmpDir: string,
+): PackStore {
   if (store.tarGz) return store;
   const dirOf = (name: string): string => join(dir, name);
   const tarGz = async (
@@ -73,6 +78,7 @@ export function withTarGzCache(store: PackStore, dir: string): PackStore {
       source: { kind: "files", files },
       top: `${detail.name}-${detail.version}`,
       out,
+      tmpDir,
     });
     if (!outcome.ok) return null;
     return { detail, path: out, size: outcome.size, built };

@@ -22,6 +22,7 @@ async function openStore(config: ServerConfig): Promise<PackStore> {
   return withTarGzCache(
     await createOciStoreFromConfig(config.oci),
     join(config.dataDir, "cache", "tar.gz"),
+    join(config.dataDir, ".tmp"),
   );
 }
 

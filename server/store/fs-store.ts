@@ -392,6 +392,7 @@ export function createFsStore(root: string): PackStore {
       },
       top: `${h.detail.name}-${h.detail.version}`,
       out,
+      tmpDir,
     });
     // Replaced or deleted while it was being built: answer for what is there now.
     if (!outcome.ok)

@@ -172,8 +172,9 @@ export interface TarGzTask {
     | { kind: "pack-file"; path: string; digest: string }
     | { kind: "files"; files: PackFiles };
   top: string;
-  /** The cache file to create (written beside it, then renamed). */
+  /** The cache file to create: written in `tmpDir` (same disk, swept by the server), then renamed. */
   out: string;
+  tmpDir: string;
 }
 
 export type TarGzOutcome =
@@ -195,8 +196,9 @@ export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
       );
     files = r.value.files;
   }
-  const tmp = `${task.out}.${randomBytes(8).toString("hex")}.tmp`;
+  mkdirSync(task.tmpDir, { recursive: true });
   mkdirSync(join(task.out, ".."), { recursive: true });
+  const tmp = join(task.tmpDir, `${randomBytes(12).toString("hex")}.tmp`);
   const fd = openSync(tmp, "wx", 0o644);
   let size = 0;
   try {

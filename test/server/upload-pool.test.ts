@@ -135,7 +135,11 @@ describe("the upload check in the worker pool", () => {
     const inner = createFsStore(join(root, "plain"));
     const { tarGz: _drop, ...plain } = inner;
     void _drop;
-    const cached = withTarGzCache(plain, join(root, "cache", "tar.gz"));
+    const cached = withTarGzCache(
+      plain,
+      join(root, "cache", "tar.gz"),
+      join(root, ".tmp"),
+    );
     const { path } = await upload("pack-central/ambassador-6.6.0", "w");
     const r = await checkUploadInPool({
       path,
