@@ -22,7 +22,7 @@ export async function inspectCommand(
         version: p.version,
         layer: p.layer,
         ...(p.addonType !== undefined ? { addonType: p.addonType } : {}),
-        cloudTypes: p.cloudTypes ?? [],
+        cloudTypes: Array.isArray(p.cloudTypes) ? p.cloudTypes : [],
       }
     : null;
   const size = list.reduce((n, f) => n + f.size, 0);

@@ -50,14 +50,14 @@ export async function pushCommand(
     return 2;
   }
   const errors = report.findings.filter((f) => f.severity === "error");
-  const p = report.pack;
-  if (errors.length || !p) {
+  if (errors.length || report.packStatus !== "valid") {
     for (const f of errors) io.err(`${formatFinding(f)}\n`);
     io.err(
       "packsmith push: the pack has errors; the registry would refuse it\n",
     );
     return 1;
   }
+  const p = report.pack;
   const token = opts.token ?? env.PACKSMITH_TOKEN;
   const username = opts.user ?? env.PACKSMITH_USERNAME;
   const password = opts.password ?? env.PACKSMITH_PASSWORD;

@@ -137,6 +137,11 @@ export function packFromEntries(
   }
 }
 
+/**
+ * The result of a reader that failed: an archive format problem (ArchiveFailure) or memory the
+ * archive could not be held in (RangeError) becomes the error. Anything else is a bug in our code,
+ * not a property of the archive, and is thrown again rather than reported as a corrupt archive.
+ */
 export function asArchiveResult(e: unknown): {
   ok: false;
   error: ArchiveError;
@@ -148,10 +153,7 @@ export function asArchiveResult(e: unknown): {
       message: `the archive could not be held in memory (${e.message})`,
     });
   }
-  return err({
-    kind: "truncated",
-    message: `the archive is truncated or corrupt (${e instanceof Error ? e.message : String(e)})`,
-  });
+  throw e;
 }
 
 export const mib = (n: number): string =>

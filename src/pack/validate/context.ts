@@ -1,0 +1,162 @@
+import type { ChartArchive } from "../chart";
+import type { Finding, Severity } from "../finding";
+import type { LocatedJson } from "../json-locate";
+import { Budget, withLimits, type Limits } from "../limits";
+import type { PackFiles } from "../pack-files";
+import {
+  decodeText,
+  lineOfPath,
+  parseYamlLimited,
+  type ParsedYaml,
+} from "../yaml-text";
+
+/**
+ * Where the pack is going decides a few severities (pack-format §H): the Spectro CLI and
+ * pack-central's CI insist on a PNG logo, a README and image lists; an OCI registry does not.
+ */
+export type Target = "oci" | "spectro-cli" | "pack-central";
+
+export interface ValidateOptions {
+  target?: Target;
+  /** name and displayName of the previous version, for rule 25. */
+  previous?: { name: string; displayName: string };
+  limits?: Partial<Limits>;
+  /** The budget the archive was read with, so nested charts share it. */
+  budget?: Budget;
+}
+
+export const PACK_JSON = "pack.json";
+export const VALUES = "values.yaml";
+
+/** Report one finding. */
+export type Add = (
+  severity: Severity,
+  code: string,
+  message: string,
+  where?: Omit<Finding, "code" | "severity" | "message">,
+) => void;
+/** Where a pack.json field is: its file, line (when known) and dotted path. */
+export type At = (path: string) => {
+  file: string;
+  line?: number;
+  path: string;
+};
+
+/** pack.json once it parsed into a JSON object (whatever its fields hold). */
+export interface PackJsonDoc {
+  json: LocatedJson;
+  raw: Record<string, unknown>;
+  at: At;
+}
+
+/** What every rule family may use before any file is read: the pack, the options, the sink. */
+export interface BaseContext {
+  files: PackFiles;
+  /** A target other than OCI turns a few warnings into errors. */
+  strict: boolean;
+  previous?: { name: string; displayName: string };
+  limits: Limits;
+  /** Shared by the pack and every chart archive opened inside it. */
+  budget: Budget;
+  /** The findings sink: everything reported so far, in order. */
+  findings: Finding[];
+  add: Add;
+  /** Cache: each chart archive opened, by its path in the pack. */
+  chartArchives: Map<string, ChartArchive>;
+}
+
+/** The context of the families that run once pack.json, values.yaml and presets.yaml are read. */
+export interface ValidateContext extends BaseContext {
+  /** pack.json as an object; undefined when it is missing or not an object. */
+  packJson: PackJsonDoc | undefined;
+  /** values.yaml parsed; null when it is missing or broken. */
+  values: ParsedYaml | null;
+  /** The first document of values.yaml; null when there is none. */
+  valuesRoot: unknown;
+  /** values.yaml as text ('' when absent or not UTF-8). */
+  valuesText: string;
+  /** valuesRoot then the tree every preset adds: where a value may come from. */
+  roots: unknown[];
+}
+
+/** The context every validation starts from. */
+export function createContext(
+  files: PackFiles,
+  opts: ValidateOptions,
+): BaseContext {
+  const limits = withLimits(opts.limits);
+  const findings: Finding[] = [];
+  const ctx: BaseContext = {
+    files,
+    strict: (opts.target ?? "oci") !== "oci",
+    limits,
+    budget: opts.budget ?? packBudget(files, limits),
+    findings,
+    add: (severity, code, message, where = {}) => {
+      findings.push({ code, severity, message, ...where });
+    },
+    chartArchives: new Map(),
+  };
+  if (opts.previous) ctx.previous = opts.previous;
+  return ctx;
+}
+
+/** The budget for nested archives: what the pack's own files already take counts against it. */
+export function packBudget(files: PackFiles, limits: Limits): Budget {
+  const b = new Budget(limits.maxTotalBytes);
+  for (const v of files.values()) b.take(v.length);
+  return b;
+}
+
+/** How a JSON value's type reads in a message: "an array", "a number". */
+export const typeName = (v: unknown): string =>
+  v === null
+    ? "null"
+    : Array.isArray(v)
+      ? "an array"
+      : typeof v === "object"
+        ? "an object"
+        : `a ${typeof v}`;
+
+export const isStr = (v: unknown): v is string => typeof v === "string";
+
+/** The line of a path in values.yaml (or another parsed YAML file), when it has one. */
+export const lineAt = (
+  values: ParsedYaml,
+  path: (string | number)[],
+): { line?: number } => {
+  const line = lineOfPath(values, 0, path);
+  return line ? { line } : {};
+};
+
+/**
+ * Read one YAML file of the pack with the limits, reporting its problems under `code`. Null when
+ * the file is absent (an error only with `missing`), not UTF-8, or does not parse.
+ */
+export function readYamlFile(
+  { files, add }: BaseContext,
+  file: string,
+  code: string,
+  opts: { missing?: { code: string; message: string }; notText?: string } = {},
+): { parsed: ParsedYaml; text: string } | null {
+  const { missing, notText = code } = opts;
+  const bytes = files.get(file);
+  if (!bytes) {
+    if (missing) add("error", missing.code, missing.message, { file });
+    return null;
+  }
+  const text = decodeText(bytes);
+  if (text === null) {
+    add("error", notText, `${file} is not UTF-8 text`, { file });
+    return null;
+  }
+  const parsed = parseYamlLimited(text, file, { code });
+  for (const f of parsed.findings)
+    add(f.severity, f.code, f.message, {
+      file,
+      ...(f.line ? { line: f.line } : {}),
+    });
+  return parsed.findings.some((f) => f.severity === "error")
+    ? null
+    : { parsed, text };
+}
