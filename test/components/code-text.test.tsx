@@ -53,6 +53,7 @@ describe("CodeText", () => {
         findings={ticked}
         headingLevel={3}
         actionFor={() => null}
+        emptyText=""
       />,
     );
     expect(container.querySelector(".finding__message code")).not.toBeNull();

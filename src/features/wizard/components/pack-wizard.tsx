@@ -95,12 +95,14 @@ export function PackWizard({
     () => draftFingerprint(values, blobs),
     [values, blobs],
   );
-  const report = usePackReport(draft.id, files, fingerprint, origin);
+  const [target, setTarget] = useState(draft.data.meta.target);
+  const report = usePackReport(draft.id, files, fingerprint, origin, target);
   const saving = useDraftSaving({
     draft,
     storage,
     origin,
     nav: nav.state,
+    target,
     values,
     blobs,
     fingerprint,
@@ -160,6 +162,8 @@ export function PackWizard({
       files,
       report: report.data,
       reportPending,
+      target,
+      setTarget,
       jump,
       goTo,
       goToStep,
@@ -172,6 +176,7 @@ export function PackWizard({
       files,
       report.data,
       reportPending,
+      target,
       jump,
       goTo,
       goToStep,

@@ -4,6 +4,10 @@ import { OrasPanel } from "@/components/pack/oras-panel";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DownloadPanel } from "@/features/wizard/components/download-panel";
+import {
+  TARGET_LABELS,
+  TargetSwitch,
+} from "@/features/wizard/components/target-switch";
 import { UploadPanel } from "@/features/wizard/components/upload-panel";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
@@ -17,20 +21,23 @@ export interface PublishStepProps {
 export function PublishStep({ onPublished }: PublishStepProps) {
   const { control } = useFormContext<WizardValues>();
   const values = useWatch({ control }) as WizardValues;
-  const { report, goToStep } = useWizard();
+  const { report, goToStep, target } = useWizard();
   const errors =
     report?.findings.filter((f) => f.severity === "error").length ?? 0;
   const stem = packStem(values);
   return (
     <div className="wizard-step">
+      <TargetSwitch />
       {errors > 0 && (
         <Alert
           tone="error"
-          title={`${errors} ${errors === 1 ? "error" : "errors"} to fix first`}
+          title={`${errors} ${errors === 1 ? "error" : "errors"} to fix before publishing to ${TARGET_LABELS[target]}`}
         >
           <p>
-            A registry refuses a pack with errors. The downloads work, but the
-            pack is not ready.
+            {target === "pack-central"
+              ? "pack-central's checks refuse a pack with errors."
+              : "A registry refuses a pack with errors."}{" "}
+            The downloads work, but the pack is not ready.
           </p>
           <Button onClick={() => goToStep("review")}>Go to the review</Button>
         </Alert>

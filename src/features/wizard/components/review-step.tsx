@@ -5,7 +5,12 @@ import { FileBrowser } from "@/components/pack/file-browser";
 import { formatBytes } from "@/components/pack/file-kind";
 import { FindingsList } from "@/components/pack/findings-list";
 import { ImagesTable } from "@/components/pack/images-table";
+import { DownloadPanel } from "@/features/wizard/components/download-panel";
 import { STEP_LABELS } from "@/features/wizard/components/step-labels";
+import {
+  TARGET_LABELS,
+  TargetSwitch,
+} from "@/features/wizard/components/target-switch";
 import { usePackDigest } from "@/features/wizard/hooks/use-pack-report";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
@@ -13,6 +18,7 @@ import {
   findingTarget,
   type FindingTarget,
 } from "@/features/wizard/model/finding-targets";
+import { packStem } from "@/features/wizard/model/draft-to-pack-files";
 import { draftFingerprint } from "@/features/wizard/model/fingerprint";
 import type { Finding } from "@/pack/finding";
 
@@ -35,8 +41,16 @@ function linkText(t: FindingTarget, f: Finding): string {
 export function ReviewStep() {
   const { control, getValues } = useFormContext<WizardValues>();
   const values = useWatch({ control }) as WizardValues;
-  const { files, report, reportPending, jump, goTo, draftId, blobs } =
-    useWizard();
+  const {
+    files,
+    report,
+    reportPending,
+    jump,
+    goTo,
+    draftId,
+    blobs,
+    target: destination,
+  } = useWizard();
   const digest = usePackDigest(draftId, files, draftFingerprint(values, blobs));
   const [selected, setSelected] = useState(
     jump?.kind === "file" ? jump.file : "pack.json",
@@ -54,6 +68,7 @@ export function ReviewStep() {
 
   return (
     <div className="wizard-step">
+      <TargetSwitch />
       <dl className="review-summary">
         <div>
           <dt>Pack</dt>
@@ -85,13 +100,17 @@ export function ReviewStep() {
               {!report
                 ? "Checking…"
                 : errors
-                  ? `${errors} ${errors === 1 ? "error" : "errors"} to fix before publishing`
-                  : `Ready to publish${findings.length ? `, with ${findings.length} ${findings.length === 1 ? "note" : "notes"}` : ""}`}
+                  ? `${errors} ${errors === 1 ? "error" : "errors"} to fix before publishing to ${TARGET_LABELS[destination]}`
+                  : `Ready to publish to ${TARGET_LABELS[destination]}${findings.length ? `, with ${findings.length} ${findings.length === 1 ? "note" : "notes"}` : ""}`}
               {reportPending && report ? " (re-checking…)" : ""}
             </span>
           </dd>
         </div>
       </dl>
+      <section className="wizard-section" aria-labelledby="review-download">
+        <h3 id="review-download">Download</h3>
+        <DownloadPanel stem={packStem(values)} />
+      </section>
       <FindingsList
         findings={findings}
         headingLevel={3}

@@ -10,6 +10,7 @@ import type {
   DraftBlobs,
   DraftData,
   DraftOrigin,
+  PublishTarget,
   WizardValues,
 } from "@/features/wizard/model/draft-schema";
 import type { NavState } from "@/features/wizard/model/navigation";
@@ -28,19 +29,21 @@ export function useDraftSaving(opts: {
   storage: WizardDraftStorage;
   origin: DraftOrigin;
   nav: NavState;
+  target: PublishTarget;
   values: WizardValues;
   blobs: DraftBlobs;
   /** draftFingerprint of values and blobs. */
   fingerprint: string;
 }) {
-  const { draft, storage, origin, nav, values, blobs, fingerprint } = opts;
+  const { draft, storage, origin, nav, target, values, blobs, fingerprint } =
+    opts;
   const data: DraftData = useMemo(
     () => ({
       format: 1,
-      meta: { origin, step: nav.step, visited: nav.visited },
+      meta: { origin, step: nav.step, visited: nav.visited, target },
       values,
     }),
-    [origin, nav.step, nav.visited, values],
+    [origin, nav.step, nav.visited, target, values],
   );
   const save = useAutosave({
     draftId: draft.id,
@@ -51,7 +54,7 @@ export function useDraftSaving(opts: {
       data,
       blobs,
       content: fingerprint,
-      fingerprint: `${fingerprint}:${nav.step}:${nav.visited.join()}`,
+      fingerprint: `${fingerprint}:${nav.step}:${nav.visited.join()}:${target}`,
     },
   });
   const [publishedContent, setPublishedContent] = useState<string | null>(null);

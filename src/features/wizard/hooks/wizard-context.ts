@@ -3,6 +3,7 @@ import { createContext, useContext } from "react";
 import type {
   DraftBlobs,
   DraftOrigin,
+  PublishTarget,
   StepId,
 } from "@/features/wizard/model/draft-schema";
 import type { FindingTarget } from "@/features/wizard/model/finding-targets";
@@ -24,6 +25,9 @@ export interface WizardContextValue {
   report: ValidationReport | undefined;
   /** The report on screen is for an older state of the draft (a new one is coming). */
   reportPending: boolean;
+  /** Where the pack is going (kept in the draft); the report is for this target. */
+  target: PublishTarget;
+  setTarget: (target: PublishTarget) => void;
   jump: JumpRequest | null;
   goTo: (target: FindingTarget) => void;
   goToStep: (step: StepId) => void;

@@ -27,7 +27,7 @@ const wrap = (
 ): NewDraft => ({
   data: {
     format: 1,
-    meta: { origin, step: "basics", visited: ["basics"] },
+    meta: { origin, step: "basics", visited: ["basics"], target: "oci" },
     values,
   },
   blobs,
