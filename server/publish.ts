@@ -5,7 +5,7 @@ import { summaryOf, type PackSummary } from "../src/pack/registry-types";
 import type { ServerConfig } from "./config";
 import { Limiter } from "./limiter";
 import type { PackStore, PutResult } from "./store/store";
-import { receiveBody } from "./upload";
+import { ByteGate, receiveBody } from "./upload";
 import { checkUploadInPool } from "./workers/pool";
 
 /** One pack PUT as the service sees it: the route's checked parameters, the headers it needs, the body. */
@@ -53,6 +53,9 @@ export function createPublisher(deps: {
 }): Publisher {
   const { config, store } = deps;
   const uploads = new Limiter(config.uploadConcurrency, config.uploadQueue);
+  // Checks in the pool by size too: bodies of at most the upload cap at once (one 50 MiB pack, or
+  // many small ones), so a burst of big uploads costs the memory of one check.
+  const checking = new ByteGate(config.maxUploadBytes);
   const tmpDir = join(config.dataDir, ".tmp");
   const fail = (
     status: number,
@@ -139,7 +142,12 @@ export function createPublisher(deps: {
           },
         );
       try {
-        return await check(r, received.value.path);
+        const leave = await checking.enter(received.value.size);
+        try {
+          return await check(r, received.value.path);
+        } finally {
+          leave();
+        }
       } finally {
         release();
       }

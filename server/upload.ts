@@ -133,3 +133,42 @@ export async function receiveBody(
     value: { path, size, sha256: hash.digest("hex"), discard },
   };
 }
+
+/**
+ * Admission of upload checks by their size: checks run at once while their bodies add up to at
+ * most `limit` bytes, so the memory the worker pool spends on checking (the archive, its expanded
+ * files and charts: a few times the body) stays bounded however many uploads arrive; one check is
+ * always admitted, whatever its size. First come, first served.
+ */
+export class ByteGate {
+  private used = 0;
+  private readonly waiting: { bytes: number; go: () => void }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Wait for room for `bytes`; call the returned function when the check is done. */
+  async enter(bytes: number): Promise<() => void> {
+    // Counted when admitted: here, or by admit() for one that waited.
+    if (this.waiting.length === 0 && this.fits(bytes)) this.used += bytes;
+    else await new Promise<void>((go) => this.waiting.push({ bytes, go }));
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      this.used -= bytes;
+      this.admit();
+    };
+  }
+
+  private fits(bytes: number): boolean {
+    return this.used === 0 || this.used + bytes <= this.limit;
+  }
+
+  private admit(): void {
+    while (this.waiting.length > 0 && this.fits(this.waiting[0]!.bytes)) {
+      const next = this.waiting.shift()!;
+      this.used += next.bytes;
+      next.go();
+    }
+  }
+}

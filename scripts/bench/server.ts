@@ -25,6 +25,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import { Worker } from "node:worker_threads";
 import bcrypt from "bcryptjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -116,33 +117,63 @@ async function putPack(
 
 /**
  * `/health` one request after another on its own keep-alive connection while `load` runs:
- * latencies in ms (after 20 warm-up requests) and the load's wall time.
+ * latencies in ms (after 20 warm-up requests) and the load's wall time. The requests are sent from
+ * a worker thread, so the load this process generates (bodies sent and received) never delays them:
+ * the figures are the server's.
  */
 async function healthDuring(
   base: string,
   load: () => Promise<unknown>,
 ): Promise<{ lat: number[]; loadMs: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const url = `${base}/api/v1/health`;
-  for (let i = 0; i < 20; i++) await request("GET", url, { agent });
-  const lat: number[] = [];
-  let done = false;
-  const poll = (async () => {
-    while (!done) {
-      const t = performance.now();
-      expectStatus(await request("GET", url, { agent }), [200], "health");
-      lat.push(performance.now() - t);
-    }
-  })();
+  const poller = new Worker(
+    `const http = require("node:http");
+     const { parentPort, workerData } = require("node:worker_threads");
+     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+     const get = () => new Promise((resolve, reject) => {
+       http.get(workerData.url, { agent }, (res) => {
+         res.resume();
+         res.on("end", () => res.statusCode === 200 ? resolve() : reject(new Error("health " + res.statusCode)));
+       }).on("error", reject);
+     });
+     let stop = false;
+     parentPort.on("message", () => { stop = true; });
+     (async () => {
+       for (let i = 0; i < 20; i++) await get();
+       parentPort.postMessage("ready");
+       const lat = [];
+       while (!stop) {
+         const t = performance.now();
+         await get();
+         lat.push(performance.now() - t);
+       }
+       agent.destroy();
+       parentPort.postMessage(lat);
+     })().catch((e) => parentPort.postMessage(String(e)));`,
+    { eval: true, workerData: { url: `${base}/api/v1/health` } },
+  );
+  const messages: unknown[] = [];
+  let wake: (() => void) | null = null;
+  poller.on("message", (m) => {
+    messages.push(m);
+    wake?.();
+  });
+  const next = async (): Promise<unknown> => {
+    while (!messages.length) await new Promise<void>((r) => (wake = r));
+    return messages.shift();
+  };
+  const ready = await next();
+  if (ready !== "ready") throw new Error(`health poller: ${String(ready)}`);
   const t0 = performance.now();
   try {
     await load();
   } finally {
-    done = true;
-    await poll;
-    agent.destroy();
+    poller.postMessage("stop");
   }
-  return { lat, loadMs: performance.now() - t0 };
+  const loadMs = performance.now() - t0;
+  const lat = await next();
+  await poller.terminate();
+  if (!Array.isArray(lat)) throw new Error(`health poller: ${String(lat)}`);
+  return { lat: lat as number[], loadMs };
 }
 
 function healthRow(

@@ -44,6 +44,9 @@ function workers(): Piscina {
     maxThreads: Math.max(1, availableParallelism()),
     minThreads: 1,
     idleTimeout: 60_000,
+    // The threads yield to the event loop when the cores are busy: /health and every read stay
+    // quick while uploads are checked (per-thread nice on Linux, via @napi-rs/nice).
+    niceIncrement: 10,
     // The task files load what they need themselves (see taskFile): no loader flags of the parent.
     execArgv: [],
   });
