@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 import react from "@vitejs/plugin-react";
 import { compression, defineAlgorithm } from "vite-plugin-compression2";
 import { defineConfig } from "vitest/config";
@@ -22,7 +24,22 @@ export default defineConfig({
   // chosen in the header (`<html data-theme>`).
   css: { postcss: { plugins: [colorSchemeTheme()] } },
   // The `@/` alias comes from `paths` in tsconfig.json, so the two cannot disagree.
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // The app's bare `zod` is zod with `jitless` set first (no `new Function` probe under the CSP),
+    // so main.tsx need not import zod to set it and the first screen loads none. Tests (vitest)
+    // run zod as the server and CLI do.
+    alias: process.env.VITEST
+      ? []
+      : [
+          {
+            find: /^zod$/,
+            replacement: fileURLToPath(
+              new URL("./src/lib/zod-jitless.ts", import.meta.url),
+            ),
+          },
+        ],
+  },
   // Workers (the pack core, Monaco's language services) are ES modules: they split into chunks
   // and load with `new Worker(url, { type: "module" })` under `worker-src 'self'`.
   worker: { format: "es" },

@@ -1,12 +1,19 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 
-import { SignInDialog } from "@/components/sign-in-dialog";
 import { Button } from "@/components/ui/button";
 import { useSession, type Session } from "@/lib/api/session";
 import { signOut } from "@/lib/api/sign-in";
 
 import "./session-control.css";
+
+// The dialog (with react-hook-form and zod) is not part of the first screen: it loads when the
+// pointer or focus reaches Sign in, or at the latest on the click.
+const loadSignInDialog = () => import("@/components/sign-in-dialog");
+const SignInDialog = lazy(() =>
+  loadSignInDialog().then((m) => ({ default: m.SignInDialog })),
+);
+const preloadSignInDialog = () => void loadSignInDialog();
 
 /**
  * The header's sign-in state: the signed-in user with Sign out (which ends the session on the
@@ -63,18 +70,24 @@ export function SessionControl() {
           <Button
             ref={signInButton}
             variant="secondary"
+            onPointerEnter={preloadSignInDialog}
+            onFocus={preloadSignInDialog}
             onClick={() => setDialogOpen(true)}
           >
             Sign in
           </Button>
-          <SignInDialog
-            open={dialogOpen}
-            onClose={() => setDialogOpen(false)}
-            onSignedIn={() => {
-              setDialogOpen(false);
-              setNotice("");
-            }}
-          />
+          {dialogOpen && (
+            <Suspense fallback={null}>
+              <SignInDialog
+                open
+                onClose={() => setDialogOpen(false)}
+                onSignedIn={() => {
+                  setDialogOpen(false);
+                  setNotice("");
+                }}
+              />
+            </Suspense>
+          )}
         </>
       )}
     </div>
