@@ -83,8 +83,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       await scan("publish: done");
 
       await start.goto();
-      await start.useTemplate("AWS custom OS pack");
+      await start.useTemplate("CentOS on AWS: custom OS pack");
       await basics.nextTo("Content");
+      await content.osField("imageId").fill("");
       await content.next();
       await expect(content.errorSummary).toBeVisible();
       await scan("content (OS pack) with errors");

@@ -18,29 +18,33 @@ test("an OS pack takes Ansible roles as a folder or an archive, listed in ansibl
   review,
 }) => {
   const dir = await mkdtemp(join(tmpdir(), "wizard-role-"));
-  await mkdir(join(dir, "harden_os", "tasks"), { recursive: true });
-  await mkdir(join(dir, "harden_os", "files"), { recursive: true });
+  await mkdir(join(dir, "audit_os", "tasks"), { recursive: true });
+  await mkdir(join(dir, "audit_os", "files"), { recursive: true });
   await writeFile(
-    join(dir, "harden_os", "tasks", "main.yml"),
-    "- name: harden\n  command: /bin/true\n",
+    join(dir, "audit_os", "tasks", "main.yml"),
+    "- name: audit\n  command: /bin/true\n",
   );
   await writeFile(
-    join(dir, "harden_os", "files", "sec_harden.sh"),
+    join(dir, "audit_os", "files", "sec_harden.sh"),
     "#!/bin/sh\n",
   );
 
   await start.goto();
-  await start.useTemplate("AWS custom OS pack");
+  await start.useTemplate("CentOS on AWS: custom OS pack");
   await basics.nextTo("Content");
+  // The template's own role is there; the user's come beside it.
+  await expect(page.getByRole("list", { name: "Ansible roles" })).toContainText(
+    "harden_os",
+  );
   await content.fillOs({
     imageId: "ami-0123456789abcdef0",
     imageOwner: "123456789012",
   });
   await page
     .locator("input[webkitdirectory]")
-    .setInputFiles(join(dir, "harden_os"));
+    .setInputFiles(join(dir, "audit_os"));
   await expect(page.getByRole("list", { name: "Ansible roles" })).toContainText(
-    "harden_os",
+    "audit_os",
   );
   const zipped = await writePackZip(
     new Map([["tasks/main.yml", enc("- name: x\n  command: /bin/true\n")]]),
@@ -65,7 +69,7 @@ test("an OS pack takes Ansible roles as a folder or an archive, listed in ansibl
   await values.ready();
   await values.nextTo("Review");
   await expect(review.status).toHaveText(/Ready to publish/);
-  await expect(review.files).toContainText("harden_os/");
+  await expect(review.files).toContainText("audit_os/");
   await expect(review.files).toContainText("sec_harden.sh");
   // pack.json as it will be written, shown first.
   await expect(page.locator(".view-lines").first()).toContainText(

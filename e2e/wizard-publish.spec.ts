@@ -190,13 +190,13 @@ test("an upload can be cancelled, and an expired session asks to sign in again",
     ),
   );
   await start.goto();
-  await start.useTemplate("Azure custom OS pack");
+  await start.useTemplate("CentOS on Azure: Marketplace image");
   await basics.fill({ name: "e2e-cancel" });
   await basics.nextTo("Content");
   for (const step of ["Logo", "Values", "Review", "Publish"])
     await basics.nextTo(step);
 
-  await expect(publish.uploadButton()).toHaveText("Upload e2e-cancel 22.4.4");
+  await expect(publish.uploadButton()).toHaveText("Upload e2e-cancel 7.7.1908");
 
   // Hold the upload so it can be cancelled while it runs.
   let release: () => void = () => {};
@@ -206,7 +206,7 @@ test("an upload can be cancelled, and an expired session asks to sign in again",
   });
   await publish.uploadButton().click();
   await expect(
-    page.getByText(/^Uploading e2e-cancel-22\.4\.4\.zip$/),
+    page.getByText(/^Uploading e2e-cancel-7\.7\.1908\.zip$/),
   ).toBeVisible();
   await page.getByRole("button", { name: "Cancel upload" }).click();
   await expect(
