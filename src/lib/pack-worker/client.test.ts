@@ -1,11 +1,14 @@
 import { describe, expect, test } from "vitest";
 
 import { readChartArchive } from "@/pack/chart";
+import { contentDigest } from "@/pack/digest";
+import type { PackFiles } from "@/pack/pack-files";
+import { validatePack } from "@/pack/validate";
 
 import { loadFixture } from "../../../test/helpers/fixtures";
 import { createPackWorkerClient, type WorkerLike } from "./client";
-import { createPackMessageHandler } from "./handler";
-import type { PackRequest, PackResponse } from "./protocol";
+import { createPackMessageHandler, PackWorkerState } from "./handler";
+import type { PackRefs, PackRequest, PackResponse } from "./protocol";
 
 /**
  * A stand-in for the Worker that runs the real handler in this thread, with the real message
@@ -20,13 +23,14 @@ class InProcessWorker implements WorkerLike {
   /** When set, requests are held instead of answered (a worker that is busy or hung). */
   hold = false;
 
+  readonly state = new PackWorkerState();
   private readonly handle = createPackMessageHandler((message, transfer) => {
     const copy = structuredClone(message, { transfer });
     setTimeout(() => {
       if (!this.terminated)
         this.onmessage?.({ data: copy } as MessageEvent<PackResponse>);
     });
-  });
+  }, this.state);
 
   postMessage(message: PackRequest, transfer: Transferable[] = []): void {
     if (this.terminated) throw new Error("posted to a terminated worker");
@@ -177,5 +181,108 @@ describe("pack worker client", () => {
     const bad = new Map([["f", (() => 1) as unknown as Uint8Array]]);
     await expect(client.digest(bad)).rejects.toThrow();
     await expect(client.sha256(bytes("abc"))).resolves.toMatch(/^ba7816bf/);
+  });
+
+  describe("files held in the worker", () => {
+    /** The refs of each validateRefs/digestRefs request a worker received, in order. */
+    const refsSent = (w: InProcessWorker): PackRefs[] =>
+      w.received.flatMap((r) =>
+        r.method === "validateRefs" || r.method === "digestRefs"
+          ? [r.args[0]]
+          : [],
+      );
+    /** The paths a request carried bytes for. */
+    const withBytes = (refs: PackRefs | undefined) =>
+      (refs?.files ?? []).filter(([, r]) => r.bytes).map(([p]) => p);
+    /** The wizard's way: text files re-encoded on every render, stored files the same arrays. */
+    const render = (files: PackFiles, values?: string): PackFiles =>
+      new Map(
+        [...files].map(([path, b]) =>
+          path === "values.yaml" || path === "pack.json"
+            ? [
+                path,
+                path === "values.yaml" && values !== undefined
+                  ? bytes(values)
+                  : b.slice(),
+              ]
+            : [path, b],
+        ),
+      );
+
+    test("bytes go once; the next validate sends ids and only the changed text", async () => {
+      const files = await loadFixture("pack-central/argocd-3.26.7");
+      const { client, workers } = setup();
+      const first = await client.validateFiles("draft", render(files));
+      expect(first.findings).toEqual(validatePack(files).findings);
+      const [w] = workers;
+      expect(withBytes(refsSent(w!)[0]).sort()).toEqual(
+        [...files.keys()].sort(),
+      );
+
+      // Re-rendered, nothing changed: no bytes at all.
+      await client.validateFiles("draft", render(files));
+      expect(withBytes(refsSent(w!)[1])).toEqual([]);
+
+      // values.yaml edited: only it travels; the chart does not.
+      const broken = "broken: [unclosed\n";
+      const report = await client.validateFiles("draft", render(files, broken));
+      expect(withBytes(refsSent(w!)[2])).toEqual(["values.yaml"]);
+      expect(report.findings).toEqual(
+        validatePack(new Map([...files, ["values.yaml", bytes(broken)]]))
+          .findings,
+      );
+      // The old values.yaml is gone from the worker; the rest is held once.
+      expect(w!.state.table.ids()).toHaveLength(files.size);
+    });
+
+    test("the digest of a validated draft sends no bytes and equals the core's", async () => {
+      const files = await loadFixture("pack-central/hello-universe-1.3.1");
+      const { client, workers } = setup();
+      await client.validateFiles("report", files);
+      const d = await client.digestFiles("digest", files);
+      expect(d.digest).toBe(await contentDigest(files));
+      expect(withBytes(refsSent(workers[0]!)[1])).toEqual([]);
+    });
+
+    test("release drops the session's files; a later call sends them again", async () => {
+      const files = await loadFixture("pack-central/hello-universe-1.3.1");
+      const { client, workers } = setup();
+      await client.validateFiles("draft", files);
+      const w = workers[0]!;
+      client.release("draft");
+      await client.sha256(bytes(""));
+      expect(w.received.some((r) => r.method === "release")).toBe(true);
+      expect(w.state.table.ids()).toEqual([]);
+      await client.validateFiles("draft", files);
+      expect(withBytes(refsSent(w)[1]).sort()).toEqual(
+        [...files.keys()].sort(),
+      );
+    });
+
+    test("after a crash the fresh worker gets the bytes again", async () => {
+      const files = await loadFixture("pack-central/hello-universe-1.3.1");
+      const { client, workers } = setup();
+      await client.validateFiles("draft", files);
+      workers[0]!.crash("out of memory");
+      const report = await client.validateFiles("draft", files);
+      expect(report.pack).toMatchObject({ name: "hello-universe" });
+      expect(withBytes(refsSent(workers[1]!)[0]).sort()).toEqual(
+        [...files.keys()].sort(),
+      );
+    });
+
+    test("a request that cannot be posted leaves the mirror as it was", async () => {
+      const files = await loadFixture("pack-central/hello-universe-1.3.1");
+      const { client, workers } = setup();
+      await client.validateFiles("draft", files);
+      const bad = new Map([
+        ...files,
+        ["bad", (() => 1) as unknown as Uint8Array],
+      ]);
+      await expect(client.validateFiles("draft", bad)).rejects.toThrow();
+      const again = await client.validateFiles("draft", files);
+      expect(again.pack).toMatchObject({ name: "hello-universe" });
+      expect(withBytes(refsSent(workers[0]!).at(-1))).toEqual([]);
+    });
   });
 });

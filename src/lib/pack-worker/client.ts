@@ -6,8 +6,10 @@ import type { ArchiveFormat } from "@/pack/read-archive";
 import type { Result } from "@/pack/result";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
+import { FileRefs } from "./file-refs";
 import type {
   PackMethod,
+  PackReport,
   PackRequest,
   PackResponse,
   PackWorkerMethods,
@@ -54,6 +56,24 @@ export interface PackWorkerClient {
   ): Promise<Result<ChartArchive, ChartError>>;
   /** SHA-256 of the bytes, lowercase hex. */
   sha256(bytes: Uint8Array): Promise<string>;
+  /**
+   * validate, for a pack the caller checks again and again (a draft): each file's bytes go to the
+   * worker once and are then named by id; the same files and options answer the last report
+   * again. `session` names the caller; its files stay in the worker until its next call or
+   * `release`.
+   */
+  validateFiles(
+    session: string,
+    files: PackFiles,
+    opts?: ValidateOptions,
+  ): Promise<PackReport>;
+  /** digest in the same way: files the worker holds are named by id and hashed once. */
+  digestFiles(
+    session: string,
+    files: PackFiles,
+  ): Promise<{ digest: string; files: FileDigest[] }>;
+  /** The session is over: the worker drops the files no other session holds. */
+  release(session: string): void;
   /** Stop the worker now (a cancelled export): pending calls reject; the next call starts afresh. */
   terminate(): void;
 }
@@ -84,6 +104,8 @@ export function createPackWorkerClient(
   let worker: WorkerLike | null = null;
   let nextId = 0;
   const pending = new Map<number, Pending>();
+  // What the running worker holds, mirrored; a fresh worker holds nothing.
+  const held = new FileRefs();
 
   function stop(reason: Error): void {
     const dead = worker;
@@ -95,6 +117,7 @@ export function createPackWorkerClient(
   }
 
   function start(): WorkerLike {
+    held.reset();
     const w = spawn();
     w.onmessage = ({ data }) => {
       const call = pending.get(data.id);
@@ -129,10 +152,15 @@ export function createPackWorkerClient(
     return w;
   }
 
+  /**
+   * Post one call. `args` may be a function of the worker about to receive it (a session's file
+   * refs depend on what that worker holds); `posted` runs once the worker has the message.
+   */
   function call<M extends PackMethod>(
     method: M,
-    args: PackWorkerMethods[M]["args"],
+    args: PackWorkerMethods[M]["args"] | (() => PackWorkerMethods[M]["args"]),
     onProgress?: (percent: number) => void,
+    posted?: () => void,
   ): Promise<PackWorkerMethods[M]["result"]> {
     const id = ++nextId;
     return new Promise((resolve, reject) => {
@@ -143,7 +171,12 @@ export function createPackWorkerClient(
       });
       try {
         worker ??= start();
-        worker.postMessage({ id, method, args } as PackRequest);
+        worker.postMessage({
+          id,
+          method,
+          args: typeof args === "function" ? args() : args,
+        } as PackRequest);
+        posted?.();
       } catch (e) {
         pending.delete(id);
         reject(e instanceof Error ? e : new Error(String(e)));
@@ -163,6 +196,36 @@ export function createPackWorkerClient(
     readChart: (bytes, name) => call("readChart", [bytes, name]),
     readChartArchive: (bytes, name) => call("readChartArchive", [bytes, name]),
     sha256: (bytes) => call("sha256", [bytes]),
+    validateFiles: (session, files, opts) => {
+      let commit = (): void => undefined;
+      return call(
+        "validateRefs",
+        () => {
+          const r = held.refs(session, files);
+          commit = r.commit;
+          return opts === undefined ? [r.refs] : [r.refs, opts];
+        },
+        undefined,
+        () => commit(),
+      );
+    },
+    digestFiles: (session, files) => {
+      let commit = (): void => undefined;
+      return call(
+        "digestRefs",
+        () => {
+          const r = held.refs(session, files);
+          commit = r.commit;
+          return [r.refs];
+        },
+        undefined,
+        () => commit(),
+      );
+    },
+    release: (session) => {
+      if (!held.release(session) || !worker) return;
+      void call("release", [session]).catch(() => undefined);
+    },
     terminate: () => stop(new Error("The pack worker was stopped.")),
   };
 }

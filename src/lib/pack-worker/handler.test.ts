@@ -4,10 +4,20 @@ import { Budget } from "@/pack/limits";
 import { contentDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import { writePackTarGz } from "@/pack/tar-write";
+import { validatePack } from "@/pack/validate";
 
 import { loadFixture } from "../../../test/helpers/fixtures";
-import { createPackMessageHandler } from "./handler";
-import type { PackRequest, PackResponse } from "./protocol";
+import {
+  createPackMessageHandler,
+  PackWorkerState,
+  runPackMethod,
+} from "./handler";
+import type {
+  PackRefs,
+  PackReport,
+  PackRequest,
+  PackResponse,
+} from "./protocol";
 import { transferablesOf } from "./transferables";
 
 /** Drive the worker's handler as the worker would, keeping every message and its transfer list. */
@@ -263,5 +273,156 @@ describe("transferablesOf", () => {
     };
     expect(transferablesOf(value)).toEqual([shared.buffer, other.buffer]);
     expect(transferablesOf("text")).toEqual([]);
+  });
+});
+
+/** A pack as refs: every file with its bytes under `prefix<path>`, as a first request sends it. */
+const refsWithBytes = (session: string, files: PackFiles): PackRefs => ({
+  session,
+  files: [...files].map(([path, bytes]) => [path, { id: `id:${path}`, bytes }]),
+});
+/** The same pack named by ids only, with some paths given new bytes under new ids. */
+const refsByIds = (
+  session: string,
+  files: PackFiles,
+  changed: Map<string, Uint8Array> = new Map(),
+): PackRefs => ({
+  session,
+  files: [...files.keys()].map((path) => {
+    const bytes = changed.get(path);
+    return [path, bytes ? { id: `new:${path}`, bytes } : { id: `id:${path}` }];
+  }),
+});
+
+describe("pack worker file table", () => {
+  /** Drive one worker's handler (one state, as in the worker) through several calls. */
+  function worker() {
+    const state = new PackWorkerState();
+    let n = 0;
+    const call = async (request: Omit<PackRequest, "id">) => {
+      const posted: PackResponse[] = [];
+      const handle = createPackMessageHandler((m) => posted.push(m), state);
+      await handle({
+        data: structuredClone({ ...request, id: ++n } as PackRequest),
+      });
+      const last = posted.at(-1);
+      if (!last) throw new Error("the handler posted nothing");
+      return last;
+    };
+    return { state, call };
+  }
+
+  test("validateRefs answers validatePack's report on the held files, without the opened charts", async () => {
+    const files = await loadFixture("pack-central/argocd-3.26.7");
+    const { state, call } = worker();
+    const report = resultOf(
+      await call({
+        method: "validateRefs",
+        args: [refsWithBytes("draft", files), { target: "oci" }],
+      }),
+    ) as PackReport;
+    const core = validatePack(files, { target: "oci" });
+    expect(report.findings).toEqual(core.findings);
+    expect(report.charts).toEqual(core.charts);
+    expect(report.images).toEqual(core.images);
+    expect(core.chartArchives.size).toBeGreaterThan(0);
+    expect("chartArchives" in report).toBe(false);
+    expect(state.table.ids().sort()).toEqual(
+      [...files.keys()].map((p) => `id:${p}`).sort(),
+    );
+  });
+
+  test("a second request names files by id and sends only the changed text", async () => {
+    const files = await loadFixture("pack-central/argocd-3.26.7");
+    const { call } = worker();
+    await call({ method: "validateRefs", args: [refsWithBytes("d", files)] });
+    const broken = new TextEncoder().encode("broken: [unclosed\n");
+    const report = resultOf(
+      await call({
+        method: "validateRefs",
+        args: [refsByIds("d", files, new Map([["values.yaml", broken]]))],
+      }),
+    ) as PackReport;
+    const core = validatePack(new Map([...files, ["values.yaml", broken]]));
+    expect(report.findings).toEqual(core.findings);
+    expect(
+      report.findings.some(
+        (f) => f.file === "values.yaml" && f.severity === "error",
+      ),
+    ).toBe(true);
+  });
+
+  test("the same ids and options answer the previous report without validating again", async () => {
+    const files = await loadFixture("pack-central/piraeus-operator-2.9.0");
+    const { state } = worker();
+    const run = (refs: PackRefs, target: "oci" | "pack-central") =>
+      runPackMethod(
+        { id: 1, method: "validateRefs", args: [refs, { target }] },
+        () => undefined,
+        state,
+      );
+    const first = await run(refsWithBytes("d", files), "oci");
+    // Same ids: the very same object, so the charts were not read again.
+    expect(await run(refsByIds("d", files), "oci")).toBe(first);
+    // Another target is another report; coming back to the first target validates again.
+    const strict = await run(refsByIds("d", files), "pack-central");
+    expect(strict).not.toBe(first);
+    expect(await run(refsByIds("d", files), "pack-central")).toBe(strict);
+  });
+
+  test("an id the worker does not hold is an error naming the path, not a crash", async () => {
+    const files = await loadFixture("pack-central/hello-universe-1.3.1");
+    const { call } = worker();
+    const last = await call({
+      method: "validateRefs",
+      args: [refsByIds("d", files)],
+    });
+    expect(last).toMatchObject({
+      type: "error",
+      error: {
+        message: expect.stringMatching(
+          /does not hold .*pack\.json \(id:pack\.json\)/,
+        ),
+      },
+    });
+  });
+
+  test("files no session references are dropped; release drops a session's files", async () => {
+    const files = await loadFixture("pack-central/hello-universe-1.3.1");
+    const { state, call } = worker();
+    await call({ method: "validateRefs", args: [refsWithBytes("a", files)] });
+    await call({ method: "digestRefs", args: [refsByIds("b", files)] });
+    // Session a moves on without README.md: session b still holds it.
+    const without = new Map(files);
+    without.delete("README.md");
+    await call({ method: "validateRefs", args: [refsByIds("a", without)] });
+    expect(state.table.ids()).toContain("id:README.md");
+    await call({ method: "release", args: ["b"] });
+    expect(state.table.ids()).not.toContain("id:README.md");
+    expect(state.table.ids()).toHaveLength(without.size);
+    await call({ method: "release", args: ["a"] });
+    expect(state.table.ids()).toEqual([]);
+    expect(
+      await call({ method: "digestRefs", args: [refsByIds("a", files)] }),
+    ).toMatchObject({ type: "error" });
+  });
+
+  test("digestRefs equals the core's content digest, before and after an edit", async () => {
+    const files = await loadFixture("pack-central/ceph-rbd-3.11.0");
+    const { call } = worker();
+    const first = resultOf(
+      await call({ method: "digestRefs", args: [refsWithBytes("d", files)] }),
+    ) as { digest: string };
+    expect(first.digest).toBe(await contentDigest(files));
+    const edited = new TextEncoder().encode("pack:\n  namespace: x\n");
+    const second = resultOf(
+      await call({
+        method: "digestRefs",
+        args: [refsByIds("d", files, new Map([["values.yaml", edited]]))],
+      }),
+    ) as { digest: string };
+    expect(second.digest).toBe(
+      await contentDigest(new Map([...files, ["values.yaml", edited]])),
+    );
   });
 });

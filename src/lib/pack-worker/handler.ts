@@ -1,24 +1,46 @@
 import { Budget, withLimits } from "@/pack/limits";
 import { readChart, readChartArchive } from "@/pack/chart";
-import { contentDigest, fileDigests, sha256Hex } from "@/pack/digest";
-import { packFromEntries } from "@/pack/pack-files";
+import {
+  contentDigest,
+  fileDigests,
+  sha256Hex,
+  type FileDigest,
+} from "@/pack/digest";
+import { packFromEntries, sortedPaths } from "@/pack/pack-files";
 import { readPackArchive } from "@/pack/read-archive";
 import { writePackTarGz } from "@/pack/tar-write";
-import { validatePack, type ValidateOptions } from "@/pack/validate";
+import {
+  validatePack,
+  type ValidateOptions,
+  type ValidationReport,
+} from "@/pack/validate";
 import { writePackZip } from "@/pack/zip-write";
 
+import { FileTable } from "./file-table";
 import type {
   PackMethod,
+  PackRefs,
+  PackReport,
   PackRequest,
   PackResponse,
   PackWorkerMethods,
 } from "./protocol";
 import { transferablesOf } from "./transferables";
 
+/**
+ * What a worker keeps between calls: the files it holds by id and, per session, the last report
+ * with what it was made from (the same ids and options give the same report).
+ */
+export class PackWorkerState {
+  readonly table = new FileTable();
+  readonly reports = new Map<string, { key: string; report: PackReport }>();
+}
+
 /** Run one call of the protocol. `onProgress` receives whole percents, each once. */
 export async function runPackMethod(
   request: PackRequest,
   onProgress: (percent: number) => void,
+  state: PackWorkerState = new PackWorkerState(),
 ): Promise<PackWorkerMethods[PackMethod]["result"]> {
   switch (request.method) {
     case "readArchive": {
@@ -59,7 +81,55 @@ export async function runPackMethod(
     }
     case "sha256":
       return sha256Hex(request.args[0]);
+    case "validateRefs": {
+      const [refs, opts] = request.args;
+      return validateRefs(state, refs, opts);
+    }
+    case "digestRefs":
+      return digestRefs(state.table, request.args[0]);
+    case "release": {
+      const [session] = request.args;
+      state.table.release(session);
+      state.reports.delete(session);
+      return null;
+    }
   }
+}
+
+function validateRefs(
+  state: PackWorkerState,
+  refs: PackRefs,
+  opts: ValidateOptions | undefined,
+): PackReport {
+  // Resolve first, always: it is what moves the session's ids, even when the report is reused.
+  const files = state.table.open(refs);
+  const key = JSON.stringify([refs.files.map(([p, r]) => [p, r.id]), opts]);
+  const last = state.reports.get(refs.session);
+  if (last?.key === key) return last.report;
+  const full: Partial<ValidationReport> = validatePack(
+    files,
+    reviveOptions(opts),
+  );
+  delete full.chartArchives;
+  const report = full as PackReport;
+  state.reports.set(refs.session, { key, report });
+  return report;
+}
+
+async function digestRefs(
+  table: FileTable,
+  refs: PackRefs,
+): Promise<{ digest: string; files: FileDigest[] }> {
+  const files = table.open(refs);
+  const ids = new Map(refs.files.map(([path, ref]) => [path, ref.id]));
+  const list = await Promise.all(
+    sortedPaths(files).map(async (path) => ({
+      path,
+      size: files.get(path)!.length,
+      sha256: await table.sha256(ids.get(path)!),
+    })),
+  );
+  return { digest: await contentDigest(list), files: list };
 }
 
 /** A Budget arrives as a plain object after structured cloning: make it a Budget again. */
@@ -85,12 +155,15 @@ function reviveOptions(
  */
 export function createPackMessageHandler(
   post: (message: PackResponse, transfer: Transferable[]) => void,
+  state: PackWorkerState = new PackWorkerState(),
 ): (event: { data: PackRequest }) => Promise<void> {
   return async ({ data: request }) => {
     const { id } = request;
     try {
-      const value = await runPackMethod(request, (percent) =>
-        post({ id, type: "progress", percent }, []),
+      const value = await runPackMethod(
+        request,
+        (percent) => post({ id, type: "progress", percent }, []),
+        state,
       );
       post({ id, type: "result", value }, transferablesOf(value));
     } catch (e) {

@@ -6,6 +6,28 @@ import type { ArchiveFormat } from "@/pack/read-archive";
 import type { Result } from "@/pack/result";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
+/**
+ * One file of a pack named in a request: by the id the worker holds it under, with its bytes only
+ * the first time (client.ts FileRefs decides; file-table.ts keeps them).
+ */
+export interface FileRef {
+  id: string;
+  bytes?: Uint8Array;
+}
+
+/** A pack as a session's request names it: each path and its file, in the pack's order. */
+export interface PackRefs {
+  /** Who holds these ids until its next request (a draft's report, its digest). */
+  session: string;
+  files: [path: string, ref: FileRef][];
+}
+
+/**
+ * validatePack's report without the opened chart archives: the page never reads their inner
+ * files, and sending every chart's contents back on each edit is what made the builder slow.
+ */
+export type PackReport = Omit<ValidationReport, "chartArchives">;
+
 /** Each call the worker answers: its arguments and what it resolves to. */
 export interface PackWorkerMethods {
   readArchive: {
@@ -35,6 +57,18 @@ export interface PackWorkerMethods {
     result: Result<ChartArchive, ChartError>;
   };
   sha256: { args: [bytes: Uint8Array]; result: string };
+  /** validate on files the worker holds; the same ids and options answer the previous report. */
+  validateRefs: {
+    args: [pack: PackRefs, opts?: ValidateOptions];
+    result: PackReport;
+  };
+  /** digest on files the worker holds: each file is hashed once per id. */
+  digestRefs: {
+    args: [pack: PackRefs];
+    result: { digest: string; files: FileDigest[] };
+  };
+  /** The session is over: the files only it held are dropped. */
+  release: { args: [session: string]; result: null };
 }
 
 export type PackMethod = keyof PackWorkerMethods;

@@ -1,0 +1,76 @@
+import { sha256Hex } from "@/pack/digest";
+import type { PackFiles } from "@/pack/pack-files";
+
+import type { PackRefs } from "./protocol";
+
+interface Held {
+  bytes: Uint8Array;
+  /** SHA-256 of the bytes, computed once: a pack's digest re-hashes only what changed. */
+  sha256?: Promise<string>;
+}
+
+/**
+ * The worker's file table: bytes by id, sent once by the page (client.ts FileRefs) and then named
+ * by id only. Each session (one consumer: a draft's report, its digest) holds the ids of its
+ * latest request; a file no session holds is dropped. The page applies the same rule in the same
+ * order, so both sides always agree on what the worker holds.
+ */
+export class FileTable {
+  private readonly files = new Map<string, Held>();
+  private readonly sessions = new Map<string, Set<string>>();
+
+  /**
+   * Take the request's new bytes, resolve every path to its bytes and make the request's ids what
+   * the session holds. Throws when an id is neither held nor sent (the page's mirror is wrong: a
+   * bug, not bad input).
+   */
+  open(refs: PackRefs): PackFiles {
+    const files: PackFiles = new Map();
+    const ids = new Set<string>();
+    const missing: string[] = [];
+    for (const [path, ref] of refs.files) {
+      if (ref.bytes) this.files.set(ref.id, { bytes: ref.bytes });
+      const held = this.files.get(ref.id);
+      if (!held) {
+        missing.push(`${path} (${ref.id})`);
+        continue;
+      }
+      files.set(path, held.bytes);
+      ids.add(ref.id);
+    }
+    if (missing.length)
+      throw new Error(
+        `the pack worker does not hold ${missing.join(", ")}: its file table and the page's disagree`,
+      );
+    this.sessions.set(refs.session, ids);
+    this.sweep();
+    return files;
+  }
+
+  /** The session is over (the draft was closed): its files go unless another session holds them. */
+  release(session: string): void {
+    this.sessions.delete(session);
+    this.sweep();
+  }
+
+  /** The SHA-256 of a held file, hashed once per id. */
+  sha256(id: string): Promise<string> {
+    const held = this.files.get(id);
+    if (!held) return Promise.reject(new Error(`no file ${id} is held`));
+    held.sha256 ??= sha256Hex(held.bytes);
+    return held.sha256;
+  }
+
+  /** Ids held now, for tests and diagnostics. */
+  ids(): string[] {
+    return [...this.files.keys()];
+  }
+
+  private sweep(): void {
+    const live = new Set<string>();
+    for (const ids of this.sessions.values())
+      for (const id of ids) live.add(id);
+    for (const id of [...this.files.keys()])
+      if (!live.has(id)) this.files.delete(id);
+  }
+}
