@@ -26,7 +26,7 @@ function put(o: JsonObject, k: string, v: Json): void {
 }
 
 /** Deep equality of JSON values; key order does not matter. */
-export function jsonEqual(a: Json, b: Json): boolean {
+function jsonEqual(a: Json, b: Json): boolean {
   if (a === b) return true;
   if (Array.isArray(a))
     return (
