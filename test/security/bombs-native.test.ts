@@ -60,7 +60,8 @@ describe("zip bombs through the native expander", () => {
     const flipped = good.slice();
     // The first entry's data starts after its 30-byte header and name: flip a byte in it.
     const nameLength = flipped[26]! | (flipped[27]! << 8);
-    flipped[30 + nameLength + 2] ^= 0xff;
+    const at = 30 + nameLength + 2;
+    flipped[at] = flipped[at]! ^ 0xff;
     expectRefused(readPackArchive(flipped, { inflateRaw: zlib }), [
       "crc-mismatch",
       "truncated",
