@@ -8,6 +8,10 @@ import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
 import {
+  problemList,
+  type Problem,
+} from "@/features/wizard/model/problem-list";
+import {
   CodeEditor,
   formatYaml,
   type EditorDiagnostic,
@@ -46,7 +50,9 @@ export function TextFileEditor({
   const text = useWatch({ control, name });
   const error = useFieldError(name);
   const [diagnostics, setDiagnostics] = useState<EditorDiagnostic[]>([]);
-  const [line, setLine] = useState<number | undefined>(undefined);
+  const [focusLine, setFocusLine] = useState<
+    { line: number; seq: number } | undefined
+  >(undefined);
   const [formatError, setFormatError] = useState<string | null>(null);
   const findings = useMemo(
     () => (report?.findings ?? []).filter((f) => f.file === path),
@@ -96,11 +102,6 @@ export function TextFileEditor({
           <p>{formatError}</p>
         </Alert>
       )}
-      {error && (
-        <p className="form-field__error" role="alert">
-          {error}
-        </p>
-      )}
       <div id={fieldId(name)} tabIndex={-1} className="text-file__editor">
         <CodeEditor
           value={text}
@@ -113,24 +114,17 @@ export function TextFileEditor({
           onDiagnostics={setDiagnostics}
           onReady={onReady}
           markers={markers}
-          revealLine={line ?? revealLine}
+          revealLine={revealLine}
+          focusLine={focusLine}
         />
       </div>
       <ProblemList
         path={path}
-        items={[
-          ...diagnostics.map((d) => ({
-            line: d.line,
-            message: d.message,
-            severity: d.severity,
-          })),
-          ...findings.map((f) => ({
-            line: f.line,
-            message: f.message,
-            severity: f.severity,
-          })),
-        ]}
-        onLine={setLine}
+        // The step's own error (the core's first YAML error) is in the list, once.
+        items={problemList(findings, error, diagnostics)}
+        onLine={(l) =>
+          setFocusLine((f) => ({ line: l, seq: (f?.seq ?? 0) + 1 }))
+        }
       />
     </div>
   );
@@ -138,18 +132,13 @@ export function TextFileEditor({
 
 function ProblemList({
   path,
-  items,
+  items: unique,
   onLine,
 }: {
   path: string;
-  items: { line?: number | undefined; message: string; severity: string }[];
+  items: Problem[];
   onLine: (line: number) => void;
 }) {
-  const unique = items.filter(
-    (x, i) =>
-      items.findIndex((y) => y.message === x.message && y.line === x.line) ===
-      i,
-  );
   return (
     <div className="text-file__problems" aria-live="polite">
       <h3 className="text-file__problems-title">
@@ -161,7 +150,7 @@ function ProblemList({
         <ul>
           {unique.map((p) => (
             <li
-              key={`${p.line ?? 0}:${p.message}`}
+              key={`${p.line ?? 0}:${p.code}:${p.message}`}
               className={`problem problem--${p.severity}`}
             >
               <span className="problem__severity">{p.severity}</span>{" "}
