@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
 import "./checkbox-group.css";
 
@@ -14,7 +14,10 @@ interface CheckboxGroupProps {
   onBlur?: () => void;
 }
 
-/** A multi-select as a fieldset of checkboxes: every option visible, each its own tab stop. */
+/**
+ * A multi-select as a fieldset of checkboxes, every option visible and one tab stop for all of
+ * them (a roving tabindex): the arrow keys, Home and End move between the boxes, Space ticks.
+ */
 export function CheckboxGroup({
   id,
   legend,
@@ -25,7 +28,42 @@ export function CheckboxGroup({
   onChange,
   onBlur,
 }: CheckboxGroupProps) {
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
+  const boxes = useRef<HTMLDivElement>(null);
+  // The box that takes the tab stop: the last one focused, else the first ticked one.
+  const [active, setActive] = useState<number | null>(null);
+  const firstTicked = options.findIndex((o) => value.includes(o.value));
+  const stop = active ?? Math.max(firstTicked, 0);
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number) {
+    const last = options.length - 1;
+    const to =
+      event.key === "ArrowDown" || event.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === "ArrowUp" || event.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
+    if (to === null) return;
+    event.preventDefault();
+    setActive(to);
+    const inputs = boxes.current?.querySelectorAll<HTMLInputElement>(
+      "input[type=checkbox]",
+    );
+    inputs?.[to]?.focus();
+  }
+
+  const described = [
+    `${id}-keys`,
+    hint ? `${id}-hint` : "",
+    error ? `${id}-error` : "",
+  ]
     .filter(Boolean)
     .join(" ");
   return (
@@ -47,7 +85,10 @@ export function CheckboxGroup({
           {error}
         </p>
       )}
-      <div className="checkbox-group__options">
+      <p id={`${id}-keys`} className="checkbox-group__keys">
+        One stop for the whole list: arrow keys move, Space ticks.
+      </p>
+      <div className="checkbox-group__options" ref={boxes}>
         {options.map((o, i) => {
           const boxId = i === 0 ? id : `${id}-${o.value}`;
           const checked = value.includes(o.value);
@@ -56,6 +97,9 @@ export function CheckboxGroup({
               <input
                 id={boxId}
                 type="checkbox"
+                tabIndex={i === stop ? 0 : -1}
+                onFocus={() => setActive(i)}
+                onKeyDown={(e) => onKeyDown(e, i)}
                 checked={checked}
                 onBlur={onBlur}
                 onChange={() =>

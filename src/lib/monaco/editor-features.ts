@@ -191,3 +191,60 @@ export function addAccessibilityHelp(
   describe();
   editor.onDidChangeModel(describe);
 }
+
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Focus the next (or previous) tab stop of the page outside `inside`, as Tab would. */
+function moveFocusOut(inside: HTMLElement, direction: 1 | -1): void {
+  const stops = [...document.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) =>
+      (el === inside.querySelector("textarea") || !inside.contains(el)) &&
+      el.getClientRects().length > 0 &&
+      !el.closest("[inert]"),
+  );
+  const here = stops.findIndex((el) => inside.contains(el));
+  if (here < 0) return;
+  stops[here + direction]?.focus();
+}
+
+/**
+ * Tab indents in the editor, so it cannot also leave it: Escape, then Tab (or Shift+Tab) moves
+ * the focus to the next (previous) control of the page. Escape first closes a suggestion list or
+ * hover as usual; any other key in between cancels. (Ctrl+M still switches Tab for good.)
+ */
+export function escapeThenTab(editor: CodeEditor): () => void {
+  let escaped = false;
+  const modifiers = [
+    monaco.KeyCode.Shift,
+    monaco.KeyCode.Ctrl,
+    monaco.KeyCode.Alt,
+    monaco.KeyCode.Meta,
+  ];
+  const keys = editor.onKeyDown((e) => {
+    // Holding Shift for Shift+Tab is not "another key".
+    if (modifiers.includes(e.keyCode)) return;
+    const was = escaped;
+    escaped = e.keyCode === monaco.KeyCode.Escape;
+    if (
+      !was ||
+      e.keyCode !== monaco.KeyCode.Tab ||
+      e.ctrlKey ||
+      e.altKey ||
+      e.metaKey
+    )
+      return;
+    const node = editor.getDomNode();
+    if (!node) return;
+    e.preventDefault();
+    e.stopPropagation();
+    moveFocusOut(node, e.shiftKey ? -1 : 1);
+  });
+  const blur = editor.onDidBlurEditorText(() => {
+    escaped = false;
+  });
+  return () => {
+    keys.dispose();
+    blur.dispose();
+  };
+}

@@ -5,6 +5,7 @@ import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { AccessibilityHelp } from "./accessibility-help";
 import {
   addAccessibilityHelp,
+  escapeThenTab,
   BASE_OPTIONS,
   replaceText,
   revealLine as revealAndHighlight,
@@ -37,6 +38,7 @@ export function MonacoCodeEditor({
   markers,
   onLineNumberClick,
   onCursorLine,
+  focusLine,
 }: CodeEditorProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -74,9 +76,11 @@ export function MonacoCodeEditor({
     });
     addAccessibilityHelp(editor, hintId, () => setHelpOpen(true));
     const lineEvents = watchLines(editor, emitLineNumberClick, emitCursorLine);
+    const leaving = escapeThenTab(editor);
     editorRef.current = editor;
     return () => {
       editorRef.current = null;
+      leaving();
       lineEvents();
       editor.dispose();
     };
@@ -146,15 +150,37 @@ export function MonacoCodeEditor({
       return revealAndHighlight(editor, model, revealLine);
   }, [revealLine, uri]);
 
+  const focusSeq = focusLine?.seq;
+  const focusAt = focusLine?.line;
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || focusAt === undefined) return;
+    const clear = revealAndHighlight(editor, model, focusAt);
+    editor.focus();
+    return clear;
+  }, [focusSeq, focusAt, uri]);
+
   useEffect(() => emitReady(), []);
 
   return (
-    <div className="code-editor" style={{ height: cssHeight(height, "20rem") }}>
-      <div ref={container} className="code-editor__monaco" />
-      <VisuallyHidden id={hintId}>
-        Press Alt+F1 for accessibility help.
-      </VisuallyHidden>
-      <AccessibilityHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-    </div>
+    <>
+      <div
+        className="code-editor"
+        style={{ height: cssHeight(height, "20rem") }}
+      >
+        <div ref={container} className="code-editor__monaco" />
+        <VisuallyHidden id={hintId}>
+          Press Alt+F1 for accessibility help.
+        </VisuallyHidden>
+        <AccessibilityHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </div>
+      {!readOnly && (
+        <p className="code-editor__keys">
+          Tab indents. To leave the editor press <kbd>Esc</kbd> then{" "}
+          <kbd>Tab</kbd>; <kbd>Alt+F1</kbd> lists the editor&apos;s keys.
+        </p>
+      )}
+    </>
   );
 }

@@ -47,6 +47,11 @@ export interface CodeEditorProps {
   onLineNumberClick?: (line: number) => void;
   /** The line the cursor (or the selection's start) is on, each time it changes (1-based). */
   onCursorLine?: (line: number) => void;
+  /**
+   * Move the keyboard focus into the editor at this line (a problem's "line N" link); a new
+   * `seq` asks again for the same line.
+   */
+  focusLine?: { line: number; seq: number };
 }
 
 export interface DiffEditorProps {

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,6 +29,15 @@ interface StartScreenProps {
 export function StartScreen({ onCreate, drafts }: StartScreenProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // An import's error is shown beside its drop zone and takes the focus, so it is seen where the
+  // user dropped the file, not at the top of the page.
+  const [importError, setImportError] = useState<string | null>(null);
+  const importAlert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (importError === null) return;
+    importAlert.current?.scrollIntoView({ block: "center" });
+    importAlert.current?.focus();
+  }, [importError]);
 
   async function create(
     label: string,
@@ -36,10 +45,13 @@ export function StartScreen({ onCreate, drafts }: StartScreenProps) {
   ) {
     setBusy(label);
     setError(null);
+    setImportError(null);
     try {
       await onCreate(await make());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      const message = e instanceof Error ? e.message : String(e);
+      if (label === "import") setImportError(message);
+      else setError(message);
       setBusy(null);
     }
   }
@@ -47,9 +59,10 @@ export function StartScreen({ onCreate, drafts }: StartScreenProps) {
   async function importPack(items: DroppedItems) {
     setBusy("import");
     setError(null);
+    setImportError(null);
     const r = await importPackDraft(items);
     if (!r.ok) {
-      setError(r.error);
+      setImportError(r.error);
       setBusy(null);
       return;
     }
@@ -115,6 +128,16 @@ export function StartScreen({ onCreate, drafts }: StartScreenProps) {
           allowFolder
           onFiles={(items) => void importPack(items)}
         />
+        {importError && (
+          <Alert
+            ref={importAlert}
+            tabIndex={-1}
+            tone="error"
+            title="This pack could not be imported"
+          >
+            <p>{importError}</p>
+          </Alert>
+        )}
       </section>
     </div>
   );
