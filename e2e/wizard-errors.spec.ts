@@ -189,7 +189,7 @@ test("Review: a manifest reference to a missing value links to the manifest's li
   await values.replaceText("pack:\n  namespace: app\n");
   await values.nextTo("Review");
   const finding = review.finding(
-    /manifests\/app\.yaml` uses `image\.tag` from \.Values/,
+    /manifests\/app\.yaml uses image\.tag from \.Values/,
   );
   await expect(finding).toBeVisible();
   await finding
