@@ -78,13 +78,58 @@ export function checkLogo({ files, add, strict }: BaseContext): void {
   }
 }
 
-/** README.md (rule 6): an error for the Spectro CLI and pack-central, a warning for OCI. */
+/**
+ * Words a README still has when nobody wrote it: the builder's skeleton (its sentences to replace),
+ * or the usual markers of unfinished text.
+ */
+const PLACEHOLDER_TEXT =
+  /Describe what this pack installs and why someone would add it|Link to the upstream project's documentation|\bTODO\b|\bTBD\b|lorem ipsum/i;
+
+/** Fewer words of prose than this (headings, tables and code left out) is no documentation yet. */
+const MIN_README_WORDS = 20;
+
+/** The prose of a Markdown text: no headings, table rows, code blocks or link targets. */
+function proseWords(markdown: string): number {
+  return markdown
+    .replace(/```[\s\S]*?```/g, " ")
+    .split("\n")
+    .filter((l) => !/^\s*(#|\||<!--)/.test(l))
+    .join(" ")
+    .replace(/\]\([^)]*\)/g, "]")
+    .split(/\s+/)
+    .filter((w) => /[A-Za-z]{2}/.test(w)).length;
+}
+
+/**
+ * README.md (rule 6): missing is an error for the Spectro CLI and pack-central, a warning for
+ * OCI; a placeholder (the builder's skeleton, TODO, a few words) is a warning for every target.
+ */
 export function checkReadme({ files, add, strict }: BaseContext): void {
-  if (!files.has("README.md"))
+  const readme = files.get("README.md");
+  if (!readme) {
     add(
       strict ? "error" : "warning",
       "README_MISSING",
       "README.md is missing: reviewers and Palette show it as the pack's documentation",
+      { file: "README.md" },
+    );
+    return;
+  }
+  const text = new TextDecoder().decode(readme);
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => PLACEHOLDER_TEXT.test(l));
+  if (at >= 0)
+    add(
+      "warning",
+      "README_PLACEHOLDER",
+      `README.md still has placeholder text ("${lines[at]!.trim().slice(0, 80)}"): say what the pack installs, its parameters and how to use it`,
+      { file: "README.md", line: at + 1 },
+    );
+  else if (proseWords(text) < MIN_README_WORDS)
+    add(
+      "warning",
+      "README_PLACEHOLDER",
+      `README.md has almost no text (fewer than ${MIN_README_WORDS} words): say what the pack installs, its parameters and how to use it`,
       { file: "README.md" },
     );
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+
+import { validatePack, type Target } from "../../src/pack/validate";
+import { fixtureDirsOnDisk, loadFixture } from "../helpers/fixtures";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const TARGETS: Target[] = ["oci", "spectro-cli", "pack-central"];
+
+const placeholder = (files: Map<string, Uint8Array>, target: Target) =>
+  validatePack(files, { target }).findings.filter(
+    (f) => f.code === "README_PLACEHOLDER",
+  );
+
+describe("README_PLACEHOLDER", () => {
+  it("no real pack's README is called a placeholder", async () => {
+    for (const dir of fixtureDirsOnDisk()) {
+      const files = await loadFixture(dir);
+      if (!files.has("README.md")) continue;
+      expect([dir, placeholder(files, "oci")]).toEqual([dir, []]);
+    }
+  });
+
+  it.each([
+    {
+      name: "the builder's skeleton",
+      readme:
+        "# My pack\n\nDescribe what this pack installs and why someone would add it to a cluster profile.\n\n## Usage\n\nAdd the pack to a cluster profile, review its values and deploy.\n",
+      line: 3,
+    },
+    {
+      name: "a TODO",
+      readme: "# x\n\n" + "word ".repeat(40) + "\n\nTODO: usage\n",
+      line: 5,
+    },
+    {
+      name: "a title and a few words",
+      readme: "# Hello\n\nIt installs hello.\n",
+      line: undefined,
+    },
+  ])("$name is a warning on every target", async ({ readme, line }) => {
+    const files = await loadFixture("pack-central/hello-universe-1.3.1");
+    files.set("README.md", enc(readme));
+    for (const target of TARGETS) {
+      const found = placeholder(files, target);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({
+        severity: "warning",
+        file: "README.md",
+      });
+      expect(found[0]!.line).toBe(line);
+    }
+  });
+});
