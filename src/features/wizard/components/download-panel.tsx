@@ -34,9 +34,11 @@ export function DownloadPanel({ stem }: { stem: string }) {
   return (
     <>
       <p>
-        The .zip holds one folder, <code>{stem}/</code>, ready for{" "}
-        <code>spectro pack push</code> or an upload. The .tar.gz is the layer an
-        OCI registry stores (push it with the command below).
+        {/* Said as a layout, not as "ready": whether the pack passes is the check's verdict for
+        the chosen destination, shown beside this. */}
+        The .zip holds one folder, <code>{stem}/</code>, laid out the way{" "}
+        <code>spectro pack push</code> and an upload read it. The .tar.gz is the
+        layer an OCI registry stores (ORAS pushes it; see Publish).
       </p>
       <div className="wizard__buttons">
         <Button busy={busy("zip")} onClick={() => write.mutate("zip")}>
