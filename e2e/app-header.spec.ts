@@ -37,11 +37,16 @@ test("the theme switch applies at once, is remembered after a reload before the 
 }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/packs");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Review a pack" }),
+  ).toBeVisible();
   const html = page.locator("html");
   const theme = page.getByLabel("Theme");
   await expect(theme).toHaveValue("system");
   const bg = () =>
-    page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
   const light = await bg();
   await expectNoA11yViolations(page, "packs, light");
 
@@ -66,6 +71,10 @@ test("the theme switch applies at once, is remembered after a reload before the 
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await bg()).toBe(dark);
   await page.goto("/build");
+  // The page is a lazy chunk: scan it once it is there.
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Build a pack" }),
+  ).toBeVisible();
   await expectNoA11yViolations(page, "build, system dark");
   await page.emulateMedia({ colorScheme: "dark" });
   await theme.selectOption("light");

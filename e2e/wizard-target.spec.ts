@@ -31,7 +31,6 @@ test("the destination switch on Review and Publish: spectro-cli gives the CLI's 
   logo,
   values,
   review,
-  publish,
 }) => {
   // hello-universe without its README: fine for an OCI registry, refused by the Spectro CLI.
   const folder = join(await mkdtemp(join(tmpdir(), "wizard-target-")), "hu");
