@@ -271,6 +271,40 @@ describe("pack worker client", () => {
       );
     });
 
+    test("a chart the worker holds is read by id, once, however often it is asked for", async () => {
+      const files = await loadFixture("pack-central/piraeus-operator-2.9.0");
+      const path = "charts/piraeus-2.9.0.tgz";
+      const chart = files.get(path)!;
+      const { client, workers } = setup();
+      const before = await client.readChart(chart, path);
+      expect(workers[0]!.received.at(-1)?.method).toBe("readChart");
+      await client.validateFiles("draft", files);
+      const [a, b] = await Promise.all([
+        client.readChart(chart, path),
+        client.readChart(chart, path),
+      ]);
+      const w = workers[0]!;
+      const byId = w.received.filter((r) => r.method === "readHeldChart");
+      expect(byId).toHaveLength(2);
+      expect(byId.every((r) => typeof r.args[0] === "string")).toBe(true);
+      expect(a).toEqual(before);
+      expect(b).toEqual(before);
+      // One read, kept with the file.
+      const id = byId[0]!.args[0] as string;
+      expect(w.state.table.chart(id, path)).toBe(w.state.table.chart(id, path));
+      const archive = await client.readChartArchive(chart, path);
+      expect(w.received.at(-1)?.method).toBe("readHeldChartArchive");
+      const core = readChartArchive(chart, { name: path });
+      if (!archive.ok || !core.ok) throw new Error("the chart did not read");
+      expect([...archive.value.files.keys()]).toEqual([
+        ...core.value.files.keys(),
+      ]);
+      // Released: the bytes travel again.
+      client.release("draft");
+      await client.readChart(chart, path);
+      expect(w.received.at(-1)?.method).toBe("readChart");
+    });
+
     test("a request that cannot be posted leaves the mirror as it was", async () => {
       const files = await loadFixture("pack-central/hello-universe-1.3.1");
       const { client, workers } = setup();

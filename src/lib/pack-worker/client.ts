@@ -153,15 +153,15 @@ export function createPackWorkerClient(
   }
 
   /**
-   * Post one call. `args` may be a function of the worker about to receive it (a session's file
-   * refs depend on what that worker holds); `posted` runs once the worker has the message.
+   * Post one call. `prepare` runs once the worker that will receive the call is known, and names
+   * the method and its arguments (a session's file refs, or a chart by id, depend on what that
+   * worker holds); `posted` runs once the worker has the message.
    */
-  function call<M extends PackMethod>(
-    method: M,
-    args: PackWorkerMethods[M]["args"] | (() => PackWorkerMethods[M]["args"]),
+  function post<R>(
+    prepare: () => { method: PackMethod; args: unknown },
     onProgress?: (percent: number) => void,
     posted?: () => void,
-  ): Promise<PackWorkerMethods[M]["result"]> {
+  ): Promise<R> {
     const id = ++nextId;
     return new Promise((resolve, reject) => {
       pending.set(id, {
@@ -171,16 +171,43 @@ export function createPackWorkerClient(
       });
       try {
         worker ??= start();
-        worker.postMessage({
-          id,
-          method,
-          args: typeof args === "function" ? args() : args,
-        } as PackRequest);
+        worker.postMessage({ id, ...prepare() } as PackRequest);
         posted?.();
       } catch (e) {
         pending.delete(id);
         reject(e instanceof Error ? e : new Error(String(e)));
       }
+    });
+  }
+
+  function call<M extends PackMethod>(
+    method: M,
+    args: PackWorkerMethods[M]["args"] | (() => PackWorkerMethods[M]["args"]),
+    onProgress?: (percent: number) => void,
+    posted?: () => void,
+  ): Promise<PackWorkerMethods[M]["result"]> {
+    return post(
+      () => ({ method, args: typeof args === "function" ? args() : args }),
+      onProgress,
+      posted,
+    );
+  }
+
+  /** A chart call by id when the worker holds the bytes (decided at posting time), else by bytes. */
+  function heldOr<
+    H extends "readHeldChart" | "readHeldChartArchive",
+    B extends "readChart" | "readChartArchive",
+  >(
+    bytes: Uint8Array,
+    byId: H,
+    byBytes: B,
+    name: string,
+  ): Promise<PackWorkerMethods[H | B]["result"]> {
+    return post(() => {
+      const id = held.heldId(bytes);
+      return id === undefined
+        ? { method: byBytes, args: [bytes, name] }
+        : { method: byId, args: [id, name] };
     });
   }
 
@@ -193,8 +220,11 @@ export function createPackWorkerClient(
       call("writeZip", [files, top], onProgress),
     writeTarGz: (files, top) => call("writeTarGz", [files, top]),
     digest: (files) => call("digest", [files]),
-    readChart: (bytes, name) => call("readChart", [bytes, name]),
-    readChartArchive: (bytes, name) => call("readChartArchive", [bytes, name]),
+    // Chart bytes a draft already sent are named by id: not copied again, and read once.
+    readChart: (bytes, name) =>
+      heldOr(bytes, "readHeldChart", "readChart", name),
+    readChartArchive: (bytes, name) =>
+      heldOr(bytes, "readHeldChartArchive", "readChartArchive", name),
     sha256: (bytes) => call("sha256", [bytes]),
     validateFiles: (session, files, opts) => {
       let commit = (): void => undefined;

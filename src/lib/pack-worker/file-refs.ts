@@ -61,6 +61,12 @@ export class FileRefs {
     return { refs: { session, files: list }, commit };
   }
 
+  /** The id the worker holds these very bytes under, if it does. */
+  heldId(bytes: Uint8Array): string | undefined {
+    const id = this.ids.get(bytes);
+    return id !== undefined && this.held.has(id) ? id : undefined;
+  }
+
   /** Forget a session; true when it held something (the worker must be told). */
   release(session: string): boolean {
     const had = this.sessions.delete(session);

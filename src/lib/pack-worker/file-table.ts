@@ -1,5 +1,8 @@
+import { readChart, type ChartError, type ChartInfo } from "@/pack/chart";
 import { sha256Hex } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
+
+import type { Result } from "@/pack/result";
 
 import type { PackRefs } from "./protocol";
 
@@ -7,6 +10,8 @@ interface Held {
   bytes: Uint8Array;
   /** SHA-256 of the bytes, computed once: a pack's digest re-hashes only what changed. */
   sha256?: Promise<string>;
+  /** The chart read from these bytes, once: it lives as long as the file. */
+  chart?: Result<ChartInfo, ChartError>;
 }
 
 /**
@@ -59,6 +64,21 @@ export class FileTable {
     if (!held) return Promise.reject(new Error(`no file ${id} is held`));
     held.sha256 ??= sha256Hex(held.bytes);
     return held.sha256;
+  }
+
+  /** The bytes of a held file; throws when it is not held (the page's mirror is wrong). */
+  bytes(id: string): Uint8Array {
+    const held = this.files.get(id);
+    if (!held) throw new Error(`the pack worker does not hold file ${id}`);
+    return held.bytes;
+  }
+
+  /** readChart of a held file, read once per id. */
+  chart(id: string, name: string): Result<ChartInfo, ChartError> {
+    const held = this.files.get(id);
+    if (!held) throw new Error(`the pack worker does not hold file ${id}`);
+    held.chart ??= readChart(held.bytes, { name });
+    return held.chart;
   }
 
   /** Ids held now, for tests and diagnostics. */

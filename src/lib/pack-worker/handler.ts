@@ -87,6 +87,14 @@ export async function runPackMethod(
     }
     case "digestRefs":
       return digestRefs(state.table, request.args[0]);
+    case "readHeldChart": {
+      const [id, name] = request.args;
+      return state.table.chart(id, name);
+    }
+    case "readHeldChartArchive": {
+      const [id, name] = request.args;
+      return readChartArchive(state.table.bytes(id), { name });
+    }
     case "release": {
       const [session] = request.args;
       state.table.release(session);

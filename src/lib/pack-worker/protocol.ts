@@ -67,6 +67,16 @@ export interface PackWorkerMethods {
     args: [pack: PackRefs];
     result: { digest: string; files: FileDigest[] };
   };
+  /** readChart on a file the worker holds: read once per id, answered from then on. */
+  readHeldChart: {
+    args: [id: string, name: string];
+    result: Result<ChartInfo, ChartError>;
+  };
+  /** readChartArchive on a file the worker holds (its bytes are not sent again). */
+  readHeldChartArchive: {
+    args: [id: string, name: string];
+    result: Result<ChartArchive, ChartError>;
+  };
   /** The session is over: the files only it held are dropped. */
   release: { args: [session: string]; result: null };
 }
