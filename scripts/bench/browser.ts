@@ -22,7 +22,9 @@
  *    Publish; 5 s idle there; then "Download .zip" (the core's JSZip writer in the pack worker): click → the
  *    "is downloaded" status painted, next to `zip -qr -n .tgz:.png` of the same folder in the same
  *    run; the longest main-thread task during it. Then one edit and one typing run on this pack's
- *    values.yaml, where every change re-checks the whole 100 MB pack.
+ *    values.yaml, where every change re-checks the whole 100 MB pack. Issue 11's targets (PASS/FAIL
+ *    in the rows' notes): broken line → first error ≤ 300 ms, folder import → first step ≤ 1.5 s,
+ *    typing in the 1 MB values.yaml (alone and in the 100 MB pack) with no main-thread task over 50 ms.
  *
  * Medians of 3: after one warm-up for the first screen, editor ready and the zip; without one for
  * the edits and typing (each on the page the previous one left). Single runs: the 1 MB editor
@@ -86,6 +88,17 @@ const KEY_DELAY_MS = 40;
 /** How long the first edit waits for Monaco's own (monaco-yaml) diagnostic. */
 const MONACO_DIAG_WAIT_MS = 10_000;
 const IDLE_MS = 5000;
+/** Issue 11 item 4's targets for the builder with big packs. */
+const TARGET = {
+  /** 100 MB pack, its values.yaml: broken line → first error. */
+  brokenLineMs: 300,
+  /** 100 MB pack folder import → first step painted. */
+  importMs: 1500,
+  /** Typing in a 1 MB values.yaml: no main-thread task longer than this. */
+  typingTaskMs: 50,
+};
+const verdict = (ms: number, target: number, what = "≤"): string =>
+  `target ${what} ${target} ms: ${ms <= target ? "PASS" : "FAIL"}`;
 
 const kB = (n: number): string => `${(n / 1000).toFixed(1)} kB`;
 const ms0 = (n: number | undefined): string =>
@@ -419,14 +432,19 @@ function editNotes(runs: EditResult[], monacoWaitMs: number): string {
   ].join("; ");
 }
 
-function typingRow(name: string, runs: TypingResult[]): Row {
+function typingRow(name: string, runs: TypingResult[], targetMs?: number): Row {
   const keys = runs.flatMap((r) => r.keys);
   const longest = runs.map((r) => r.main.longestMs);
   const worst = runs.reduce((a, r) =>
     r.main.longestMs > a.main.longestMs ? r : a,
   );
+  // "No task over": judged on the longest task of every run, not the median.
+  const target =
+    targetMs === undefined
+      ? ""
+      : `longest task of all runs ${ms0(worst.main.longestMs)}, ${verdict(worst.main.longestMs, targetMs, "no task over")}; `;
   return timedRow(name, longest, {
-    notes: `${TYPED.length} keys ${KEY_DELAY_MS} ms apart took ${(median(runs.map((r) => r.typingMs)) / 1000).toFixed(1)} s (ideal ${((TYPED.length * KEY_DELAY_MS) / 1000).toFixed(1)} s); key → next frame p50 ${ms0(p(keys, 50))}, p95 ${ms0(p(keys, 95))}, max ${ms0(Math.max(...keys))}; worst run: ${mainNotes(worst.main)}`,
+    notes: `${target}${TYPED.length} keys ${KEY_DELAY_MS} ms apart took ${(median(runs.map((r) => r.typingMs)) / 1000).toFixed(1)} s (ideal ${((TYPED.length * KEY_DELAY_MS) / 1000).toFixed(1)} s); key → next frame p50 ${ms0(p(keys, 50))}, p95 ${ms0(p(keys, 95))}, max ${ms0(Math.max(...keys))}; worst run: ${mainNotes(worst.main)}`,
   });
 }
 
@@ -514,6 +532,7 @@ async function bigValues(
       typingRow(
         `${size}: typing ${TYPED.length} chars, longest main-thread task`,
         typing,
+        TARGET.typingTaskMs,
       ),
     );
   });
@@ -566,7 +585,7 @@ async function bigPackZip(
         {
           inputBytes: pack.totalBytes,
           mbPerS: pack.totalBytes / 1e6 / ((imp.openAt - imp.changeAt) / 1000),
-          notes: `input change event → first step; longest task ${ms0(Math.max(0, ...ltImport))}, ${ltImport.filter((d) => d >= 50).length} long tasks (longtask entries)`,
+          notes: `${verdict(imp.openAt - imp.changeAt, TARGET.importMs)}; input change event → first step; longest task ${ms0(Math.max(0, ...ltImport))}, ${ltImport.filter((d) => d >= 50).length} long tasks (longtask entries)`,
         },
       ),
     );
@@ -657,7 +676,7 @@ async function bigPackZip(
         "100 MB pack, its values.yaml: broken line → first error",
         [edit.errorMs],
         {
-          notes: `single run; core finding ${ms0(edit.coreMs)}, squiggle ${ms0(edit.squiggleMs)}; every change re-validates the whole pack in the worker`,
+          notes: `${verdict(edit.errorMs, TARGET.brokenLineMs)}; single run; core finding ${ms0(edit.coreMs)}, squiggle ${ms0(edit.squiggleMs)}; the worker holds the pack's files by id: an edit sends values.yaml only`,
         },
       ),
     );
@@ -666,6 +685,7 @@ async function bigPackZip(
       typingRow(
         `100 MB pack, its values.yaml: typing ${TYPED.length} chars, longest main-thread task`,
         [typing],
+        TARGET.typingTaskMs,
       ),
     );
     ctx.info.bigPack = {

@@ -14,6 +14,7 @@ import { STEP_LABELS } from "@/features/wizard/components/step-labels";
 import { WizardFooter } from "@/features/wizard/components/wizard-footer";
 import { WizardHeader } from "@/features/wizard/components/wizard-header";
 import { useDraftBlobs } from "@/features/wizard/hooks/use-draft-blobs";
+import { useDraftRevision } from "@/features/wizard/hooks/use-draft-revision";
 import { useDraftSaving } from "@/features/wizard/hooks/use-draft-saving";
 import { usePackReport } from "@/features/wizard/hooks/use-pack-report";
 import { useStepFocus } from "@/features/wizard/hooks/use-step-focus";
@@ -32,7 +33,6 @@ import {
   errorSteps,
   type FindingTarget,
 } from "@/features/wizard/model/finding-targets";
-import { draftFingerprint } from "@/features/wizard/model/fingerprint";
 import { summaryErrors } from "@/features/wizard/model/form-errors";
 import { stepStatuses } from "@/features/wizard/model/navigation";
 import {
@@ -91,12 +91,9 @@ export function PackWizard({
   const values = useWatch({ control: form.control }) as WizardValues;
   const { blobs, addBlobs } = useDraftBlobs(draft.blobs, values);
   const files = useMemo(() => draftToPackFiles(values, blobs), [values, blobs]);
-  const fingerprint = useMemo(
-    () => draftFingerprint(values, blobs),
-    [values, blobs],
-  );
+  const revision = useDraftRevision(values, blobs);
   const [target, setTarget] = useState(draft.data.meta.target);
-  const report = usePackReport(draft.id, files, fingerprint, origin, target);
+  const report = usePackReport(draft.id, files, revision, origin, target);
   const saving = useDraftSaving({
     draft,
     storage,
@@ -105,7 +102,7 @@ export function PackWizard({
     target,
     values,
     blobs,
-    fingerprint,
+    revision,
   });
 
   const [jump, setJump] = useState<JumpRequest | null>(null);
@@ -160,6 +157,7 @@ export function PackWizard({
       blobs,
       addBlobs,
       files,
+      revision,
       report: report.data,
       reportPending,
       target,
@@ -174,6 +172,7 @@ export function PackWizard({
       blobs,
       addBlobs,
       files,
+      revision,
       report.data,
       reportPending,
       target,

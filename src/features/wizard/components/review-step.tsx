@@ -19,7 +19,6 @@ import {
   type FindingTarget,
 } from "@/features/wizard/model/finding-targets";
 import { packStem } from "@/features/wizard/model/draft-to-pack-files";
-import { draftFingerprint } from "@/features/wizard/model/fingerprint";
 import type { Finding } from "@/pack/finding";
 
 /** The words of a finding's link: where it is fixed (a field's step) or shown (a file and line). */
@@ -48,10 +47,10 @@ export function ReviewStep() {
     jump,
     goTo,
     draftId,
-    blobs,
+    revision,
     target: destination,
   } = useWizard();
-  const digest = usePackDigest(draftId, files, draftFingerprint(values, blobs));
+  const digest = usePackDigest(draftId, files, revision);
   const [selected, setSelected] = useState(
     jump?.kind === "file" ? jump.file : "pack.json",
   );

@@ -24,7 +24,7 @@ export interface AutosaveState {
 interface Snapshot {
   data: DraftData;
   blobs: DraftBlobs;
-  /** draftFingerprint of the pack's content: equal means the pack did not change. */
+  /** useDraftRevision of the pack's content: equal means the pack did not change. */
   content: string;
   /** The content plus where the user is (step, visited steps): equal means nothing to save. */
   fingerprint: string;

@@ -19,7 +19,8 @@ export function referencedBlobs(v: WizardValues): Set<string> {
 
 /**
  * The draft's file bytes. New bytes get a fresh id (an id never changes its bytes); files the
- * form no longer references drop out of `blobs`, so they are neither written nor saved.
+ * form no longer references drop out of `blobs`, so they are neither written nor saved. `blobs`
+ * keeps its identity while the referenced ids stay the same.
  */
 export function useDraftBlobs(initial: DraftBlobs, values: WizardValues) {
   const [all, setAll] = useState<DraftBlobs>(() => new Map(initial));
@@ -32,10 +33,13 @@ export function useDraftBlobs(initial: DraftBlobs, values: WizardValues) {
     });
     return ids;
   }, []);
-  const used = useMemo(() => referencedBlobs(values), [values]);
-  const blobs = useMemo(
-    () => new Map([...all].filter(([id]) => used.has(id))),
-    [all, used],
-  );
+  // Keyed by the ids themselves: typing in a text field changes `values` on every key but not
+  // which files it references, and a new `blobs` each time re-ran everything that depends on it
+  // (the Values step's JSON schema for monaco-yaml among them).
+  const usedKey = [...referencedBlobs(values)].sort().join(",");
+  const blobs = useMemo(() => {
+    const used = new Set(usedKey.split(","));
+    return new Map([...all].filter(([id]) => used.has(id)));
+  }, [all, usedKey]);
   return { blobs, addBlobs };
 }

@@ -32,11 +32,10 @@ export function useDraftSaving(opts: {
   target: PublishTarget;
   values: WizardValues;
   blobs: DraftBlobs;
-  /** draftFingerprint of values and blobs. */
-  fingerprint: string;
+  /** useDraftRevision of values and blobs. */
+  revision: string;
 }) {
-  const { draft, storage, origin, nav, target, values, blobs, fingerprint } =
-    opts;
+  const { draft, storage, origin, nav, target, values, blobs, revision } = opts;
   const data: DraftData = useMemo(
     () => ({
       format: 1,
@@ -53,13 +52,13 @@ export function useDraftSaving(opts: {
     snapshot: {
       data,
       blobs,
-      content: fingerprint,
-      fingerprint: `${fingerprint}:${nav.step}:${nav.visited.join()}:${target}`,
+      content: revision,
+      fingerprint: `${revision}:${nav.step}:${nav.visited.join()}:${target}`,
     },
   });
   const [publishedContent, setPublishedContent] = useState<string | null>(null);
   useLeavePrompt(
-    save.unsaved && publishedContent !== fingerprint,
+    save.unsaved && publishedContent !== revision,
     storage.kind === "memory"
       ? "This browser cannot store drafts: leaving loses this pack. Leave anyway?"
       : "Some changes are not saved yet. Leave anyway?",
@@ -74,6 +73,6 @@ export function useDraftSaving(opts: {
     save,
     snapshot,
     /** The registry now holds this content: leaving no longer needs to ask. */
-    markPublished: () => setPublishedContent(fingerprint),
+    markPublished: () => setPublishedContent(revision),
   };
 }

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 
 import { useDebouncedValue } from "@/features/wizard/hooks/use-debounced-value";
 import type { DraftOrigin } from "@/features/wizard/model/draft-schema";
@@ -6,34 +7,51 @@ import { getPackWorker } from "@/lib/pack-worker/client";
 import type { PackFiles } from "@/pack/pack-files";
 import type { Target } from "@/pack/validate";
 
-/** Keys of the wizard's computations in the pack worker; the fingerprint names a pack's content. */
+/**
+ * Keys of the wizard's computations in the pack worker; the revision (useDraftRevision) names a
+ * state of the draft's content.
+ */
 export const wizardKeys = {
   all: ["wizard"] as const,
-  report: (draftId: string, fingerprint: string, target: Target) =>
-    ["wizard", "report", draftId, fingerprint, target] as const,
-  digest: (draftId: string, fingerprint: string) =>
-    ["wizard", "digest", draftId, fingerprint] as const,
+  report: (draftId: string, revision: string, target: Target) =>
+    ["wizard", "report", draftId, revision, target] as const,
+  digest: (draftId: string, revision: string) =>
+    ["wizard", "digest", draftId, revision] as const,
   chart: (blob: string) => ["wizard", "chart", blob] as const,
 };
 
+/** How long typing must pause before the draft is checked again. */
+const SETTLE_MS = 150;
+
+/**
+ * A worker session for one draft's files (client.ts validateFiles): the bytes go to the worker
+ * once and stay there while the draft is open; closing it lets the worker drop them.
+ */
+function useWorkerSession(name: string): string {
+  useEffect(() => () => getPackWorker().release(name), [name]);
+  return name;
+}
+
 /**
  * The core's validatePack on the draft's pack for the chosen target, run in the worker once
- * typing pauses. The previous report stays on screen while the next one runs, so findings do not
- * flicker.
+ * typing pauses. Only files the worker does not hold yet travel (an edit to values.yaml sends
+ * values.yaml); an unchanged pack is answered from the worker's last report. The previous report
+ * stays on screen while the next one runs, so findings do not flicker.
  */
 export function usePackReport(
   draftId: string,
   files: PackFiles,
-  fingerprint: string,
+  revision: string,
   origin: DraftOrigin,
   target: Target,
 ) {
-  const settled = useDebouncedValue({ files, fingerprint }, 300, fingerprint);
+  const session = useWorkerSession(`report:${draftId}`);
+  const settled = useDebouncedValue({ files, revision }, SETTLE_MS, revision);
   const previous = origin.kind === "import" ? origin.previous : undefined;
   const query = useQuery({
-    queryKey: wizardKeys.report(draftId, settled.fingerprint, target),
+    queryKey: wizardKeys.report(draftId, settled.revision, target),
     queryFn: () =>
-      getPackWorker().validate(settled.files, {
+      getPackWorker().validateFiles(session, settled.files, {
         target,
         ...(previous
           ? {
@@ -50,20 +68,24 @@ export function usePackReport(
     retry: 1,
   });
   // Out of date: the draft changed since the report on screen was made.
-  const stale = query.isPlaceholderData || settled.fingerprint !== fingerprint;
+  const stale = query.isPlaceholderData || settled.revision !== revision;
   return { ...query, stale };
 }
 
-/** The content digest (registry-api.md §Identity) of the draft's pack, from the worker. */
+/**
+ * The content digest (registry-api.md §Identity) of the draft's pack, from the worker, which
+ * hashes each file once however often the draft changes around it.
+ */
 export function usePackDigest(
   draftId: string,
   files: PackFiles,
-  fingerprint: string,
+  revision: string,
 ) {
-  const settled = useDebouncedValue({ files, fingerprint }, 300, fingerprint);
+  const session = useWorkerSession(`digest:${draftId}`);
+  const settled = useDebouncedValue({ files, revision }, 300, revision);
   return useQuery({
-    queryKey: wizardKeys.digest(draftId, settled.fingerprint),
-    queryFn: () => getPackWorker().digest(settled.files),
+    queryKey: wizardKeys.digest(draftId, settled.revision),
+    queryFn: () => getPackWorker().digestFiles(session, settled.files),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     gcTime: 30_000,

@@ -8,7 +8,7 @@ import type {
 } from "@/features/wizard/model/draft-schema";
 import type { FindingTarget } from "@/features/wizard/model/finding-targets";
 import type { PackFiles } from "@/pack/pack-files";
-import type { ValidationReport } from "@/pack/validate";
+import type { PackReport } from "@/lib/pack-worker/protocol";
 
 /** A place the user asked to jump to (a finding's link); the step that owns it consumes it. */
 export type JumpRequest = FindingTarget & { seq: number };
@@ -21,8 +21,10 @@ export interface WizardContextValue {
   addBlobs: (bytes: readonly Uint8Array[]) => string[];
   /** The pack the draft describes right now. */
   files: PackFiles;
+  /** Names the draft's content as it is now (useDraftRevision); equal means unchanged. */
+  revision: string;
   /** The core's report on `files` (debounced; the previous one while a new one runs). */
-  report: ValidationReport | undefined;
+  report: PackReport | undefined;
   /** The report on screen is for an older state of the draft (a new one is coming). */
   reportPending: boolean;
   /** Where the pack is going (kept in the draft); the report is for this target. */
