@@ -54,8 +54,8 @@ export interface CheckTask {
 export type CheckOutcome =
   | {
       ok: false;
-      status: 415 | 422;
-      code: "UNSUPPORTED_MEDIA_TYPE" | "INVALID_PACK";
+      status: 415 | 422 | 507;
+      code: "UNSUPPORTED_MEDIA_TYPE" | "INVALID_PACK" | "STORAGE_FULL";
       message: string;
       findings?: Finding[] | ArchiveFinding[];
     }
@@ -115,12 +115,24 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
     } satisfies CheckOutcome;
   const top = `${detail.name}-${detail.version}`;
   if (task.output.kind === "stored-file") {
-    const storedFile = writeStoredFile(
-      task.output.tmpDir,
-      detail,
-      files,
-      compressed,
-    );
+    let storedFile: string;
+    try {
+      storedFile = writeStoredFile(
+        task.output.tmpDir,
+        detail,
+        files,
+        compressed,
+      );
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "ENOSPC" && code !== "EDQUOT") throw e;
+      return {
+        ok: false,
+        status: 507,
+        code: "STORAGE_FULL",
+        message: "the server has no space left to store this pack",
+      } satisfies CheckOutcome;
+    }
     return { ok: true, detail, storedFile } satisfies CheckOutcome;
   }
   const tarGz = await gzipToBytes(tarParts(files, top));

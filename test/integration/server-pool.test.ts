@@ -1,6 +1,10 @@
 // Issue 10 item 1 against the real process: the upload check runs in the worker pool, so /health
 // is answered while a 48 MB upload is checked; a version's tar.gz is built once however many ask.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { request as httpRequest, Agent } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gunzipSync, deflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentDigest, fileDigests } from "../../src/pack/digest";
@@ -8,7 +12,7 @@ import { readPackArchive } from "../../src/pack/read-archive";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import { noise } from "../gen/bytes";
 import { loadFixture } from "../helpers/fixtures";
-import { fixtureZip } from "../helpers/packs";
+import { fixtureZip, tutorialZip } from "../helpers/packs";
 import {
   ADMIN,
   basic,
@@ -110,6 +114,38 @@ describe("an upload checked in the worker pool", () => {
     expect(waits.length).toBeGreaterThanOrEqual(20);
     // None waited for the check (on the event loop one would wait for most of it).
     expect(Math.max(...waits)).toBeLessThan(check / 4);
+  });
+});
+
+describe("the stored file written in the pool on a full disk", () => {
+  it("is 507 STORAGE_FULL with no temp file left, and the server still answers", async () => {
+    const mnt = mkdtempSync(join(tmpdir(), "packsmith-pool-full-"));
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt]);
+    try {
+      mkdirSync(join(mnt, "data"));
+      const srv = await startServer({ dataDir: join(mnt, "data") });
+      try {
+        // ~1.6 MB that does not compress: received (1.6 MB on disk), but the stored file needs as much again.
+        const body = await tutorialZip(undefined, (files) =>
+          files.set("manifests/data.bin", noise(1_600_000)),
+        );
+        const r = await fetch(`${srv.url}/api/v1/packs/hellouniverse/1.0.0`, {
+          method: "PUT",
+          headers: writeHeaders(basic(ADMIN)),
+          body: new Uint8Array(body),
+        });
+        const answer = (await r.json()) as { error?: { code: string } };
+        expect(r.status).toBe(507);
+        expect(answer.error?.code).toBe("STORAGE_FULL");
+        expect(readdirSync(join(mnt, "data", ".tmp"))).toEqual([]);
+        expect((await fetch(`${srv.url}/api/v1/health`)).status).toBe(200);
+      } finally {
+        await srv.stop();
+      }
+    } finally {
+      execFileSync("umount", ["-l", mnt]);
+      rmSync(mnt, { recursive: true, force: true });
+    }
   });
 });
 
