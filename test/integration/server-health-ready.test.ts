@@ -115,12 +115,15 @@ describe("OCI store", () => {
       expect(list.status).toBeGreaterThanOrEqual(500);
       const code = ((await list.json()) as { error: { code: string } }).error
         .code;
-      const logged = srv
-        .stdout()
-        .split("\n")
-        .filter((l) => l.includes(`store failed: ${code}`));
-      expect(logged).toHaveLength(1);
-      expect(logged[0]).toContain(registry.host);
+      // The log line reaches the pipe after the answer (pino writes asynchronously): wait for it.
+      const running = srv;
+      const logged = (): string[] =>
+        running
+          .stdout()
+          .split("\n")
+          .filter((l) => l.includes(`store failed: ${code}`));
+      await expect.poll(() => logged().length).toBe(1);
+      expect(logged()[0]).toContain(registry.host);
     } finally {
       await srv?.stop();
       await registry.stop();
