@@ -50,6 +50,8 @@ export default defineConfig({
   test: {
     pool: "forks",
     testTimeout: 60_000,
+    // beforeAll hooks start real server processes and registries: as long as a test may take.
+    hookTimeout: 60_000,
     // A run (or a path filter) that finds no test is a failure, never a silent pass.
     passWithNoTests: false,
     projects: [
