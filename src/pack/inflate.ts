@@ -1,6 +1,7 @@
 import { Gunzip, Inflate } from "fflate";
 import { ArchiveFailure, fail, showName } from "./archive-error";
 import { crc32 } from "./crc32";
+import { inflateInto, InflateIntoError } from "./inflate-into";
 import type { Budget, Limits } from "./limits";
 import { mib } from "./pack-files";
 
@@ -72,6 +73,10 @@ export function inflateSteps(
   // every step, grow the buffer by doubling instead, never past what the caps allow.
   const room = Math.min(maxBytes, b.budget.limit - b.budget.used);
   const expected = expectedSize(input, format, b);
+  if (format === "gzip" && !stop && expected > 0) {
+    const whole = gunzipWhole(input, expected, b);
+    if (whole) return { output: whole, consumed: input.length, complete: true };
+  }
   let target: Uint8Array | null =
     expected > 0
       ? new Uint8Array(expected)
@@ -170,6 +175,60 @@ export function inflateSteps(
   const output = target ? target.subarray(0, out) : concat(chunks, out);
   if (format === "gzip") checkGzipTrailer(input, output, crc, b.name);
   return { output, consumed, complete: true };
+}
+
+/**
+ * The fast path for a whole gzip stream whose trailer's size is within the caps and the ratio
+ * limit: one call expands it straight into a buffer of exactly that size, with none of the
+ * streaming inflater's per-step buffer growth and copies (1.4–1.7× the CPU of one gunzipSync on
+ * the bench's 20 MB chart before, about 1.0× with it). {@link inflateInto} stops the moment the
+ * output would pass the buffer, so a trailer that under-states a bomb costs at most the stated
+ * size of work. Returns undefined, the budget given back, when the stream is not exactly what its
+ * trailer says (longer, shorter, broken, data after it, such as a second gzip member): the stepped
+ * path then reads it again and gives its verdict and message, within its own bounds. A checksum
+ * mismatch is final (ArchiveFailure).
+ */
+function gunzipWhole(
+  input: Uint8Array,
+  size: number,
+  b: InflateBounds,
+): Uint8Array | undefined {
+  const start = gzipBodyStart(input);
+  if (start === undefined) return undefined;
+  const bodyEnd = input.length - 8;
+  if (!b.budget.take(size)) {
+    b.budget.used -= size;
+    return undefined;
+  }
+  const out = new Uint8Array(size);
+  try {
+    const r = inflateInto(input.subarray(start, bodyEnd), out);
+    if (r.written === size && r.end === bodyEnd - start) {
+      checkGzipTrailer(input, out, crc32(out), b.name);
+      return out;
+    }
+  } catch (e) {
+    if (!(e instanceof InflateIntoError)) throw e;
+  }
+  b.budget.used -= size;
+  return undefined;
+}
+
+/** Where a gzip member's deflate data begins (RFC 1952 header), or undefined when the header is not one. */
+function gzipBodyStart(d: Uint8Array): number | undefined {
+  if (d.length < 18 || d[0] !== 0x1f || d[1] !== 0x8b || d[2] !== 8)
+    return undefined;
+  const flags = d[3]!;
+  let at = 10;
+  if (flags & 4) at += 2 + (d[10]! | (d[11]! << 8)); // FEXTRA
+  for (const bit of [8, 16]) {
+    // FNAME, FCOMMENT: zero-terminated
+    if (!(flags & bit)) continue;
+    while (at < d.length && d[at] !== 0) at++;
+    at++;
+  }
+  if (flags & 2) at += 2; // FHCRC
+  return at <= d.length - 8 ? at : undefined;
 }
 
 /** fflate reports a format error as an Error with a numeric `code`; anything else is not the data's fault. */
