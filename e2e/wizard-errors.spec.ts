@@ -12,8 +12,8 @@ test("Basics: Next checks this step only and says what to fix, in the order of t
   await basics.fill({ name: "My App", version: "v1.2.3" });
   await basics.next();
   await expect(basics.errorSummary).toBeFocused();
+  // No addonType is a warning of the core for an OCI registry: shown, not blocking.
   await expect(basics.errorSummary.getByRole("link")).toHaveText([
-    "Choose the kind of add-on: Palette groups add-ons by it",
     /^Use lower-case letters/,
     "Enter the name people see in Palette",
     "Write the version without a leading v (1.2.3, not v1.2.3)",
@@ -47,11 +47,6 @@ test("Content: a .tgz that is not a chart and a duplicate chart are refused with
     name: "e2e-errors",
     displayName: "E2E errors",
   });
-  await content.next();
-  await expect(content.errorSummary).toContainText(
-    "Add at least one Helm chart (.tgz) or Kubernetes manifest (.yaml)",
-  );
-
   await content.addCharts([
     upload("not-a-chart.tgz", "just text, not gzip"),
     upload(
@@ -156,6 +151,36 @@ test("Values: broken YAML is shown as you type and blocks Next with its line; Fo
   await expect(review.files).toContainText(
     new RegExp(`values\\.yaml\\s*${formatted.length} B`),
   );
+});
+
+test("Values: an error only the core knows (pack.namespace) blocks Next, listed from the core's report", async ({
+  start,
+  basics,
+  content,
+  logo,
+  values,
+}) => {
+  await start.goto();
+  await start.useTemplate("Permission Manager manifest add-on");
+  await basics.nextTo("Content");
+  await content.nextTo("Logo");
+  await logo.nextTo("Values");
+  await values.ready();
+  await values.replaceText("pack:\n  namespace: Bad_NS\n");
+  await expect(values.problems()).toContainText(
+    "is not a valid Kubernetes namespace",
+  );
+  await values.next();
+  await expect(values.errorSummary).toBeFocused();
+  await expect(values.errorSummary.getByRole("link")).toHaveText([
+    /pack\.namespace Bad_NS is not a valid Kubernetes namespace/,
+  ]);
+  await values.expectStep("Values");
+  await values.replaceText("pack:\n  namespace: good-ns\n");
+  await expect(values.problems()).not.toContainText(
+    "is not a valid Kubernetes namespace",
+  );
+  await values.nextTo("Review");
 });
 
 test("Review: a manifest reference to a missing value links to the manifest's line", async ({

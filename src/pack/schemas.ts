@@ -163,6 +163,10 @@ export const OCI_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*$/;
 export const STYLE_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** OCI tag (§G.1, §H rule 7). */
 export const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+/** A version written with a leading `v` (`v1.2.3`): an error (§H rule 5). */
+export const LEADING_V = /^[vV]\d/;
+/** `eol`, when not blank, is a date `YYYY-MM-DD` (§H rule 11, a warning). */
+export const EOL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** SemVer MAJOR.MINOR.PATCH[-pre][+build] (§H rule 6). */
 export const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;

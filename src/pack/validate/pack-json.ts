@@ -9,7 +9,9 @@ import {
   ADDON_TYPES,
   CLOUD_TYPES,
   CLOUD_TYPES_API_ONLY,
+  EOL_DATE,
   LAYERS,
+  LEADING_V,
   MAX_NAME_LENGTH,
   OCI_NAME,
   OCI_TAG,
@@ -231,7 +233,15 @@ function checkShape({ raw, at }: PackJsonDoc, add: Add): void {
       );
     else
       for (const [k, v] of Object.entries(ann)) {
-        if (!isStr(v))
+        // An annotation is read by its key; a blank key names nothing Palette could read.
+        if (k.trim() === "")
+          add(
+            "error",
+            "ANNOTATIONS_INVALID",
+            "an annotation has no key: name it or remove it",
+            at("annotations"),
+          );
+        else if (!isStr(v))
           add(
             "error",
             "ANNOTATIONS_INVALID",
@@ -268,7 +278,7 @@ function checkIdentityFields({ raw, at }: PackJsonDoc, add: Add): void {
       );
   }
   if (isStr(version) && version !== "") {
-    if (/^[vV]\d/.test(version))
+    if (LEADING_V.test(version))
       add(
         "error",
         "VERSION_LEADING_V",
@@ -383,7 +393,7 @@ function checkClassification(
   if (
     isStr(eol) &&
     eol.trim() !== "" &&
-    !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(eol)
+    !EOL_DATE.test(eol)
   ) {
     add(
       "warning",

@@ -31,6 +31,8 @@ import {
 import { draftToPackFiles } from "@/features/wizard/model/draft-to-pack-files";
 import {
   errorSteps,
+  fieldId,
+  stepErrors,
   type FindingTarget,
 } from "@/features/wizard/model/finding-targets";
 import { summaryErrors } from "@/features/wizard/model/form-errors";
@@ -115,6 +117,10 @@ export function PackWizard({
     () => errorSteps(report.data?.findings ?? [], values),
     [report.data, values],
   );
+  // After a "Next" the core refused, its errors on this step are listed until they are fixed.
+  const reportPending = report.stale || report.isFetching;
+  const [coreBlocked, setCoreBlocked] = useState<StepId | null>(null);
+  const blocking = stepErrors(report.data?.findings ?? [], values, step);
   const statuses = stepStatuses(
     nav.state,
     (s) => stepIsValid(s, values),
@@ -124,6 +130,14 @@ export function PackWizard({
   async function next() {
     if (!(await form.trigger())) {
       setCheckedStep(step);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    // One rulebook: what the core calls an error on this step blocks too. While the check is
+    // still running on the latest change, the previous report may name what was just fixed: the
+    // step is let through and its status shows the error once the report is in.
+    if (!reportPending && blocking.length > 0) {
+      setCoreBlocked(step);
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
@@ -149,7 +163,6 @@ export function PackWizard({
     },
     [form, dispatch],
   );
-  const reportPending = report.stale || report.isFetching;
   const context = useMemo(
     () => ({
       draftId: draft.id,
@@ -227,7 +240,20 @@ export function PackWizard({
             </h2>
             <ErrorSummary
               ref={summaryRef}
-              errors={summaryErrors(form.formState.errors)}
+              errors={[
+                ...summaryErrors(form.formState.errors),
+                ...(coreBlocked === step
+                  ? blocking.map(({ finding, target }) => ({
+                      id:
+                        target.kind === "field"
+                          ? fieldId(target.field)
+                          : target.kind === "text"
+                            ? fieldId(`files.${target.file}`)
+                            : "wizard-step-heading",
+                      message: finding.message,
+                    }))
+                  : []),
+              ]}
             />
             <StepBody
               step={step}

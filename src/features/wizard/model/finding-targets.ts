@@ -128,21 +128,89 @@ export function findingTarget(f: Finding, v: WizardValues): FindingTarget {
   };
 }
 
-/** Steps where the core found an error: their status shows it. */
+/**
+ * The step each error of the core is fixed on, by code: where an error blocks "Next" when its
+ * finding names no form field or text file of the wizard (a chart archive, a role folder, a
+ * file only the review shows). Every code the core's rule families report as an error is here
+ * (`step-rules.test.ts` reads them from src/pack/validate/).
+ */
+export const CORE_ERROR_STEPS: Readonly<Record<string, StepId>> = {
+  PACK_JSON_MISSING: "basics",
+  PACK_JSON_SYNTAX: "basics",
+  FIELD_REQUIRED: "basics",
+  FIELD_TYPE: "basics",
+  NAME_OCI_INVALID: "basics",
+  NAME_TOO_LONG: "basics",
+  VERSION_LEADING_V: "basics",
+  VERSION_OCI_INVALID: "basics",
+  LAYER_INVALID: "basics",
+  CLOUD_TYPES_MISSING: "basics",
+  CLOUD_TYPE_UNKNOWN: "basics",
+  ADDON_TYPE_MISSING: "basics",
+  IDENTITY_MISMATCH: "basics",
+  ANNOTATIONS_INVALID: "content",
+  REF_MISSING: "content",
+  REF_UNSAFE: "content",
+  CHART_NOT_TGZ: "content",
+  CHART_INVALID: "content",
+  MANIFEST_NOT_TEXT: "content",
+  MANIFEST_SYNTAX: "content",
+  ANSIBLE_ROLE_MISSING: "content",
+  DEPENDENCY_INVALID: "content",
+  RESOURCE_INVALID: "content",
+  LOGO_MISSING: "logo",
+  LOGO_INVALID: "logo",
+  LOGO_NOT_IMAGE: "logo",
+  LOGO_NOT_PNG: "logo",
+  LOGO_TOO_LARGE: "logo",
+  VALUES_MISSING: "values",
+  VALUES_SYNTAX: "values",
+  VALUES_NOT_MAPPING: "values",
+  NAMESPACE_INVALID: "values",
+  IMAGES_MISSING: "values",
+  README_MISSING: "values",
+  PRESETS_SYNTAX: "values",
+  PRESETS_INVALID: "values",
+  SCHEMA_SYNTAX: "values",
+  SCHEMA_INVALID: "values",
+  SCHEMA_TEMPLATE_INVALID: "values",
+  YAML_TOO_LARGE: "values",
+  YAML_TOO_DEEP: "values",
+  YAML_TOO_MANY_DOCUMENTS: "values",
+  YAML_TOO_MANY_ALIASES: "values",
+};
+
+/**
+ * The step a core error blocks: the step of its form field or text file; otherwise (a file only
+ * the review shows) the step its code is fixed on, or the review for a code not listed.
+ */
+export function stepOfError(f: Finding, v: WizardValues): StepId {
+  const t = findingTarget(f, v);
+  if (t.kind !== "file") return t.step;
+  // A file under manifests/ or charts/, or a role folder, is added and removed on Content.
+  if (/^(manifests|charts)\//.test(t.file)) return "content";
+  if (v.roles.some((r) => t.file.startsWith(`${r.name}/`))) return "content";
+  return CORE_ERROR_STEPS[f.code] ?? "review";
+}
+
+/** Steps where the core found an error: their status shows it, and their "Next" is refused. */
 export function errorSteps(
   findings: readonly Finding[],
   v: WizardValues,
 ): Set<StepId> {
   const out = new Set<StepId>();
   for (const f of findings)
-    if (f.severity === "error") {
-      const t = findingTarget(f, v);
-      // A file that is only shown on the review step is still fixed where it was added.
-      out.add(
-        t.kind === "file" && f.file?.startsWith("manifests/")
-          ? "content"
-          : t.step,
-      );
-    }
+    if (f.severity === "error") out.add(stepOfError(f, v));
   return out;
+}
+
+/** The core's errors that block a step's "Next", each linked to where it is fixed. */
+export function stepErrors(
+  findings: readonly Finding[],
+  v: WizardValues,
+  step: StepId,
+): { finding: Finding; target: FindingTarget }[] {
+  return findings
+    .filter((f) => f.severity === "error" && stepOfError(f, v) === step)
+    .map((finding) => ({ finding, target: findingTarget(finding, v) }));
 }
