@@ -104,7 +104,11 @@ export function goodPackFiles(spec: PackSpec = {}): Files {
     ["logo.png", makePng(128, 128)],
     [
       "README.md",
-      utf8(`# ${name}\n\nA generated pack for the security tests.\n`),
+      utf8(
+        `# ${name}\n\nA generated pack for the security tests. It installs one small Helm chart ` +
+          `with its default values; every negative test starts from this pack and breaks one thing, ` +
+          `so this README is written out as a real one would be.\n`,
+      ),
     ],
     [
       chartPath,
