@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useFieldArray, useFormContext } from "react-hook-form";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
@@ -8,9 +8,12 @@ import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
 import { useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { AddOutcome } from "@/features/wizard/model/add-files";
+import { RoleCreate } from "@/features/wizard/components/role-create";
+import { RoleFiles } from "@/features/wizard/components/role-files";
 import {
   roleFromFiles,
   roleNameOfArchive,
+  roleTasksSkeleton,
 } from "@/features/wizard/model/ansible-role";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
@@ -25,9 +28,19 @@ export function AnsibleRolesSection() {
     name: "roles",
     keyName: "key",
   });
+  const roles = useWatch({ control, name: "roles" });
   const { addBlobs } = useWizard();
   const [outcome, setOutcome] = useState<AddOutcome | null>(null);
   const removal = useRemoval();
+  // The role whose files are open for editing, by name (indexes move on removal).
+  const [editing, setEditing] = useState<string | null>(null);
+
+  function createRole(name: string) {
+    const [id] = addBlobs([new TextEncoder().encode(roleTasksSkeleton(name))]);
+    append({ name, files: [{ path: "tasks/main.yml", blob: id! }] });
+    setEditing(name);
+    setOutcome({ added: [name], refused: [], notes: [] });
+  }
 
   function removeRole(index: number) {
     const role = getValues(`roles.${index}`);
@@ -103,8 +116,10 @@ export function AnsibleRolesSection() {
       <h3 id="roles-heading">Ansible roles</h3>
       <p className="muted">
         Optional. Palette runs them while it builds the image (for example to
-        harden the OS). Each role needs tasks/main.yml.
+        harden the OS). Each role needs tasks/main.yml. Create one here, or add
+        a role folder or archive.
       </p>
+      <RoleCreate existing={fields.map((r) => r.name)} onCreate={createRole} />
       <FileDrop
         label="Role folders or archives (.zip, .tar.gz)"
         accept=".zip,.tar.gz,.tgz,application/zip,application/gzip"
@@ -125,14 +140,24 @@ export function AnsibleRolesSection() {
             >
               <span>
                 <strong>{r.name}</strong>{" "}
-                <span className="muted">{r.files.length} files</span>
+                <span className="muted">
+                  {roles[i]?.files.length ?? 0} files
+                </span>
               </span>
+              <Button
+                aria-expanded={editing === r.name}
+                aria-label={`Edit role ${r.name}`}
+                onClick={() => setEditing(editing === r.name ? null : r.name)}
+              >
+                Edit
+              </Button>
               <Button
                 aria-label={`Remove role ${r.name}`}
                 onClick={() => removeRole(i)}
               >
                 Remove
               </Button>
+              {editing === r.name && <RoleFiles index={i} />}
             </li>
           ))}
         </ul>

@@ -1,8 +1,13 @@
 import { expect, it } from "vitest";
 
+import { parse } from "yaml";
+
 import {
+  checkNewRoleName,
+  roleFilePath,
   roleFromFiles,
   roleNameOfArchive,
+  roleTasksSkeleton,
 } from "@/features/wizard/model/ansible-role";
 
 const f = (path: string) => ({ path, bytes: new Uint8Array() });
@@ -66,4 +71,39 @@ it("names a role after its archive", () => {
 it("puts back the tasks folder an archive reader removed", () => {
   const r = roleFromFiles("harden_os", [f("main.yml")], []);
   expect(r.ok && r.value.files.map((x) => x.path)).toEqual(["tasks/main.yml"]);
+});
+
+it.each([
+  ["harden_extra", [], { ok: true, value: "harden_extra" }],
+  ["  harden_extra ", [], { ok: true, value: "harden_extra" }],
+  ["", [], { ok: false }],
+  ["Harden", [], { ok: false }],
+  ["harden-extra", [], { ok: false }],
+  ["1role", [], { ok: false }],
+  ["charts", [], { ok: false }],
+  ["harden_os", ["harden_os"], { ok: false }],
+] as const)("a new role named %j (existing %j)", (name, existing, want) => {
+  const r = checkNewRoleName(name, existing);
+  expect(r.ok).toBe(want.ok);
+  if ("value" in want) expect(r).toEqual(want);
+  else expect(!r.ok && r.error).toMatch(/\w/);
+});
+
+it("gives a new role a tasks/main.yml that is a list of tasks", () => {
+  const text = roleTasksSkeleton("harden_extra");
+  expect(text.startsWith("---\n- name: ")).toBe(true);
+  const tasks = parse(text) as { name: string }[];
+  expect(Array.isArray(tasks) && tasks[0]?.name).toMatch(/harden_extra/);
+});
+
+it.each([
+  ["files", "sec.sh", [], { ok: true, value: "files/sec.sh" }],
+  ["templates", "dir/motd.j2", [], { ok: true, value: "templates/motd.j2" }],
+  ["files", "sec.sh", ["files/sec.sh"], { ok: false }],
+  ["files", "..", [], { ok: false }],
+  ["files", "", [], { ok: false }],
+] as const)("puts %s/%j in the role", (folder, name, existing, want) => {
+  const r = roleFilePath("harden_extra", folder, name, existing);
+  expect(r.ok).toBe(want.ok);
+  if ("value" in want) expect(r).toEqual(want);
 });

@@ -58,14 +58,8 @@ export function roleFromFiles(
       entries = inner;
     }
   }
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(roleName))
-    return err(
-      `${roleName}: a role name may hold letters, digits, . _ and - only`,
-    );
-  if (RESERVED.has(roleName.toLowerCase()))
-    return err(`${roleName} is a name the pack itself uses: rename the role`);
-  if (existing.includes(roleName))
-    return err(`The role ${roleName} is already in the pack`);
+  const named = checkRoleFolder(roleName, existing);
+  if (!named.ok) return named;
   if (!hasTasks(entries))
     return err(`${roleName} is not an Ansible role: it has no tasks/main.yml`);
   // Folder files come straight from the user's disk: the core's path rules apply to them as in an archive.
@@ -85,3 +79,73 @@ export function roleFromFiles(
 /** The role name of a zip or tar.gz: its file name without the extension. */
 export const roleNameOfArchive = (fileName: string): string =>
   fileName.replace(/\.(zip|tar\.gz|tgz|tar)$/i, "");
+
+/** A folder name a role can take in the pack: not a file or folder of the pack's own, not taken. */
+function checkRoleFolder(
+  name: string,
+  existing: readonly string[],
+): Result<string, string> {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name))
+    return err(`${name}: a role name may hold letters, digits, . _ and - only`);
+  if (RESERVED.has(name.toLowerCase()))
+    return err(`${name} is a name the pack itself uses: rename the role`);
+  if (existing.includes(name))
+    return err(`The role ${name} is already in the pack`);
+  return ok(name);
+}
+
+/**
+ * The name of a role created in the builder: what ansible-lint's `role-name` rule accepts
+ * (`^[a-z][a-z0-9_]*$`: Ansible reads roles as Python-like identifiers), and a folder the pack
+ * can hold. An uploaded role keeps the folder name it came with.
+ */
+export function checkNewRoleName(
+  name: string,
+  existing: readonly string[],
+): Result<string, string> {
+  const n = name.trim();
+  if (n === "") return err("Enter the role's name, e.g. harden_extra");
+  if (!/^[a-z][a-z0-9_]*$/.test(n))
+    return err(
+      `${n}: start with a lower-case letter and use lower-case letters, digits and _ only, e.g. harden_extra`,
+    );
+  return checkRoleFolder(n, existing);
+}
+
+/** The tasks/main.yml of a new role: a play's task list with one task to replace. */
+export const roleTasksSkeleton = (name: string): string =>
+  `---
+- name: Customise the image (${name})
+  ansible.builtin.debug:
+    msg: Replace this task with the steps of ${name}
+`;
+
+/** The folders of a role that take plain files (copied as they are, or rendered with Jinja). */
+export const ROLE_FILE_FOLDERS = ["files", "templates"] as const;
+export type RoleFileFolder = (typeof ROLE_FILE_FOLDERS)[number];
+
+/**
+ * Where an uploaded file goes in a role: `<folder>/<file name>`, with the core's path rules, and
+ * never over a file the role already has.
+ */
+export function roleFilePath(
+  role: string,
+  folder: RoleFileFolder,
+  fileName: string,
+  existing: readonly string[],
+): Result<string, string> {
+  const base = fileName.split(/[\\/]/).pop() ?? "";
+  const path = `${folder}/${base}`;
+  if (base === "" || base === "." || base === "..")
+    return err(`${fileName} is not a file name`);
+  try {
+    checkEntryPath(`${role}/${path}`, withLimits());
+  } catch (e) {
+    if (e instanceof ArchiveFailure)
+      return err(`${fileName}: ${e.detail.message}`);
+    throw e;
+  }
+  if (existing.includes(path))
+    return err(`${role}/${path} is already in the role: remove it first`);
+  return ok(path);
+}
