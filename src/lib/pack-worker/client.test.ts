@@ -36,7 +36,17 @@ class InProcessWorker implements WorkerLike {
     if (this.terminated) throw new Error("posted to a terminated worker");
     const copy = structuredClone(message, { transfer });
     this.received.push(copy);
-    if (!this.hold) void this.handle({ data: copy });
+    if (this.hold) this.parked.push(copy);
+    else void this.handle({ data: copy });
+  }
+
+  private parked: PackRequest[] = [];
+
+  /** Answer what was held, in order, and what comes next. */
+  resume(): void {
+    this.hold = false;
+    for (const request of this.parked.splice(0))
+      void this.handle({ data: request });
   }
 
   terminate(): void {
@@ -303,6 +313,37 @@ describe("pack worker client", () => {
       client.release("draft");
       await client.readChart(chart, path);
       expect(w.received.at(-1)?.method).toBe("readChart");
+    });
+
+    test("latest wins: checks asked for while one runs are answered by one check of the newest files", async () => {
+      const files = await loadFixture("pack-central/hello-universe-1.3.1");
+      const { client, workers } = setup();
+      await client.sha256(bytes(""));
+      const w = workers[0]!;
+      w.hold = true;
+      const first = client.validateFiles("draft", render(files, "a: 1\n"));
+      const second = client.validateFiles("draft", render(files, "b: [\n"));
+      const third = client.validateFiles("draft", render(files, "c: 3\n"));
+      // Another session is not held back by this one.
+      const other = client.validateFiles("other", files);
+      expect(refsSent(w).map((r) => r.session)).toEqual(["draft", "other"]);
+      w.resume();
+      const [r1, r2, r3] = await Promise.all([first, second, third, other]);
+      expect(r2).toEqual(r3);
+      expect(r3!.findings).toEqual(
+        validatePack(new Map([...files, ["values.yaml", bytes("c: 3\n")]]))
+          .findings,
+      );
+      expect(r1!.findings).toEqual(
+        validatePack(new Map([...files, ["values.yaml", bytes("a: 1\n")]]))
+          .findings,
+      );
+      // Two checks of the draft ran: the first, then the newest; "b: [" never reached the worker.
+      expect(
+        refsSent(w)
+          .filter((r) => r.session === "draft")
+          .map((r) => withBytes(r)),
+      ).toHaveLength(2);
     });
 
     test("a request that cannot be posted leaves the mirror as it was", async () => {

@@ -60,7 +60,8 @@ export interface PackWorkerClient {
    * validate, for a pack the caller checks again and again (a draft): each file's bytes go to the
    * worker once and are then named by id; the same files and options answer the last report
    * again. `session` names the caller; its files stay in the worker until its next call or
-   * `release`.
+   * `release`. Latest wins: while a check of the session runs, calls wait, and all of them are
+   * answered by one check of the newest files (a superseded call gets the newer report).
    */
   validateFiles(
     session: string,
@@ -193,6 +194,51 @@ export function createPackWorkerClient(
     );
   }
 
+  // validateFiles, latest wins: one check per session in the worker at a time, and while it runs
+  // only the newest files wait. Typing in a big pack otherwise queued a full check per pause,
+  // each of which the worker ran to the end, long after the text had moved on.
+  const waiting = new Map<
+    string,
+    {
+      files: PackFiles;
+      opts: ValidateOptions | undefined;
+      waiters: {
+        resolve: (r: PackReport) => void;
+        reject: (e: Error) => void;
+      }[];
+    }
+  >();
+  const checking = new Set<string>();
+
+  function nextCheck(session: string): void {
+    const q = waiting.get(session);
+    if (!q) return;
+    waiting.delete(session);
+    checking.add(session);
+    let commit = (): void => undefined;
+    call(
+      "validateRefs",
+      () => {
+        const r = held.refs(session, q.files);
+        commit = r.commit;
+        return q.opts === undefined ? [r.refs] : [r.refs, q.opts];
+      },
+      undefined,
+      () => commit(),
+    )
+      .then(
+        (report) => q.waiters.forEach((w) => w.resolve(report)),
+        (e: unknown) =>
+          q.waiters.forEach((w) =>
+            w.reject(e instanceof Error ? e : new Error(String(e))),
+          ),
+      )
+      .finally(() => {
+        checking.delete(session);
+        nextCheck(session);
+      });
+  }
+
   /** A chart call by id when the worker holds the bytes (decided at posting time), else by bytes. */
   function heldOr<
     H extends "readHeldChart" | "readHeldChartArchive",
@@ -226,19 +272,18 @@ export function createPackWorkerClient(
     readChartArchive: (bytes, name) =>
       heldOr(bytes, "readHeldChartArchive", "readChartArchive", name),
     sha256: (bytes) => call("sha256", [bytes]),
-    validateFiles: (session, files, opts) => {
-      let commit = (): void => undefined;
-      return call(
-        "validateRefs",
-        () => {
-          const r = held.refs(session, files);
-          commit = r.commit;
-          return opts === undefined ? [r.refs] : [r.refs, opts];
-        },
-        undefined,
-        () => commit(),
-      );
-    },
+    validateFiles: (session, files, opts) =>
+      new Promise((resolve, reject) => {
+        const waiter = { resolve, reject };
+        const queued = waiting.get(session);
+        if (queued) {
+          Object.assign(queued, { files, opts });
+          queued.waiters.push(waiter);
+          return;
+        }
+        waiting.set(session, { files, opts, waiters: [waiter] });
+        if (!checking.has(session)) nextCheck(session);
+      }),
     digestFiles: (session, files) => {
       let commit = (): void => undefined;
       return call(
