@@ -27,3 +27,21 @@ export function spectroPushCommands(opts: {
     `spectro pack push ${shellWord(stem)} --registry-server ${server}`,
   ].join("\n");
 }
+
+/**
+ * The documentation's second form, `spectro pack push <folder> -f --registry-server <server>`:
+ * `-f` (`--force`) replaces a version the registry already has. pack-format §F.2: with `-f` the
+ * CLI wants a message (`-m`), and pushes only when the content digest differs. Run it where the
+ * downloaded zip was unzipped (see {@link spectroPushCommands}).
+ */
+export function spectroForcePushCommand(opts: {
+  server: string;
+  name: string;
+  version: string;
+}): string {
+  const stem = `${opts.name}-${opts.version}`;
+  const typed = spectroServer(opts.server);
+  const server = typed ? shellWord(typed) : "<server>";
+  const message = shellWord(`Replace ${opts.name} ${opts.version}`);
+  return `spectro pack push ${shellWord(stem)} -f -m ${message} --registry-server ${server}`;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { orasPullCommand } from "../../src/pack/oras-command";
 import {
+  spectroForcePushCommand,
   spectroPushCommands,
   spectroServer,
 } from "../../src/pack/spectro-command";
@@ -66,5 +67,25 @@ describe("orasPullCommand", () => {
     expect(
       orasPullCommand({ registry: "", basePath: "", name: "a", version: "1" }),
     ).toBe("oras pull <registry>/spectro-packs/archive/a:1");
+  });
+});
+
+describe("spectroForcePushCommand", () => {
+  it("is the documentation's -f form, with the message the CLI asks for with -f", () => {
+    expect(
+      spectroForcePushCommand({
+        server: "https://registry.example.com:5000/",
+        name: "hello-universe",
+        version: "1.3.1",
+      }),
+    ).toBe(
+      "spectro pack push hello-universe-1.3.1 -f -m 'Replace hello-universe 1.3.1' --registry-server registry.example.com:5000",
+    );
+  });
+
+  it("keeps a placeholder until a server is typed", () => {
+    expect(
+      spectroForcePushCommand({ server: "", name: "a", version: "1" }),
+    ).toMatch(/--registry-server <server>$/);
   });
 });

@@ -6,12 +6,12 @@ import {
   type ChartSide,
 } from "@/pack/chart-diff";
 
-import type { FileSide } from "../api/get-compare-file";
+import type { FileSide } from "@/lib/api/pack-file";
 import type { CompareSides } from "../utils/compare-packs";
 import { OneSideBody } from "./one-side-body";
 import { ChartFieldsTable, DependencyTable } from "./compare-chart-tables";
 import { CompareFileBody } from "./compare-file-body";
-import { FileDiff } from "./file-diff";
+import { FileDiff } from "@/components/pack/file-diff";
 
 /** How many of a chart's changed files start open; the rest are folded until opened. */
 const OPEN_INNER_DIFFS = 3;

@@ -3,11 +3,8 @@ import { useQueries } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 
-import {
-  compareFileQueryOptions,
-  type FileSide,
-} from "../api/get-compare-file";
-import { DiffBody } from "./file-diff";
+import { compareFileQueryOptions, type FileSide } from "@/lib/api/pack-file";
+import { DiffBody } from "@/components/pack/file-diff";
 
 interface CompareFileBodyProps {
   /** The path in the pack, or inside the chart archive each side names. */

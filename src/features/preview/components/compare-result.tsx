@@ -6,7 +6,7 @@ import type { ChartsDiff } from "@/pack/chart-diff";
 import type { FileChange } from "../utils/diff-files";
 import type { CompareSides } from "../utils/compare-packs";
 import { CompareFileBody } from "./compare-file-body";
-import { FileDiff } from "./file-diff";
+import { FileDiff } from "@/components/pack/file-diff";
 import { chartAnchor } from "./compare-chart";
 
 interface CompareResultProps {

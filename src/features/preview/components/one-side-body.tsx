@@ -5,10 +5,7 @@ import { previewOf } from "@/components/pack/file-kind";
 import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 
-import {
-  compareFileQueryOptions,
-  type FileSide,
-} from "../api/get-compare-file";
+import { compareFileQueryOptions, type FileSide } from "@/lib/api/pack-file";
 
 /**
  * The content of a file inside a chart that only one side has (added or removed), read-only;

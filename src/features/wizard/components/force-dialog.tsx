@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { useRef, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,6 +9,8 @@ interface ForceDialogProps {
   version: string;
   onClose: () => void;
   onConfirm: () => void;
+  /** What differs between the stored version and this one, shown before the choice. */
+  children?: ReactNode;
 }
 
 /** Ask before replacing a published version: its users get other content under the same version. */
@@ -18,6 +20,7 @@ export function ForceDialog({
   version,
   onClose,
   onConfirm,
+  children,
 }: ForceDialogProps) {
   const cancel = useRef<HTMLButtonElement>(null);
   return (
@@ -26,6 +29,7 @@ export function ForceDialog({
       onClose={onClose}
       title={`Replace ${name} ${version}?`}
       initialFocusRef={cancel}
+      size={children ? "large" : "small"}
       actions={
         <>
           <Button ref={cancel} onClick={onClose}>
@@ -42,6 +46,7 @@ export function ForceDialog({
         content the next time they sync, and a Palette that cached the old one
         may break. Publishing a new version is safer.
       </p>
+      {children}
     </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { OrasPanel } from "@/components/pack/oras-panel";
+import { SpectroPanel } from "@/components/pack/spectro-panel";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DownloadPanel } from "@/features/wizard/components/download-panel";
@@ -17,7 +18,7 @@ export interface PublishStepProps {
   onPublished: () => void;
 }
 
-/** Step 6: download the archives, push them with ORAS, or upload to this registry. */
+/** Step 6: download the archives, push them with ORAS or the Spectro CLI, or upload to this registry. */
 export function PublishStep({ onPublished }: PublishStepProps) {
   const { control } = useFormContext<WizardValues>();
   const values = useWatch({ control }) as WizardValues;
@@ -49,6 +50,13 @@ export function PublishStep({ onPublished }: PublishStepProps) {
       <section className="wizard-section" aria-labelledby="oras-heading">
         <h3 id="oras-heading">Push to a Palette OCI registry</h3>
         <OrasPanel name={values.basics.name} version={values.basics.version} />
+      </section>
+      <section className="wizard-section" aria-labelledby="spectro-heading">
+        <h3 id="spectro-heading">Push to a Spectro registry</h3>
+        <SpectroPanel
+          name={values.basics.name}
+          version={values.basics.version}
+        />
       </section>
       <section className="wizard-section" aria-labelledby="upload-heading">
         <h3 id="upload-heading">Upload to this Packsmith registry</h3>

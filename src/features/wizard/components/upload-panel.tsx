@@ -6,6 +6,7 @@ import { formatBytes } from "@/components/pack/file-kind";
 import { SignInDialog } from "@/components/sign-in-dialog";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { DraftConflict } from "@/features/wizard/components/draft-conflict";
 import { ForceDialog } from "@/features/wizard/components/force-dialog";
 import { UploadOutcome } from "@/features/wizard/components/upload-outcome";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
@@ -36,7 +37,8 @@ type Phase =
  * would be submitted by the browser itself (with the password in the URL).
  *
  * PUT the pack to the registry API: the zip is written in the worker, then sent with progress and
- * a Cancel. A 401 asks to sign in and retries; a 409 shows both digests and asks before forcing.
+ * a Cancel. A 401 asks to sign in and retries; a 409 shows both digests, and the dialog that asks
+ * before forcing shows what differs, file by file.
  */
 export function UploadPanel({
   name,
@@ -165,7 +167,11 @@ export function UploadPanel({
               setForceOpen(false);
               start(true);
             }}
-          />
+          >
+            {forceOpen && problem?.kind === "exists" && (
+              <DraftConflict name={name} version={version} />
+            )}
+          </ForceDialog>
           <SignInDialog
             open={signInOpen}
             reason={

@@ -8,6 +8,8 @@ import {
   previewOf,
 } from "@/components/pack/file-kind";
 
+import "./file-diff.css";
+
 interface FileDiffProps {
   /** The path as shown in the summary. */
   path: string;
