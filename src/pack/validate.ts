@@ -27,7 +27,12 @@ import { checkSchemaYaml } from "./validate/schema";
 import { checkPackSection, readValues } from "./validate/values";
 
 export type { ChartSummary } from "./validate/charts";
-export type { Target, ValidateOptions } from "./validate/context";
+export type {
+  ChartCache,
+  OpenedChart,
+  Target,
+  ValidateOptions,
+} from "./validate/context";
 export { checkIdentity } from "./validate/identity";
 export { OS_ANNOTATIONS } from "./validate/os";
 export type { PackJsonRead } from "./validate/pack-json";

@@ -5,6 +5,7 @@ import {
   lineAt,
   PACK_JSON,
   VALUES,
+  type OpenedChart,
   type PackJsonDoc,
   type ValidateContext,
 } from "./context";
@@ -43,11 +44,8 @@ export function checkCharts(
         `chart \`${path}\` must be a Helm chart archive ending in .tgz`,
         where,
       );
-    const r = readChartArchive(files.get(path)!, {
-      name: path,
-      budget: ctx.budget,
-      limits: ctx.limits,
-    });
+    const opened = openChart(ctx, path, files.get(path)!);
+    const r = opened.result;
     if (!r.ok) {
       add(
         "error",
@@ -59,8 +57,7 @@ export function checkCharts(
       continue;
     }
     ctx.chartArchives.set(path, r.value);
-    // Credentials and leftovers inside the archive, named by their pack-wide path.
-    for (const f of secretFindings(r.value.files, { prefix: `${path}/` })) {
+    for (const f of opened.secrets) {
       const { severity, code, message, ...where } = f;
       add(severity, code, message, where);
     }
@@ -116,4 +113,49 @@ export function checkCharts(
     }
   }
   return summaries;
+}
+
+/**
+ * Open one chart archive: from the caller's cache when the result is certain to be the same (same
+ * path and limits; a read that succeeded needs no more room than it took, since every check on the
+ * way is against the budget's room and it only grows; a refusal is reused only with the very same
+ * room), else read and scanned, and offered to the cache.
+ */
+function openChart(
+  ctx: ValidateContext,
+  path: string,
+  bytes: Uint8Array,
+): OpenedChart {
+  const { budget, chartCache } = ctx;
+  const limits = JSON.stringify(ctx.limits);
+  const room = budget.limit - budget.used;
+  const hit = chartCache?.get(path, bytes);
+  if (
+    hit &&
+    hit.path === path &&
+    hit.limits === limits &&
+    (hit.result.ok ? hit.taken <= room : hit.room === room)
+  ) {
+    budget.used += hit.taken;
+    return hit;
+  }
+  const before = budget.used;
+  const result = readChartArchive(bytes, {
+    name: path,
+    budget,
+    limits: ctx.limits,
+  });
+  const opened: OpenedChart = {
+    path,
+    limits,
+    result,
+    room,
+    taken: budget.used - before,
+    // Credentials and leftovers inside the archive, named by their pack-wide path.
+    secrets: result.ok
+      ? secretFindings(result.value.files, { prefix: `${path}/` })
+      : [],
+  };
+  chartCache?.set(path, bytes, opened);
+  return opened;
 }

@@ -1,8 +1,9 @@
-import type { ChartArchive } from "../chart";
+import type { ChartArchive, ChartError } from "../chart";
 import type { Finding, Severity } from "../finding";
 import type { LocatedJson } from "../json-locate";
 import { Budget, withLimits, type Limits } from "../limits";
 import type { PackFiles } from "../pack-files";
+import type { Result } from "../result";
 import {
   decodeText,
   lineOfPath,
@@ -23,6 +24,37 @@ export interface ValidateOptions {
   limits?: Partial<Limits>;
   /** The budget the archive was read with, so nested charts share it. */
   budget?: Budget;
+  /**
+   * Chart archives opened by an earlier validation, so a check after an edit elsewhere (values.yaml)
+   * neither expands nor scans them again: asked for each chart before it is read, told of each
+   * read. The caller keys entries by the bytes (their identity or digest); the core reuses one only
+   * when its path and limits match and the budget has room for it, so the findings are the same as
+   * without the cache.
+   */
+  chartCache?: ChartCache;
+}
+
+/**
+ * A chart archive as validation opened it, with what depends on its bytes alone. Opaque to
+ * callers: kept by a {@link ChartCache} and handed back.
+ */
+export interface OpenedChart {
+  /** Its path in the pack: messages and secret findings are named by it. */
+  readonly path: string;
+  /** The limits it was read with (JSON). */
+  readonly limits: string;
+  readonly result: Result<ChartArchive, ChartError>;
+  /** Room left in the shared budget before the read, and what the read took from it. */
+  readonly room: number;
+  readonly taken: number;
+  /** Credentials and leftovers inside the archive, named by their pack-wide path. */
+  readonly secrets: readonly Finding[];
+}
+
+/** Where validation keeps the chart archives it opened, by path and bytes (see ValidateOptions.chartCache). */
+export interface ChartCache {
+  get(path: string, bytes: Uint8Array): OpenedChart | undefined;
+  set(path: string, bytes: Uint8Array, opened: OpenedChart): void;
 }
 
 export const PACK_JSON = "pack.json";
@@ -63,6 +95,8 @@ export interface BaseContext {
   add: Add;
   /** Cache: each chart archive opened, by its path in the pack. */
   chartArchives: Map<string, ChartArchive>;
+  /** Archives opened by an earlier validation, when the caller keeps them. */
+  chartCache?: ChartCache;
 }
 
 /** The context of the families that run once pack.json, values.yaml and presets.yaml are read. */
@@ -98,6 +132,7 @@ export function createContext(
     chartArchives: new Map(),
   };
   if (opts.previous) ctx.previous = opts.previous;
+  if (opts.chartCache) ctx.chartCache = opts.chartCache;
   return ctx;
 }
 
