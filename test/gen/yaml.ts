@@ -1,8 +1,13 @@
 /** Hostile YAML texts, each small to build. */
 
-/** The classic "billion laughs": nine levels of nine aliases, 9^9 "lol"s once expanded. */
-export function billionLaughs(): string {
-  const levels = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+/**
+ * The classic "billion laughs": nine levels of nine aliases, 9^9 "lol"s once expanded. With
+ * `depth` levels (2–26) it is 9^depth: one more level, one more line, nine times the expansion.
+ */
+export function billionLaughs(depth = 9): string {
+  const levels = Array.from({ length: depth }, (_, i) =>
+    String.fromCharCode(97 + i),
+  );
   const lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
   for (let i = 1; i < levels.length; i++) {
     const k = levels[i]!;

@@ -1,0 +1,111 @@
+// Work, not wall time: how a function's CPU cost grows with its input, measured in one test.
+// A wall-clock bound ("under a second") fails on a loaded machine and passes on a fast one
+// whatever the algorithm; the ratio of CPU times at n and 10·n in one process tells linear (≈10)
+// from quadratic (≈100) on any machine. Speed targets themselves live in `npm run bench -- core`.
+
+/**
+ * Bound on {@link cpuGrowth} at the default factor 10 for work that must be linear. Linear work
+ * grows about 10× (measured 7–12), quadratic about 100×; but a quadratic part that is a fast loop
+ * shows less at test sizes (an Array.includes duplicate-key check: ×45 for 4,000 → 40,000 keys;
+ * yaml's own uniqueKeys: ×55–75), so the bound sits at 20, not halfway.
+ */
+export const LINEAR = 20;
+
+/**
+ * Bound on {@link cpuGrowth} at factor 10 for work that stops at a limit: what lies beyond the
+ * limit is only scanned, never parsed (measured ×1.0–1.2; linear would be ×10).
+ */
+export const FLAT = 4;
+
+/** CPU time of this process so far (user + system, all threads), in ms. */
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** One sample: CPU ms per call of `fn`, calling it until at least `minMs` of CPU is used. */
+function sample(fn: () => unknown, minMs: number): number {
+  const start = cpuNow();
+  let calls = 0;
+  let used = 0;
+  do {
+    fn();
+    calls++;
+    used = cpuNow() - start;
+  } while (used < minMs);
+  return used / calls;
+}
+
+export interface CpuOptions {
+  /** Samples of each side; the least counts (default 3). */
+  runs?: number;
+  /** Untimed calls of each side first: the JIT settles after a few (default 3). */
+  warmup?: number;
+  /** CPU ms a sample lasts at least, repeating short calls (default 20). */
+  minMs?: number;
+}
+
+export interface CpuRatio {
+  /** CPU ms per call of the subject. */
+  subject: number;
+  /** CPU ms per call of the baseline. */
+  baseline: number;
+  /** subject / baseline. */
+  ratio: number;
+  /** The figures, for assertion messages. */
+  text: string;
+}
+
+/**
+ * CPU cost of `subject` over that of `baseline`, measured in the same process: samples of the
+ * two alternate, so a slow spell of the machine hits both, and the least sample of each counts,
+ * so one GC pause does not. CPU time, not wall time: other processes on a shared machine do not
+ * inflate it.
+ */
+export function cpuRatio(
+  subject: () => unknown,
+  baseline: () => unknown,
+  opts: CpuOptions & { labels?: [string, string] } = {},
+): CpuRatio {
+  const { runs = 3, warmup = 3, minMs = 20 } = opts;
+  const [subjectLabel, baselineLabel] = opts.labels ?? ["subject", "baseline"];
+  for (let i = 0; i < warmup; i++) {
+    baseline();
+    subject();
+  }
+  let b = Infinity;
+  let s = Infinity;
+  for (let i = 0; i < runs; i++) {
+    b = Math.min(b, sample(baseline, minMs));
+    s = Math.min(s, sample(subject, minMs));
+  }
+  const ratio = s / b;
+  return {
+    subject: s,
+    baseline: b,
+    ratio,
+    text: `CPU per call ${s.toFixed(2)} ms (${subjectLabel}) vs ${b.toFixed(2)} ms (${baselineLabel}): ×${ratio.toFixed(2)}`,
+  };
+}
+
+/**
+ * How the CPU cost of `fn` grows when its input grows `factor`-fold (default 10): the
+ * {@link cpuRatio} of `fn` on `make(factor·n)` over `fn` on `make(n)`. About `factor` for linear
+ * work, `factor`² for quadratic, about 1 for work that stops at a limit. Both inputs are built
+ * before anything is timed.
+ */
+export function cpuGrowth<T>(
+  make: (n: number) => T,
+  fn: (input: T) => unknown,
+  n: number,
+  opts: CpuOptions & { factor?: number } = {},
+): CpuRatio {
+  const { factor = 10 } = opts;
+  const small = make(n);
+  const large = make(n * factor);
+  return cpuRatio(
+    () => fn(large),
+    () => fn(small),
+    { ...opts, labels: [`n = ${n * factor}`, `n = ${n}`] },
+  );
+}
