@@ -1,6 +1,7 @@
 import { readChart, type ChartError, type ChartInfo } from "@/pack/chart";
 import { sha256Hex } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
+import type { ChartCache, OpenedChart } from "@/pack/validate";
 
 import type { Result } from "@/pack/result";
 
@@ -12,6 +13,8 @@ interface Held {
   sha256?: Promise<string>;
   /** The chart read from these bytes, once: it lives as long as the file. */
   chart?: Result<ChartInfo, ChartError>;
+  /** The chart archive as the last check opened and scanned it, reused by the next (values edits). */
+  opened?: OpenedChart;
 }
 
 /**
@@ -79,6 +82,31 @@ export class FileTable {
     if (!held) throw new Error(`the pack worker does not hold file ${id}`);
     held.chart ??= readChart(held.bytes, { name });
     return held.chart;
+  }
+
+  /**
+   * validatePack's chart cache for one request: each chart archive is opened once per id and
+   * kept with the file, so a check after a values.yaml edit neither expands nor scans it again.
+   */
+  chartCache(refs: PackRefs): ChartCache {
+    const ids = new Map(refs.files.map(([path, ref]) => [path, ref.id]));
+    const held = (path: string, bytes: Uint8Array): Held | undefined => {
+      const id = ids.get(path);
+      const h = id === undefined ? undefined : this.files.get(id);
+      return h?.bytes === bytes ? h : undefined;
+    };
+    return {
+      get: (path, bytes) => held(path, bytes)?.opened,
+      set: (path, bytes, opened) => {
+        const h = held(path, bytes);
+        if (h) h.opened = opened;
+      },
+    };
+  }
+
+  /** The chart archive last opened from a held file, for tests and diagnostics. */
+  openedChart(id: string): OpenedChart | undefined {
+    return this.files.get(id)?.opened;
   }
 
   /** Ids held now, for tests and diagnostics. */

@@ -352,6 +352,47 @@ describe("pack worker file table", () => {
     ).toBe(true);
   });
 
+  test("a values-only edit re-uses each chart as opened and scanned by the last check", async () => {
+    const files = await loadFixture("pack-central/nvidia-dpf-operator-25.10.1");
+    const charts = [...files.keys()].filter((p) => p.endsWith(".tgz"));
+    expect(charts).toHaveLength(2);
+    const { state, call } = worker();
+    await call({ method: "validateRefs", args: [refsWithBytes("d", files)] });
+    const opened = charts.map((p) => state.table.openedChart(`id:${p}`));
+    for (const o of opened) expect(o?.result.ok).toBe(true);
+
+    const text = new TextDecoder().decode(files.get("values.yaml"));
+    const edits = [`${text}\nextra: 1\n`, `${text}\nbroken: [\n`];
+    for (const [i, edit] of edits.entries()) {
+      const bytes = new TextEncoder().encode(edit);
+      const report = resultOf(
+        await call({
+          method: "validateRefs",
+          args: [
+            {
+              session: "d",
+              files: [...files.keys()].map((path) => [
+                path,
+                path === "values.yaml"
+                  ? { id: `values:${i}`, bytes }
+                  : { id: `id:${path}` },
+              ]),
+            },
+          ],
+        }),
+      ) as PackReport;
+      // The very same opened archives: not expanded or scanned again (a read stores a new one).
+      expect(charts.map((p) => state.table.openedChart(`id:${p}`))).toEqual(
+        opened,
+      );
+      for (const [k, p] of charts.entries())
+        expect(state.table.openedChart(`id:${p}`)).toBe(opened[k]);
+      const core = validatePack(new Map([...files, ["values.yaml", bytes]]));
+      expect(report.findings).toEqual(core.findings);
+      expect(report.images).toEqual(core.images);
+    }
+  });
+
   test("the same ids and options answer the previous report without validating again", async () => {
     const files = await loadFixture("pack-central/piraeus-operator-2.9.0");
     const { state } = worker();

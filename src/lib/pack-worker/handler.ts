@@ -114,10 +114,10 @@ function validateRefs(
   const key = JSON.stringify([refs.files.map(([p, r]) => [p, r.id]), opts]);
   const last = state.reports.get(refs.session);
   if (last?.key === key) return last.report;
-  const full: Partial<ValidationReport> = validatePack(
-    files,
-    reviveOptions(opts),
-  );
+  const full: Partial<ValidationReport> = validatePack(files, {
+    ...reviveOptions(opts),
+    chartCache: state.table.chartCache(refs),
+  });
   delete full.chartArchives;
   const report = full as PackReport;
   state.reports.set(refs.session, { key, report });
