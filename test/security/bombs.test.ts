@@ -1,6 +1,9 @@
 // security.md part A, cases 21–27: compression bombs and lying sizes. Every bomb is generated in a
 // few milliseconds from one compressed block repeated (test/gen/bombs.ts) and never exists
 // uncompressed in the test. Each read must stop at the budget, quickly, in bounded memory.
+// "Quickly" is asserted as what it means, never as wall time (which a loaded machine inflates):
+// bytes charged to the budget, and work that does not grow with the bomb (cpu-growth.ts). The
+// refusal times themselves are rows of `npm run bench -- core`.
 import { describe, expect, test } from "vitest";
 import { readChart } from "../../src/pack/chart";
 import { Budget, DEFAULT_LIMITS } from "../../src/pack/limits";
@@ -17,6 +20,7 @@ import {
 import { chartTgz, goodPackFiles } from "../gen/pack";
 import { buildTarGz } from "../gen/tar";
 import { buildZip, zipFiles, type ZipEntrySpec } from "../gen/zip";
+import { cpuGrowth } from "./cpu-growth";
 import { expectRefused, measure } from "./expect-refused";
 
 const LIMIT_MIB = DEFAULT_LIMITS.maxTotalBytes / MiB;
@@ -40,9 +44,9 @@ describe("A21 zip bombs", () => {
       ["too-large", "ratio-exceeded"],
       "bomb.bin",
     );
-    expect(error.message).toMatch(/beyond \d+ MiB/);
+    // Refused from its header: what it declares, and not one byte charged to the budget.
+    expect(error.message).toMatch(/declares 512 MiB, beyond \d+ MiB/);
     expect(budget.used).toBe(0);
-    expect(m.ms).toBeLessThan(1000);
     expect(m.rssGrowthMiB).toBeLessThan(SMALL_READ_MIB);
   });
 
@@ -69,8 +73,16 @@ describe("A21 zip bombs", () => {
       "bomb.bin",
     );
     expect(budget.used).toBeLessThanOrEqual(budget.limit);
-    expect(m.ms).toBeLessThan(5000);
     expect(m.rssGrowthMiB).toBeLessThan(SMALL_READ_MIB);
+    // It stops at the first step past the declared size, so a bomb 8× larger costs the same work
+    // (reading it all would cost 8×).
+    const g = cpuGrowth(
+      (mib) => zipBomb([{ name: "bomb.bin", mib, declaredSize: MiB }]),
+      (bytes) => readPackArchive(bytes, { name: "bomb.zip" }),
+      64,
+      { factor: 8, warmup: 1, runs: 2 },
+    );
+    expect(g.ratio, g.text).toBeLessThan(2);
   });
 });
 
@@ -88,8 +100,11 @@ describe("A22 tar.gz bombs", () => {
       "bomb.tar.gz",
     );
     expect(error.message).toMatch(/expands beyond/);
-    expect(budget.used).toBeLessThanOrEqual(budget.limit + 128 * MiB);
-    expect(m.ms).toBeLessThan(5000);
+    // The ratio check trips after its 1 MiB grace; one inflate step goes at most 64 MiB past a
+    // limit (inflate.ts), so far less than the 512 MiB is ever expanded.
+    expect(budget.used).toBeLessThanOrEqual(
+      DEFAULT_LIMITS.ratioGraceBytes + 64 * MiB,
+    );
     expect(m.rssGrowthMiB).toBeLessThan(SMALL_READ_MIB);
   });
 });
@@ -106,7 +121,6 @@ describe("A23 entry counts", () => {
     expect(error.message).toMatch(/entries/);
     expect(error.message).toContain(String(DEFAULT_LIMITS.maxEntries));
     expect(budget.used).toBe(0);
-    expect(m.ms).toBeLessThan(1000);
   });
 
   test("A23 100,000 entries in a ZIP64 archive are refused as too many entries", () => {
@@ -199,7 +213,6 @@ describe("A24/A25 lying sizes", () => {
       );
       expectRefused(m.value, ["too-large", "size-mismatch"], "huge.bin");
       expect(budget.used).toBe(0);
-      expect(m.ms).toBeLessThan(200);
       expect(m.rssGrowthMiB).toBeLessThan(32);
     }
   });
@@ -372,7 +385,9 @@ describe("A22 budget path (runs last: it holds the whole budget in memory)", () 
     );
     const error = expectRefused(m.value, "too-large", "slow-bomb.tar.gz");
     expect(error.message).toContain(`expands beyond ${LIMIT_MIB} MiB`);
-    expect(m.ms).toBeLessThan(10_000);
+    // It read up to the budget and no further.
+    expect(budget.used).toBeLessThanOrEqual(budget.limit);
+    expect(budget.used).toBeGreaterThan(budget.limit - 64 * MiB);
     expect(m.rssGrowthMiB).toBeLessThan(BUDGET_READ_MIB);
   });
 });
