@@ -8,6 +8,22 @@ import type { PackFiles } from "@/pack/pack-files";
 
 const encoder = new TextEncoder();
 
+/** The last text encoded for each file the wizard writes, and its bytes. */
+const lastEncoded = new Map<string, { text: string; bytes: Uint8Array }>();
+
+/**
+ * UTF-8 of a file's text, re-encoded only when the text changed: the same string gives the same
+ * bytes object, so a render that did not touch a 1 MB values.yaml neither re-encodes it nor
+ * gives the worker new bytes to send. The bytes are shared: never write into them.
+ */
+export function encodeText(path: string, text: string): Uint8Array {
+  const last = lastEncoded.get(path);
+  if (last?.text === text) return last.bytes;
+  const bytes = encoder.encode(text);
+  lastEncoded.set(path, { text, bytes });
+  return bytes;
+}
+
 /** Annotations as written: typed OS fields (os layer only) first, then the free rows in order. */
 export function annotationsOf(v: WizardValues): Record<string, string> {
   const out: Record<string, string> = {};
@@ -135,15 +151,16 @@ export function draftToPackFiles(
     if (bytes) files.set(path, bytes);
   };
   for (const e of v.extras.files) put(e.path, e.blob);
-  files.set("pack.json", encoder.encode(packJsonText(v)));
+  files.set("pack.json", encodeText("pack.json", packJsonText(v)));
   const text = v.files;
   if (text.values !== null)
-    files.set("values.yaml", encoder.encode(text.values));
-  if (text.readme !== null) files.set("README.md", encoder.encode(text.readme));
+    files.set("values.yaml", encodeText("values.yaml", text.values));
+  if (text.readme !== null)
+    files.set("README.md", encodeText("README.md", text.readme));
   if (text.presets !== null)
-    files.set("presets.yaml", encoder.encode(text.presets));
+    files.set("presets.yaml", encodeText("presets.yaml", text.presets));
   if (text.schema !== null)
-    files.set("schema.yaml", encoder.encode(text.schema));
+    files.set("schema.yaml", encodeText("schema.yaml", text.schema));
   for (const c of v.charts) put(c.path, c.blob);
   for (const m of v.manifests) put(m.path, m.blob);
   for (const r of v.roles)
