@@ -47,28 +47,26 @@ export function visiblePrefix(name: string): string {
 
 export interface Measured<T> {
   value: T;
-  ms: number;
   /** Resident memory added while `fn` ran, in MiB (the process peak if `fn` raised it). */
   rssGrowthMiB: number;
 }
 
 /**
- * Run `fn` and report how long it took and how much resident memory it added. `maxRSS` is the
- * process's peak; if it rose during `fn`, the peak happened inside `fn`. Each test file runs in
- * its own process (pool: forks), so earlier files do not distort the figure.
+ * Run `fn` and report how much resident memory it added. No time: how long a call takes depends
+ * on the machine's load, so speed is a bench row (`npm run bench -- core`), and a test asserts work
+ * (cpu-growth.ts) or counts. `maxRSS` is the process's peak; if it rose during `fn`, the peak
+ * happened inside `fn`. Each test file runs in its own process (pool: forks), so earlier files do
+ * not distort the figure.
  */
 export function measure<T>(fn: () => T): Measured<T> {
   const rssBefore = process.memoryUsage().rss;
   const peakBefore = process.resourceUsage().maxRSS * 1024;
-  const start = performance.now();
   const value = fn();
-  const ms = performance.now() - start;
   const peakAfter = process.resourceUsage().maxRSS * 1024;
   const rssAfter = process.memoryUsage().rss;
   const peak = peakAfter > peakBefore ? peakAfter : rssAfter;
   return {
     value,
-    ms,
     rssGrowthMiB: Math.max(0, peak - rssBefore) / 1024 / 1024,
   };
 }
