@@ -1,7 +1,8 @@
 /**
  * The pack core on a generated ~100 MB pack (charts + text): the zip and tar.gz writers next to
  * `zip -r`, `tar czf` and `cat` of the same files, the archive reader next to `unzip` and
- * `tar xzf`, and the content digest next to `sha256sum`.
+ * `tar xzf`, and the content digest next to `sha256sum`. Then the hostile inputs of security.md
+ * (bombs, hostile YAML) against the time bounds their tests once asserted (lib/hostile.ts).
  */
 import { createHash } from "node:crypto";
 import {
@@ -20,6 +21,7 @@ import { writePackTarGz } from "../../src/pack/tar-write";
 import { writePackZip } from "../../src/pack/zip-write";
 import { loadFolder, type BenchContext, type RssOps } from "./lib/context";
 import { writeBenchPack } from "./lib/gen";
+import { hostileRows } from "./lib/hostile";
 import {
   fmtMB,
   measure,
@@ -31,7 +33,7 @@ import {
 } from "./lib/measure";
 
 export const description =
-  "zip/tar.gz writers, archive reader and content digest on a generated 100 MB pack, vs zip -r, tar czf, cat, unzip, tar xzf, sha256sum";
+  "zip/tar.gz writers, archive reader and content digest on a generated 100 MB pack, vs zip -r, tar czf, cat, unzip, tar xzf, sha256sum; hostile inputs (bombs, YAML) against their time targets";
 
 const RUNS = 3;
 
@@ -260,6 +262,9 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
     coreTarGzBytes: tgzBytes.length,
     tarCzfBytes: sysTgz.outputBytes,
   };
+
+  // --- Hostile inputs: speed targets that the security tests assert as counts and CPU growth.
+  rows.push(...(await hostileRows(ctx, RUNS)));
   return rows;
 }
 
