@@ -41,9 +41,11 @@ import type { PackFiles } from "@/pack/pack-files";
 function useCreateDraft(store: DraftStore | undefined) {
   const queryClient = useQueryClient();
   return async (draft: NewDraft, replace = false) => {
-    if (!store) throw new Error("the draft store is not ready yet");
+    // A click that comes before IndexedDB has opened waits for it (it used to fail the start).
+    const drafts =
+      store ?? (await queryClient.ensureQueryData(draftStoreQueryOptions()));
     const id = crypto.randomUUID();
-    const saved = await store.save({
+    const saved = await drafts.save({
       id,
       title: draftTitle(draft.data),
       subtitle: draftSubtitle(draft.data),
