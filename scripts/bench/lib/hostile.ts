@@ -1,5 +1,5 @@
 /**
- * Hostile inputs (security.md A21–A25, B38–B43) against their time targets. The security tests
+ * Hostile inputs (security.md A21–A25, B38–B43, B41 README) against their time targets. The security tests
  * once asserted these as wall-clock bounds, which failed on a loaded machine; they now assert
  * counts and CPU growth (test/security/cpu-growth.ts), and the times live here, each row saying
  * PASS or FAIL against the bound the test had.
@@ -8,6 +8,7 @@ import { Budget, DEFAULT_LIMITS } from "../../../src/pack/limits";
 import { readPackArchive } from "../../../src/pack/read-archive";
 import { validatePack } from "../../../src/pack/validate";
 import { parseYamlLimited } from "../../../src/pack/yaml-text";
+import { renderMarkdown, renderReadme } from "../../../src/pack/readme";
 import { MiB, utf8 } from "../../../test/gen/bytes";
 import { LOW_RATIO_MIB, tarGzBomb, zipBomb } from "../../../test/gen/bombs";
 import { goodPackFiles, type Files } from "../../../test/gen/pack";
@@ -252,6 +253,24 @@ const CASES: HostileCase[] = [
     prepare: () => validate(manifestPack(deepFlow(100_000))),
     outcome: validateCodes,
   },
+  {
+    name: "B41 render 5 MB README, pathological nesting",
+    targetMs: 5000,
+    prepare: () => {
+      const md = `${"> ".repeat(5000)}x\n${"[".repeat(1_000_000)}\n${"*a ".repeat(1_300_000)}`;
+      return () => renderReadme(md);
+    },
+    outcome: (html) => `${(html as string).length} chars of HTML`,
+  },
+  {
+    name: "B41 renderMarkdown, nesting + raw HTML",
+    targetMs: 5000,
+    prepare: () => {
+      const md = `${"<div>".repeat(100_000)}\n${"> ".repeat(5000)}x\n${"[".repeat(1_000_000)}\n${"*a ".repeat(1_000_000)}`;
+      return () => renderMarkdown(md, { headingOffset: 2 });
+    },
+    outcome: () => "rendered",
+  },
 ];
 
 /** One row per hostile input: median of `runs`, its target, PASS or FAIL, and what the call gave. */
@@ -274,7 +293,7 @@ export async function hostileRows(
     );
   }
   ctx.note(
-    `hostile inputs (security.md A21–A25, B38–B43): ${CASES.length - failed} of ${CASES.length} within the bounds their tests once asserted as wall time${failed ? ` (${failed} FAIL)` : ""}`,
+    `hostile inputs (security.md A21–A25, B38–B43, B41 README): ${CASES.length - failed} of ${CASES.length} within the bounds their tests once asserted as wall time${failed ? ` (${failed} FAIL)` : ""}`,
   );
   return rows;
 }
