@@ -1,5 +1,6 @@
 import { rootCertificates } from "node:tls";
 import { Agent, type Dispatcher } from "undici";
+import { concatBytes } from "../../src/pack/bytes";
 import { StoreError } from "../store/store";
 import {
   networkError,
@@ -452,11 +453,5 @@ export async function readLimited(
   } catch (e) {
     throw networkError(e, ctx, timeoutMs);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }

@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { createGzip, deflateRawSync, inflateRawSync } from "node:zlib";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { ArchiveError } from "../../src/pack/archive-error";
+import { concatBytes } from "../../src/pack/bytes";
 import {
   readChartArchive,
   type ChartArchive,
@@ -333,13 +334,7 @@ async function gzipToBytes(parts: Uint8Array[]): Promise<Uint8Array> {
     size += c.length;
   });
   // One buffer of its own, so it can be moved to the main thread.
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return all;
+  return concatBytes(chunks, size);
 }
 
 const once = (em: NodeJS.EventEmitter, event: string): Promise<void> =>

@@ -1,5 +1,6 @@
 import { Gunzip, Inflate } from "fflate";
 import { ArchiveFailure, fail, showName } from "./archive-error";
+import { concatBytes } from "./bytes";
 import { crc32 } from "./crc32";
 import { inflateInto, InflateIntoError } from "./inflate-into";
 import type { Budget, Limits } from "./limits";
@@ -299,16 +300,11 @@ function checkGzipTrailer(
     );
 }
 
+/** The chunks as one array: the only chunk itself, else {@link concatBytes}' new one. */
 export function concat(
   chunks: readonly Uint8Array[],
   total?: number,
 ): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total ?? chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
