@@ -2,20 +2,18 @@ import { useId, useState } from "react";
 
 import { CommandBlock } from "@/components/pack/command-block";
 import { OrasNote } from "@/components/pack/oras-panel";
+import { SpectroPush } from "@/components/pack/spectro-panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import {
   EMPTY_TARGET,
   RegistryTargetFields,
   type RegistryTarget,
 } from "@/components/pack/registry-target-fields";
-import { Field } from "@/components/ui/field";
-import { TextInput } from "@/components/ui/text-input";
 import {
   orasCommands,
   orasPullCommand,
   packReference,
 } from "@/pack/oras-command";
-import { spectroPushCommands } from "@/pack/spectro-command";
 
 import { useServerHealth } from "../api/get-server-health";
 import { StorageNote } from "./storage-note";
@@ -39,7 +37,6 @@ export function HowToUse({ name, version }: { name: string; version: string }) {
           basePath: health.registry.basePath,
         }
       : EMPTY_TARGET);
-  const [server, setServer] = useState("");
   const opts = { ...target, name, version };
   const reference = packReference(opts);
   const base = target.basePath.trim().replace(/^\/+|\/+$/g, "");
@@ -122,25 +119,7 @@ export function HowToUse({ name, version }: { name: string; version: string }) {
         .zip download, which holds one folder{" "}
         <code>{`${name}-${version}/`}</code>, and push that folder.
       </p>
-      <Field
-        id={`${id}-server`}
-        label="Spectro server"
-        hint="The pack registry's host and port, without https://"
-      >
-        <TextInput
-          id={`${id}-server`}
-          aria-describedby={`${id}-server-hint`}
-          value={server}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => setServer(e.target.value)}
-        />
-      </Field>
-      <CommandBlock
-        label="Spectro CLI commands"
-        command={spectroPushCommands({ server, name, version })}
-        copyLabel="Copy the Spectro commands"
-      />
+      <SpectroPush name={name} version={version} serverLabel="Spectro server" />
     </section>
   );
 }
