@@ -98,20 +98,13 @@ export function readChartArchive(
   bytes: Uint8Array,
   opts: ChartReadOptions,
 ): Result<ChartArchive, ChartError> {
-  const limits = withLimits({ ...opts.limits, ...HELM_LIMITS });
-  const budget = opts.budget ?? new Budget(HELM_LIMITS.maxTotalBytes);
-  const name = opts.name;
+  const { limits, budget, name } = chartRules(opts);
   try {
     const kind = sniff(bytes);
     if (kind !== "gzip") return notGzip(name, kind);
     const files = unpack(bytes, name, limits, budget);
-    const meta = parseChartYaml(
-      files.get("Chart.yaml"),
-      name,
-      files.get("requirements.yaml"),
-    );
-    if (!meta.ok)
-      return { ok: false, error: { kind: "not-a-chart", message: meta.error } };
+    const meta = chartMeta(files, name);
+    if (!meta.ok) return meta;
     const schemaBytes = files.get("values.schema.json");
     let valuesSchema: unknown;
     if (schemaBytes) {
@@ -160,9 +153,7 @@ export function readChartHead(
   bytes: Uint8Array,
   opts: ChartReadOptions,
 ): Result<ChartHead, ChartError> {
-  const limits = withLimits({ ...opts.limits, ...HELM_LIMITS });
-  const budget = opts.budget ?? new Budget(HELM_LIMITS.maxTotalBytes);
-  const name = opts.name;
+  const { limits, budget, name } = chartRules(opts);
   try {
     const kind = sniff(bytes);
     if (kind !== "gzip") return notGzip(name, kind);
@@ -182,13 +173,8 @@ export function readChartHead(
       walk.advance(progress.output, true);
       files = assemblePack(walk.entries);
     }
-    const meta = parseChartYaml(
-      files.get("Chart.yaml"),
-      name,
-      files.get("requirements.yaml"),
-    );
-    if (!meta.ok)
-      return { ok: false, error: { kind: "not-a-chart", message: meta.error } };
+    const meta = chartMeta(files, name);
+    if (!meta.ok) return meta;
     return ok({
       ...meta.value,
       valuesText: valuesTextOf(files, ""),
@@ -212,6 +198,34 @@ function headFiles(walk: TarWalk): PackFiles | undefined {
   return files.has("Chart.yaml") && files.has("values.yaml")
     ? files
     : undefined;
+}
+
+/** The limits and budget a chart read is held to: the caller's, with Helm's own on top. */
+function chartRules(opts: ChartReadOptions): {
+  limits: Limits;
+  budget: Budget;
+  name: string;
+} {
+  return {
+    limits: withLimits({ ...opts.limits, ...HELM_LIMITS }),
+    budget: opts.budget ?? new Budget(HELM_LIMITS.maxTotalBytes),
+    name: opts.name,
+  };
+}
+
+/** The chart's Chart.yaml (with requirements.yaml for apiVersion v1), or why it is not a chart. */
+function chartMeta(
+  files: PackFiles,
+  name: string,
+): Result<ChartMeta, ChartError> {
+  const meta = parseChartYaml(
+    files.get("Chart.yaml"),
+    name,
+    files.get("requirements.yaml"),
+  );
+  return meta.ok
+    ? meta
+    : { ok: false, error: { kind: "not-a-chart", message: meta.error } };
 }
 
 const HELM_CAP = {
