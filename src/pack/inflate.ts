@@ -105,13 +105,7 @@ export function inflateSteps(
         b.name,
       );
     }
-    if (!b.budget.take(chunk.length)) {
-      fail(
-        "too-large",
-        `the archive expands beyond ${mib(b.budget.limit)} (stopped at ${showName(b.name)})`,
-        b.name,
-      );
-    }
+    chargeBudget(b.budget, chunk.length, b.name);
     if (
       out > b.limits.ratioGraceBytes &&
       out > b.limits.maxRatio * Math.max(consumed, 1)
@@ -296,6 +290,19 @@ function checkGzipTrailer(
     fail(
       "crc-mismatch",
       `${showName(name)} is corrupt: its gzip checksum does not match the data`,
+      name,
+    );
+}
+
+/**
+ * Charge `n` expanded bytes of entry `name` to the archive's budget; past it, fails with
+ * "too-large" naming the budget and where the read stopped. Throws ArchiveFailure.
+ */
+export function chargeBudget(budget: Budget, n: number, name: string): void {
+  if (!budget.take(n))
+    fail(
+      "too-large",
+      `the archive expands beyond ${mib(budget.limit)} (stopped at ${showName(name)})`,
       name,
     );
 }

@@ -1,7 +1,7 @@
 import { fail, showName } from "./archive-error";
 import { crc32 } from "./crc32";
 import { checkEntryPath } from "./entry-path";
-import { inflateBounded } from "./inflate";
+import { chargeBudget, inflateBounded } from "./inflate";
 import type { Budget, Limits } from "./limits";
 import { mib, type RawEntry } from "./pack-files";
 
@@ -305,12 +305,7 @@ export function readZipEntries(
           `size mismatch: ${showName(c.raw)} declares ${c.size} bytes but holds ${c.compressedSize}`,
           c.raw,
         );
-      if (!budget.take(c.size))
-        fail(
-          "too-large",
-          `the archive expands beyond ${mib(budget.limit)} (stopped at ${showName(c.raw)})`,
-          c.raw,
-        );
+      chargeBudget(budget, c.size, c.raw);
       out = data;
     } else if (inflateRaw) {
       out = inflateNative(data, c, limits, budget, inflateRaw);
@@ -396,12 +391,7 @@ function inflateNative(
       `${showName(c.raw)} expands beyond ${limits.maxRatio}× its compressed size (a compression bomb?)`,
       c.raw,
     );
-  if (!budget.take(out.length))
-    fail(
-      "too-large",
-      `the archive expands beyond ${mib(budget.limit)} (stopped at ${showName(c.raw)})`,
-      c.raw,
-    );
+  chargeBudget(budget, out.length, c.raw);
   return out;
 }
 
