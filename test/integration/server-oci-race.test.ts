@@ -1,37 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tutorialZip } from "../helpers/packs";
-import {
-  ociStoreEnv,
-  startRegistry,
-  type TestRegistry,
-} from "../helpers/registry";
 import {
   ADMIN,
   basic,
-  startServer,
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
+import { twoServersOnOneRegistry } from "../helpers/server-pair";
 
-let registry: TestRegistry;
-const servers: RunningServer[] = [];
-
-beforeAll(async () => {
-  registry = await startRegistry();
-  const env = {
-    ...ociStoreEnv(registry),
-    PACKSMITH_OCI_BASE_PATH: "race",
-    PACKSMITH_TOKEN_SECRET: "one-secret-for-both-instances-32b+",
-  };
-  servers.push(await startServer({ env }), await startServer({ env }));
-}, 60_000);
-afterAll(async () => {
-  for (const s of servers) {
-    await s.stop();
-    s.cleanup();
-  }
-  await registry?.stop();
-});
+const servers = twoServersOnOneRegistry("race");
 
 /** The tutorial pack at `version`, its README different per instance so the contents differ. */
 async function zipFor(

@@ -1,37 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tutorialZip } from "../helpers/packs";
-import { startRegistry, type TestRegistry } from "../helpers/registry";
 import {
   ADMIN,
   basic,
-  startServer,
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
+import { twoServersOnOneRegistry } from "../helpers/server-pair";
 
-let registry: TestRegistry;
-const servers: RunningServer[] = [];
-
-beforeAll(async () => {
-  registry = await startRegistry();
-  const env = {
-    PACKSMITH_STORAGE: "oci",
-    PACKSMITH_OCI_URL: registry.url,
-    PACKSMITH_OCI_BASE_PATH: "shared",
-    PACKSMITH_OCI_USERNAME: registry.username,
-    PACKSMITH_OCI_PASSWORD: registry.password,
-    PACKSMITH_TOKEN_SECRET: "one-secret-for-both-instances-32b+",
-  };
-  servers.push(await startServer({ env }), await startServer({ env }));
-  // Two server processes start one after the other: on a busy 2-core machine that passes 10 s.
-}, 60_000);
-afterAll(async () => {
-  for (const s of servers) {
-    await s.stop();
-    s.cleanup();
-  }
-  await registry.stop();
-});
+const servers = twoServersOnOneRegistry("shared");
 
 describe("two server processes on one OCI registry", () => {
   it("see each other's packs, conflicts and deletes; a token from one is accepted by the other", async () => {
