@@ -212,10 +212,30 @@ function merge(base: unknown, over: unknown): unknown {
   return out;
 }
 
-function parseValues(text: string, label: string): ParsedYaml | null {
-  if (text.trim() === "") return null;
-  const parsed = parseYamlLimited(text, label);
-  return parsed.findings.some((f) => f.severity === "error") ? null : parsed;
+/**
+ * A chart's (or subchart's) default values.yaml parsed, once per `owner` (its ChartInfo or
+ * SubchartInfo): a validation that re-uses an opened chart (ValidateOptions.chartCache) does not
+ * parse its defaults again. The parse is only read, never changed.
+ */
+const parsedDefaults = new WeakMap<
+  object,
+  { text: string; label: string; parsed: ParsedYaml | null }
+>();
+
+function parseValues(
+  owner: object,
+  text: string,
+  label: string,
+): ParsedYaml | null {
+  const hit = parsedDefaults.get(owner);
+  if (hit?.text === text && hit.label === label) return hit.parsed;
+  let parsed: ParsedYaml | null = null;
+  if (text.trim() !== "") {
+    const p = parseYamlLimited(text, label);
+    parsed = p.findings.some((f) => f.severity === "error") ? null : p;
+  }
+  parsedDefaults.set(owner, { text, label, parsed });
+  return parsed;
 }
 
 /** A chart, or one use of a subchart inside it, with the values it renders with. */
@@ -243,7 +263,7 @@ function chartImages(
   const packRoot = packValues?.values[0];
   const charts = isObj(packRoot) ? packRoot.charts : undefined;
   const override = isObj(charts) ? charts[info.name] : undefined;
-  const own = parseValues(info.valuesText, `${file}/values.yaml`);
+  const own = parseValues(info, info.valuesText, `${file}/values.yaml`);
   const layers: Layer[] = [];
   if (packValues?.docs[0] && override !== undefined)
     layers.push(packLayer(packValues, ["charts", info.name]));
@@ -317,7 +337,7 @@ function subchartInstance(
 ): Instance {
   const key = dep.alias ?? dep.name;
   const label = `${file}/${sub.path}/values.yaml`;
-  const own = parseValues(sub.valuesText ?? "", label);
+  const own = parseValues(sub, sub.valuesText ?? "", label);
   const ownValues = own?.values[0] ?? {};
   parent.children.set(key, ownValues);
   const parentValues = isObj(parent.values) ? parent.values : {};

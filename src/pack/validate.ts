@@ -30,6 +30,7 @@ export type { ChartSummary } from "./validate/charts";
 export type {
   ChartCache,
   OpenedChart,
+  SecretScanCache,
   Target,
   ValidateOptions,
 } from "./validate/context";
@@ -94,7 +95,16 @@ export function validatePack(
   checkSchemaYaml(ctx);
   const { findings, chartArchives } = ctx;
   // Credentials and leftovers in the pack's own files, unpacked chart folders included.
-  findings.push(...secretFindings(files));
+  // One file at a time (the scan is per file), each from the caller's cache when it has one.
+  const secretCache = ctx.secretCache;
+  for (const [path, bytes] of files) {
+    let found = secretCache?.get(path, bytes);
+    if (!found) {
+      found = secretFindings(new Map([[path, bytes]]));
+      secretCache?.set(path, bytes, found);
+    }
+    for (const f of found) findings.push({ ...f });
+  }
   const scan = packImages({
     files,
     values,

@@ -8,7 +8,9 @@ import {
   validatePack,
   type ChartCache,
   type OpenedChart,
+  type SecretScanCache,
 } from "../../src/pack/validate";
+import type { Finding } from "../../src/pack/finding";
 import { FIXTURES, fixtureDirsOnDisk, loadFixture } from "../helpers/fixtures";
 
 /** A cache keyed by path and bytes identity that counts what it was asked and told. */
@@ -30,6 +32,20 @@ function countingCache(): ChartCache & {
     set(_path: string, bytes: Uint8Array, opened: OpenedChart) {
       cache.reads++;
       entries.set(bytes, opened);
+    },
+  };
+  return cache;
+}
+
+/** A secret scan cache keyed by bytes identity, counting the scans it was told of. */
+function countingScans(): SecretScanCache & { scans: number } {
+  const entries = new Map<Uint8Array, readonly Finding[]>();
+  const cache = {
+    scans: 0,
+    get: (_path: string, bytes: Uint8Array) => entries.get(bytes),
+    set(_path: string, bytes: Uint8Array, findings: readonly Finding[]) {
+      cache.scans++;
+      entries.set(bytes, findings);
     },
   };
   return cache;
@@ -62,7 +78,8 @@ describe("validatePack with a chart cache, over every real pack-central fixture 
       expect(chartTgzs(files).length).toBeGreaterThan(0);
       const plain = validatePack(files);
       const cache = countingCache();
-      const first = validatePack(files, { chartCache: cache });
+      const secretCache = countingScans();
+      const first = validatePack(files, { chartCache: cache, secretCache });
       expect(first.findings).toEqual(plain.findings);
       // Every listed chart present was read once and offered to the cache.
       expect(cache.reads).toBe(
@@ -71,7 +88,9 @@ describe("validatePack with a chart cache, over every real pack-central fixture 
       expect(cache.reads).toBeGreaterThan(0);
 
       const readsBefore = cache.reads;
-      const second = validatePack(files, { chartCache: cache });
+      expect(secretCache.scans).toBe(files.size);
+      const second = validatePack(files, { chartCache: cache, secretCache });
+      expect(secretCache.scans).toBe(files.size); // no file scanned again
       expect(cache.reads).toBe(readsBefore); // nothing read again
       expect(cache.hits).toBe(readsBefore);
       expect(second.findings).toEqual(plain.findings);
@@ -86,7 +105,8 @@ describe("validatePack with a chart cache, over every real pack-central fixture 
           `${new TextDecoder().decode(files.get("values.yaml") ?? new Uint8Array())}\nbroken: [\n`,
         ),
       );
-      const third = validatePack(edited, { chartCache: cache });
+      const third = validatePack(edited, { chartCache: cache, secretCache });
+      expect(secretCache.scans).toBe(files.size + 1); // values.yaml only
       expect(cache.reads).toBe(readsBefore);
       expect(third.findings).toEqual(validatePack(edited).findings);
       expect(

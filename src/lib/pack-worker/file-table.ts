@@ -1,7 +1,8 @@
 import { readChart, type ChartError, type ChartInfo } from "@/pack/chart";
 import { sha256Hex } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
-import type { ChartCache, OpenedChart } from "@/pack/validate";
+import type { Finding } from "@/pack/finding";
+import type { ChartCache, OpenedChart, SecretScanCache } from "@/pack/validate";
 
 import type { Result } from "@/pack/result";
 
@@ -15,6 +16,8 @@ interface Held {
   chart?: Result<ChartInfo, ChartError>;
   /** The chart archive as the last check opened and scanned it, reused by the next (values edits). */
   opened?: OpenedChart;
+  /** The secret scan of the file at a path, by the last check. */
+  secrets?: { path: string; findings: readonly Finding[] };
 }
 
 /**
@@ -89,12 +92,7 @@ export class FileTable {
    * kept with the file, so a check after a values.yaml edit neither expands nor scans it again.
    */
   chartCache(refs: PackRefs): ChartCache {
-    const ids = new Map(refs.files.map(([path, ref]) => [path, ref.id]));
-    const held = (path: string, bytes: Uint8Array): Held | undefined => {
-      const id = ids.get(path);
-      const h = id === undefined ? undefined : this.files.get(id);
-      return h?.bytes === bytes ? h : undefined;
-    };
+    const held = this.resolver(refs);
     return {
       get: (path, bytes) => held(path, bytes)?.opened,
       set: (path, bytes, opened) => {
@@ -102,6 +100,38 @@ export class FileTable {
         if (h) h.opened = opened;
       },
     };
+  }
+
+  /** validatePack's secret scan cache for one request: each file is scanned once per id and path. */
+  secretCache(refs: PackRefs): SecretScanCache {
+    const held = this.resolver(refs);
+    return {
+      get: (path, bytes) => {
+        const s = held(path, bytes)?.secrets;
+        return s?.path === path ? s.findings : undefined;
+      },
+      set: (path, bytes, findings) => {
+        const h = held(path, bytes);
+        if (h) h.secrets = { path, findings };
+      },
+    };
+  }
+
+  /** The held entry a path of the request names, when it holds these very bytes. */
+  private resolver(
+    refs: PackRefs,
+  ): (path: string, bytes: Uint8Array) => Held | undefined {
+    const ids = new Map(refs.files.map(([path, ref]) => [path, ref.id]));
+    return (path, bytes) => {
+      const id = ids.get(path);
+      const h = id === undefined ? undefined : this.files.get(id);
+      return h?.bytes === bytes ? h : undefined;
+    };
+  }
+
+  /** The secret scan last cached for a held file, for tests and diagnostics. */
+  secretScan(id: string): readonly Finding[] | undefined {
+    return this.files.get(id)?.secrets?.findings;
   }
 
   /** The chart archive last opened from a held file, for tests and diagnostics. */

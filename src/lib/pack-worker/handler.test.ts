@@ -360,6 +360,8 @@ describe("pack worker file table", () => {
     await call({ method: "validateRefs", args: [refsWithBytes("d", files)] });
     const opened = charts.map((p) => state.table.openedChart(`id:${p}`));
     for (const o of opened) expect(o?.result.ok).toBe(true);
+    const scan = state.table.secretScan("id:README.md");
+    expect(scan).toBeDefined();
 
     const text = new TextDecoder().decode(files.get("values.yaml"));
     const edits = [`${text}\nextra: 1\n`, `${text}\nbroken: [\n`];
@@ -387,6 +389,9 @@ describe("pack worker file table", () => {
       );
       for (const [k, p] of charts.entries())
         expect(state.table.openedChart(`id:${p}`)).toBe(opened[k]);
+      // Unchanged files keep their scan; the new values.yaml was scanned.
+      expect(state.table.secretScan("id:README.md")).toBe(scan);
+      expect(state.table.secretScan(`values:${i}`)).toBeDefined();
       const core = validatePack(new Map([...files, ["values.yaml", bytes]]));
       expect(report.findings).toEqual(core.findings);
       expect(report.images).toEqual(core.images);

@@ -117,6 +117,7 @@ function validateRefs(
   const full: Partial<ValidationReport> = validatePack(files, {
     ...reviveOptions(opts),
     chartCache: state.table.chartCache(refs),
+    secretCache: state.table.secretCache(refs),
   });
   delete full.chartArchives;
   const report = full as PackReport;

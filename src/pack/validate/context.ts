@@ -32,6 +32,17 @@ export interface ValidateOptions {
    * without the cache.
    */
   chartCache?: ChartCache;
+  /**
+   * The credential and leftover scan of each of the pack's own files, by path and bytes (keyed
+   * by the caller as {@link ChartCache} is), so an edit re-scans only the file that changed.
+   */
+  secretCache?: SecretScanCache;
+}
+
+/** Where validation keeps each file's secret scan (see ValidateOptions.secretCache). */
+export interface SecretScanCache {
+  get(path: string, bytes: Uint8Array): readonly Finding[] | undefined;
+  set(path: string, bytes: Uint8Array, findings: readonly Finding[]): void;
 }
 
 /**
@@ -97,6 +108,7 @@ export interface BaseContext {
   chartArchives: Map<string, ChartArchive>;
   /** Archives opened by an earlier validation, when the caller keeps them. */
   chartCache?: ChartCache;
+  secretCache?: SecretScanCache;
 }
 
 /** The context of the families that run once pack.json, values.yaml and presets.yaml are read. */
@@ -133,6 +145,7 @@ export function createContext(
   };
   if (opts.previous) ctx.previous = opts.previous;
   if (opts.chartCache) ctx.chartCache = opts.chartCache;
+  if (opts.secretCache) ctx.secretCache = opts.secretCache;
   return ctx;
 }
 
