@@ -10,11 +10,7 @@ import { utf8 } from "../gen/bytes";
 import { goodPackFiles } from "../gen/pack";
 import { loadFixture } from "../helpers/fixtures";
 import { fixtureZip } from "../helpers/packs";
-import {
-  ociStoreEnv,
-  startRegistry,
-  type TestRegistry,
-} from "../helpers/registry";
+import { startStoreServer } from "../helpers/store-server";
 import {
   ADMIN,
   basic,
@@ -75,7 +71,6 @@ describe.each(["fs", "oci"] as const)(
   "charts and images on the %s store",
   (kind) => {
     let srv: RunningServer;
-    let registry: TestRegistry | undefined;
     const api = (path: string): string => `${srv.url}/api/v1${path}`;
     const put = async (path: string, body: Uint8Array): Promise<Response> =>
       fetch(api(path), {
@@ -85,12 +80,7 @@ describe.each(["fs", "oci"] as const)(
       });
 
     beforeAll(async () => {
-      const env: Record<string, string> = {};
-      if (kind === "oci") {
-        registry = await startRegistry();
-        Object.assign(env, ociStoreEnv(registry));
-      }
-      srv = await startServer({ env });
+      srv = await startStoreServer(kind);
       expect(
         (
           await put(
@@ -103,7 +93,6 @@ describe.each(["fs", "oci"] as const)(
     afterAll(async () => {
       await srv?.stop();
       srv?.cleanup();
-      await registry?.stop();
     });
 
     it("the detail lists each chart with all of Chart.yaml, its files with SHA-256, CRDs, and the images", async () => {

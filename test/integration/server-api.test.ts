@@ -11,15 +11,10 @@ import {
   ADMIN,
   READER,
   basic,
-  startServer,
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
-import {
-  ociStoreEnv,
-  startRegistry,
-  type TestRegistry,
-} from "../helpers/registry";
+import { startStoreServer } from "../helpers/store-server";
 
 let srv: RunningServer;
 const api = (path: string): string => `${srv.url}/api/v1${path}`;
@@ -46,21 +41,16 @@ type Err = {
 const stores = ["fs", "oci"] as const;
 
 describe.each(stores)("registry API on the %s store", (kind) => {
-  let registry: TestRegistry | undefined;
   beforeAll(async () => {
-    const env: Record<string, string> = {
-      PACKSMITH_CORS_ORIGINS: "https://app.example.com",
-    };
-    if (kind === "oci") {
-      registry = await startRegistry();
-      Object.assign(env, ociStoreEnv(registry));
-    }
-    srv = await startServer({ env });
+    srv = await startStoreServer(kind, {
+      env: {
+        PACKSMITH_CORS_ORIGINS: "https://app.example.com",
+      },
+    });
   });
   afterAll(async () => {
     await srv.stop();
     srv.cleanup();
-    await registry?.stop();
   });
 
   it("health names the storage driver", async () => {

@@ -20,11 +20,7 @@ import {
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
-import {
-  ociStoreEnv,
-  startRegistry,
-  type TestRegistry,
-} from "../helpers/registry";
+import { startStoreServer } from "../helpers/store-server";
 
 const FIXTURE = "pack-central/argocd-3.26.7";
 
@@ -153,19 +149,12 @@ describe.each(["fs", "oci"] as const)(
   "tar.gz downloads on the %s store",
   (kind) => {
     let srv: RunningServer;
-    let registry: TestRegistry | undefined;
     beforeAll(async () => {
-      const env: Record<string, string> = { PACKSMITH_LOG: "debug" };
-      if (kind === "oci") {
-        registry = await startRegistry();
-        Object.assign(env, ociStoreEnv(registry));
-      }
-      srv = await startServer({ env });
+      srv = await startStoreServer(kind, { env: { PACKSMITH_LOG: "debug" } });
     });
     afterAll(async () => {
       await srv.stop();
       srv.cleanup();
-      await registry?.stop();
     });
 
     const builds = (): number =>

@@ -5,15 +5,10 @@ import { loadFixture } from "../helpers/fixtures";
 import {
   ADMIN,
   basic,
-  startServer,
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
-import {
-  ociStoreEnv,
-  startRegistry,
-  type TestRegistry,
-} from "../helpers/registry";
+import { startStoreServer } from "../helpers/store-server";
 
 /*
  * registry-api.md "version 2": the order of versions on the real server, both stores. Versions of
@@ -85,7 +80,6 @@ describe.each(["fs", "oci"] as const)(
   "version order on the %s store",
   (kind) => {
     let srv: RunningServer;
-    let registry: TestRegistry | undefined;
     const api = (path: string): string => `${srv.url}/api/v1${path}`;
     const get = async <T>(path: string): Promise<T> => {
       const r = await fetch(api(path));
@@ -117,12 +111,7 @@ describe.each(["fs", "oci"] as const)(
     }
 
     beforeAll(async () => {
-      const env: Record<string, string> = {};
-      if (kind === "oci") {
-        registry = await startRegistry();
-        Object.assign(env, ociStoreEnv(registry));
-      }
-      srv = await startServer({ env });
+      srv = await startStoreServer(kind);
       // Other packs first, then the tutorial's versions; the OCI store keeps whole seconds, so the
       // pause makes "uploaded" tell the two groups apart there too.
       await upload("pack-central/gridlight-1.1.3"); // app-services (hyphen), all clouds
@@ -137,7 +126,6 @@ describe.each(["fs", "oci"] as const)(
     afterAll(async () => {
       await srv?.stop();
       srv?.cleanup();
-      await registry?.stop();
     });
 
     it("GET /packs/{name}: highest first, prereleases below their release, non-semver last, and latest", async () => {
