@@ -1,5 +1,5 @@
 import { expectNoA11yViolations } from "./support/axe";
-import { expect, test } from "./pages/wizard-test";
+import { contentToValues, expect, test } from "./pages/wizard-test";
 
 /*
  * Issue 9 item 8: publishing as the documentation does it. Beside ORAS, the Spectro CLI's
@@ -24,9 +24,7 @@ test("Spectro CLI commands; publish, change values.yaml, publish again → 409 l
   await start.useTemplate("Permission Manager manifest add-on");
   await basics.fill({ version });
   await basics.nextTo("Content");
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await contentToValues({ content, logo, values });
   await values.nextTo("Review");
   await expect(review.status).toHaveText(/Ready to publish/);
   await review.nextTo("Publish");

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 
 import { readPackArchive } from "../src/pack/read-archive";
 import { expectNoA11yViolations } from "./support/axe";
-import { expect, test, upload } from "./pages/wizard-test";
+import { contentToValues, expect, test, upload } from "./pages/wizard-test";
 
 /*
  * Issue 9 item 11: an Ansible role is made in the browser: created by name, its tasks/main.yml
@@ -70,9 +70,7 @@ test("create role harden_extra, edit its tasks/main.yml, add a file: the zip hol
   ).toContainText("harden_extra/files/extra.sh");
   await expectNoA11yViolations(page, "Content with a role open");
 
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await contentToValues({ content, logo, values });
   await values.nextTo("Review");
   await review.nextTo("Publish");
   const zip = await publish.download("zip");

@@ -5,7 +5,7 @@ import { SEED_TEMPLATES, seedJson } from "../test/helpers/seeds";
 import { readPackArchive } from "../src/pack/read-archive";
 import type { PackFiles } from "../src/pack/pack-files";
 import type { WizardPublish } from "./pages/wizard-publish";
-import { expect, test, upload } from "./pages/wizard-test";
+import { contentToValues, expect, test, upload } from "./pages/wizard-test";
 
 /*
  * Issue 9: each example of the "Adding a custom pack" documentation comes out of its template
@@ -83,9 +83,7 @@ for (const [id, seed] of Object.entries(SEED_TEMPLATES)) {
         }),
       ).toBeVisible();
     }
-    await content.nextTo("Logo");
-    await logo.nextTo("Values");
-    await values.ready();
+    await contentToValues({ content, logo, values });
     await values.nextTo("Review");
     await expect(review.status).toHaveText(/Ready to publish/);
     await review.nextTo("Publish");

@@ -2,7 +2,13 @@ import { readFile } from "node:fs/promises";
 
 import { readPackArchive } from "../src/pack/read-archive";
 import type { WizardPublish } from "./pages/wizard-publish";
-import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
+import {
+  contentToValues,
+  expect,
+  newPackAtContent,
+  test,
+  upload,
+} from "./pages/wizard-test";
 
 /** values.yaml of the pack the wizard downloads, as bytes. */
 async function downloadedValues(publish: WizardPublish): Promise<Buffer> {
@@ -39,9 +45,7 @@ test("removing a manifest with values asks first, and Undo puts the file and its
     ),
   ]);
   await expect(content.manifests).toContainText("app.yaml");
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await contentToValues({ content, logo, values });
   // Seeded block style with typed defaults, not a flow map of empty strings.
   await expect(values.viewText()).toContainText("replicas: 0");
   // The user's own text, comments and quoting included.

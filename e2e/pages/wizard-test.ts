@@ -56,6 +56,15 @@ export async function newPackAtContent(
   await basics.nextTo("Content");
 }
 
+/** From the Content step, changing nothing on the way, to the Values step with its editor ready. */
+export async function contentToValues(
+  steps: Pick<WizardFixtures, "content" | "logo" | "values">,
+): Promise<void> {
+  await steps.content.nextTo("Logo");
+  await steps.logo.nextTo("Values");
+  await steps.values.ready();
+}
+
 /**
  * A real pack folder imported and walked to Review with nothing changed, the report settled.
  */
@@ -72,9 +81,7 @@ export async function importedPackAtReview(
   await start.importFolder(folder);
   await expect(basics.name).toHaveValue(name);
   await basics.nextTo("Content");
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await contentToValues({ content, logo, values });
   await values.nextTo("Review");
   await expect(review.status).toHaveText(/Ready to publish|to fix/);
 }
