@@ -1,7 +1,5 @@
 // readChartHead: Chart.yaml and values.yaml as soon as their tar entries are expanded, with
 // every safety rule of readChart holding for what it reads on the way.
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readChart, readChartHead } from "../../src/pack/chart";
 import { Budget } from "../../src/pack/limits";
@@ -9,28 +7,9 @@ import { noise, utf8 } from "../gen/bytes";
 import { tarGzBomb } from "../gen/bombs";
 import { chartTgz } from "../gen/pack";
 import { buildTarGz, gzip, buildTar } from "../gen/tar";
-import { loadFixture } from "../helpers/fixtures";
+import { fixtureChartArchives, fixtureFileBytes } from "../helpers/fixtures";
 
-const FIXTURES = join(__dirname, "../fixtures/pack-central");
-
-/** Every chart archive shipped by a real fixture pack: [pack dir, path in the pack]. */
-const fixtureCharts = readdirSync(FIXTURES).flatMap((dir) => {
-  let names: string[] = [];
-  try {
-    names = readdirSync(join(FIXTURES, dir, "charts"));
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => n.endsWith(".tgz"))
-    .map((n) => [dir, `charts/${n}`] as const);
-});
-
-async function fixtureBytes(dir: string, file: string): Promise<Uint8Array> {
-  const bytes = (await loadFixture(`pack-central/${dir}`)).get(file);
-  if (!bytes) throw new Error(`${dir} has no ${file}`);
-  return bytes;
-}
+const fixtureCharts = fixtureChartArchives();
 
 describe("readChartHead on real charts", () => {
   it("finds chart archives among the fixtures", () => {
@@ -40,7 +19,7 @@ describe("readChartHead on real charts", () => {
   it.each(fixtureCharts)(
     "%s %s: the same name, version and values as readChart",
     async (dir, file) => {
-      const bytes = await fixtureBytes(dir, file);
+      const bytes = await fixtureFileBytes(dir, file);
       const full = readChart(bytes, { name: file });
       const head = readChartHead(bytes, { name: file });
       if (!full.ok) {
@@ -58,7 +37,7 @@ describe("readChartHead on real charts", () => {
 
   it("stops after Chart.yaml and values.yaml when they come first (kyverno, 320 KB)", async () => {
     const file = "charts/kyverno-3.2.3.tgz";
-    const bytes = await fixtureBytes("kyverno-1.12.2", file);
+    const bytes = await fixtureFileBytes("kyverno-1.12.2", file);
     const head = readChartHead(bytes, { name: file });
     if (!head.ok) throw new Error(head.error.message);
     expect(head.value.name).toBe("kyverno");

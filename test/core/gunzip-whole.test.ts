@@ -1,7 +1,5 @@
 // The one-call gunzip path (a gzip trailer's ISIZE within the caps → one buffer, one call) over
 // real fixture charts, and what it does when the trailer lies or the gzip has several members.
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { gunzipSync, inflateSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -13,27 +11,9 @@ import { gzipMember, repeatDeflated, ZERO_MIB } from "../gen/bombs";
 import { concatBytes, MiB } from "../gen/bytes";
 import { crc32 } from "../gen/crc32";
 import { gzip } from "../gen/tar";
-import { loadFixture } from "../helpers/fixtures";
+import { fixtureChartArchives, fixtureFileBytes } from "../helpers/fixtures";
 
-const FIXTURES = join(__dirname, "../fixtures/pack-central");
-
-const fixtureCharts = readdirSync(FIXTURES).flatMap((dir) => {
-  let names: string[] = [];
-  try {
-    names = readdirSync(join(FIXTURES, dir, "charts"));
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => n.endsWith(".tgz"))
-    .map((n) => [dir, `charts/${n}`] as const);
-});
-
-async function fixtureBytes(dir: string, file: string): Promise<Uint8Array> {
-  const bytes = (await loadFixture(`pack-central/${dir}`)).get(file);
-  if (!bytes) throw new Error(`${dir} has no ${file}`);
-  return bytes;
-}
+const fixtureCharts = fixtureChartArchives();
 
 const KYVERNO = ["kyverno-1.12.2", "charts/kyverno-3.2.3.tgz"] as const;
 
@@ -63,7 +43,7 @@ describe("inflateInto", () => {
   it.each(fixtureCharts)(
     "%s %s: zlib's raw deflate of the chart's tar decodes byte for byte",
     async (dir, file) => {
-      const tar = gunzipSync(await fixtureBytes(dir, file));
+      const tar = gunzipSync(await fixtureFileBytes(dir, file));
       for (const level of [1, 9]) {
         const raw = new Uint8Array(deflateRawSync(tar, { level }));
         const out = new Uint8Array(tar.length);
@@ -123,7 +103,7 @@ describe("gunzip in one call, over real charts", () => {
   it.each(fixtureCharts)(
     "%s %s: the same bytes as fflate's gunzipSync, and the budget charged once",
     async (dir, file) => {
-      const tgz = await fixtureBytes(dir, file);
+      const tgz = await fixtureFileBytes(dir, file);
       const budget = new Budget(HELM_LIMITS.maxTotalBytes);
       const out = inflateBounded(tgz, "gzip", {
         name: file,
@@ -137,7 +117,7 @@ describe("gunzip in one call, over real charts", () => {
   );
 
   it("reads a real chart whole", async () => {
-    const r = readChartArchive(await fixtureBytes(...KYVERNO), {
+    const r = readChartArchive(await fixtureFileBytes(...KYVERNO), {
       name: KYVERNO[1],
     });
     if (!r.ok) throw new Error(r.error.message);
@@ -147,7 +127,7 @@ describe("gunzip in one call, over real charts", () => {
 
 describe("a gzip trailer that lies (security.md A29, A22)", () => {
   it("a smaller ISIZE with a CRC-32 that matches the prefix it names: truncated or corrupt", async () => {
-    const tgz = await fixtureBytes(...KYVERNO);
+    const tgz = await fixtureFileBytes(...KYVERNO);
     const tar = gunzipSync(tgz);
     // The strongest lie: a tar prefix (whole entries, the end blocks cut) that checks out by
     // itself, hiding the rest of the archive, which Helm would read.
@@ -161,7 +141,7 @@ describe("a gzip trailer that lies (security.md A29, A22)", () => {
   });
 
   it("a larger ISIZE: truncated or corrupt", async () => {
-    const tgz = await fixtureBytes(...KYVERNO);
+    const tgz = await fixtureFileBytes(...KYVERNO);
     const tar = gunzipSync(tgz);
     for (const extra of [1, 512, 4 * MiB]) {
       const lying = withTrailer(tgz, crc32(tar), tar.length + extra);
@@ -174,7 +154,7 @@ describe("a gzip trailer that lies (security.md A29, A22)", () => {
   });
 
   it("an ISIZE beyond the caps: no buffer of that size, the stepped path reads and refuses it", async () => {
-    const tgz = await fixtureBytes(...KYVERNO);
+    const tgz = await fixtureFileBytes(...KYVERNO);
     const tar = gunzipSync(tgz);
     const lying = withTrailer(tgz, crc32(tar), 0xffff_fff0);
     expectRefused(
@@ -185,7 +165,7 @@ describe("a gzip trailer that lies (security.md A29, A22)", () => {
   });
 
   it("a one-byte flip in the CRC-32: corrupt", async () => {
-    const tgz = await fixtureBytes(...KYVERNO);
+    const tgz = await fixtureFileBytes(...KYVERNO);
     const tar = gunzipSync(tgz);
     const lying = withTrailer(tgz, crc32(tar) ^ 1, tar.length);
     expectRefused(
@@ -196,7 +176,7 @@ describe("a gzip trailer that lies (security.md A29, A22)", () => {
   });
 
   it("a bomb behind a real chart whose trailer names only the chart: refused as a bomb, the budget intact", async () => {
-    const tar = gunzipSync(await fixtureBytes(...KYVERNO));
+    const tar = gunzipSync(await fixtureFileBytes(...KYVERNO));
     // The chart's tar, then 300 MiB of zeros; the trailer describes the tar alone.
     const bomb = repeatDeflated(ZERO_MIB, 300, tar);
     const lying = gzipMember({
@@ -217,7 +197,7 @@ describe("a gzip trailer that lies (security.md A29, A22)", () => {
 
 describe("multi-member gzip", () => {
   it("a second member identical to the first (so the trailer matches the first alone): refused", async () => {
-    const tgz = await fixtureBytes(...KYVERNO);
+    const tgz = await fixtureFileBytes(...KYVERNO);
     expectRefused(
       readChart(concatBytes([tgz, tgz]), { name: KYVERNO[1] }),
       "truncated",
@@ -226,7 +206,7 @@ describe("multi-member gzip", () => {
   });
 
   it("a chart's tar split across two members: refused, as before", async () => {
-    const tar = gunzipSync(await fixtureBytes(...KYVERNO));
+    const tar = gunzipSync(await fixtureFileBytes(...KYVERNO));
     const half = Math.floor(tar.length / 1024) * 512;
     const two = concatBytes([
       gzip(tar.subarray(0, half)),

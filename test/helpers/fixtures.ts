@@ -50,3 +50,29 @@ export function fixtureDirsOnDisk(): string[] {
     readdirSync(join(FIXTURES, g)).map((d) => `${g}/${d}`),
   );
 }
+
+/** Every chart archive shipped by a pack-central fixture pack: [pack folder, path in the pack]. */
+export function fixtureChartArchives(): (readonly [string, string])[] {
+  const central = join(FIXTURES, "pack-central");
+  return readdirSync(central).flatMap((dir) => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(central, dir, "charts"));
+    } catch {
+      return [];
+    }
+    return names
+      .filter((n) => n.endsWith(".tgz"))
+      .map((n) => [dir, `charts/${n}`] as const);
+  });
+}
+
+/** One file of a pack-central fixture pack; throws when the pack has no such file. */
+export async function fixtureFileBytes(
+  dir: string,
+  file: string,
+): Promise<Uint8Array> {
+  const bytes = (await loadFixture(`pack-central/${dir}`)).get(file);
+  if (!bytes) throw new Error(`${dir} has no ${file}`);
+  return bytes;
+}
