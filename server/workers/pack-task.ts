@@ -118,7 +118,7 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
   if (task.output.kind === "stored-file") {
     let storedFile: string;
     try {
-      storedFile = writeStoredFile(
+      storedFile = await writeStoredFile(
         task.output.tmpDir,
         detail,
         files,
@@ -209,23 +209,14 @@ export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
       );
     files = r.value.files;
   }
-  mkdirSync(task.tmpDir, { recursive: true });
   mkdirSync(join(task.out, ".."), { recursive: true });
-  const tmp = join(task.tmpDir, `${randomBytes(12).toString("hex")}.tmp`);
-  const fd = openSync(tmp, "wx", 0o644);
   let size = 0;
-  try {
-    await gzipParts(tarParts(files, task.top), (chunk) => {
-      writeAll(fd, chunk);
+  const tmp = await writeTempFile(task.tmpDir, (put) =>
+    gzipParts(tarParts(files, task.top), (chunk) => {
+      put(chunk);
       size += chunk.length;
-    });
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
+    }),
+  );
   renameSync(tmp, task.out);
   return { ok: true, size };
 }
@@ -286,18 +277,29 @@ function writeStoredFile(
   detail: PackDetail,
   files: PackFiles,
   compressed: CompressedForms,
-): string {
+): Promise<string> {
+  return writeTempFile(tmpDir, (put) => {
+    put(packFileHead(detail));
+    writePackZipParts(files, `${detail.name}-${detail.version}`, put, {
+      compressed,
+      deflateRaw: (b) => deflateRawSync(b, { level: 6 }),
+    });
+  });
+}
+
+/**
+ * A new file in `tmpDir` holding what `write` puts, in order, fsynced and closed; its path.
+ * When writing fails the file is removed and the error thrown on (ENOSPC stays ENOSPC).
+ */
+async function writeTempFile(
+  tmpDir: string,
+  write: (put: (part: Uint8Array) => void) => void | Promise<void>,
+): Promise<string> {
   mkdirSync(tmpDir, { recursive: true });
   const path = join(tmpDir, `${randomBytes(12).toString("hex")}.tmp`);
   const fd = openSync(path, "wx", 0o644);
   try {
-    writeAll(fd, packFileHead(detail));
-    writePackZipParts(
-      files,
-      `${detail.name}-${detail.version}`,
-      (part) => writeAll(fd, part),
-      { compressed, deflateRaw: (b) => deflateRawSync(b, { level: 6 }) },
-    );
+    await write((part) => writeAll(fd, part));
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
