@@ -126,3 +126,15 @@ export const asEntries = (
     path: top ? `${top}/${path}` : path,
     bytes,
   }));
+
+/** A good pack whose content is one manifest, `manifests/app.yaml` holding `text`, and no charts. */
+export function manifestPackFiles(text: string): Files {
+  const files = goodPackFiles({
+    packJson: { charts: undefined, kubeManifests: ["manifests/app.yaml"] },
+    valuesYaml: "pack:\n  namespace: demo-app\n",
+  });
+  for (const k of [...files.keys()])
+    if (k.startsWith("charts/")) files.delete(k);
+  files.set("manifests/app.yaml", utf8(text));
+  return files;
+}

@@ -11,6 +11,7 @@ import { MiB, utf8 } from "../gen/bytes";
 import {
   chartTgz,
   goodPackFiles,
+  manifestPackFiles,
   type Files,
   type PackSpec,
 } from "../gen/pack";
@@ -352,21 +353,10 @@ describe("B42 charts", () => {
 });
 
 describe("B43 manifests", () => {
-  const manifestPack = (text: string): Files => {
-    const files = goodPackFiles({
-      packJson: { charts: undefined, kubeManifests: ["manifests/app.yaml"] },
-      valuesYaml: "pack:\n  namespace: demo-app\n",
-    });
-    for (const k of [...files.keys()])
-      if (k.startsWith("charts/")) files.delete(k);
-    files.set("manifests/app.yaml", utf8(text));
-    return files;
-  };
-
   test("B43 positive control: a small multi-document manifest is fine", () => {
     const text =
       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n";
-    expect(errors(validate(manifestPack(text)).findings)).toEqual([]);
+    expect(errors(validate(manifestPackFiles(text)).findings)).toEqual([]);
   });
 
   /**
@@ -376,14 +366,14 @@ describe("B43 manifests", () => {
    */
   const refusalVsParse = (text: string, tenth: string) =>
     cpuRatio(
-      () => validate(manifestPack(text)),
+      () => validate(manifestPackFiles(text)),
       () => parseAllDocuments(tenth, { uniqueKeys: false }),
       { warmup: 1, labels: ["validatePack, all", "yaml parsing a tenth"] },
     );
 
   test("B43 a manifest with 10,000 YAML documents: too many documents, refused without building them", () => {
     const f = finding(
-      validate(manifestPack(manyDocuments(10_000))).findings,
+      validate(manifestPackFiles(manyDocuments(10_000))).findings,
       "YAML_TOO_MANY_DOCUMENTS",
       "manifests/app.yaml",
     );
@@ -394,7 +384,7 @@ describe("B43 manifests", () => {
 
   test("B43 a 2 MiB manifest of 500,000 empty documents is refused without building them", () => {
     finding(
-      validate(manifestPack(manyDocuments(500_000, true))).findings,
+      validate(manifestPackFiles(manyDocuments(500_000, true))).findings,
       "YAML_TOO_MANY_DOCUMENTS",
       "manifests/app.yaml",
     );
@@ -407,7 +397,7 @@ describe("B43 manifests", () => {
 
   test("B43 300,000 documents written as `--- 1` lines (1.8 MB) are refused without building them", () => {
     finding(
-      validate(manifestPack("--- 1\n".repeat(300_000))).findings,
+      validate(manifestPackFiles("--- 1\n".repeat(300_000))).findings,
       "YAML_TOO_MANY_DOCUMENTS",
       "manifests/app.yaml",
     );
@@ -420,7 +410,7 @@ describe("B43 manifests", () => {
 
   test("B43 a manifest nested 101 levels deep: too deep", () => {
     const f = finding(
-      validate(manifestPack(deepBlock(101))).findings,
+      validate(manifestPackFiles(deepBlock(101))).findings,
       "YAML_TOO_DEEP",
       "manifests/app.yaml",
     );
@@ -429,12 +419,16 @@ describe("B43 manifests", () => {
 
   test("B43 a manifest of 100,000 nested flow sequences: too deep, no hang (work linear in the nesting)", () => {
     const f = finding(
-      validate(manifestPack(deepFlow(100_000))).findings,
+      validate(manifestPackFiles(deepFlow(100_000))).findings,
       "YAML_TOO_DEEP",
       "manifests/app.yaml",
     );
     expect(f.severity).toBe("error");
-    const g = cpuGrowth((n) => manifestPack(deepFlow(n)), validate, 10_000);
+    const g = cpuGrowth(
+      (n) => manifestPackFiles(deepFlow(n)),
+      validate,
+      10_000,
+    );
     expect(g.ratio, g.text).toBeLessThan(LINEAR);
   });
 });

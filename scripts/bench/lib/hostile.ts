@@ -11,7 +11,11 @@ import { parseYamlLimited } from "../../../src/pack/yaml-text";
 import { renderMarkdown, renderReadme } from "../../../src/pack/readme";
 import { MiB, utf8 } from "../../../test/gen/bytes";
 import { LOW_RATIO_MIB, tarGzBomb, zipBomb } from "../../../test/gen/bombs";
-import { goodPackFiles, type Files } from "../../../test/gen/pack";
+import {
+  goodPackFiles,
+  manifestPackFiles,
+  type Files,
+} from "../../../test/gen/pack";
 import { buildZip } from "../../../test/gen/zip";
 import {
   billionLaughs,
@@ -62,17 +66,6 @@ const validateCodes = (r: unknown): string => {
 function packWith(path: string, bytes: Uint8Array): Files {
   const files = goodPackFiles();
   files.set(path, bytes);
-  return files;
-}
-
-function manifestPack(text: string): Files {
-  const files = goodPackFiles({
-    packJson: { charts: undefined, kubeManifests: ["manifests/app.yaml"] },
-    valuesYaml: "pack:\n  namespace: demo-app\n",
-  });
-  for (const k of [...files.keys()])
-    if (k.startsWith("charts/")) files.delete(k);
-  files.set("manifests/app.yaml", utf8(text));
   return files;
 }
 
@@ -226,19 +219,19 @@ const CASES: HostileCase[] = [
   {
     name: "B43 validate manifest of 10,000 documents",
     targetMs: 2000,
-    prepare: () => validate(manifestPack(manyDocuments(10_000))),
+    prepare: () => validate(manifestPackFiles(manyDocuments(10_000))),
     outcome: validateCodes,
   },
   {
     name: "B43 validate manifest of 500,000 empty documents",
     targetMs: 2000,
-    prepare: () => validate(manifestPack(manyDocuments(500_000, true))),
+    prepare: () => validate(manifestPackFiles(manyDocuments(500_000, true))),
     outcome: validateCodes,
   },
   {
     name: "B43 validate manifest of 300,000 `--- 1`",
     targetMs: 2000,
-    prepare: () => validate(manifestPack("--- 1\n".repeat(300_000))),
+    prepare: () => validate(manifestPackFiles("--- 1\n".repeat(300_000))),
     outcome: validateCodes,
   },
   {
@@ -250,7 +243,7 @@ const CASES: HostileCase[] = [
   {
     name: "B43 validate manifest of 100,000 nested flows",
     targetMs: 2000,
-    prepare: () => validate(manifestPack(deepFlow(100_000))),
+    prepare: () => validate(manifestPackFiles(deepFlow(100_000))),
     outcome: validateCodes,
   },
   {
