@@ -1,5 +1,6 @@
 import type { Page, Request } from "@playwright/test";
 
+import { watchCspViolations } from "./support/csp";
 import { expect, test } from "./support/test";
 
 /*
@@ -10,25 +11,6 @@ import { expect, test } from "./support/test";
  */
 
 const BUDGET_BYTES = 90_000;
-
-/** CSP violations the page reports, collected from its first script on. */
-async function watchCspViolations(
-  page: Page,
-): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (e) =>
-      seen.push(
-        `${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`,
-      ),
-    );
-  });
-  return () =>
-    page.evaluate(
-      () => (window as unknown as { cspViolations: string[] }).cspViolations,
-    );
-}
 
 interface Fetched {
   path: string;

@@ -6,31 +6,13 @@ import { writePackTarGz } from "../src/pack/tar-write";
 import { loadFixture } from "../test/helpers/fixtures";
 import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
+import { watchCspViolations } from "./support/csp";
 import { expect, test } from "./support/test";
 
 /*
  * The foundation under the real server and its CSP: Monaco and its workers, the pack worker, the
  * drop zone. The reviewer's `/open` is the screen that uses all three.
  */
-
-/** CSP violations the page reports, collected in the page from its first script on. */
-async function watchCspViolations(
-  page: Page,
-): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (e) =>
-      seen.push(
-        `${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`,
-      ),
-    );
-  });
-  return () =>
-    page.evaluate(
-      () => (window as unknown as { cspViolations: string[] }).cspViolations,
-    );
-}
 
 /** Every request to another origin (nothing may come from a CDN). */
 function watchForeignRequests(page: Page, baseURL: string): string[] {
