@@ -1,6 +1,5 @@
 import { err, ok, type Result } from "./result";
 
-/** A container image reference taken apart, with Docker's defaults filled in. */
 /**
  * Whether a reference's first path component names a registry (the distribution grammar's rule:
  * it holds a `.` or `:`, is `localhost`, or has upper case): `quay.io/x` yes, `bitnami/x` no.
@@ -14,6 +13,7 @@ export function namesRegistry(ref: string): boolean {
   );
 }
 
+/** A container image reference taken apart, with Docker's defaults filled in. */
 export interface ImageRef {
   /** `docker.io` for a bare name such as `redis`. */
   registry: string;
