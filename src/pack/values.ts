@@ -8,20 +8,36 @@ export function manifestKey(path: string): string {
 }
 
 /**
+ * Each `.Values.<path>` inside a template action (`{{ … }}`) of a Go-template manifest, in order,
+ * with the action's text before and after it: the one reading of the grammar that
+ * {@link manifestValueRefs} and {@link manifestValueSeeds} share.
+ */
+function* valuesUses(
+  text: string,
+): Generator<{ path: string; before: string; after: string }> {
+  for (const action of text.matchAll(/\{\{-?([\s\S]*?)-?\}\}/g)) {
+    const body = action[1] ?? "";
+    for (const m of body.matchAll(
+      /(?<![\w$])\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g,
+    )) {
+      yield {
+        path: (m[1] ?? "").slice(1),
+        before: body.slice(0, m.index),
+        after: body.slice((m.index ?? 0) + m[0].length),
+      };
+    }
+  }
+}
+
+/**
  * The `.Values` paths a Go-template manifest uses, e.g. `{{ .Values.image.tag }}` → `image.tag`,
  * in order of first use. A path that is a prefix of another (used in an `if`) is dropped: the
  * longer one seeds it.
  */
 export function manifestValueRefs(text: string): string[] {
   const found: string[] = [];
-  for (const action of text.matchAll(/\{\{-?([\s\S]*?)-?\}\}/g)) {
-    for (const m of (action[1] ?? "").matchAll(
-      /(?<![\w$])\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g,
-    )) {
-      const path = (m[1] ?? "").slice(1);
-      if (!found.includes(path)) found.push(path);
-    }
-  }
+  for (const { path } of valuesUses(text))
+    if (!found.includes(path)) found.push(path);
   return found.filter(
     (p) => !found.some((q) => q !== p && q.startsWith(`${p}.`)),
   );
@@ -42,35 +58,26 @@ export function manifestValueSeeds(text: string): Map<string, unknown> {
     // Collections win over scalars (`if .Values.tls` then `range .Values.tls` is a list).
     if (!guess.has(path) || strong || rank(v) > rank(had)) guess.set(path, v);
   };
-  for (const action of text.matchAll(/\{\{-?([\s\S]*?)-?\}\}/g)) {
-    const body = action[1] ?? "";
-    for (const m of body.matchAll(
-      /(?<![\w$])\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g,
-    )) {
-      const path = (m[1] ?? "").slice(1);
-      const before = body.slice(0, m.index);
-      const after = body.slice((m.index ?? 0) + m[0].length);
-      const literal =
-        /\bdefault\s+("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false)\s*$/.exec(
-          before,
-        );
-      if (literal?.[1] !== undefined) put(path, JSON.parse(literal[1]), true);
-      else if (/\brange\s+\$\w+\s*,\s*\$\w+\s*:=\s*$/.test(before))
-        put(path, {}, false);
-      else if (/\brange\s+(?:\$\w+\s*:=\s*)?$/.test(before))
-        put(path, [], false);
-      else if (/\b(?:toYaml|with)\s+$/.test(before)) put(path, {}, false);
-      else if (/^\s*\|\s*(?:int|int64|float64)\b/.test(after))
-        put(path, 0, false);
-      else if (/\b(?:if|not|and|or)\s+$/.test(before)) put(path, false, false);
-      else if (
-        /(?:^|\.)(?:replicas|replicaCount|[A-Za-z]*[pP]ort|[A-Za-z]*Seconds)$/.test(
-          path,
-        )
+  for (const { path, before, after } of valuesUses(text)) {
+    const literal =
+      /\bdefault\s+("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false)\s*$/.exec(
+        before,
+      );
+    if (literal?.[1] !== undefined) put(path, JSON.parse(literal[1]), true);
+    else if (/\brange\s+\$\w+\s*,\s*\$\w+\s*:=\s*$/.test(before))
+      put(path, {}, false);
+    else if (/\brange\s+(?:\$\w+\s*:=\s*)?$/.test(before)) put(path, [], false);
+    else if (/\b(?:toYaml|with)\s+$/.test(before)) put(path, {}, false);
+    else if (/^\s*\|\s*(?:int|int64|float64)\b/.test(after))
+      put(path, 0, false);
+    else if (/\b(?:if|not|and|or)\s+$/.test(before)) put(path, false, false);
+    else if (
+      /(?:^|\.)(?:replicas|replicaCount|[A-Za-z]*[pP]ort|[A-Za-z]*Seconds)$/.test(
+        path,
       )
-        put(path, 0, false);
-      else put(path, "", false);
-    }
+    )
+      put(path, 0, false);
+    else put(path, "", false);
   }
   return guess;
 }
