@@ -24,6 +24,23 @@ export function folderPaths(paths: readonly string[]): string[] {
 }
 
 /**
+ * The entries of a pack's zip, in the order written: every folder (`top/` and below, ending in
+ * `/`, with null) and every file under `top/`, sorted by bytes. Both writers below use it, so they
+ * list the same entries in the same order.
+ */
+function zipEntries(
+  files: PackFiles,
+  top: string,
+): [string, Uint8Array | null][] {
+  const paths = [...files.keys()].map((p) => `${top}/${p}`);
+  const entries: [string, Uint8Array | null][] = [
+    ...folderPaths(paths).map((d): [string, null] => [`${d}/`, null]),
+    ...[...files].map(([p, b]): [string, Uint8Array] => [`${top}/${p}`, b]),
+  ];
+  return entries.sort(([a], [b]) => compareBytes(a, b));
+}
+
+/**
  * Write a pack as a zip holding one top folder `top/` (normally `<name>-<version>`): entries
  * sorted, fixed timestamps and permissions, STORE for compressed files and DEFLATE for the rest,
  * so the same pack always gives the same bytes.
@@ -34,13 +51,7 @@ export async function writePackZip(
   onProgress?: (percent: number) => void,
 ): Promise<Uint8Array> {
   const zip = new JSZip();
-  const paths = [...files.keys()].map((p) => `${top}/${p}`);
-  const entries = [
-    ...folderPaths(paths).map((d) => [`${d}/`, null] as const),
-    ...[...files].map(([p, b]) => [`${top}/${p}`, b] as const),
-  ];
-  entries.sort(([a], [b]) => compareBytes(a, b));
-  for (const [path, bytes] of entries) {
+  for (const [path, bytes] of zipEntries(files, top)) {
     if (bytes === null) {
       zip.file(path, null, {
         dir: true,
@@ -103,12 +114,7 @@ export function writePackZipParts(
 ): number {
   const deflate =
     opts.deflateRaw ?? ((b: Uint8Array) => deflateSync(b, { level: 6 }));
-  const paths = [...files.keys()].map((p) => `${top}/${p}`);
-  const entries: [string, Uint8Array | null][] = [
-    ...folderPaths(paths).map((d): [string, null] => [`${d}/`, null]),
-    ...[...files].map(([p, b]): [string, Uint8Array] => [`${top}/${p}`, b]),
-  ];
-  entries.sort(([a], [b]) => compareBytes(a, b));
+  const entries = zipEntries(files, top);
   if (entries.length > 0xffff)
     throw new RangeError(`${entries.length} entries need ZIP64`);
   const central: Uint8Array[] = [];
