@@ -66,6 +66,7 @@ import {
   fmtMB,
   measureTool,
   median,
+  msVerdict,
   ratio,
   row,
   type Row,
@@ -97,8 +98,6 @@ const TARGET = {
   /** Typing in a 1 MB values.yaml: no main-thread task longer than this. */
   typingTaskMs: 50,
 };
-const verdict = (ms: number, target: number, what = "≤"): string =>
-  `target ${what} ${target} ms: ${ms <= target ? "PASS" : "FAIL"}`;
 
 const kB = (n: number): string => `${(n / 1000).toFixed(1)} kB`;
 const ms0 = (n: number | undefined): string =>
@@ -442,7 +441,7 @@ function typingRow(name: string, runs: TypingResult[], targetMs?: number): Row {
   const target =
     targetMs === undefined
       ? ""
-      : `longest task of all runs ${ms0(worst.main.longestMs)}, ${verdict(worst.main.longestMs, targetMs, "no task over")}; `;
+      : `longest task of all runs ${ms0(worst.main.longestMs)}, ${msVerdict(worst.main.longestMs, targetMs, "no task over")}; `;
   return timedRow(name, longest, {
     notes: `${target}${TYPED.length} keys ${KEY_DELAY_MS} ms apart took ${(median(runs.map((r) => r.typingMs)) / 1000).toFixed(1)} s (ideal ${((TYPED.length * KEY_DELAY_MS) / 1000).toFixed(1)} s); key → next frame p50 ${ms0(p(keys, 50))}, p95 ${ms0(p(keys, 95))}, max ${ms0(Math.max(...keys))}; worst run: ${mainNotes(worst.main)}`,
   });
@@ -585,7 +584,7 @@ async function bigPackZip(
         {
           inputBytes: pack.totalBytes,
           mbPerS: pack.totalBytes / 1e6 / ((imp.openAt - imp.changeAt) / 1000),
-          notes: `${verdict(imp.openAt - imp.changeAt, TARGET.importMs)}; input change event → first step; longest task ${ms0(Math.max(0, ...ltImport))}, ${ltImport.filter((d) => d >= 50).length} long tasks (longtask entries)`,
+          notes: `${msVerdict(imp.openAt - imp.changeAt, TARGET.importMs)}; input change event → first step; longest task ${ms0(Math.max(0, ...ltImport))}, ${ltImport.filter((d) => d >= 50).length} long tasks (longtask entries)`,
         },
       ),
     );
@@ -676,7 +675,7 @@ async function bigPackZip(
         "100 MB pack, its values.yaml: broken line → first error",
         [edit.errorMs],
         {
-          notes: `${verdict(edit.errorMs, TARGET.brokenLineMs)}; single run; core finding ${ms0(edit.coreMs)}, squiggle ${ms0(edit.squiggleMs)}; the worker holds the pack's files by id: an edit sends values.yaml only`,
+          notes: `${msVerdict(edit.errorMs, TARGET.brokenLineMs)}; single run; core finding ${ms0(edit.coreMs)}, squiggle ${ms0(edit.squiggleMs)}; the worker holds the pack's files by id: an edit sends values.yaml only`,
         },
       ),
     );

@@ -23,6 +23,7 @@ import {
   median,
   ratio,
   row,
+  verdict,
   type Row,
 } from "./lib/measure";
 
@@ -33,7 +34,6 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = path.join(ROOT, "bin/packsmith.mjs");
 const PACKS = 220;
 const TARGET = { startRatio: 3, manyMs: 10_000 };
-const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
 
 export async function bench(ctx: BenchContext): Promise<Row[]> {
   ctx.log("building build/node…");

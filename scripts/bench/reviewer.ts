@@ -46,7 +46,7 @@ import {
   type DomCondition,
   type Watch,
 } from "./lib/browser-probe";
-import { median, ratio, type Row } from "./lib/measure";
+import { median, msVerdict, ratio, type Row } from "./lib/measure";
 import {
   ADDED_TEMPLATES,
   CHANGED_MARK,
@@ -122,8 +122,6 @@ const dom = (key: string, arg: DomCondition[]): Watch => ({
   arg,
 });
 
-const verdict = (ms: number, target: number): string =>
-  `target ≤ ${target} ms: ${ms <= target ? "PASS" : "FAIL"}`;
 const spreadText = (runs: number[]): string =>
   `min ${Math.min(...runs).toFixed(0)} / max ${Math.max(...runs).toFixed(0)} ms`;
 
@@ -134,7 +132,7 @@ function timedRow(
 ): Row {
   const ms = median(runsMs);
   const notes = [
-    opts.target === undefined ? "" : verdict(ms, opts.target),
+    opts.target === undefined ? "" : msVerdict(ms, opts.target),
     spreadText(runsMs),
     opts.notes ?? "",
   ].filter(Boolean);

@@ -31,7 +31,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startRegistry } from "../../test/helpers/registry";
 import type { BenchContext } from "./lib/context";
-import { fmtMB, gc, MB, median, ratio, type Row } from "./lib/measure";
+import { fmtMB, gc, MB, median, ratio, verdict, type Row } from "./lib/measure";
 import {
   expectStatus,
   percentile,
@@ -83,7 +83,6 @@ const TARGET = {
   ociPut: 2.5,
   rssRiseMB: 250,
 };
-const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
 /** A user whose wrong passwords cost a real bcrypt check (cost 12, as the server creates them). */
 const BURST_USER = { username: "burst", password: "right-password" };
 

@@ -295,6 +295,13 @@ export function ratio(r: Row, ...baselines: Row[]): Row {
 
 export const fmtMB = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
 
+/** PASS or FAIL: how a row's notes judge a figure against its target. */
+export const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
+
+/** `target ≤ 200 ms: PASS`, a time against its target (reviewer.ts counts the rows by it). */
+export const msVerdict = (ms: number, target: number, what = "≤"): string =>
+  `target ${what} ${target} ms: ${verdict(ms <= target)}`;
+
 /** The first line a tool prints for `--version` (or `-v`), for the record. */
 export function toolVersion(
   cmd: string,
