@@ -9,6 +9,7 @@ import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
 import { useFieldError } from "@/features/wizard/components/form-fields";
 import { useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
+import { valuesBlockRemoval } from "@/features/wizard/components/values-block-removal";
 import {
   addCharts,
   helmChartPath,
@@ -17,10 +18,6 @@ import {
 } from "@/features/wizard/model/add-files";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
-import {
-  describeValuesBlock,
-  takeValuesBlock,
-} from "@/features/wizard/model/values-block";
 import { getPackWorker } from "@/lib/pack-worker/client";
 import { parseYamlLimited } from "@/pack/yaml-text";
 
@@ -96,45 +93,19 @@ export function ChartsSection() {
   function removeChart(index: number) {
     const chart = getValues(`charts.${index}`);
     if (!chart) return;
-    const block = chart.name
-      ? describeValuesBlock(getValues("files.values"), "charts", chart.name)
-      : null;
-    removal.request({
-      what: chart.path,
-      goes: block ? [block] : [],
-      // The archive itself is the user's upload, and the block holds their settings.
-      confirm: true,
-      run: () => {
-        const rowsBefore = getValues("charts");
-        const taken = block
-          ? takeValuesBlock(getValues("files.values"), "charts", chart.name)
-          : ({ ok: false } as const);
-        remove(index);
-        if (taken.ok)
-          setValue("files.values", taken.text, { shouldDirty: true });
-        return {
-          message: block
-            ? taken.ok
-              ? `Removed ${chart.path} and ${block}.`
-              : `Removed ${chart.path}; values.yaml does not parse, so charts.${chart.name} is still in it.`
-            : `Removed ${chart.path}.`,
-          undo: () => {
-            setValue("charts", rowsBefore, { shouldDirty: true });
-            const now = getValues("files.values");
-            if (taken.ok && now !== null) {
-              try {
-                setValue("files.values", taken.restore(now), {
-                  shouldDirty: true,
-                });
-              } catch {
-                return `Put back ${chart.path}; values.yaml no longer parses, so charts.${chart.name} was not put back.`;
-              }
-            }
-            return `Put back ${chart.path}${block ? ` and ${block}` : ""}.`;
-          },
-        };
-      },
-    });
+    removal.request(
+      valuesBlockRemoval(
+        { getValues, setValue },
+        {
+          list: "charts",
+          path: chart.path,
+          key: chart.name || null,
+          // The archive itself is the user's upload, and the block holds their settings.
+          alwaysAsk: true,
+          remove: () => remove(index),
+        },
+      ),
+    );
   }
 
   return (

@@ -7,16 +7,13 @@ import { DropReport } from "@/features/wizard/components/drop-report";
 import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
 import { useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
+import { valuesBlockRemoval } from "@/features/wizard/components/values-block-removal";
 import {
   addManifests,
   type AddOutcome,
 } from "@/features/wizard/model/add-files";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
-import {
-  describeValuesBlock,
-  takeValuesBlock,
-} from "@/features/wizard/model/values-block";
 import { manifestKey } from "@/pack/values";
 
 /** Kubernetes manifests, applied in list order (the user can change it); values seeded as they come in. */
@@ -56,49 +53,18 @@ export function ManifestsSection() {
   function removeManifest(index: number) {
     const row = getValues(`manifests.${index}`);
     if (!row) return;
-    const key = manifestKey(row.path);
-    const block = describeValuesBlock(
-      getValues("files.values"),
-      "manifests",
-      key,
+    removal.request(
+      valuesBlockRemoval(
+        { getValues, setValue },
+        {
+          list: "manifests",
+          path: row.path,
+          key: manifestKey(row.path),
+          alwaysAsk: false,
+          remove: () => remove(index),
+        },
+      ),
     );
-    removal.request({
-      what: row.path,
-      goes: block ? [block] : [],
-      confirm: block !== null,
-      run: () => {
-        const rowsBefore = getValues("manifests");
-        const taken = takeValuesBlock(
-          getValues("files.values"),
-          "manifests",
-          key,
-        );
-        remove(index);
-        if (taken.ok && block)
-          setValue("files.values", taken.text, { shouldDirty: true });
-        return {
-          message: block
-            ? taken.ok
-              ? `Removed ${row.path} and ${block}.`
-              : `Removed ${row.path}; values.yaml does not parse, so manifests.${key} is still in it.`
-            : `Removed ${row.path}.`,
-          undo: () => {
-            setValue("manifests", rowsBefore, { shouldDirty: true });
-            const now = getValues("files.values");
-            if (taken.ok && block && now !== null) {
-              try {
-                setValue("files.values", taken.restore(now), {
-                  shouldDirty: true,
-                });
-              } catch {
-                return `Put back ${row.path}; values.yaml no longer parses, so manifests.${key} was not put back.`;
-              }
-            }
-            return `Put back ${row.path}${block ? ` and ${block}` : ""}.`;
-          },
-        };
-      },
-    });
   }
 
   function moveTo(from: number, to: number, label: "up" | "down") {
