@@ -1,4 +1,8 @@
-import { ORAS_CONFIG_MEDIA_TYPE } from "../../src/pack/oci-manifest";
+import {
+  OCI_MANIFEST_MEDIA_TYPE,
+  ORAS_CONFIG_MEDIA_TYPE,
+  ORAS_LAYER_MEDIA_TYPE,
+} from "../../src/pack/oci-manifest";
 import { DIGEST_RE } from "./reference";
 
 /** The one layer of a pack artifact: the `<name>-<version>.tar.gz`. */
@@ -32,14 +36,13 @@ export interface NotAPackError {
 export type PackManifestResult =
   { ok: true; value: PackManifest } | { ok: false; error: NotAPackError };
 
-const OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 const DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
 /** ORAS ≥ 1.1 writes the empty config and this default artifact type (pack-format §G.4). */
-const OCI_EMPTY = "application/vnd.oci.empty.v1+json";
+export const OCI_EMPTY_MEDIA_TYPE = "application/vnd.oci.empty.v1+json";
 const ORAS_UNKNOWN_ARTIFACT = "application/vnd.unknown.artifact.v1";
 /** What ORAS (and hand-made pushes of one tar.gz) give the layer of a file. */
 const LAYER_TYPES = new Set([
-  "application/vnd.oci.image.layer.v1.tar",
+  ORAS_LAYER_MEDIA_TYPE,
   "application/vnd.oci.image.layer.v1.tar+gzip",
   "application/gzip",
   "application/x-gzip",
@@ -88,7 +91,7 @@ export function readPackManifest(
   if (!m) return fail("not-json", `the manifest of ${where} is not an object`);
   const mediaType = str(m.mediaType) || (opts.mediaType ?? "");
   if (
-    mediaType !== OCI_MANIFEST &&
+    mediaType !== OCI_MANIFEST_MEDIA_TYPE &&
     mediaType !== DOCKER_MANIFEST &&
     !(mediaType === "" && Array.isArray(m.layers))
   )
@@ -105,7 +108,10 @@ export function readPackManifest(
   const config = obj(m.config);
   const configType = str(config?.mediaType);
   const configSize = typeof config?.size === "number" ? config.size : -1;
-  if (configType !== ORAS_CONFIG_MEDIA_TYPE && configType !== OCI_EMPTY)
+  if (
+    configType !== ORAS_CONFIG_MEDIA_TYPE &&
+    configType !== OCI_EMPTY_MEDIA_TYPE
+  )
     return fail(
       "config",
       `${where} has a ${configType || "missing"} config (a pack has ${ORAS_CONFIG_MEDIA_TYPE}): it is not a pack`,

@@ -13,6 +13,7 @@ import { writePackTarGz } from "../../src/pack/tar-write";
 import { LRUCache } from "lru-cache";
 import { KeyedMutex } from "../oci/keyed-mutex";
 import {
+  OCI_EMPTY_MEDIA_TYPE,
   readPackManifest,
   type PackLayer,
   type PackManifest,
@@ -81,9 +82,13 @@ const sleep = (ms: number): Promise<void> =>
 
 /** A catalog refused once is not asked again for this long (permissions rarely change). */
 const CATALOG_REFUSED_MS = 10 * 60_000;
-const EMPTY_TYPE = "application/vnd.oci.empty.v1+json";
-const EMPTY_DIGEST = ORAS_EMPTY_CONFIG_DIGEST;
 const NAME_ARTIFACT = "application/vnd.packsmith.pack-name.v1";
+/** The two bytes `{}` as an OCI 1.1 empty descriptor: config and only layer of a name record. */
+const EMPTY_BLOB = {
+  mediaType: OCI_EMPTY_MEDIA_TYPE,
+  digest: ORAS_EMPTY_CONFIG_DIGEST,
+  size: 2,
+};
 
 /**
  * The `oci` driver: each version is `<base>/spectro-packs/archive/<name>:<version>`, an ORAS 1.0
@@ -350,13 +355,15 @@ export function createOciStore(config: OciStoreConfig): PackStore {
             schemaVersion: 2,
             mediaType: OCI_MANIFEST_MEDIA_TYPE,
             artifactType: NAME_ARTIFACT,
-            config: { mediaType: EMPTY_TYPE, digest: EMPTY_DIGEST, size: 2 },
-            layers: [{ mediaType: EMPTY_TYPE, digest: EMPTY_DIGEST, size: 2 }],
+            config: EMPTY_BLOB,
+            layers: [EMPTY_BLOB],
             annotations: { "io.packsmith.pack.name": name },
           }),
         );
         await client.push(namesRepo, name, {
-          blobs: [{ digest: EMPTY_DIGEST, bytes: ORAS_EMPTY_CONFIG }],
+          blobs: [
+            { digest: ORAS_EMPTY_CONFIG_DIGEST, bytes: ORAS_EMPTY_CONFIG },
+          ],
           manifest: { bytes: manifest, mediaType: OCI_MANIFEST_MEDIA_TYPE },
         });
       }
