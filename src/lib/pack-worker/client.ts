@@ -156,12 +156,15 @@ export function createPackWorkerClient(
   /**
    * Post one call. `prepare` runs once the worker that will receive the call is known, and names
    * the method and its arguments (a session's file refs, or a chart by id, depend on what that
-   * worker holds); `posted` runs once the worker has the message.
+   * worker holds); its `commit` runs once the worker has the message.
    */
   function post<R>(
-    prepare: () => { method: PackMethod; args: unknown },
+    prepare: () => {
+      method: PackMethod;
+      args: unknown;
+      commit?: () => void;
+    },
     onProgress?: (percent: number) => void,
-    posted?: () => void,
   ): Promise<R> {
     const id = ++nextId;
     return new Promise((resolve, reject) => {
@@ -172,8 +175,9 @@ export function createPackWorkerClient(
       });
       try {
         worker ??= start();
-        worker.postMessage({ id, ...prepare() } as PackRequest);
-        posted?.();
+        const { method, args, commit } = prepare();
+        worker.postMessage({ id, method, args } as PackRequest);
+        commit?.();
       } catch (e) {
         pending.delete(id);
         reject(e instanceof Error ? e : new Error(String(e)));
@@ -183,15 +187,30 @@ export function createPackWorkerClient(
 
   function call<M extends PackMethod>(
     method: M,
-    args: PackWorkerMethods[M]["args"] | (() => PackWorkerMethods[M]["args"]),
+    args: PackWorkerMethods[M]["args"],
     onProgress?: (percent: number) => void,
-    posted?: () => void,
   ): Promise<PackWorkerMethods[M]["result"]> {
-    return post(
-      () => ({ method, args: typeof args === "function" ? args() : args }),
-      onProgress,
-      posted,
-    );
+    return post(() => ({ method, args }), onProgress);
+  }
+
+  /**
+   * A call on a session's files: the refs are made for the worker that receives it, and the
+   * mirror moves only once the worker has the request.
+   */
+  function callOnFiles<M extends "validateRefs" | "digestRefs">(
+    method: M,
+    session: string,
+    files: PackFiles,
+    opts?: ValidateOptions,
+  ): Promise<PackWorkerMethods[M]["result"]> {
+    return post(() => {
+      const { refs, commit } = held.refs(session, files);
+      return {
+        method,
+        args: opts === undefined ? [refs] : [refs, opts],
+        commit,
+      };
+    });
   }
 
   // validateFiles, latest wins: one check per session in the worker at a time, and while it runs
@@ -215,17 +234,7 @@ export function createPackWorkerClient(
     if (!q) return;
     waiting.delete(session);
     checking.add(session);
-    let commit = (): void => undefined;
-    call(
-      "validateRefs",
-      () => {
-        const r = held.refs(session, q.files);
-        commit = r.commit;
-        return q.opts === undefined ? [r.refs] : [r.refs, q.opts];
-      },
-      undefined,
-      () => commit(),
-    )
+    callOnFiles("validateRefs", session, q.files, q.opts)
       .then(
         (report) => q.waiters.forEach((w) => w.resolve(report)),
         (e: unknown) =>
@@ -284,19 +293,7 @@ export function createPackWorkerClient(
         waiting.set(session, { files, opts, waiters: [waiter] });
         if (!checking.has(session)) nextCheck(session);
       }),
-    digestFiles: (session, files) => {
-      let commit = (): void => undefined;
-      return call(
-        "digestRefs",
-        () => {
-          const r = held.refs(session, files);
-          commit = r.commit;
-          return [r.refs];
-        },
-        undefined,
-        () => commit(),
-      );
-    },
+    digestFiles: (session, files) => callOnFiles("digestRefs", session, files),
     release: (session) => {
       if (!held.release(session) || !worker) return;
       void call("release", [session]).catch(() => undefined);
