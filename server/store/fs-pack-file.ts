@@ -5,7 +5,7 @@ import type { PackDetail } from "../../src/pack/registry-types";
  * The fs store's file format, shared by the store and the upload check in the worker pool (which
  * writes the file): `PACKSMITH-PACK 1\n<json length>\n<PackDetail JSON><canonical zip>`.
  */
-export const PACK_FILE_MAGIC = "PACKSMITH-PACK 1\n";
+const PACK_FILE_MAGIC = "PACKSMITH-PACK 1\n";
 
 /** The header before the zip: magic, the JSON's length, the JSON. */
 export function packFileHead(detail: PackDetail): Buffer {
@@ -14,6 +14,46 @@ export function packFileHead(detail: PackDetail): Buffer {
     Buffer.from(`${PACK_FILE_MAGIC}${json.length}\n`, "latin1"),
     json,
   ]);
+}
+
+/**
+ * Where the header's JSON lies, read from the file's first bytes (64 are enough: the magic and the
+ * length line); null when they do not start a pack file.
+ */
+export function packFileJsonRange(
+  head: Uint8Array,
+): { start: number; end: number } | null {
+  const text = Buffer.from(
+    head.buffer,
+    head.byteOffset,
+    Math.min(head.byteLength, 64),
+  ).toString("latin1");
+  if (!text.startsWith(PACK_FILE_MAGIC)) return null;
+  const nl = text.indexOf("\n", PACK_FILE_MAGIC.length);
+  const start = nl + 1;
+  return {
+    start,
+    end: start + Number(text.slice(PACK_FILE_MAGIC.length, nl)),
+  };
+}
+
+/** A whole pack file read: its detail, and its zip as a view of `bytes`; null when it is not one. */
+export function splitPackFile(
+  bytes: Uint8Array,
+): { detail: PackDetail; zip: Uint8Array } | null {
+  const at = packFileJsonRange(bytes);
+  if (!at) return null;
+  const detail = JSON.parse(
+    Buffer.from(bytes.subarray(at.start, at.end)).toString("utf8"),
+  ) as PackDetail;
+  return {
+    detail,
+    zip: new Uint8Array(
+      bytes.buffer,
+      bytes.byteOffset,
+      bytes.byteLength,
+    ).subarray(at.end),
+  };
 }
 
 /** Where a version lives: `<root>/packs/<name>/<version>.pack`. */

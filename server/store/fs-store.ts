@@ -19,9 +19,10 @@ import { dropTarGz, ensureTarGz } from "../archive-cache";
 import { describePack } from "../prepare";
 import { readStoredInPool } from "../workers/pool";
 import {
-  PACK_FILE_MAGIC as MAGIC,
   packFileHead,
+  packFileJsonRange,
   packFilePath,
+  splitPackFile,
   tarGzCachePath,
 } from "./fs-pack-file";
 import {
@@ -74,16 +75,14 @@ export function createFsStore(root: string): PackStore {
     try {
       const head = Buffer.alloc(64);
       const { bytesRead } = await fh.read(head, 0, 64, 0);
-      const text = head.subarray(0, bytesRead).toString("latin1");
-      if (!text.startsWith(MAGIC)) return null;
-      const nl = text.indexOf("\n", MAGIC.length);
-      const len = Number(text.slice(MAGIC.length, nl));
-      const start = nl + 1;
+      const at = packFileJsonRange(head.subarray(0, bytesRead));
+      if (!at) return null;
+      const len = at.end - at.start;
       const json = Buffer.alloc(len);
-      await fh.read(json, 0, len, start);
+      await fh.read(json, 0, len, at.start);
       return {
         detail: JSON.parse(json.toString("utf8")) as PackDetail,
-        offset: start + len,
+        offset: at.end,
       };
     } finally {
       await fh.close();
@@ -105,22 +104,8 @@ export function createFsStore(root: string): PackStore {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw e;
     }
-    const text = all.subarray(0, 64).toString("latin1");
-    if (!text.startsWith(MAGIC)) return null;
-    const nl = text.indexOf("\n", MAGIC.length);
-    const start = nl + 1;
-    const end = start + Number(text.slice(MAGIC.length, nl));
-    const detail = JSON.parse(
-      all.subarray(start, end).toString("utf8"),
-    ) as PackDetail;
-    return {
-      detail,
-      bytes: new Uint8Array(
-        all.buffer,
-        all.byteOffset + end,
-        all.byteLength - end,
-      ),
-    };
+    const stored = splitPackFile(all);
+    return stored && { detail: stored.detail, bytes: stored.zip };
   }
 
   async function load(): Promise<Map<string, Map<string, PackDetail>>> {

@@ -36,7 +36,7 @@ import { checkIdentity } from "../../src/pack/validate";
 import type { CompressedForms, InflateRaw } from "../../src/pack/zip-read";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import { describePack } from "../prepare";
-import { PACK_FILE_MAGIC, packFileHead } from "../store/fs-pack-file";
+import { packFileHead, splitPackFile } from "../store/fs-pack-file";
 
 export interface CheckTask {
   /** The received body (a temp file): read here, never copied through the main thread. */
@@ -260,15 +260,8 @@ function readPackFile(
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw e;
   }
-  const text = Buffer.from(bytes.subarray(0, 64)).toString("latin1");
-  if (!text.startsWith(PACK_FILE_MAGIC)) return null;
-  const nl = text.indexOf("\n", PACK_FILE_MAGIC.length);
-  const start = nl + 1;
-  const end = start + Number(text.slice(PACK_FILE_MAGIC.length, nl));
-  const detail = JSON.parse(
-    Buffer.from(bytes.subarray(start, end)).toString("utf8"),
-  ) as PackDetail;
-  return { digest: detail.digest, zip: bytes.subarray(end) };
+  const stored = splitPackFile(bytes);
+  return stored && { digest: stored.detail.digest, zip: stored.zip };
 }
 
 /** The fs store's file, written part by part (copied entries are views of the upload) and fsynced. */
