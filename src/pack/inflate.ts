@@ -91,13 +91,8 @@ export function inflateSteps(
   let crc = 0;
   const onData = (chunk: Uint8Array, final: boolean): void => {
     out += chunk.length;
-    if (b.declared !== undefined && out > b.declared) {
-      fail(
-        "size-mismatch",
-        `size mismatch: ${showName(b.name)} declares ${b.declared} bytes but holds more`,
-        b.name,
-      );
-    }
+    if (b.declared !== undefined && out > b.declared)
+      failOverDeclared(b.name, b.declared);
     if (out > maxBytes) {
       fail(
         "too-large",
@@ -109,13 +104,8 @@ export function inflateSteps(
     if (
       out > b.limits.ratioGraceBytes &&
       out > b.limits.maxRatio * Math.max(consumed, 1)
-    ) {
-      fail(
-        "ratio-exceeded",
-        `${showName(b.name)} expands beyond ${b.limits.maxRatio}× its compressed size (a compression bomb?)`,
-        b.name,
-      );
-    }
+    )
+      failRatio(b.name, b.limits.maxRatio);
     const at = out - chunk.length;
     if (target && out > target.length && stop) {
       const grown = new Uint8Array(
@@ -292,6 +282,24 @@ function checkGzipTrailer(
       `${showName(name)} is corrupt: its gzip checksum does not match the data`,
       name,
     );
+}
+
+/** Entry `name` expanded past the `declared` size its container gives. Throws ArchiveFailure. */
+export function failOverDeclared(name: string, declared: number): never {
+  fail(
+    "size-mismatch",
+    `size mismatch: ${showName(name)} declares ${declared} bytes but holds more`,
+    name,
+  );
+}
+
+/** Entry `name` expanded past `maxRatio` times its compressed size. Throws ArchiveFailure. */
+export function failRatio(name: string, maxRatio: number): never {
+  fail(
+    "ratio-exceeded",
+    `${showName(name)} expands beyond ${maxRatio}× its compressed size (a compression bomb?)`,
+    name,
+  );
 }
 
 /**

@@ -1,7 +1,12 @@
 import { fail, showName } from "./archive-error";
 import { crc32 } from "./crc32";
 import { checkEntryPath } from "./entry-path";
-import { chargeBudget, inflateBounded } from "./inflate";
+import {
+  chargeBudget,
+  failOverDeclared,
+  failRatio,
+  inflateBounded,
+} from "./inflate";
 import type { Budget, Limits } from "./limits";
 import { mib, type RawEntry } from "./pack-files";
 
@@ -367,30 +372,11 @@ function inflateNative(
         c.raw,
       );
     // The expander stopped at the bound: whichever limit the bound was.
-    if (c.size < ratioCap)
-      fail(
-        "size-mismatch",
-        `size mismatch: ${showName(c.raw)} declares ${c.size} bytes but holds more`,
-        c.raw,
-      );
-    fail(
-      "ratio-exceeded",
-      `${showName(c.raw)} expands beyond ${limits.maxRatio}× its compressed size (a compression bomb?)`,
-      c.raw,
-    );
+    if (c.size < ratioCap) failOverDeclared(c.raw, c.size);
+    failRatio(c.raw, limits.maxRatio);
   }
-  if (out.length > c.size)
-    fail(
-      "size-mismatch",
-      `size mismatch: ${showName(c.raw)} declares ${c.size} bytes but holds more`,
-      c.raw,
-    );
-  if (out.length > ratioCap)
-    fail(
-      "ratio-exceeded",
-      `${showName(c.raw)} expands beyond ${limits.maxRatio}× its compressed size (a compression bomb?)`,
-      c.raw,
-    );
+  if (out.length > c.size) failOverDeclared(c.raw, c.size);
+  if (out.length > ratioCap) failRatio(c.raw, limits.maxRatio);
   chargeBudget(budget, out.length, c.raw);
   return out;
 }
