@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,48 +6,19 @@ import { Piscina } from "piscina";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkSource } from "../../src/cli/check-source";
 import { contentDigest } from "../../src/pack/digest";
+import { ROOT, runBundled, TSX_NOTE, type CliRun } from "../helpers/cli";
 import { FIXTURES, loadFixture } from "../helpers/fixtures";
 
 // Issue 11 items 1 and 2: the compiled command line (build/node/, scripts/build-node.mjs) and
 // `validate <src>…`, whose sources are checked in worker threads when the bundle runs.
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const BIN = join(ROOT, "bin/packsmith.mjs");
-const TSX_NOTE = /running the TypeScript through tsx/;
 const tmp = mkdtempSync(join(tmpdir(), "packsmith-cli-bundle-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const PC = (dir: string): string => join(FIXTURES, "pack-central", dir);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * The command line as a user runs it, made to run the bundle: when bin/packsmith.mjs says the
- * bundle is missing or older than a source (someone edited one), build it and run again.
- */
-function bundled(...args: string[]): Run {
-  for (let attempt = 0; ; attempt++) {
-    const r = spawnSync(process.execPath, [BIN, ...args], {
-      encoding: "utf8",
-      cwd: tmp,
-    });
-    const run = { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    if (!TSX_NOTE.test(run.stderr) || attempt === 3) return run;
-    const b = spawnSync(
-      process.execPath,
-      [join(ROOT, "scripts/build-node.mjs")],
-      {
-        encoding: "utf8",
-        cwd: ROOT,
-      },
-    );
-    expect(b.status, b.stderr).toBe(0);
-  }
-}
+/** The command line as a user runs it, made to run the bundle (rebuilt when a source is newer). */
+const bundled = (...args: string[]): CliRun => runBundled(tmp, ...args);
 
 const lines = (stdout: string): Record<string, unknown>[] =>
   stdout

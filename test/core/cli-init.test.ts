@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -13,14 +12,12 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { chartTgz } from "../gen/pack";
+import { runBundled, TSX_NOTE } from "../helpers/cli";
 import { SEED_TEMPLATES, seedJson } from "../helpers/seeds";
 
 // Issue 9 item 1: `packsmith init <template> <folder>` writes a template's pack; each of the
 // documentation's six examples comes out of one template with the documented pack.json.
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-const BIN = join(ROOT, "bin/packsmith.mjs");
-const TSX_NOTE = /running the TypeScript through tsx/;
 const tmp = mkdtempSync(join(tmpdir(), "packsmith-init-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -36,22 +33,7 @@ async function run(...argv: string[]) {
 }
 
 /** The compiled command line (build/node/), rebuilt when a source is newer than the bundle. */
-function bundled(...args: string[]) {
-  for (let attempt = 0; ; attempt++) {
-    const r = spawnSync(process.execPath, [BIN, ...args], {
-      encoding: "utf8",
-      cwd: tmp,
-    });
-    if (!TSX_NOTE.test(r.stderr) || attempt === 3)
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    const b = spawnSync(
-      process.execPath,
-      [join(ROOT, "scripts/build-node.mjs")],
-      { encoding: "utf8", cwd: ROOT },
-    );
-    expect(b.status, b.stderr).toBe(0);
-  }
-}
+const bundled = (...args: string[]) => runBundled(tmp, ...args);
 
 const packJsonIn = (dir: string): unknown =>
   JSON.parse(readFileSync(join(dir, "pack.json"), "utf8"));

@@ -1,28 +1,17 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { contentDigest } from "../../src/pack/digest";
 import { readPackArchive } from "../../src/pack/read-archive";
+import { runCli, type CliRun } from "../helpers/cli";
 import { FIXTURES, loadFixture } from "../helpers/fixtures";
 
-const BIN = new URL("../../bin/packsmith.mjs", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "packsmith-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the real command line in its own process, as a user would. */
-function packsmith(...args: string[]): {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-} {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: "utf8",
-    cwd: tmp,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const packsmith = (...args: string[]): CliRun => runCli(tmp, ...args);
 
 describe("packsmith command line", () => {
   it("validate --json prints pack, digest, findings and files; exit 0 for a good pack", async () => {

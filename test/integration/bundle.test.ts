@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentDigest } from "../../src/pack/digest";
+import { buildNode, ROOT } from "../helpers/cli";
 import { loadFixture } from "../helpers/fixtures";
 import { fixtureZip } from "../helpers/packs";
 import { ADMIN, basic, writeHeaders, writeHtpasswd } from "../helpers/server";
@@ -13,19 +14,13 @@ import { ADMIN, basic, writeHeaders, writeHtpasswd } from "../helpers/server";
 // and the piscina task files it resolves are bundled beside it: a sign-in runs bcrypt in the pool,
 // an upload is checked in it and a tar.gz is built in it.
 
-const ROOT = new URL("../../", import.meta.url).pathname;
 let proc: ChildProcess;
 let url = "";
 let output = "";
 const dataDir = mkdtempSync(join(tmpdir(), "packsmith-bundle-"));
 
 beforeAll(async () => {
-  const build = spawnSync(
-    process.execPath,
-    [join(ROOT, "scripts/build-node.mjs")],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  expect(build.status, build.stderr).toBe(0);
+  buildNode();
   proc = spawn(process.execPath, [join(ROOT, "build/node/server.mjs")], {
     // Another folder than the repository: the bundle finds its task files beside itself.
     cwd: dataDir,

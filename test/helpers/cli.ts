@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { expect } from "vitest";
+
+/** The command line as a user runs it, in its own process: `bin/packsmith.mjs`. */
+
+export const ROOT = new URL("../../", import.meta.url).pathname;
+export const BIN = join(ROOT, "bin/packsmith.mjs");
+/** The note bin/packsmith.mjs prints when it runs the TypeScript instead of the bundle. */
+export const TSX_NOTE = /running the TypeScript through tsx/;
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `bin/packsmith.mjs <args>` started in `cwd`. */
+export function runCli(cwd: string, ...args: string[]): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    cwd,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Compile build/node/ (scripts/build-node.mjs); a failed build fails the test. */
+export function buildNode(): void {
+  const b = spawnSync(
+    process.execPath,
+    [join(ROOT, "scripts/build-node.mjs")],
+    {
+      encoding: "utf8",
+      cwd: ROOT,
+    },
+  );
+  expect(b.status, b.stderr).toBe(0);
+}
+
+/**
+ * The command line made to run the bundle: when bin/packsmith.mjs says the bundle is missing or
+ * older than a source (someone edited one), build it and run again.
+ */
+export function runBundled(cwd: string, ...args: string[]): CliRun {
+  for (let attempt = 0; ; attempt++) {
+    const run = runCli(cwd, ...args);
+    if (!TSX_NOTE.test(run.stderr) || attempt === 3) return run;
+    buildNode();
+  }
+}
