@@ -54,6 +54,16 @@ export function FileDiff({
   );
 }
 
+/** Said in place of a chart archive found inside a chart (a diff's side, or one side's file). */
+export function NestedChartNote() {
+  return (
+    <p>
+      A chart archive inside a chart is not expanded (archives nest at most two
+      deep); the chart&apos;s dependencies name its version.
+    </p>
+  );
+}
+
 /** Two versions of one file, side by side, unchanged regions folded; or why they are not shown. */
 export function DiffBody({
   path,
@@ -71,10 +81,7 @@ export function DiffBody({
   const b = previewOf(path, after);
   if (a.kind === "chart" || b.kind === "chart")
     return nested ? (
-      <p>
-        A chart archive inside a chart is not expanded (archives nest at most
-        two deep); the chart&apos;s dependencies name its version.
-      </p>
+      <NestedChartNote />
     ) : (
       <p>A compressed archive changed; its contents are not compared here.</p>
     );

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 
 import { FileContent } from "@/components/pack/file-content";
+import { NestedChartNote } from "@/components/pack/file-diff";
 import { previewOf } from "@/components/pack/file-kind";
 import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
@@ -21,13 +22,7 @@ export function OneSideBody({ path, side }: { path: string; side: FileSide }) {
     );
   if (!file.data) return <Spinner label={`Loading ${path}…`} />;
   const preview = previewOf(path, file.data);
-  if (preview.kind === "chart")
-    return (
-      <p>
-        A chart archive inside a chart is not expanded (archives nest at most
-        two deep); the chart&apos;s dependencies name its version.
-      </p>
-    );
+  if (preview.kind === "chart") return <NestedChartNote />;
   return (
     <FileContent
       path={path}
