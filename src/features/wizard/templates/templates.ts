@@ -1,4 +1,4 @@
-import type { PackFiles } from "@/pack/pack-files";
+import { sortedPaths, type PackFiles } from "@/pack/pack-files";
 import {
   TEMPLATE_FILE,
   templateInfo,
@@ -112,6 +112,6 @@ export async function templateFiles(id: string): Promise<PackFiles> {
   await Promise.all(loads);
   // Sorted, as a folder or an archive gives them.
   return templatePack(
-    new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    new Map(sortedPaths(files).map((path) => [path, files.get(path)!])),
   );
 }
