@@ -73,7 +73,7 @@ export function inflateSteps(
   // collect the steps and join them at the end; with `stop`, which needs one contiguous view after
   // every step, grow the buffer by doubling instead, never past what the caps allow.
   const room = Math.min(maxBytes, b.budget.limit - b.budget.used);
-  const expected = expectedSize(input, format, b);
+  const expected = expectedSize(input, format, b, room);
   if (format === "gzip" && !stop && expected > 0) {
     const whole = gunzipWhole(input, expected, b);
     if (whole) return { output: whole, consumed: input.length, complete: true };
@@ -225,15 +225,16 @@ function isFlateError(e: unknown): e is Error {
   );
 }
 
+/**
+ * The output size to expect, when it can be trusted: a zip entry's declared size, or a gzip
+ * trailer's ISIZE, within `cap` (the room the caps and the budget leave) and the ratio; else 0.
+ */
 function expectedSize(
   input: Uint8Array,
   format: "deflate" | "gzip",
   b: InflateBounds,
+  cap: number,
 ): number {
-  const cap = Math.min(
-    b.maxBytes ?? b.limits.maxEntryBytes,
-    b.budget.limit - b.budget.used,
-  );
   if (format === "deflate")
     return b.declared !== undefined && b.declared <= cap ? b.declared : 0;
   if (input.length < 18) return 0;
