@@ -55,15 +55,12 @@ const MAX_PAGES = 10_000;
  * immutable-tag and auth failures are final and never retried.
  */
 export class RegistryClient {
-  /** Origin plus any path prefix, without a trailing slash or `/v2`. */
-  readonly base: string;
   readonly host: string;
   readonly maxBlobBytes: number;
   private readonly transport: RegistryTransport;
 
   constructor(opts: RegistryClientOptions) {
     this.transport = new RegistryTransport(opts);
-    this.base = this.transport.base;
     this.host = this.transport.host;
     this.maxBlobBytes = opts.maxBlobBytes ?? 512 * 1024 * 1024;
   }
@@ -276,37 +273,32 @@ export class RegistryClient {
   }
 
   /**
-   * Every blob must HEAD 200 with its size (security.md case 63): a manifest never points at a
-   * blob that is missing or half uploaded.
+   * Upload blobs (skipping those present), then check that every one HEADs 200 with its size
+   * (security.md case 63): a manifest tagged after this never points at a blob that is missing or
+   * half uploaded.
    */
-  async verifyBlobs(
-    repo: string,
-    blobs: readonly { digest: string; size: number }[],
-  ): Promise<void> {
+  async pushBlobs(repo: string, blobs: readonly BlobUpload[]): Promise<void> {
+    for (const b of blobs) await this.pushBlob(repo, b);
     for (const b of blobs) {
       const size = await this.headBlob(repo, b.digest);
+      const want = b.bytes.byteLength;
       // -1: present, size not stated (allowed by the spec for HEAD).
-      if (size === null || (size !== -1 && size !== b.size)) {
+      if (size === null || (size !== -1 && size !== want)) {
         throw new StoreError(
           "REGISTRY_ERROR",
-          `blob ${b.digest} is ${size === null ? "missing" : `${size} bytes instead of ${b.size}`} in ${this.host}/${repo} after its upload; the manifest was not pushed`,
+          `blob ${b.digest} is ${size === null ? "missing" : `${size} bytes instead of ${want}`} in ${this.host}/${repo} after its upload; the manifest was not pushed`,
         );
       }
     }
   }
 
-  /**
-   * Tag a manifest. Every blob it references must HEAD 200 first (security.md case 63), so a
-   * manifest never points at a blob that is missing or half uploaded. Returns the digest.
-   */
+  /** Tag a manifest whose blobs are in place (see `pushBlobs`). Returns its digest. */
   async putManifest(
     repo: string,
     tag: string,
     manifest: { bytes: Uint8Array; mediaType: string },
-    blobs: readonly { digest: string; size: number }[],
   ): Promise<string> {
     checkName(repo, tag);
-    await this.verifyBlobs(repo, blobs);
     const digest = `sha256:${await sha256Hex(manifest.bytes)}`;
     const ctx = {
       host: this.host,
@@ -343,16 +335,8 @@ export class RegistryClient {
       manifest: { bytes: Uint8Array; mediaType: string };
     },
   ): Promise<string> {
-    for (const b of artifact.blobs) await this.pushBlob(repo, b);
-    return this.putManifest(
-      repo,
-      tag,
-      artifact.manifest,
-      artifact.blobs.map((b) => ({
-        digest: b.digest,
-        size: b.bytes.byteLength,
-      })),
-    );
+    await this.pushBlobs(repo, artifact.blobs);
+    return this.putManifest(repo, tag, artifact.manifest);
   }
 
   /** Delete a manifest by digest (every tag on it goes too). False when it was not there. */

@@ -448,11 +448,7 @@ export function createOciStore(config: OciStoreConfig): PackStore {
         { digest: ORAS_EMPTY_CONFIG_DIGEST, bytes: ORAS_EMPTY_CONFIG },
         { digest: layerDigest, bytes: tgz },
       ];
-      for (const b of blobs) await client.pushBlob(repo, b);
-      await client.verifyBlobs(
-        repo,
-        blobs.map((b) => ({ digest: b.digest, size: b.bytes.byteLength })),
-      );
+      await client.pushBlobs(repo, blobs);
       // What a later get() derives from the registry: uploadedBy is not recorded there (the
       // ORAS 1.0 manifest has no place for it without changing its shape).
       const detail: PackDetail = {
@@ -466,12 +462,10 @@ export function createOciStore(config: OciStoreConfig): PackStore {
       const before = await client.headManifest(repo, version);
       if ((before?.digest ?? null) !== (existing?.manifestDigest ?? null))
         return lostTo(name, version, repo, before, detail);
-      await client.putManifest(
-        repo,
-        version,
-        { bytes: manifest.bytes, mediaType: OCI_MANIFEST_MEDIA_TYPE },
-        [],
-      );
+      await client.putManifest(repo, version, {
+        bytes: manifest.bytes,
+        mediaType: OCI_MANIFEST_MEDIA_TYPE,
+      });
       // A writer whose look came before our PUT lands its own PUT within about one such round
       // trip after ours: wait that long, then read the tag back. Whoever's manifest is there won.
       await sleep(
