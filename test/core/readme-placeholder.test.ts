@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { readmeSkeleton } from "../../src/features/wizard/model/empty-values";
 import { validatePack, type Target } from "../../src/pack/validate";
 import { fixtureDirsOnDisk, loadFixture } from "../helpers/fixtures";
 
@@ -22,9 +23,9 @@ describe("README_PLACEHOLDER", () => {
 
   it.each([
     {
+      // The builder's own skeleton, not a copy of it: a reworded skeleton must still be caught.
       name: "the builder's skeleton",
-      readme:
-        "# My pack\n\nDescribe what this pack installs and why someone would add it to a cluster profile.\n\n## Usage\n\nAdd the pack to a cluster profile, review its values and deploy.\n",
+      readme: readmeSkeleton("My pack"),
       line: 3,
     },
     {
