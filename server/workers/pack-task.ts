@@ -171,12 +171,8 @@ export function openChart(task: { bytes: Uint8Array; file: string }): unknown {
 export function readStored(task: { path: string }): unknown {
   const stored = readPackFile(task.path);
   if (!stored) return null;
-  const r = readPackArchive(stored.zip, { inflateRaw: zlibInflateRaw });
-  if (!r.ok)
-    throw new Error(
-      `stored pack ${task.path} is unreadable: ${r.error.message}`,
-    );
-  return moved({ digest: stored.digest, files: r.value.files }, r.value.files);
+  const files = storedFiles(task.path, stored.zip);
+  return moved({ digest: stored.detail.digest, files }, files);
 }
 
 export interface TarGzTask {
@@ -200,14 +196,9 @@ export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
   else {
     const stored = readPackFile(task.source.path);
     if (!stored) return { ok: false, reason: "gone" };
-    if (stored.digest !== task.source.digest)
+    if (stored.detail.digest !== task.source.digest)
       return { ok: false, reason: "changed" };
-    const r = readPackArchive(stored.zip, { inflateRaw: zlibInflateRaw });
-    if (!r.ok)
-      throw new Error(
-        `stored pack ${task.source.path} is unreadable: ${r.error.message}`,
-      );
-    files = r.value.files;
+    files = storedFiles(task.source.path, stored.zip);
   }
   mkdirSync(join(task.out, ".."), { recursive: true });
   let size = 0;
@@ -250,9 +241,10 @@ function readWhole(path: string): Uint8Array {
   }
 }
 
+/** A stored fs pack file read whole: its detail and its zip; null when it is gone or not a pack file. */
 function readPackFile(
   path: string,
-): { digest: string; zip: Uint8Array } | null {
+): { detail: PackDetail; zip: Uint8Array } | null {
   let bytes: Uint8Array;
   try {
     bytes = readWhole(path);
@@ -260,8 +252,15 @@ function readPackFile(
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw e;
   }
-  const stored = splitPackFile(bytes);
-  return stored && { digest: stored.detail.digest, zip: stored.zip };
+  return splitPackFile(bytes);
+}
+
+/** The files of the stored zip of the pack file at `path` (named in the error when unreadable). */
+function storedFiles(path: string, zip: Uint8Array): PackFiles {
+  const r = readPackArchive(zip, { inflateRaw: zlibInflateRaw });
+  if (!r.ok)
+    throw new Error(`stored pack ${path} is unreadable: ${r.error.message}`);
+  return r.value.files;
 }
 
 /** The fs store's file, written part by part (copied entries are views of the upload) and fsynced. */
