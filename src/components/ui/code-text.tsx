@@ -5,17 +5,14 @@
 export function CodeText({ text }: { text: string }) {
   const parts = text.split("`");
   // An even number of parts means an odd number of backticks: the last one has no partner.
-  const paired = parts.length % 2 === 1 ? parts : null;
-  if (!paired) {
-    const last = text.lastIndexOf("`");
-    return (
-      <>
-        <CodeText text={text.slice(0, last)} />
-        {text.slice(last)}
-      </>
-    );
-  }
-  return paired.map((part, i) =>
-    i % 2 === 1 ? <code key={i}>{part}</code> : part,
+  const unpaired = parts.length % 2 === 0 ? parts.length - 1 : -1;
+  return parts.map((part, i) =>
+    i % 2 === 0 ? (
+      part
+    ) : i === unpaired ? (
+      `\`${part}`
+    ) : (
+      <code key={i}>{part}</code>
+    ),
   );
 }
