@@ -1,4 +1,4 @@
-import type { Finding } from "../pack/finding";
+import type { Finding, Severity } from "../pack/finding";
 
 const ICON = {
   error: "✖ error  ",
@@ -10,6 +10,17 @@ const ICON = {
 export function formatFinding(f: Finding): string {
   const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "";
   return `${ICON[f.severity]} ${f.code.padEnd(24)} ${where ? `${where}  ` : ""}${f.message}`;
+}
+
+/** Each finding of `severity` (every finding without it) on its own line; "" when there is none. */
+export function findingLines(
+  findings: readonly Finding[],
+  severity?: Severity,
+): string {
+  return findings
+    .filter((f) => severity === undefined || f.severity === severity)
+    .map((f) => `${formatFinding(f)}\n`)
+    .join("");
 }
 
 /** The pack as a command names it: `name version (layer)` when pack.json said so. */

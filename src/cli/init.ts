@@ -17,7 +17,7 @@ import {
   templatePack,
   type TemplateInfo,
 } from "../pack/template-info";
-import { formatFinding } from "./format";
+import { findingLines } from "./format";
 import type { Io } from "./io";
 import { readSource } from "./read-source";
 
@@ -149,12 +149,7 @@ export async function initCommand(
   }
   io.out(`Wrote the template ${id} to ${folder} (${pack.value.size} files).\n`);
   const { validatePack } = await import("../pack/validate");
-  const todo = validatePack(pack.value).findings.filter(
-    (f) => f.severity === "error",
-  );
-  if (todo.length) {
-    io.out("Before it can be pushed:\n");
-    for (const f of todo) io.out(`${formatFinding(f)}\n`);
-  }
+  const todo = findingLines(validatePack(pack.value).findings, "error");
+  if (todo) io.out(`Before it can be pushed:\n${todo}`);
   return 0;
 }

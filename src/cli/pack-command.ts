@@ -4,7 +4,7 @@ import type { PackFiles } from "../pack/pack-files";
 import { writePackTarGz } from "../pack/tar-write";
 import type { ValidationReport } from "../pack/validate";
 import { writePackZip } from "../pack/zip-write";
-import { formatFinding } from "./format";
+import { findingLines } from "./format";
 import type { Io } from "./io";
 
 /** `packsmith pack <src> --out <file>`: the deterministic zip or the OCI-ready tarball. */
@@ -21,10 +21,8 @@ export async function packCommand(
     return 2;
   }
   if (hasErrors(report.findings) && !force) {
-    for (const f of report.findings.filter((x) => x.severity === "error"))
-      io.err(`${formatFinding(f)}\n`);
     io.err(
-      `packsmith pack: ${src} has errors; fix them or pass --force to write it anyway\n`,
+      `${findingLines(report.findings, "error")}packsmith pack: ${src} has errors; fix them or pass --force to write it anyway\n`,
     );
     return 1;
   }

@@ -1,6 +1,7 @@
+import { hasErrors } from "../pack/finding";
 import type { PackFiles } from "../pack/pack-files";
 import type { ValidationReport } from "../pack/validate";
-import { formatFinding } from "./format";
+import { findingLines } from "./format";
 import type { Io } from "./io";
 import { pushPack } from "./push";
 
@@ -49,11 +50,9 @@ export async function pushCommand(
     );
     return 2;
   }
-  const errors = report.findings.filter((f) => f.severity === "error");
-  if (errors.length || report.packStatus !== "valid") {
-    for (const f of errors) io.err(`${formatFinding(f)}\n`);
+  if (hasErrors(report.findings) || report.packStatus !== "valid") {
     io.err(
-      "packsmith push: the pack has errors; the registry would refuse it\n",
+      `${findingLines(report.findings, "error")}packsmith push: the pack has errors; the registry would refuse it\n`,
     );
     return 1;
   }
@@ -107,7 +106,7 @@ export async function pushCommand(
       );
       io.out(
         warnings.length
-          ? ` with ${warnings.length} warning${warnings.length === 1 ? "" : "s"}:\n${warnings.map((f) => `${formatFinding(f)}\n`).join("")}`
+          ? ` with ${warnings.length} warning${warnings.length === 1 ? "" : "s"}:\n${findingLines(warnings)}`
           : ", no warnings\n",
       );
       io.out(`${url}\n`);
@@ -122,10 +121,8 @@ export async function pushCommand(
       io.err(`packsmith push: ${outcome.message}\n`);
       return 1;
     default:
-      for (const f of outcome.findings.filter((x) => x.severity === "error"))
-        io.err(`${formatFinding(f)}\n`);
       io.err(
-        `packsmith push: the registry refused the pack (${outcome.status} ${outcome.code}): ${outcome.message}${outcome.status === 401 ? "\nsign in with --user and --password (or --token)" : ""}\n`,
+        `${findingLines(outcome.findings, "error")}packsmith push: the registry refused the pack (${outcome.status} ${outcome.code}): ${outcome.message}${outcome.status === 401 ? "\nsign in with --user and --password (or --token)" : ""}\n`,
       );
       return 1;
   }

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { hasErrors } from "../pack/finding";
 import type { Target } from "../pack/validate";
 import { checkSource, type SourceCheck } from "./check-source";
-import { countFindings, formatFinding, summaryLine } from "./format";
+import { countFindings, findingLines, summaryLine } from "./format";
 import type { Io } from "./io";
 import type { ValidateTask } from "./validate-task";
 
@@ -97,8 +97,7 @@ function printCheck(
     return;
   }
   if (many) io.out(`\n== ${c.source}\n`);
-  for (const f of c.findings) io.out(`${formatFinding(f)}\n`);
-  io.out(`${summaryLine(c.pack, c.findings)}\n`);
+  io.out(`${findingLines(c.findings)}${summaryLine(c.pack, c.findings)}\n`);
 }
 
 /** The closing table of a run over several sources. */
