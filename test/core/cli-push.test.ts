@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchRoute, paths } from "../../src/config/paths";
 import { contentDigest } from "../../src/pack/digest";
+import { BIN } from "../helpers/cli";
 import { FIXTURES, loadFixture } from "../helpers/fixtures";
 import { ADMIN, startServer, type RunningServer } from "../helpers/server";
 
 // Issue 11 item 6: push prints the warnings it uploaded with and the pack page's URL, and has
 // --json; against the real server process.
 
-const BIN = new URL("../../bin/packsmith.mjs", import.meta.url).pathname;
 let server: RunningServer;
 
 beforeAll(async () => {
