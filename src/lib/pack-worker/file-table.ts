@@ -65,26 +65,29 @@ export class FileTable {
   }
 
   /** The SHA-256 of a held file, hashed once per id. */
-  sha256(id: string): Promise<string> {
-    const held = this.files.get(id);
-    if (!held) return Promise.reject(new Error(`no file ${id} is held`));
+  async sha256(id: string): Promise<string> {
+    const held = this.entry(id);
     held.sha256 ??= sha256Hex(held.bytes);
     return held.sha256;
   }
 
-  /** The bytes of a held file; throws when it is not held (the page's mirror is wrong). */
+  /** The bytes of a held file. */
   bytes(id: string): Uint8Array {
-    const held = this.files.get(id);
-    if (!held) throw new Error(`the pack worker does not hold file ${id}`);
-    return held.bytes;
+    return this.entry(id).bytes;
   }
 
   /** readChart of a held file, read once per id. */
   chart(id: string, name: string): Result<ChartInfo, ChartError> {
-    const held = this.files.get(id);
-    if (!held) throw new Error(`the pack worker does not hold file ${id}`);
+    const held = this.entry(id);
     held.chart ??= readChart(held.bytes, { name });
     return held.chart;
+  }
+
+  /** A held file; throws when it is not held (the page's mirror is wrong). */
+  private entry(id: string): Held {
+    const held = this.files.get(id);
+    if (!held) throw new Error(`the pack worker does not hold file ${id}`);
+    return held;
   }
 
   /**
