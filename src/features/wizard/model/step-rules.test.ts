@@ -264,10 +264,11 @@ describe("every rule that blocks a step is a core error with the same step", () 
       const { values, blobs } = draft(base);
       change(values);
       expect(schemaFails(step, values)).toBe(true);
-      const errors = coreErrors(values, blobs).filter((f) => f.code === code);
+      const all = coreErrors(values, blobs);
+      const errors = all.filter((f) => f.code === code);
       expect(
         errors.length,
-        `${code} in ${JSON.stringify(coreErrors(values, blobs))}`,
+        `${code} in ${JSON.stringify(all)}`,
       ).toBeGreaterThan(0);
       // … and the wizard's "Next" refuses it on the same step from the core's report alone.
       expect(errors.map((f) => stepOfError(f, values))).toContain(step);
