@@ -77,6 +77,13 @@ export interface OciStoreConfig {
 /** A tag that exists but whose artifact is not a readable pack (pushed by another tool). */
 class NotAPack extends Error {}
 
+/** What a tag holds: its manifest digest, and the parsed version or why it is not one. */
+interface TagContent {
+  manifestDigest: string;
+  detail: PackDetail | null;
+  problem?: string;
+}
+
 const sleep = (ms: number): Promise<void> =>
   new Promise((r) => setTimeout(r, ms));
 
@@ -165,6 +172,11 @@ export function createOciStore(config: OciStoreConfig): PackStore {
   };
   const locKey = (name: string, version: string, digest: string): string =>
     `${name}:${version}@${digest}`;
+  /** Cache a version's detail and, for listings that outlive it in `details`, its summary. */
+  const remember = (key: string, detail: PackDetail): void => {
+    details.set(key, detail);
+    summaries.set(key, summaryOf(detail));
+  };
 
   /** Download and unpack a layer (cached by its digest). */
   async function layerFiles(
@@ -240,8 +252,7 @@ export function createOciStore(config: OciStoreConfig): PackStore {
       createdAt: m.created,
     });
     fixIdentity(detail, name, version, where);
-    details.set(key, detail);
-    summaries.set(key, summaryOf(detail));
+    remember(key, detail);
     return detail;
   }
 
@@ -249,11 +260,7 @@ export function createOciStore(config: OciStoreConfig): PackStore {
   async function inspect(
     name: string,
     version: string,
-  ): Promise<{
-    manifestDigest: string;
-    detail: PackDetail | null;
-    problem?: string;
-  } | null> {
+  ): Promise<TagContent | null> {
     const repo = repoOf(name);
     if (!repo || !TAG_RE.test(version)) return null;
     const head = await client.headManifest(repo, version);
@@ -270,11 +277,7 @@ export function createOciStore(config: OciStoreConfig): PackStore {
     version: string,
     repo: string,
     digest: string,
-  ): Promise<{
-    manifestDigest: string;
-    detail: PackDetail | null;
-    problem?: string;
-  } | null> {
+  ): Promise<TagContent | null> {
     try {
       const detail = await describeDigest(name, version, repo, digest);
       return detail && { manifestDigest: digest, detail };
@@ -475,9 +478,7 @@ export function createOciStore(config: OciStoreConfig): PackStore {
       tagIndex.delete(`${repo}:${version}`);
       if (after?.digest !== manifest.digest)
         return lostTo(name, version, repo, after, detail);
-      const key = locKey(name, version, manifest.digest);
-      details.set(key, structuredClone(detail));
-      summaries.set(key, summaryOf(detail));
+      remember(locKey(name, version, manifest.digest), structuredClone(detail));
       filesCache.set(layerDigest, new Map(pack.files));
       return { status: existing ? "replaced" : "created", detail };
     });
