@@ -23,12 +23,15 @@ export function colorSchemeTheme(): Plugin {
   return {
     postcssPlugin: "color-scheme-theme",
     AtRule: {
-      media(atRule: AtRule) {
-        if (!/\(\s*prefers-color-scheme\s*:\s*dark\s*\)/.test(atRule.params))
+      media(atRule: AtRule & { themed?: boolean }) {
+        // Only the plain dark query (not one combined with other conditions), each block once:
+        // PostCSS visits a block again after its selectors change.
+        if (
+          atRule.params.trim() !== "(prefers-color-scheme: dark)" ||
+          atRule.themed
+        )
           return;
-        if (atRule.params.trim() !== "(prefers-color-scheme: dark)") return;
-        if ((atRule as AtRule & { themed?: boolean }).themed) return;
-        (atRule as AtRule & { themed?: boolean }).themed = true;
+        atRule.themed = true;
         const chosen: Rule[] = [];
         atRule.walkRules((rule) => {
           chosen.push(
