@@ -1,7 +1,7 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { PackStore, PutResult, TarGzFile } from "./store/store";
-import { isTarGzOf } from "./store/fs-pack-file";
+import { isTarGzOf, tarGzCachePath } from "./store/fs-pack-file";
 import { buildTarGzInPool } from "./workers/pool";
 import type { TarGzOutcome, TarGzTask } from "./workers/pack-task";
 
@@ -24,16 +24,12 @@ export async function ensureTarGz(
   return { outcome: await build, built: true };
 }
 
-/** Remove a version's cached tar.gz files in `dir` except `keep` (after a replace or a delete). */
-export async function dropTarGz(
-  dir: string,
-  version: string,
-  keep?: string,
-): Promise<void> {
+/** Remove a version's cached tar.gz files in `dir` (after a replace or a delete). */
+export async function dropTarGz(dir: string, version: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(
     names
-      .filter((f) => isTarGzOf(f, version) && f !== keep)
+      .filter((f) => isTarGzOf(f, version))
       .map((f) => rm(join(dir, f), { force: true })),
   );
 }
@@ -66,10 +62,7 @@ export function withTarGzCache(
   ): Promise<TarGzFile | null> => {
     const detail = await store.get(name, version);
     if (!detail) return null;
-    const out = join(
-      dirOf(name),
-      `${version}.${detail.digest.replace(/^sha256:/, "")}.tar.gz`,
-    );
+    const out = tarGzCachePath(dirOf(name), version, detail.digest);
     const size = await fileSize(out);
     if (size !== null) return { detail, path: out, size, built: false };
     const files = await store.files(name, version);

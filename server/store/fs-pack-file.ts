@@ -63,19 +63,15 @@ export const packFilePath = (
   version: string,
 ): string => join(root, "packs", name, `${version}.pack`);
 
-/** A version's cached tar.gz beside it, named by its content digest: `<version>.<hex>.tar.gz`. */
+/**
+ * A version's cached tar.gz in `dir`, named by its content digest: `<version>.<hex>.tar.gz`. The fs
+ * store keeps it beside the version (`<root>/packs/<name>`), the OCI store's cache in its own folder.
+ */
 export const tarGzCachePath = (
-  root: string,
-  name: string,
+  dir: string,
   version: string,
   digest: string,
-): string =>
-  join(
-    root,
-    "packs",
-    name,
-    `${version}.${digest.replace(/^sha256:/, "")}.tar.gz`,
-  );
+): string => join(dir, `${version}.${digest.replace(/^sha256:/, "")}.tar.gz`);
 
 /** Whether `file` (a name in a pack's folder) is a cached tar.gz of `version`. */
 export const isTarGzOf = (file: string, version: string): boolean =>

@@ -368,7 +368,7 @@ export function createFsStore(root: string): PackStore {
     await load();
     const h = await readHeader(fileOf(name, version));
     if (!h) return null;
-    const out = tarGzCachePath(root, name, version, h.detail.digest);
+    const out = tarGzCachePath(join(packsDir, name), version, h.detail.digest);
     const { outcome, built } = await ensureTarGz({
       source: {
         kind: "pack-file",
