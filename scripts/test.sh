@@ -24,12 +24,17 @@ fi
 # 2. System packages (Debian): Chromium for the browser tests, docker-registry for the registry tests,
 #    unzip, tar and openssl for the tests that check our archives and certificates with the real tools.
 #    Those tests never skip when a tool is missing: they fail, naming the package.
-apt_packages=(chromium docker-registry unzip tar openssl)
-missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-for tool in docker-registry unzip tar openssl; do
-  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
-done
+#    Each tool is named after its package.
+tools=(docker-registry unzip tar openssl)
+apt_packages=(chromium "${tools[@]}")
+# The packages whose tool is missing, one a line.
+missing_packages() {
+  [ -x /usr/bin/chromium ] || echo chromium
+  for tool in "${tools[@]}"; do
+    command -v "$tool" >/dev/null 2>&1 || echo "$tool"
+  done
+}
+mapfile -t missing < <(missing_packages)
 if [ "${#missing[@]}" -gt 0 ]; then
   say "apt-get install ${apt_packages[*]} (missing: ${missing[*]})"
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -43,10 +48,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
   { "${sudo[@]}" apt-get update && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_packages[@]}"; } ||
     setup_failed "apt-get could not install '${apt_packages[*]}'."
-  [ -x /usr/bin/chromium ] || setup_failed "apt-get finished but /usr/bin/chromium is still missing."
-  for tool in docker-registry unzip tar openssl; do
-    command -v "$tool" >/dev/null 2>&1 || setup_failed "apt-get finished but '$tool' is still missing."
-  done
+  mapfile -t missing < <(missing_packages)
+  [ "${#missing[@]}" -eq 0 ] || setup_failed "apt-get finished but ${missing[*]} still missing."
 fi
 
 # 3. The suites. Stale reports are removed first so a crashed suite cannot reuse an old result.
