@@ -1,15 +1,10 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import type { ReactNode } from "react";
+import { screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { DraftStore } from "@/features/drafts/api/draft-store";
-import { PackWizard } from "@/features/wizard/components/pack-wizard";
 import type { DraftData } from "@/features/wizard/model/draft-schema";
-import { blankDraft } from "@/features/wizard/model/new-draft";
 
 import { fillTheDisk, freshIndexedDb, openAsNewPage, openRaw } from "./idb";
+import { renderWizard, withQueryClient } from "./render";
 
 /*
  * Drafts on IndexedDB as the user meets them: the builder saving as they type, what it says when
@@ -17,24 +12,6 @@ import { fillTheDisk, freshIndexedDb, openAsNewPage, openRaw } from "./idb";
  */
 
 const SAVE = { timeout: 5_000 };
-
-function withQueryClient(ui: ReactNode) {
-  return render(
-    <QueryClientProvider client={new QueryClient()}>{ui}</QueryClientProvider>,
-  );
-}
-
-function renderWizard(storage: DraftStore) {
-  withQueryClient(
-    <PackWizard
-      draft={{ id: "d1", rev: null, savedAt: null, ...blankDraft() }}
-      storage={storage}
-      onExport={async () => {}}
-      onPublished={() => {}}
-    />,
-  );
-  return userEvent.setup();
-}
 
 /** The display name stored for draft d1, as a reloaded page reads it. */
 async function storedDisplayName(): Promise<[number, string] | null> {

@@ -1,12 +1,12 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { screen, within } from "@testing-library/react";
+import type userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 
 import { memoryDraftStore } from "@/features/drafts/api/draft-store";
-import { PackWizard } from "@/features/wizard/components/pack-wizard";
 import type { StepId } from "@/features/wizard/model/draft-schema";
 import { blankDraft } from "@/features/wizard/model/new-draft";
+
+import { renderWizard as renderBuilder } from "./render";
 
 /*
  * The builder's step status as the user sees it: the stepper's buttons (name = label + status in
@@ -23,17 +23,7 @@ function renderWizard(
 ) {
   const draft = blankDraft();
   draft.data.meta = { ...draft.data.meta, ...meta };
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <PackWizard
-        draft={{ id: "d1", rev: null, savedAt: null, ...draft }}
-        storage={memoryDraftStore()}
-        onExport={async () => {}}
-        onPublished={() => {}}
-      />
-    </QueryClientProvider>,
-  );
-  return userEvent.setup();
+  return renderBuilder(memoryDraftStore(), draft);
 }
 
 const stepper = () => screen.getByRole("navigation", { name: "Steps" });
