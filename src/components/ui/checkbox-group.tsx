@@ -35,21 +35,7 @@ export function CheckboxGroup({
   const stop = active ?? Math.max(firstTicked, 0);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number) {
-    const last = options.length - 1;
-    const to =
-      event.key === "ArrowDown" || event.key === "ArrowRight"
-        ? index === last
-          ? 0
-          : index + 1
-        : event.key === "ArrowUp" || event.key === "ArrowLeft"
-          ? index === 0
-            ? last
-            : index - 1
-          : event.key === "Home"
-            ? 0
-            : event.key === "End"
-              ? last
-              : null;
+    const to = moveTo(event.key, index, options.length);
     if (to === null) return;
     event.preventDefault();
     setActive(to);
@@ -117,4 +103,22 @@ export function CheckboxGroup({
       </div>
     </fieldset>
   );
+}
+
+/** Where an arrow key (wrapping at the ends), Home or End moves from box `index`; null for any other key. */
+function moveTo(key: string, index: number, count: number): number | null {
+  switch (key) {
+    case "ArrowDown":
+    case "ArrowRight":
+      return (index + 1) % count;
+    case "ArrowUp":
+    case "ArrowLeft":
+      return (index - 1 + count) % count;
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    default:
+      return null;
+  }
 }
