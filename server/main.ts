@@ -95,19 +95,19 @@ if (
     import.meta.url === pathToFileURL(process.argv[1]).href) ||
   process.argv[1]?.endsWith("server/main.ts")
 ) {
-  start()
-    .then(({ url, close }) => {
-      process.stdout.write(
-        `Packsmith is running at ${url.replace("127.0.0.1", "127.0.0.1")}/ (storage: ${configFromEnv().storage})\n`,
-      );
-      const stop = (): void => void close().then(() => process.exit(0));
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    })
-    .catch((e: unknown) => {
-      process.stderr.write(
-        `packsmith server: ${e instanceof Error ? e.message : String(e)}\n`,
-      );
-      process.exit(1);
-    });
+  (async () => {
+    const config = configFromEnv();
+    const { url, close } = await start(config);
+    process.stdout.write(
+      `Packsmith is running at ${url}/ (storage: ${config.storage})\n`,
+    );
+    const stop = (): void => void close().then(() => process.exit(0));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  })().catch((e: unknown) => {
+    process.stderr.write(
+      `packsmith server: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
+    process.exit(1);
+  });
 }
