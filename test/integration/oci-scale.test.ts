@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/pack/digest";
+import { OCI_MANIFEST_MEDIA_TYPE } from "../../src/pack/oci-manifest";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { RegistryClient } from "../../server/oci/registry-client";
 import { describePack } from "../../server/prepare";
@@ -19,7 +20,6 @@ import {
 
 const HELLO = "tutorials/hello-universe-pack";
 const CROSSPLANE = "pack-central/crossplane-2.3.0";
-const OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 /** Each foreign artifact's layer (the bench uses 200 MiB; the point is that none is fetched). */
 const FOREIGN_LAYER_BYTES = 20 * 1024 * 1024;
 
@@ -89,7 +89,7 @@ async function pushForeign(
   );
   const manifest = encode({
     schemaVersion: 2,
-    mediaType: OCI_MANIFEST,
+    mediaType: OCI_MANIFEST_MEDIA_TYPE,
     ...(shape.artifactType ? { artifactType: shape.artifactType } : {}),
     config: {
       mediaType: shape.config.mediaType,
@@ -110,7 +110,7 @@ async function pushForeign(
       { digest: configDigest, bytes: shape.config.bytes },
       ...layers.map((l) => ({ digest: l.digest, bytes: l.bytes })),
     ],
-    manifest: { bytes: manifest, mediaType: OCI_MANIFEST },
+    manifest: { bytes: manifest, mediaType: OCI_MANIFEST_MEDIA_TYPE },
   });
   return layers.map((l) => l.digest);
 }
