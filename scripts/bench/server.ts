@@ -34,10 +34,10 @@ import type { BenchContext } from "./lib/context";
 import { fmtMB, gc, MB, median, ratio, verdict, type Row } from "./lib/measure";
 import {
   expectStatus,
-  percentile,
   registryBlobUpload,
   request,
   sha256Digest,
+  spread,
 } from "./lib/server-http";
 import {
   bigPack,
@@ -180,16 +180,13 @@ function healthRow(
   r: { lat: number[]; loadMs: number },
   what: string,
 ): Row {
-  const sorted = [...r.lat].sort((a, b) => a - b);
-  const p50 = percentile(sorted, 50);
-  const p99 = percentile(sorted, 99);
-  const max = sorted[sorted.length - 1] ?? NaN;
+  const { p50, p99, max } = spread(r.lat);
   const ok = p99 <= TARGET.healthP99 && max <= TARGET.healthMax;
   return {
     name,
     ms: p99,
     runsMs: [p50, p99, max],
-    notes: `/health p50 ${ms1(p50)}, p99 ${ms1(p99)}, max ${ms1(max)} ms over ${sorted.length} requests during ${what} (${(r.loadMs / 1000).toFixed(2)} s); target p99 ≤ ${TARGET.healthP99} ms and max ≤ ${TARGET.healthMax} ms: ${verdict(ok)}`,
+    notes: `/health p50 ${ms1(p50)}, p99 ${ms1(p99)}, max ${ms1(max)} ms over ${r.lat.length} requests during ${what} (${(r.loadMs / 1000).toFixed(2)} s); target p99 ≤ ${TARGET.healthP99} ms and max ≤ ${TARGET.healthMax} ms: ${verdict(ok)}`,
   };
 }
 
@@ -281,12 +278,11 @@ async function ociForeignListRow(
     warm.push(performance.now() - t1);
   }
   const after = server.memory()!;
-  const sorted = [...warm].sort((a, b) => a - b);
   return {
     name: "OCI GET /packs, 2 foreign 200 MiB artifacts in the registry (warm)",
     ms: median(warm),
     runsMs: warm,
-    notes: `target ≤ 200 ms warm, RSS flat; cold ${ms1(coldMs)} ms, warm p50 ${ms1(median(warm))} ms, max ${ms1(sorted[sorted.length - 1]!)} ms; server RSS ${mb(before.rss)} → ${mb(after.rss)} MB (peak ${mb(after.hwm)})`,
+    notes: `target ≤ 200 ms warm, RSS flat; cold ${ms1(coldMs)} ms, warm p50 ${ms1(median(warm))} ms, max ${ms1(Math.max(...warm))} ms; server RSS ${mb(before.rss)} → ${mb(after.rss)} MB (peak ${mb(after.hwm)})`,
   };
 }
 
@@ -698,7 +694,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
     const fillMs = performance.now() - fillStart;
     const fillIdle = filler.memory();
     await stopOne(filler);
-    lat.sort((a, b) => a - b);
+    const fillSpread = spread(lat);
     const rate = (stored / fillMs) * 1000;
     const capped = stored < VERSIONS;
     rows.push({
@@ -708,7 +704,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       inputBytes: tinyBytes,
       mbPerS: tinyBytes / MB / (fillMs / 1000),
       notes:
-        `${rate.toFixed(0)} uploads/s; per upload p50 ${ms1(percentile(lat, 50))} ms, p99 ${ms1(percentile(lat, 99))} ms; zips ~${(tinyBytes / stored / 1000).toFixed(1)} kB` +
+        `${rate.toFixed(0)} uploads/s; per upload p50 ${ms1(fillSpread.p50)} ms, p99 ${ms1(fillSpread.p99)} ms; zips ~${(tinyBytes / stored / 1000).toFixed(1)} kB` +
         (capped
           ? `; CAPPED at ${POPULATE_BUDGET_MS / 1000} s: ${VERSIONS} would take ~${(VERSIONS / rate).toFixed(0)} s at this rate (extrapolated)`
           : ""),
@@ -719,9 +715,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       names: NAMES,
       fillMs,
       rate,
-      p50: percentile(lat, 50),
-      p99: percentile(lat, 99),
-      max: lat[lat.length - 1],
+      ...fillSpread,
       serverRssAfterFill: fillIdle?.rss,
       capped,
     };
@@ -794,10 +788,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       const chunkMedians = Array.from({ length: 5 }, (_, c) =>
         median(times.slice(c * chunk, (c + 1) * chunk)),
       ).filter((x) => !Number.isNaN(x));
-      const sorted = [...times].sort((a, b) => a - b);
-      const p50 = percentile(sorted, 50);
-      const p99 = percentile(sorted, 99);
-      const max = sorted[sorted.length - 1]!;
+      const { p50, p99, max } = spread(times);
       rows.push({
         name: `GET /packs?${label === "cursor (page 2)" ? "limit=50&cursor=…" : query} (${stored} versions)`,
         ms: p50,

@@ -107,3 +107,17 @@ export function percentile(sorted: readonly number[], p: number): number {
   );
   return sorted[i]!;
 }
+
+/** p50, p99 (nearest rank) and max of latencies in any order; NaN when there are none. */
+export function spread(xs: readonly number[]): {
+  p50: number;
+  p99: number;
+  max: number;
+} {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: percentile(sorted, 100),
+  };
+}
