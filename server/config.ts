@@ -96,7 +96,10 @@ export const LIMITS = {
 const quote = (s: string): string => JSON.stringify(s);
 
 /** A whole number within bounds; the message says what is expected and what was given. */
-const wholeNumber = (min: number, max: number, unit: string) =>
+const wholeNumber = (
+  { min, max }: { min: number; max: number },
+  unit: string,
+) =>
   z.string().transform((raw, ctx) => {
     const s = raw.trim();
     const n = /^\d+$/.test(s) ? Number(s) : NaN;
@@ -243,7 +246,7 @@ const DEFAULT_TOKEN_TTL = 12 * 3600;
 const envSchema = z
   .object({
     HOST: z.string().default("127.0.0.1"),
-    PORT: wholeNumber(0, 65535, "a port").default(8080),
+    PORT: wholeNumber({ min: 0, max: 65535 }, "a port").default(8080),
     PACKSMITH_DATA: z.string().default("./data"),
     PACKSMITH_HTPASSWD: z.string().optional(),
     PACKSMITH_STATIC: z.string().optional(),
@@ -262,30 +265,23 @@ const envSchema = z
     PACKSMITH_OCI_INSECURE: flag.default(false),
     PACKSMITH_OCI_PUBLIC_URL: publicHost.optional(),
     PACKSMITH_OCI_REPOSITORIES: packNames.optional(),
-    PACKSMITH_MAX_UPLOAD_MIB: wholeNumber(
-      LIMITS.maxUploadMiB.min,
-      LIMITS.maxUploadMiB.max,
-      "MiB",
-    ).default(50),
+    PACKSMITH_MAX_UPLOAD_MIB: wholeNumber(LIMITS.maxUploadMiB, "MiB").default(
+      50,
+    ),
     PACKSMITH_PUBLIC_READ: flag.default(true),
     PACKSMITH_ALLOW_FORCE: flag.default(true),
     PACKSMITH_CORS_ORIGINS: corsOrigins.default([]),
     PACKSMITH_TOKEN_SECRET: tokenSecret.optional(),
-    PACKSMITH_TOKEN_TTL: wholeNumber(
-      LIMITS.tokenTtlSeconds.min,
-      LIMITS.tokenTtlSeconds.max,
-      "seconds",
-    ).default(DEFAULT_TOKEN_TTL),
+    PACKSMITH_TOKEN_TTL: wholeNumber(LIMITS.tokenTtlSeconds, "seconds").default(
+      DEFAULT_TOKEN_TTL,
+    ),
     PACKSMITH_UPLOAD_CONCURRENCY: wholeNumber(
-      LIMITS.uploadConcurrency.min,
-      LIMITS.uploadConcurrency.max,
+      LIMITS.uploadConcurrency,
       "uploads",
     ).default(2),
-    PACKSMITH_UPLOAD_QUEUE: wholeNumber(
-      LIMITS.uploadQueue.min,
-      LIMITS.uploadQueue.max,
-      "uploads",
-    ).default(64),
+    PACKSMITH_UPLOAD_QUEUE: wholeNumber(LIMITS.uploadQueue, "uploads").default(
+      64,
+    ),
     PACKSMITH_LOG: z
       .enum(LOG_LEVELS, {
         error: (i) =>
@@ -294,8 +290,7 @@ const envSchema = z
       .default("warn"),
     PACKSMITH_TRUST_PROXY: trustProxy.default(false),
     PACKSMITH_REQUEST_TIMEOUT: wholeNumber(
-      LIMITS.requestTimeoutSeconds.min,
-      LIMITS.requestTimeoutSeconds.max,
+      LIMITS.requestTimeoutSeconds,
       "seconds",
     ).default(300),
   })
