@@ -12,8 +12,9 @@
  *   the piscina task files `server/workers/pool.ts` resolves;
  * - `chunk-*.mjs`, code shared by those entries and loaded on demand (`--version` loads only
  *   `cli.mjs`);
- * - `inputs.json`, the source files that went in: `bin/packsmith.mjs` runs the bundle only when
- *   none of them is newer, and otherwise the TypeScript through tsx (a stale bundle never runs).
+ * - `inputs.json`, the source files that went into the command line's files: `bin/packsmith.mjs`
+ *   runs the bundle only when none of them is newer, and otherwise the TypeScript through tsx (a
+ *   stale bundle never runs; a server-only edit leaves it current).
  *
  * npm packages stay external (`packages: "external"`): they load from node_modules as before.
  * Without esbuild (an install without dev dependencies) it says so and exits 0: the command line
@@ -78,6 +79,9 @@ const workerTasks = readdirSync(join(ROOT, "server", "workers"))
     out: f.replace(/\.(mjs|ts)$/, ""),
   }));
 
+/** The command line's entries: the bin and the worker of `validate <src>…`. */
+const CLI_ENTRIES = ["src/cli/main.ts", "src/cli/validate-task.ts"];
+
 // Build beside the live folder and swap it in, so a CLI or a test started meanwhile never loads a
 // half-written bundle (several test files may build at once).
 const tmp = join(ROOT, "build", `.node-${process.pid}`);
@@ -88,8 +92,8 @@ try {
   result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: [
-      { in: "src/cli/main.ts", out: "cli" },
-      { in: "src/cli/validate-task.ts", out: "validate-task" },
+      { in: CLI_ENTRIES[0], out: "cli" },
+      { in: CLI_ENTRIES[1], out: "validate-task" },
       { in: "server/main.ts", out: "server" },
       ...workerTasks,
     ],
@@ -114,9 +118,28 @@ try {
   process.exit(1);
 }
 
-const inputs = Object.keys(result.metafile.inputs)
-  .filter((p) => !p.startsWith("node_modules/"))
-  .sort();
+/**
+ * The sources of the command line: the inputs of `cli.mjs`, `validate-task.mjs` and every chunk
+ * they import. The server's own sources are left out, so editing server/ does not send the command
+ * line back to tsx.
+ */
+function cliInputs({ outputs }) {
+  const queue = Object.keys(outputs).filter((o) =>
+    CLI_ENTRIES.includes(outputs[o].entryPoint),
+  );
+  const seen = new Set();
+  while (queue.length) {
+    const o = queue.pop();
+    if (seen.has(o)) continue;
+    seen.add(o);
+    for (const i of outputs[o].imports) if (outputs[i.path]) queue.push(i.path);
+  }
+  const sources = new Set(
+    [...seen].flatMap((o) => Object.keys(outputs[o].inputs)),
+  );
+  return [...sources].filter((p) => !p.startsWith("node_modules/")).sort();
+}
+const inputs = cliInputs(result.metafile);
 writeFileSync(
   join(tmp, "inputs.json"),
   `${JSON.stringify({ builtAt: started, inputs }, null, 1)}\n`,

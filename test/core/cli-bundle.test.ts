@@ -52,6 +52,22 @@ describe("the compiled command line", () => {
       ),
     });
   });
+
+  it("is stale only when a source of the command line changes: inputs.json lists no server file", () => {
+    bundled("--version");
+    const built = JSON.parse(
+      readFileSync(join(ROOT, "build/node/inputs.json"), "utf8"),
+    ) as { builtAt: number; inputs: string[] };
+    expect(built.inputs).toEqual(
+      expect.arrayContaining([
+        "src/cli/main.ts",
+        "src/cli/validate-task.ts",
+        "src/cli/push-command.ts",
+        "src/pack/validate.ts",
+      ]),
+    );
+    expect(built.inputs.filter((p) => !p.startsWith("src/"))).toEqual([]);
+  });
 });
 
 describe("validate <src>…", () => {
