@@ -3,7 +3,7 @@ import type { Locator, Page } from "@playwright/test";
 import { chartTgz } from "../test/gen/pack";
 import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
-import { expect, test, upload } from "./pages/wizard-test";
+import { expect, templateAtContent, test, upload } from "./pages/wizard-test";
 
 /* Every screen of the builder passes axe in both themes, and the whole journey works from the keyboard. */
 
@@ -82,9 +82,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(publish.success).toBeVisible({ timeout: 20_000 });
       await scan("publish: done");
 
-      await start.goto();
-      await start.useTemplate("CentOS on AWS: custom OS pack");
-      await basics.nextTo("Content");
+      await templateAtContent(start, basics, "CentOS on AWS: custom OS pack");
       // A blank image field is the core's warning (pack-format §H rule 26), shown, not
       // blocking; an annotation without a key is an error of the core.
       await content.osField("imageId").fill("");

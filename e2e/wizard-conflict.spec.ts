@@ -1,5 +1,10 @@
 import { expectNoA11yViolations } from "./support/axe";
-import { contentToValues, expect, test } from "./pages/wizard-test";
+import {
+  contentToValues,
+  expect,
+  templateAtContent,
+  test,
+} from "./pages/wizard-test";
 
 /*
  * Issue 9 item 8: publishing as the documentation does it. Beside ORAS, the Spectro CLI's
@@ -20,10 +25,9 @@ test("Spectro CLI commands; publish, change values.yaml, publish again → 409 l
   test.setTimeout(120_000);
   // A version no earlier run stored.
   const version = `1.0.${Date.now() % 1_000_000}`;
-  await start.goto();
-  await start.useTemplate("Permission Manager manifest add-on");
-  await basics.fill({ version });
-  await basics.nextTo("Content");
+  await templateAtContent(start, basics, "Permission Manager manifest add-on", {
+    version,
+  });
   await contentToValues({ content, logo, values });
   await values.nextTo("Review");
   await expect(review.status).toHaveText(/Ready to publish/);

@@ -4,7 +4,14 @@ import { join } from "node:path";
 
 import { writePackZip } from "../src/pack/zip-write";
 import { FIXTURES } from "../test/helpers/fixtures";
-import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
+import {
+  contentToValues,
+  expect,
+  newPackAtContent,
+  templateAtContent,
+  test,
+  upload,
+} from "./pages/wizard-test";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -29,9 +36,7 @@ test("an OS pack takes Ansible roles as a folder or an archive, listed in ansibl
     "#!/bin/sh\n",
   );
 
-  await start.goto();
-  await start.useTemplate("CentOS on AWS: custom OS pack");
-  await basics.nextTo("Content");
+  await templateAtContent(start, basics, "CentOS on AWS: custom OS pack");
   // The template's own role is there; the user's come beside it.
   await expect(page.getByRole("list", { name: "Ansible roles" })).toContainText(
     "harden_os",
@@ -64,9 +69,7 @@ test("an OS pack takes Ansible roles as a folder or an archive, listed in ansibl
   await expect(content.refused("roles")).toContainText(
     "empty-role is not an Ansible role: it has no tasks/main.yml",
   );
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await contentToValues({ content, logo, values });
   await values.nextTo("Review");
   await expect(review.status).toHaveText(/Ready to publish/);
   await expect(review.files).toContainText("audit_os/");
@@ -116,9 +119,7 @@ test("manifests keep the order the user gives; values.yaml is checked against th
   await expect(
     page.getByRole("button", { name: "Move manifests/app.yaml down" }),
   ).toBeFocused();
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await contentToValues({ content, logo, values });
   await expect(values.viewText()).toContainText("repo:");
   // Completion comes from the schema built from the pack: the pack section, and each manifest's .Values.
   await values.replaceText("pack:\n  ");

@@ -3,7 +3,13 @@ import { join } from "node:path";
 
 import { makePng } from "../test/gen/png";
 import { FIXTURES } from "../test/helpers/fixtures";
-import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
+import {
+  expect,
+  newPackAtContent,
+  templateAtContent,
+  test,
+  upload,
+} from "./pages/wizard-test";
 
 /* Drafts live in IndexedDB, files included: they survive a reload, move between browsers as a
  * file, and are never overwritten by another tab. */
@@ -61,10 +67,9 @@ test("a draft is exported to a file, deleted, and imported back whole", async ({
   basics,
   content,
 }) => {
-  await start.goto();
-  await start.useTemplate("Permission Manager manifest add-on");
-  await basics.fill({ displayName: "Exported manager" });
-  await basics.nextTo("Content");
+  await templateAtContent(start, basics, "Permission Manager manifest add-on", {
+    displayName: "Exported manager",
+  });
   await content.saved();
   const waiting = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export draft" }).click();

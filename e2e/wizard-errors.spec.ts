@@ -1,5 +1,12 @@
 import { chartTgz } from "../test/gen/pack";
-import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
+import {
+  contentToValues,
+  expect,
+  newPackAtContent,
+  templateAtContent,
+  test,
+  upload,
+} from "./pages/wizard-test";
 
 /* Bad inputs get a clear message where they were made, and nothing bad gets into the pack. */
 
@@ -92,10 +99,8 @@ test("Logo: a file that is not an image is refused; an SVG is converted without 
   basics,
   logo,
 }) => {
-  await start.goto();
-  await start.useTemplate("CentOS on Azure: Marketplace image");
   // The Azure template is complete: straight on to the logo.
-  await basics.nextTo("Content");
+  await templateAtContent(start, basics, "CentOS on Azure: Marketplace image");
   await basics.nextTo("Logo");
   await logo.drop(upload("logo.png", "%PDF-1.4 not an image", "image/png"));
   await expect(logo.refusal).toContainText(
@@ -126,12 +131,8 @@ test("Values: broken YAML is shown as you type and blocks Next with its line; Fo
   values,
   review,
 }) => {
-  await start.goto();
-  await start.useTemplate("Permission Manager manifest add-on");
-  await basics.nextTo("Content");
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await templateAtContent(start, basics, "Permission Manager manifest add-on");
+  await contentToValues({ content, logo, values });
   await values.replaceText(
     "manifests:\n  permission-manager:\n    namespace: a: b\n",
   );
@@ -160,12 +161,8 @@ test("Values: an error only the core knows (pack.namespace) blocks Next, listed 
   logo,
   values,
 }) => {
-  await start.goto();
-  await start.useTemplate("Permission Manager manifest add-on");
-  await basics.nextTo("Content");
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await templateAtContent(start, basics, "Permission Manager manifest add-on");
+  await contentToValues({ content, logo, values });
   await values.replaceText("pack:\n  namespace: Bad_NS\n");
   await expect(values.problems()).toContainText(
     "is not a valid Kubernetes namespace",
@@ -207,9 +204,7 @@ test("Review: a manifest reference to a missing value links to the manifest's li
       /values\.yaml now has them, with defaults, under manifests\.app/,
     ),
   ).toBeVisible();
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await contentToValues({ content, logo, values });
   // The user removes the value the manifest needs.
   await values.replaceText("pack:\n  namespace: app\n");
   await values.nextTo("Review");

@@ -1,4 +1,4 @@
-import { expect, test, upload } from "./pages/wizard-test";
+import { contentToValues, expect, test, upload } from "./pages/wizard-test";
 
 test("keyboard only: the clouds are one tab stop with arrow keys, Tab indents in the editor and Esc then Tab leaves it, a problem's line link puts the focus on that line", async ({
   page,
@@ -34,9 +34,7 @@ test("keyboard only: the clouds are one tab stop with arrow keys, Tab indents in
   await expect(page.locator(`[id="${secondName}"]`)).toBeFocused();
 
   await basics.nextTo("Content");
-  await content.nextTo("Logo");
-  await logo.nextTo("Values");
-  await values.ready();
+  await contentToValues({ content, logo, values });
   await expect(
     page.getByText("To leave the editor press Esc then Tab"),
   ).toBeVisible();

@@ -6,7 +6,13 @@ import { FIXTURES } from "../test/helpers/fixtures";
 import { readPackArchive } from "../src/pack/read-archive";
 import { writePackZip } from "../src/pack/zip-write";
 import { loadFixture } from "../test/helpers/fixtures";
-import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
+import {
+  expect,
+  newPackAtContent,
+  templateAtContent,
+  test,
+  upload,
+} from "./pages/wizard-test";
 
 const CHART =
   "pack-central/akuity-agent-0.30.0-5.5.2026/charts/akuity-agent-0.30.0-5.5.2026.tgz";
@@ -189,10 +195,9 @@ test("an upload can be cancelled, and an expired session asks to sign in again",
       }),
     ),
   );
-  await start.goto();
-  await start.useTemplate("CentOS on Azure: Marketplace image");
-  await basics.fill({ name: "e2e-cancel" });
-  await basics.nextTo("Content");
+  await templateAtContent(start, basics, "CentOS on Azure: Marketplace image", {
+    name: "e2e-cancel",
+  });
   for (const step of ["Logo", "Values", "Review", "Publish"])
     await basics.nextTo(step);
 

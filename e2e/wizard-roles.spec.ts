@@ -2,7 +2,13 @@ import { readFile } from "node:fs/promises";
 
 import { readPackArchive } from "../src/pack/read-archive";
 import { expectNoA11yViolations } from "./support/axe";
-import { contentToValues, expect, test, upload } from "./pages/wizard-test";
+import {
+  contentToValues,
+  expect,
+  templateAtContent,
+  test,
+  upload,
+} from "./pages/wizard-test";
 
 /*
  * Issue 9 item 11: an Ansible role is made in the browser: created by name, its tasks/main.yml
@@ -25,9 +31,7 @@ test("create role harden_extra, edit its tasks/main.yml, add a file: the zip hol
   review,
   publish,
 }) => {
-  await start.goto();
-  await start.useTemplate("CentOS on Azure: Marketplace image");
-  await basics.nextTo("Content");
+  await templateAtContent(start, basics, "CentOS on Azure: Marketplace image");
 
   const name = page.getByLabel("New role");
   // A name Ansible would not take is refused, in words, on the field.

@@ -5,7 +5,13 @@ import { SEED_TEMPLATES, seedJson } from "../test/helpers/seeds";
 import { readPackArchive } from "../src/pack/read-archive";
 import type { PackFiles } from "../src/pack/pack-files";
 import type { WizardPublish } from "./pages/wizard-publish";
-import { contentToValues, expect, test, upload } from "./pages/wizard-test";
+import {
+  contentToValues,
+  expect,
+  templateAtContent,
+  test,
+  upload,
+} from "./pages/wizard-test";
 
 /*
  * Issue 9: each example of the "Adding a custom pack" documentation comes out of its template
@@ -117,9 +123,7 @@ test("a chart's file name is kept unless the user renames it", async ({
   basics,
   content,
 }) => {
-  await start.goto();
-  await start.useTemplate(TITLES["permission-manager"]!);
-  await basics.nextTo("Content");
+  await templateAtContent(start, basics, TITLES["permission-manager"]!);
   await content.addCharts([
     upload("my-chart.tgz", chartTgz({ name: "demo", version: "0.1.0" })),
   ]);

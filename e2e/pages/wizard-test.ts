@@ -56,6 +56,19 @@ export async function newPackAtContent(
   await basics.nextTo("Content");
 }
 
+/** A pack from a Start-page template, its Basics changed by `input` (none by default), on the Content step. */
+export async function templateAtContent(
+  start: WizardStartPage,
+  basics: WizardBasics,
+  title: string,
+  input: BasicsInput = {},
+): Promise<void> {
+  await start.goto();
+  await start.useTemplate(title);
+  await basics.fill(input);
+  await basics.nextTo("Content");
+}
+
 /** From the Content step, changing nothing on the way, to the Values step with its editor ready. */
 export async function contentToValues(
   steps: Pick<WizardFixtures, "content" | "logo" | "values">,
