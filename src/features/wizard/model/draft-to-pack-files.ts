@@ -16,7 +16,7 @@ const lastEncoded = new Map<string, { text: string; bytes: Uint8Array }>();
  * bytes object, so a render that did not touch a 1 MB values.yaml neither re-encodes it nor
  * gives the worker new bytes to send. The bytes are shared: never write into them.
  */
-export function encodeText(path: string, text: string): Uint8Array {
+function encodeText(path: string, text: string): Uint8Array {
   const last = lastEncoded.get(path);
   if (last?.text === text) return last.bytes;
   const bytes = encoder.encode(text);
