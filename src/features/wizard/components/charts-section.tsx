@@ -34,6 +34,10 @@ function expectedCharts(
   return Object.keys(charts).filter((k) => !have.includes(k));
 }
 
+/** A path's last part: the file name under `charts/`. */
+const fileName = (path: string): string =>
+  path.slice(path.lastIndexOf("/") + 1);
+
 /** Helm charts: dropped .tgz files, read by the core in the worker; values seeded on the way in. */
 export function ChartsSection() {
   const { control, getValues, setValue, clearErrors } =
@@ -147,42 +151,48 @@ export function ChartsSection() {
       <RemovalPrompt removal={removal} />
       {fields.length > 0 && (
         <ul className="wizard-list" aria-label="Charts in the pack">
-          {fields.map((c, i) => (
-            <li
-              key={c.key}
-              className="wizard-list__item"
-              id={fieldId(`charts.${i}.path`)}
-              tabIndex={-1}
-            >
-              <span>
-                <strong>{c.name || "unreadable chart"}</strong> {c.version}{" "}
-                <code className="wizard-list__path">{c.path}</code>
-                {c.blob === null && (
-                  <span className="wizard-list__problem">
-                    {" "}
-                    — missing from the pack: drop a chart&apos;s .tgz named{" "}
-                    {c.path.slice(c.path.lastIndexOf("/") + 1)} to add it
-                  </span>
-                )}
-              </span>
-              {c.blob !== null &&
-                c.name !== "" &&
-                c.path !== helmChartPath(c.name, c.version) && (
+          {fields.map((c, i) => {
+            // Helm's path for this chart (offered as a rename when the archive has another); the
+            // row's own path when there is nothing to offer (no archive, or its name unread).
+            const helmPath =
+              c.blob !== null && c.name !== ""
+                ? helmChartPath(c.name, c.version)
+                : c.path;
+            return (
+              <li
+                key={c.key}
+                className="wizard-list__item"
+                id={fieldId(`charts.${i}.path`)}
+                tabIndex={-1}
+              >
+                <span>
+                  <strong>{c.name || "unreadable chart"}</strong> {c.version}{" "}
+                  <code className="wizard-list__path">{c.path}</code>
+                  {c.blob === null && (
+                    <span className="wizard-list__problem">
+                      {" "}
+                      — missing from the pack: drop a chart&apos;s .tgz named{" "}
+                      {fileName(c.path)} to add it
+                    </span>
+                  )}
+                </span>
+                {c.path !== helmPath && (
                   <Button
-                    aria-label={`Rename ${c.path} to ${helmChartPath(c.name, c.version)}`}
+                    aria-label={`Rename ${c.path} to ${helmPath}`}
                     onClick={() => rename(i)}
                   >
-                    Rename to {helmChartPath(c.name, c.version).slice(7)}
+                    Rename to {fileName(helmPath)}
                   </Button>
                 )}
-              <Button
-                aria-label={`Remove chart ${c.name || c.path}`}
-                onClick={() => removeChart(i)}
-              >
-                Remove
-              </Button>
-            </li>
-          ))}
+                <Button
+                  aria-label={`Remove chart ${c.name || c.path}`}
+                  onClick={() => removeChart(i)}
+                >
+                  Remove
+                </Button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
