@@ -131,12 +131,8 @@ export class RegistryClient {
       ctx,
       this.transport.transferTimeoutMs,
     );
-    if (`sha256:${await sha256Hex(bytes)}` !== digest) {
-      throw new StoreError(
-        "REGISTRY_ERROR",
-        `${this.host} sent ${ctx.what} with content that does not match its digest`,
-      );
-    }
+    if (`sha256:${await sha256Hex(bytes)}` !== digest)
+      throw digestMismatch(ctx);
     return bytes;
   }
 
@@ -225,7 +221,7 @@ export class RegistryClient {
     }
     return {
       digest,
-      mediaType: (res.headers.get("content-type") ?? "").split(";")[0]!.trim(),
+      mediaType: mediaTypeOf(res),
       size: Number(res.headers.get("content-length") ?? "-1"),
     };
   }
@@ -260,16 +256,14 @@ export class RegistryClient {
       this.transport.timeoutMs,
     );
     const digest = `sha256:${await sha256Hex(bytes)}`;
-    if (reference.startsWith("sha256:") && digest !== reference) {
-      throw new StoreError(
-        "REGISTRY_ERROR",
-        `${this.host} sent ${ctx.what} with content that does not match its digest`,
-      );
-    }
-    const mediaType = (res.headers.get("content-type") ?? "")
-      .split(";")[0]!
-      .trim();
-    return { bytes, digest, mediaType, size: bytes.byteLength };
+    if (reference.startsWith("sha256:") && digest !== reference)
+      throw digestMismatch(ctx);
+    return {
+      bytes,
+      digest,
+      mediaType: mediaTypeOf(res),
+      size: bytes.byteLength,
+    };
   }
 
   /**
@@ -469,6 +463,16 @@ function checkDigest(digest: string): void {
       `${JSON.stringify(digest)} is not a sha256 digest`,
     );
 }
+
+/** The `Content-Type` without parameters, `""` when absent. */
+const mediaTypeOf = (res: Response): string =>
+  (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
+
+const digestMismatch = (ctx: RequestContext): StoreError =>
+  new StoreError(
+    "REGISTRY_ERROR",
+    `${ctx.host} sent ${ctx.what} with content that does not match its digest`,
+  );
 
 /** Names go into URL paths: only valid OCI names and references ever reach the wire. */
 function checkName(repo: string, reference?: string): void {
