@@ -62,6 +62,9 @@ export interface RegistryRequest extends RequestContext {
   transfer?: boolean;
 }
 
+/** Which credentials a request carried: a 401 after `basic`, `static` or `fresh-token` is final. */
+type SentAuth = "none" | "basic" | "static" | "cached-token" | "fresh-token";
+
 interface CachedToken {
   token: string;
   expiresAt: number;
@@ -165,8 +168,7 @@ export class RegistryTransport {
    * what a status means); throws only for network failures, auth failures and exhausted retries.
    */
   async request(op: RegistryRequest): Promise<Response> {
-    let sent: "none" | "basic" | "static" | "cached-token" | "fresh-token" =
-      "none";
+    let sent: SentAuth = "none";
     for (let round = 0; ; round++) {
       const headers: Record<string, string> = {
         "user-agent": "packsmith",
@@ -223,7 +225,7 @@ export class RegistryTransport {
 
   private async authorization(op: RegistryRequest): Promise<{
     header?: string;
-    sent: "none" | "basic" | "static" | "cached-token" | "fresh-token";
+    sent: SentAuth;
   }> {
     if (this.auth.type === "bearer")
       return { header: `Bearer ${this.auth.token}`, sent: "static" };
