@@ -3,7 +3,6 @@ import { join } from "node:path";
 
 import { makePng } from "../test/gen/png";
 import { FIXTURES } from "../test/helpers/fixtures";
-import { readPackArchive } from "../src/pack/read-archive";
 import { writePackZip } from "../src/pack/zip-write";
 import { loadFixture } from "../test/helpers/fixtures";
 import {
@@ -50,14 +49,9 @@ test("a pack from a real chart: zip checked by the core's reader, then 409 → f
   const digest = (await review.digest.textContent()) ?? "";
   await review.nextTo("Publish");
 
-  const zip = await publish.download("zip");
-  expect(zip.suggestedFilename()).toBe("e2e-akuity-0.30.0.zip");
-  const read = readPackArchive(
-    new Uint8Array(await readFile(await zip.path())),
-    { name: "zip" },
-  );
-  if (!read.ok) throw new Error(read.error.message);
-  expect([...read.value.files.keys()].sort()).toEqual([
+  const zip = await publish.downloadedZip();
+  expect(zip.filename).toBe("e2e-akuity-0.30.0.zip");
+  expect([...zip.files.keys()].sort()).toEqual([
     "README.md",
     "charts/akuity-agent-0.30.0-5.5.2026.tgz",
     "logo.png",
@@ -66,14 +60,12 @@ test("a pack from a real chart: zip checked by the core's reader, then 409 → f
   ]);
   expect(
     Buffer.compare(
-      Buffer.from(
-        read.value.files.get("charts/akuity-agent-0.30.0-5.5.2026.tgz")!,
-      ),
+      Buffer.from(zip.files.get("charts/akuity-agent-0.30.0-5.5.2026.tgz")!),
       chart,
     ),
   ).toBe(0);
   expect(
-    JSON.parse(new TextDecoder().decode(read.value.files.get("pack.json"))),
+    JSON.parse(new TextDecoder().decode(zip.files.get("pack.json"))),
   ).toEqual({
     name: "e2e-akuity",
     displayName: "Akuity agent (e2e)",

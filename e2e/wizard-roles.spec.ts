@@ -1,6 +1,3 @@
-import { readFile } from "node:fs/promises";
-
-import { readPackArchive } from "../src/pack/read-archive";
 import { expectNoA11yViolations } from "./support/axe";
 import {
   contentToValues,
@@ -77,15 +74,7 @@ test("create role harden_extra, edit its tasks/main.yml, add a file: the zip hol
   await contentToValues({ content, logo, values });
   await values.nextTo("Review");
   await review.nextTo("Publish");
-  const zip = await publish.download("zip");
-  const read = readPackArchive(
-    new Uint8Array(await readFile(await zip.path())),
-    {
-      name: "zip",
-    },
-  );
-  if (!read.ok) throw new Error(read.error.message);
-  const files = read.value.files;
+  const { files } = await publish.downloadedZip();
   const text = (p: string) => new TextDecoder().decode(files.get(p));
   expect(text("harden_extra/tasks/main.yml")).toBe(TASKS);
   expect(text("harden_extra/files/extra.sh")).toBe("#!/bin/sh\necho extra\n");

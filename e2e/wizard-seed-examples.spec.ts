@@ -1,10 +1,5 @@
-import { readFile } from "node:fs/promises";
-
 import { chartTgz } from "../test/gen/pack";
 import { SEED_TEMPLATES, seedJson } from "../test/helpers/seeds";
-import { readPackArchive } from "../src/pack/read-archive";
-import type { PackFiles } from "../src/pack/pack-files";
-import type { WizardPublish } from "./pages/wizard-publish";
 import {
   contentToValues,
   expect,
@@ -29,16 +24,6 @@ const TITLES: Record<string, string> = {
 };
 
 const CHART = chartTgz({ name: "prometheus-operator", version: "9.3.2" });
-
-async function downloadedPack(publish: WizardPublish): Promise<PackFiles> {
-  const zip = await publish.download("zip");
-  const read = readPackArchive(
-    new Uint8Array(await readFile(await zip.path())),
-    { name: "zip" },
-  );
-  if (!read.ok) throw new Error(read.error.message);
-  return read.value.files;
-}
 
 for (const [id, seed] of Object.entries(SEED_TEMPLATES)) {
   test(`the ${id} template, unchanged, downloads the documentation's ${seed}`, async ({
@@ -94,7 +79,7 @@ for (const [id, seed] of Object.entries(SEED_TEMPLATES)) {
     await expect(review.status).toHaveText(/Ready to publish/);
     await review.nextTo("Publish");
 
-    const files = await downloadedPack(publish);
+    const { files } = await publish.downloadedZip();
     expect(
       JSON.parse(new TextDecoder().decode(files.get("pack.json"))),
     ).toStrictEqual(seedJson(seed));

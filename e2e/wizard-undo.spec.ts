@@ -1,6 +1,3 @@
-import { readFile } from "node:fs/promises";
-
-import { readPackArchive } from "../src/pack/read-archive";
 import type { WizardPublish } from "./pages/wizard-publish";
 import {
   contentToValues,
@@ -12,15 +9,8 @@ import {
 
 /** values.yaml of the pack the wizard downloads, as bytes. */
 async function downloadedValues(publish: WizardPublish): Promise<Buffer> {
-  const zip = await publish.download("zip");
-  const read = readPackArchive(
-    new Uint8Array(await readFile(await zip.path())),
-    {
-      name: "zip",
-    },
-  );
-  if (!read.ok) throw new Error(read.error.message);
-  return Buffer.from(read.value.files.get("values.yaml")!);
+  const { files } = await publish.downloadedZip();
+  return Buffer.from(files.get("values.yaml")!);
 }
 
 test("removing a manifest with values asks first, and Undo puts the file and its values back byte for byte", async ({

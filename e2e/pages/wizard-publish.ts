@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+
 import {
   expect,
   type Download,
@@ -5,6 +7,8 @@ import {
   type Page,
 } from "@playwright/test";
 
+import type { PackFiles } from "../../src/pack/pack-files";
+import { readPackArchive } from "../../src/pack/read-archive";
 import { E2E_USER } from "../credentials";
 import { WizardFrame } from "./wizard-steps";
 
@@ -33,6 +37,17 @@ export class WizardPublish extends WizardFrame {
       })
       .click();
     return waiting;
+  }
+
+  /** Download the .zip and read it back with the core's reader: its file name and its files. */
+  async downloadedZip(): Promise<{ filename: string; files: PackFiles }> {
+    const zip = await this.download("zip");
+    const read = readPackArchive(
+      new Uint8Array(await readFile(await zip.path())),
+      { name: "zip" },
+    );
+    if (!read.ok) throw new Error(read.error.message);
+    return { filename: zip.suggestedFilename(), files: read.value.files };
   }
 
   uploadButton(): Locator {
