@@ -244,12 +244,7 @@ export function PackWizard({
                 ...summaryErrors(form.formState.errors),
                 ...(coreBlocked === step
                   ? blocking.map(({ finding, target }) => ({
-                      id:
-                        target.kind === "field"
-                          ? fieldId(target.field)
-                          : target.kind === "text"
-                            ? fieldId(`files.${target.file}`)
-                            : "wizard-step-heading",
+                      id: summaryLinkId(target),
                       message: finding.message,
                     }))
                   : []),
@@ -274,4 +269,16 @@ export function PackWizard({
       </FormProvider>
     </WizardContext>
   );
+}
+
+/** Where a core error's link in the error summary goes: its field, its file's editor, else the step. */
+function summaryLinkId(target: FindingTarget): string {
+  switch (target.kind) {
+    case "field":
+      return fieldId(target.field);
+    case "text":
+      return fieldId(`files.${target.file}`);
+    case "file":
+      return "wizard-step-heading";
+  }
 }
