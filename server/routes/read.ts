@@ -20,8 +20,12 @@ export const readRoutes: FastifyPluginAsync<{
   store: PackStore;
   access: Access;
 }> = async (app, { store, access }) => {
-  app.get("/api/v1/packs", async (req, reply) => {
+  // Every route here reads: where reads need sign-in, none runs for a caller who is not signed in.
+  app.addHook("onRequest", async (req, reply) => {
     if (!(await access.readable(req, reply))) return reply;
+  });
+
+  app.get("/api/v1/packs", async (req, reply) => {
     const r = listPacks(
       await store.list(),
       req.query as Record<string, unknown>,
@@ -31,7 +35,6 @@ export const readRoutes: FastifyPluginAsync<{
   });
 
   app.get("/api/v1/packs/:name", async (req, reply) => {
-    if (!(await access.readable(req, reply))) return reply;
     const { name } = req.params as { name: string };
     if (!validName(name))
       return sendError(
@@ -48,14 +51,12 @@ export const readRoutes: FastifyPluginAsync<{
   });
 
   app.get("/api/v1/packs/:name/:version", async (req, reply) => {
-    if (!(await access.readable(req, reply))) return reply;
     const p = packParams(req, reply);
     if (!p) return reply;
     return (await store.get(p.name, p.version)) ?? versionNotFound(reply, p);
   });
 
   app.get("/api/v1/packs/:name/:version/archive", async (req, reply) => {
-    if (!(await access.readable(req, reply))) return reply;
     const p = packParams(req, reply);
     if (!p) return reply;
     const format = (req.query as { format?: string }).format ?? "zip";
@@ -119,7 +120,6 @@ export const readRoutes: FastifyPluginAsync<{
   });
 
   app.get("/api/v1/packs/:name/:version/files/*", async (req, reply) => {
-    if (!(await access.readable(req, reply))) return reply;
     const p = packParams(req, reply);
     if (!p) return reply;
     const path = (req.params as { "*": string })["*"];
@@ -141,7 +141,6 @@ export const readRoutes: FastifyPluginAsync<{
   app.get(
     "/api/v1/packs/:name/:version/charts/:chartFile/files/*",
     async (req, reply) => {
-      if (!(await access.readable(req, reply))) return reply;
       const p = packParams(req, reply);
       if (!p) return reply;
       const { chartFile, "*": path } = req.params as {
@@ -188,7 +187,6 @@ export const readRoutes: FastifyPluginAsync<{
 
   // The logo as an image, only when its bytes really are a PNG (never SVG on the app origin).
   app.get("/api/v1/packs/:name/:version/logo", async (req, reply) => {
-    if (!(await access.readable(req, reply))) return reply;
     const p = packParams(req, reply);
     if (!p) return reply;
     const logo = (await store.files(p.name, p.version))?.get("logo.png");
