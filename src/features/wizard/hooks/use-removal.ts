@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 /** What a removal takes away, named for the question asked before it. */
 export interface RemovalRequest {
@@ -28,13 +28,13 @@ export function useRemoval() {
     null,
   );
   const [undone, setUndone] = useState<string | null>(null);
-  const [seq, setSeq] = useState(0);
+  // Numbers each removal, so that two in a row are told apart (focus moves to Undo each time).
+  const count = useRef(0);
 
   const perform = (r: RemovalRequest) => {
     setAsking(null);
     setUndone(null);
-    setDone({ ...r.run(), seq: seq + 1 });
-    setSeq(seq + 1);
+    setDone({ ...r.run(), seq: ++count.current });
   };
 
   return {
