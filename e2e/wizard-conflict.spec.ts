@@ -75,8 +75,7 @@ test("Spectro CLI commands; publish, change values.yaml, publish again → 409 l
   await publish.upload();
   await expect(publish.conflict).toBeVisible({ timeout: 20_000 });
 
-  await page.getByRole("button", { name: /^Replace .*…$/ }).click();
-  const dialog = page.getByRole("dialog", { name: /^Replace / });
+  const dialog = await publish.openReplace();
   await expect(
     dialog.getByRole("status").filter({
       hasText: "1 changed, 0 only in this draft, 0 only in the registry",

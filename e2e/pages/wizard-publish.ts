@@ -72,9 +72,14 @@ export class WizardPublish extends WizardFrame {
     await expect(dialog).toBeHidden();
   }
 
-  async force(): Promise<void> {
+  /** After a 409: open the dialog that asks before replacing the stored version. */
+  async openReplace(): Promise<Locator> {
     await this.page.getByRole("button", { name: /^Replace .*…$/ }).click();
-    const dialog = this.page.getByRole("dialog", { name: /^Replace / });
+    return this.page.getByRole("dialog", { name: /^Replace / });
+  }
+
+  async force(): Promise<void> {
+    const dialog = await this.openReplace();
     await dialog.getByRole("button", { name: "Replace it" }).click();
   }
 }
