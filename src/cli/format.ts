@@ -41,14 +41,18 @@ export function countFindings(findings: readonly Finding[]): {
   return n;
 }
 
+/** `0 errors, 3 warnings, 1 notes`. */
+export function countsText(n: ReturnType<typeof countFindings>): string {
+  return `${n.error} errors, ${n.warning} warnings, ${n.info} notes`;
+}
+
 /** `argo-cd 3.26.7 (addon): 0 errors, 3 warnings, 1 notes`. */
 export function summaryLine(
   pack: PackLabel | null,
   findings: readonly Finding[],
 ): string {
-  const n = countFindings(findings);
   const who = pack
     ? `${pack.name} ${String(pack.version)} (${String(pack.layer)})`
     : "pack";
-  return `${who}: ${n.error} errors, ${n.warning} warnings, ${n.info} notes`;
+  return `${who}: ${countsText(countFindings(findings))}`;
 }

@@ -1,7 +1,7 @@
 import { contentDigest, fileDigests } from "../pack/digest";
 import type { PackFiles } from "../pack/pack-files";
 import type { ValidationReport } from "../pack/validate";
-import { countFindings } from "./format";
+import { countFindings, countsText } from "./format";
 import type { Io } from "./io";
 
 /** `packsmith inspect <src>`: summary, files with sizes and SHA-256, digest, charts. */
@@ -47,8 +47,6 @@ export async function inspectCommand(
     io.out(
       `chart ${c.path}: ${c.error ?? `${c.name} ${c.version}${c.appVersion ? ` (app ${c.appVersion})` : ""}`}\n`,
     );
-  io.out(
-    `findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes\n`,
-  );
+  io.out(`findings: ${countsText(counts)}\n`);
   return 0;
 }
