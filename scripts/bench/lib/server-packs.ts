@@ -124,8 +124,7 @@ export async function bigPackZip(p: BigPack, version: string): Promise<Buffer> {
       charts: p.charts.map((c) => `charts/${c}.tgz`),
     }),
   );
-  const zip = await writePackZip(files, `${p.name}-${version}`);
-  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  return zipBuffer(files, `${p.name}-${version}`);
 }
 
 const LAYERS = ["addon", "addon", "addon", "csi", "cni", "os", "k8s"];
@@ -194,8 +193,7 @@ export async function tinyPackZip(
     "README.md",
     enc.encode(`# ${s.name}\n\nVersion ${s.version} of a bench pack.\n`),
   );
-  const zip = await writePackZip(files, `${s.name}-${s.version}`);
-  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  return zipBuffer(files, `${s.name}-${s.version}`);
 }
 
 /**
@@ -220,8 +218,7 @@ export async function midPackZip(p: BigPack, version: string): Promise<Buffer> {
       charts: charts.map((c) => `charts/${c}.tgz`),
     }),
   );
-  const zip = await writePackZip(files, `bench-mid-${version}`);
-  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  return zipBuffer(files, `bench-mid-${version}`);
 }
 
 /**
@@ -250,6 +247,11 @@ export async function textPackZip(version: string, seed = 7): Promise<Buffer> {
       `manifests/dashboards/dashboards-${i}.yaml`,
       enc.encode(dashboardsConfigMap(r, `bench-dashboards-${i}`, 2.5 * MB)),
     );
-  const zip = await writePackZip(files, `bench-text-${version}`);
+  return zipBuffer(files, `bench-text-${version}`);
+}
+
+/** The pack's deterministic zip as a Buffer (what the HTTP helpers send), sharing its bytes. */
+async function zipBuffer(files: PackFiles, top: string): Promise<Buffer> {
+  const zip = await writePackZip(files, top);
   return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }
