@@ -35,3 +35,11 @@ export function packRepositoryPrefix(cleanBase: string): string {
 export function packRepository(cleanBase: string, name: string): string {
   return `${packRepositoryPrefix(cleanBase)}${name}`.replace(/\/{2,}/g, "/");
 }
+
+/**
+ * `<base>/packsmith/<name>`: where Packsmith keeps its own records (pack names, revoked sessions),
+ * outside `spectro-packs/archive/`, so Palette and pack listings never see them.
+ */
+export function packsmithRepository(cleanBase: string, name: string): string {
+  return `${cleanBase ? `${cleanBase}/` : ""}packsmith/${name}`;
+}

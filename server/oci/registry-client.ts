@@ -1,5 +1,11 @@
 import { sha256Hex } from "../../src/pack/digest";
+import {
+  OCI_MANIFEST_MEDIA_TYPE,
+  ORAS_EMPTY_CONFIG,
+  ORAS_EMPTY_CONFIG_DIGEST,
+} from "../../src/pack/oci-manifest";
 import { StoreError } from "../store/store";
+import { OCI_EMPTY_MEDIA_TYPE } from "./pack-manifest";
 import { DIGEST_RE, isReference, isRepository } from "./reference";
 import {
   catalogRefusal,
@@ -331,6 +337,37 @@ export class RegistryClient {
   ): Promise<string> {
     await this.pushBlobs(repo, artifact.blobs);
     return this.putManifest(repo, tag, artifact.manifest);
+  }
+
+  /**
+   * Tag a record that holds nothing but its annotations: an OCI 1.1 artifact of `artifactType`
+   * whose config and only layer are the empty blob `{}`. Returns its digest.
+   */
+  async pushRecord(
+    repo: string,
+    tag: string,
+    artifactType: string,
+    annotations: Record<string, string>,
+  ): Promise<string> {
+    const empty = {
+      mediaType: OCI_EMPTY_MEDIA_TYPE,
+      digest: ORAS_EMPTY_CONFIG_DIGEST,
+      size: ORAS_EMPTY_CONFIG.byteLength,
+    };
+    const manifest = new TextEncoder().encode(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST_MEDIA_TYPE,
+        artifactType,
+        config: empty,
+        layers: [empty],
+        annotations,
+      }),
+    );
+    return this.push(repo, tag, {
+      blobs: [{ digest: ORAS_EMPTY_CONFIG_DIGEST, bytes: ORAS_EMPTY_CONFIG }],
+      manifest: { bytes: manifest, mediaType: OCI_MANIFEST_MEDIA_TYPE },
+    });
   }
 
   /** Delete a manifest by digest (every tag on it goes too). False when it was not there. */

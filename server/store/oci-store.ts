@@ -13,7 +13,6 @@ import { writePackTarGz } from "../../src/pack/tar-write";
 import { LRUCache } from "lru-cache";
 import { KeyedMutex } from "../oci/keyed-mutex";
 import {
-  OCI_EMPTY_MEDIA_TYPE,
   readPackManifest,
   type PackLayer,
   type PackManifest,
@@ -24,6 +23,7 @@ import {
   MAX_REPOSITORY_LENGTH,
   packRepository,
   packRepositoryPrefix,
+  packsmithRepository,
   TAG_RE,
 } from "../oci/reference";
 import { RegistryClient, type ManifestRef } from "../oci/registry-client";
@@ -90,12 +90,6 @@ const sleep = (ms: number): Promise<void> =>
 /** A catalog refused once is not asked again for this long (permissions rarely change). */
 const CATALOG_REFUSED_MS = 10 * 60_000;
 const NAME_ARTIFACT = "application/vnd.packsmith.pack-name.v1";
-/** The two bytes `{}` as an OCI 1.1 empty descriptor: config and only layer of a name record. */
-const EMPTY_BLOB = {
-  mediaType: OCI_EMPTY_MEDIA_TYPE,
-  digest: ORAS_EMPTY_CONFIG_DIGEST,
-  size: 2,
-};
 
 /**
  * The `oci` driver: each version is `<base>/spectro-packs/archive/<name>:<version>`, an ORAS 1.0
@@ -119,7 +113,7 @@ const EMPTY_BLOB = {
 export function createOciStore(config: OciStoreConfig): PackStore {
   const base = cleanBasePath(config.basePath ?? "");
   const prefix = packRepositoryPrefix(base);
-  const namesRepo = `${base ? `${base}/` : ""}packsmith/pack-names`;
+  const namesRepo = packsmithRepository(base, "pack-names");
   const client = new RegistryClient({
     url: config.url,
     ...(config.auth ? { auth: config.auth } : {}),
@@ -352,24 +346,10 @@ export function createOciStore(config: OciStoreConfig): PackStore {
   async function rememberName(name: string): Promise<void> {
     if (named.has(name) || !TAG_RE.test(name)) return;
     try {
-      if (!(await client.headManifest(namesRepo, name))) {
-        const manifest = new TextEncoder().encode(
-          JSON.stringify({
-            schemaVersion: 2,
-            mediaType: OCI_MANIFEST_MEDIA_TYPE,
-            artifactType: NAME_ARTIFACT,
-            config: EMPTY_BLOB,
-            layers: [EMPTY_BLOB],
-            annotations: { "io.packsmith.pack.name": name },
-          }),
-        );
-        await client.push(namesRepo, name, {
-          blobs: [
-            { digest: ORAS_EMPTY_CONFIG_DIGEST, bytes: ORAS_EMPTY_CONFIG },
-          ],
-          manifest: { bytes: manifest, mediaType: OCI_MANIFEST_MEDIA_TYPE },
+      if (!(await client.headManifest(namesRepo, name)))
+        await client.pushRecord(namesRepo, name, NAME_ARTIFACT, {
+          "io.packsmith.pack.name": name,
         });
-      }
       named.add(name);
     } catch (e) {
       if (!(e instanceof StoreError)) throw e;

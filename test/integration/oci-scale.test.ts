@@ -244,6 +244,19 @@ describe("oci store: listing where /v2/_catalog is refused", () => {
     const crossplaneName = crossplane.detail.name;
     const names = (await client.listTags("robot/packsmith/pack-names")).sort();
     expect(names).toEqual([crossplaneName, "hellouniverse"].sort());
+    // Each record is an empty-blob artifact naming its pack, never a pack itself.
+    const recorded = await client.getManifest(
+      "robot/packsmith/pack-names",
+      "hellouniverse",
+    );
+    expect(JSON.parse(new TextDecoder().decode(recorded!.bytes))).toMatchObject(
+      {
+        artifactType: "application/vnd.packsmith.pack-name.v1",
+        config: { mediaType: "application/vnd.oci.empty.v1+json", size: 2 },
+        layers: [{ mediaType: "application/vnd.oci.empty.v1+json", size: 2 }],
+        annotations: { "io.packsmith.pack.name": "hellouniverse" },
+      },
+    );
     // Drop the second record, as if that pack had been pushed by oras by hand.
     const record = await client.headManifest(
       "robot/packsmith/pack-names",
