@@ -25,6 +25,16 @@ afterAll(async () => {
 
 const meta = { uploadedBy: "admin", createdAt: "2026-01-01T00:00:00.000Z" };
 
+/** The check that hands the files (and a tar.gz) back, as for a store that pushes them. */
+const checkFiles = (path: string, name: string, version: string) =>
+  checkUploadInPool({
+    path,
+    name,
+    version,
+    ...meta,
+    output: { kind: "files" },
+  });
+
 async function upload(
   dir: string,
   top: string,
@@ -90,13 +100,7 @@ describe("the upload check in the worker pool", () => {
 
   it("moves the files and a tar.gz back for a store that pushes one", async () => {
     const { path } = await upload("pack-central/ambassador-6.6.0", "y");
-    const r = await checkUploadInPool({
-      path,
-      name: "ambassador",
-      version: "6.6.0",
-      ...meta,
-      output: { kind: "files" },
-    });
+    const r = await checkFiles(path, "ambassador", "6.6.0");
     if (!r.ok) throw new Error(r.message);
     const files = await loadFixture("pack-central/ambassador-6.6.0");
     expect([...r.files!.keys()]).toEqual([...files.keys()]);
@@ -111,23 +115,11 @@ describe("the upload check in the worker pool", () => {
       path,
       readFileSync(join(FIXTURES, "pack-central/ambassador-6.6.0/logo.png")),
     );
-    const png = await checkUploadInPool({
-      path,
-      name: "a",
-      version: "1.0.0",
-      ...meta,
-      output: { kind: "files" },
-    });
+    const png = await checkFiles(path, "a", "1.0.0");
     expect(png).toMatchObject({ ok: false, status: 415 });
     if (!png.ok) expect(png.message).toMatch(/PNG/i);
     const { path: wrong } = await upload("pack-central/ambassador-6.6.0", "z");
-    const r = await checkUploadInPool({
-      path: wrong,
-      name: "other",
-      version: "1.0.0",
-      ...meta,
-      output: { kind: "files" },
-    });
+    const r = await checkFiles(wrong, "other", "1.0.0");
     expect(r).toMatchObject({ ok: false, status: 422, code: "INVALID_PACK" });
   });
 
@@ -141,13 +133,7 @@ describe("the upload check in the worker pool", () => {
       join(root, ".tmp"),
     );
     const { path } = await upload("pack-central/ambassador-6.6.0", "w");
-    const r = await checkUploadInPool({
-      path,
-      name: "ambassador",
-      version: "6.6.0",
-      ...meta,
-      output: { kind: "files" },
-    });
+    const r = await checkFiles(path, "ambassador", "6.6.0");
     if (!r.ok) throw new Error(r.message);
     await cached.put({ detail: r.detail, files: r.files! }, { force: false });
     const t = await Promise.all([
