@@ -197,9 +197,11 @@ const TABBABLE =
 
 /** Focus the next (or previous) tab stop of the page outside `inside`, as Tab would. */
 function moveFocusOut(inside: HTMLElement, direction: 1 | -1): void {
+  // The editor counts as one stop, its input textarea; every other stop inside it is skipped.
+  const input = inside.querySelector("textarea");
   const stops = [...document.querySelectorAll<HTMLElement>(TABBABLE)].filter(
     (el) =>
-      (el === inside.querySelector("textarea") || !inside.contains(el)) &&
+      (el === input || !inside.contains(el)) &&
       el.getClientRects().length > 0 &&
       !el.closest("[inert]"),
   );
