@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
-import type { Target } from "../pack/validate";
+import { isTarget, TARGETS } from "../pack/targets";
 import { stdio, type Io } from "./io";
 
-// This module loads nothing but node:util (the core's Target is a type, erased): `--version` and
-// `--help` answer before the core (zod, yaml, fflate) is loaded. Each command is imported when it
-// runs.
+// This module loads nothing but node:util and the core's list of targets (a module without
+// imports): `--version` and `--help` answer before the core (zod, yaml, fflate) is loaded. Each
+// command is imported when it runs.
 
 const USAGE = `Usage: packsmith <command> [options]
 
@@ -32,15 +32,6 @@ Options:
   -h, --help     Show this help.
   --version      Show the version.
 `;
-
-/** Every target of the core, checked by the compiler: a target added to the core must be listed. */
-const TARGET_SET: Record<Target, true> = {
-  oci: true,
-  "spectro-cli": true,
-  "pack-central": true,
-};
-const TARGETS = Object.keys(TARGET_SET);
-const isTarget = (s: string): s is Target => Object.hasOwn(TARGET_SET, s);
 
 /** Run the command line; returns the exit code. */
 export async function main(argv: string[], io: Io = stdio): Promise<number> {

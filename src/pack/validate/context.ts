@@ -11,11 +11,9 @@ import {
   type ParsedYaml,
 } from "../yaml-text";
 
-/**
- * Where the pack is going decides a few severities (pack-format §H): the Spectro CLI and
- * pack-central's CI insist on a PNG logo, a README and image lists; an OCI registry does not.
- */
-export type Target = "oci" | "spectro-cli" | "pack-central";
+import type { Target } from "../targets";
+
+export type { Target };
 
 export interface ValidateOptions {
   target?: Target;

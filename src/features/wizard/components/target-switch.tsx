@@ -1,19 +1,16 @@
 import { useId } from "react";
 
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
-import {
-  PUBLISH_TARGETS,
-  type PublishTarget,
-} from "@/features/wizard/model/draft-schema";
+import { TARGETS, type Target } from "@/pack/targets";
 
 /** Each destination in words: where the pack goes and how. */
-export const TARGET_LABELS: Record<PublishTarget, string> = {
+export const TARGET_LABELS: Record<Target, string> = {
   oci: "a Palette OCI registry",
   "spectro-cli": "a Spectro CLI registry",
   "pack-central": "pack-central",
 };
 
-const HINTS: Record<PublishTarget, string> = {
+const HINTS: Record<Target, string> = {
   oci: "Pushed with ORAS, or uploaded here. The registry does not insist on a logo or README.",
   "spectro-cli":
     "Pushed with spectro pack push. The Spectro CLI refuses a pack without a PNG logo or README.",
@@ -32,7 +29,7 @@ export function TargetSwitch() {
     <fieldset className="target-switch">
       <legend className="target-switch__legend">Publish to</legend>
       <div className="target-switch__options">
-        {PUBLISH_TARGETS.map((t) => (
+        {TARGETS.map((t) => (
           <div key={t} className="target-switch__option">
             <input
               type="radio"

@@ -10,9 +10,9 @@ import type {
   DraftBlobs,
   DraftData,
   DraftOrigin,
-  PublishTarget,
   WizardValues,
 } from "@/features/wizard/model/draft-schema";
+import type { Target } from "@/pack/targets";
 import type { NavState } from "@/features/wizard/model/navigation";
 import type {
   DraftExport,
@@ -29,7 +29,7 @@ export function useDraftSaving(opts: {
   storage: WizardDraftStorage;
   origin: DraftOrigin;
   nav: NavState;
-  target: PublishTarget;
+  target: Target;
   values: WizardValues;
   blobs: DraftBlobs;
   /** useDraftRevision of values and blobs. */

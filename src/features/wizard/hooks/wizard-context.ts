@@ -3,9 +3,9 @@ import { createContext, useContext } from "react";
 import type {
   DraftBlobs,
   DraftOrigin,
-  PublishTarget,
   StepId,
 } from "@/features/wizard/model/draft-schema";
+import type { Target } from "@/pack/targets";
 import type { FindingTarget } from "@/features/wizard/model/finding-targets";
 import type { PackFiles } from "@/pack/pack-files";
 import type { PackReport } from "@/lib/pack-worker/protocol";
@@ -28,8 +28,8 @@ export interface WizardContextValue {
   /** The report on screen is for an older state of the draft (a new one is coming). */
   reportPending: boolean;
   /** Where the pack is going (kept in the draft); the report is for this target. */
-  target: PublishTarget;
-  setTarget: (target: PublishTarget) => void;
+  target: Target;
+  setTarget: (target: Target) => void;
   jump: JumpRequest | null;
   goTo: (target: FindingTarget) => void;
   goToStep: (step: StepId) => void;

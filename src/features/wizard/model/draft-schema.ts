@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { TARGETS } from "@/pack/targets";
+
 /*
  * The wizard's state, as react-hook-form holds it and as a draft stores it. Everything here is
  * plain JSON: file bytes live in a separate blob map (`DraftBlobs`) and are referenced by id, so
@@ -161,17 +163,13 @@ export const draftOriginSchema = z.discriminatedUnion("kind", [
 ]);
 export type DraftOrigin = z.infer<typeof draftOriginSchema>;
 
-/** Where the pack is going: decides a few severities of the core's rules (validatePack `target`). */
-export const PUBLISH_TARGETS = ["oci", "spectro-cli", "pack-central"] as const;
-export type PublishTarget = (typeof PUBLISH_TARGETS)[number];
-
 /** What a draft stores besides the form: origin, where the user was, where the pack is going. */
 export const draftMetaSchema = z.object({
   origin: draftOriginSchema,
   step: z.enum(STEP_IDS),
   visited: z.array(z.enum(STEP_IDS)),
   /** Drafts saved before the switch existed meant an OCI registry. */
-  target: z.enum(PUBLISH_TARGETS).default("oci"),
+  target: z.enum(TARGETS).default("oci"),
 });
 
 /** The JSON half of a stored draft; the drafts store keeps it opaque and this schema restores it. */
