@@ -4,11 +4,11 @@ import { isChartPath } from "@/components/pack/file-kind";
 import { DiffBody, FileDiff } from "@/components/pack/file-diff";
 import { Alert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
+import { usePackDigest } from "@/features/wizard/hooks/use-pack-report";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import { compareFileQueryOptions } from "@/lib/api/pack-file";
 import { packVersionQueryOptions } from "@/lib/api/packs";
 import { diffFileDigests } from "@/pack/chart-diff";
-import { fileDigests } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 
 /** As on the compare page: values.yaml first, then pack.json, then by path. */
@@ -34,11 +34,9 @@ export function DraftConflict({
     ...packVersionQueryOptions(name, version),
     staleTime: 0,
   });
-  const local = useQuery({
-    queryKey: ["wizard", "file-digests", draftId, revision],
-    queryFn: () => fileDigests(files),
-    staleTime: Infinity,
-  });
+  // The draft's side is the worker's digest, as on the Review step (the same query for the same
+  // revision): hashed in the worker, each file once per id, not again on the page.
+  const local = usePackDigest(draftId, files, revision);
   if (stored.error)
     return (
       <Alert tone="error" title="The stored version could not be read">
@@ -48,7 +46,7 @@ export function DraftConflict({
   if (!stored.data || !local.data)
     return <Spinner label={`Comparing with ${name} ${version}…`} />;
 
-  const changes = diffFileDigests(stored.data.files, local.data, FIRST);
+  const changes = diffFileDigests(stored.data.files, local.data.files, FIRST);
   const changed = changes.filter((c) => c.status === "changed");
   const added = changes.filter((c) => c.status === "added");
   const removed = changes.filter((c) => c.status === "removed");
