@@ -18,14 +18,14 @@ import type {
 let pool: Piscina | null = null;
 
 /** The task modules, standalone files in this folder. */
-export type TaskModule = "bcrypt" | "pack";
+type TaskModule = "bcrypt" | "pack";
 
 /**
  * The one place a task module's file is resolved. From source (tsx), `pack` is a small .mjs that
  * registers tsx in the worker and loads pack-task.ts; a bundled production start points this at
  * the bundled task files instead.
  */
-export function taskFile(module: TaskModule): string {
+function taskFile(module: TaskModule): string {
   // Bundled (build/node/server.mjs, scripts/build-node.mjs), every `*-task` file of this folder is
   // compiled to `<name>.mjs` beside the bundle; this module is then no longer a .ts file.
   const bundled = !import.meta.url.endsWith(".ts");
@@ -53,23 +53,25 @@ function workers(): Piscina {
   return pool;
 }
 
+/** `name` of the task module `module` run in the pool on `task`. */
+function run<T>(module: TaskModule, name: string, task: unknown): Promise<T> {
+  return workers().run(task, {
+    name,
+    filename: taskFile(module),
+  }) as Promise<T>;
+}
+
 /** bcrypt comparison of `password` with `hash` in the pool. */
 export function bcryptCompare(
   password: string,
   hash: string,
 ): Promise<boolean> {
-  return workers().run(
-    { password, hash },
-    { name: "compare", filename: taskFile("bcrypt") },
-  ) as Promise<boolean>;
+  return run("bcrypt", "compare", { password, hash });
 }
 
 /** A bcrypt hash of `password` at `cost`, computed in the pool. */
 export function bcryptHash(password: string, cost: number): Promise<string> {
-  return workers().run(
-    { password, cost },
-    { name: "hash", filename: taskFile("bcrypt") },
-  ) as Promise<string>;
+  return run("bcrypt", "hash", { password, cost });
 }
 
 /**
@@ -77,10 +79,7 @@ export function bcryptHash(password: string, cost: number): Promise<string> {
  * describes the pack, and writes the stored file or moves the files and the tar.gz back.
  */
 export function checkUploadInPool(task: CheckTask): Promise<CheckOutcome> {
-  return workers().run(task, {
-    name: "checkUpload",
-    filename: taskFile("pack"),
-  }) as Promise<CheckOutcome>;
+  return run("pack", "checkUpload", task);
 }
 
 /**
@@ -88,10 +87,7 @@ export function checkUploadInPool(task: CheckTask): Promise<CheckOutcome> {
  * worker (never moved: the caller's copies stay in its caches).
  */
 export function buildTarGzInPool(task: TarGzTask): Promise<TarGzOutcome> {
-  return workers().run(task, {
-    name: "buildTarGz",
-    filename: taskFile("pack"),
-  }) as Promise<TarGzOutcome>;
+  return run("pack", "buildTarGz", task);
 }
 
 /** A chart archive opened in the pool (Helm's limits); the bytes are copied to the worker. */
@@ -99,20 +95,14 @@ export function openChartInPool(
   bytes: Uint8Array,
   file: string,
 ): Promise<Result<ChartArchive, ChartError>> {
-  return workers().run(
-    { bytes, file },
-    { name: "openChart", filename: taskFile("pack") },
-  ) as Promise<Result<ChartArchive, ChartError>>;
+  return run("pack", "openChart", { bytes, file });
 }
 
 /** The files of a stored fs pack file and its content digest, read in the pool; null when gone. */
 export function readStoredInPool(
   path: string,
 ): Promise<{ digest: string; files: PackFiles } | null> {
-  return workers().run(
-    { path },
-    { name: "readStored", filename: taskFile("pack") },
-  ) as Promise<{ digest: string; files: PackFiles } | null>;
+  return run("pack", "readStored", { path });
 }
 
 /** Stop the pool's threads (server shutdown). */
