@@ -21,12 +21,19 @@ export interface FileDigest {
   sha256: string;
 }
 
-/** Size and SHA-256 of every file, sorted by path. */
-export async function fileDigests(files: PackFiles): Promise<FileDigest[]> {
+/**
+ * Size and SHA-256 of every file, sorted by path. `hash` gives a file's SHA-256 (hex) when the
+ * caller already knows it (the pack worker keeps one per file); by default it is computed.
+ */
+export async function fileDigests(
+  files: PackFiles,
+  hash: (path: string, bytes: Uint8Array) => Promise<string> = (_, bytes) =>
+    sha256Hex(bytes),
+): Promise<FileDigest[]> {
   return Promise.all(
     sortedPaths(files).map(async (path) => {
       const bytes = files.get(path)!;
-      return { path, size: bytes.length, sha256: await sha256Hex(bytes) };
+      return { path, size: bytes.length, sha256: await hash(path, bytes) };
     }),
   );
 }

@@ -6,7 +6,7 @@ import {
   sha256Hex,
   type FileDigest,
 } from "@/pack/digest";
-import { packFromEntries, sortedPaths } from "@/pack/pack-files";
+import { packFromEntries } from "@/pack/pack-files";
 import { readPackArchive } from "@/pack/read-archive";
 import { writePackTarGz } from "@/pack/tar-write";
 import {
@@ -131,13 +131,7 @@ async function digestRefs(
 ): Promise<{ digest: string; files: FileDigest[] }> {
   const files = table.open(refs);
   const ids = new Map(refs.files.map(([path, ref]) => [path, ref.id]));
-  const list = await Promise.all(
-    sortedPaths(files).map(async (path) => ({
-      path,
-      size: files.get(path)!.length,
-      sha256: await table.sha256(ids.get(path)!),
-    })),
-  );
+  const list = await fileDigests(files, (path) => table.sha256(ids.get(path)!));
   return { digest: await contentDigest(list), files: list };
 }
 
