@@ -111,13 +111,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
     reply.header("Content-Security-Policy", APP_CSP);
     const origin = req.headers.origin;
-    if (origin && config.corsOrigins.includes(origin)) {
+    // A listed origin (PACKSMITH_CORS_ORIGINS): it may read answers and send unsafe requests.
+    const listed = origin !== undefined && config.corsOrigins.includes(origin);
+    if (listed) {
       reply.header("Access-Control-Allow-Origin", origin);
       reply.header("Vary", "Origin");
       reply.header("Access-Control-Allow-Credentials", "true");
     }
     if (req.method === "OPTIONS" && req.url.startsWith("/api/")) {
-      if (origin && config.corsOrigins.includes(origin)) {
+      if (listed) {
         reply.header(
           "Access-Control-Allow-Methods",
           "GET, HEAD, PUT, DELETE, POST",
@@ -133,10 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
       // Unsafe methods: refuse other sites (a form post cannot set the custom header).
-      if (
-        req.headers["sec-fetch-site"] === "cross-site" &&
-        !(origin && config.corsOrigins.includes(origin))
-      ) {
+      if (req.headers["sec-fetch-site"] === "cross-site" && !listed) {
         return sendError(
           reply,
           403,
