@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DownloadPanel } from "@/features/wizard/components/download-panel";
 import {
-  TARGET_LABELS,
+  errorsToFix,
   TargetSwitch,
 } from "@/features/wizard/components/target-switch";
 import { UploadPanel } from "@/features/wizard/components/upload-panel";
@@ -30,10 +30,7 @@ export function PublishStep({ onPublished }: PublishStepProps) {
     <div className="wizard-step">
       <TargetSwitch />
       {errors > 0 && (
-        <Alert
-          tone="error"
-          title={`${errors} ${errors === 1 ? "error" : "errors"} to fix before publishing to ${TARGET_LABELS[target]}`}
-        >
+        <Alert tone="error" title={errorsToFix(errors, target)}>
           <p>
             {target === "pack-central"
               ? "pack-central's checks refuse a pack with errors."

@@ -8,6 +8,7 @@ import { ImagesTable } from "@/components/pack/images-table";
 import { DownloadPanel } from "@/features/wizard/components/download-panel";
 import { STEP_LABELS } from "@/features/wizard/components/step-labels";
 import {
+  errorsToFix,
   TARGET_LABELS,
   TargetSwitch,
 } from "@/features/wizard/components/target-switch";
@@ -99,7 +100,7 @@ export function ReviewStep() {
               {!report
                 ? "Checking…"
                 : errors
-                  ? `${errors} ${errors === 1 ? "error" : "errors"} to fix before publishing to ${TARGET_LABELS[destination]}`
+                  ? errorsToFix(errors, destination)
                   : `Ready to publish to ${TARGET_LABELS[destination]}${findings.length ? `, with ${findings.length} ${findings.length === 1 ? "note" : "notes"}` : ""}`}
               {reportPending && report ? " (re-checking…)" : ""}
             </span>

@@ -10,6 +10,10 @@ export const TARGET_LABELS: Record<Target, string> = {
   "pack-central": "pack-central",
 };
 
+/** The check's verdict when it found errors, as Review and Publish both say it. */
+export const errorsToFix = (errors: number, target: Target): string =>
+  `${errors} ${errors === 1 ? "error" : "errors"} to fix before publishing to ${TARGET_LABELS[target]}`;
+
 const HINTS: Record<Target, string> = {
   oci: "Pushed with ORAS, or uploaded here. The registry does not insist on a logo or README.",
   "spectro-cli":
