@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { PackStore, PutResult, TarGzFile } from "./store/store";
+import type { PackStore, TarGzFile } from "./store/store";
 import { isTarGzOf, tarGzCachePath } from "./store/fs-pack-file";
 import { buildTarGzInPool } from "./workers/pool";
 import type { TarGzOutcome, TarGzTask } from "./workers/pack-task";
@@ -76,22 +76,14 @@ export function withTarGzCache(
     if (!outcome.ok) return null;
     return { detail, path: out, size: outcome.size, built };
   };
-  const afterWrite = async (
-    r: PutResult,
-    name: string,
-    version: string,
-  ): Promise<PutResult> => {
-    if (r.status === "replaced") await dropTarGz(dirOf(name), version);
-    return r;
-  };
   return {
     ...store,
-    put: async (pack, opts) =>
-      afterWrite(
-        await store.put(pack, opts),
-        pack.detail.name,
-        pack.detail.version,
-      ),
+    put: async (pack, opts) => {
+      const r = await store.put(pack, opts);
+      if (r.status === "replaced")
+        await dropTarGz(dirOf(pack.detail.name), pack.detail.version);
+      return r;
+    },
     delete: async (n, v) => {
       const gone = await store.delete(n, v);
       await dropTarGz(dirOf(n), v);
