@@ -2,7 +2,7 @@ import { constants } from "node:fs";
 import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { OciConfig } from "./config";
-import { cleanBasePath } from "./oci/reference";
+import { cleanBasePath, packsmithRepository } from "./oci/reference";
 import { RegistryClient } from "./oci/registry-client";
 import { registryOptionsFromConfig } from "./store/oci-from-config";
 
@@ -91,11 +91,6 @@ export function fsRevocations(dataDir: string): Revocations {
   };
 }
 
-const EMPTY = new TextEncoder().encode("{}");
-const EMPTY_DIGEST =
-  "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
-const EMPTY_TYPE = "application/vnd.oci.empty.v1+json";
-
 /**
  * Revocations in the registry: each ended session is a tag `s<sid>` of a tiny manifest (the OCI
  * empty blob, the expiry as an annotation) in `<base>/packsmith/revoked-sessions`, outside the
@@ -103,31 +98,20 @@ const EMPTY_TYPE = "application/vnd.oci.empty.v1+json";
  */
 export async function ociRevocations(c: OciConfig): Promise<Revocations> {
   const client = new RegistryClient(await registryOptionsFromConfig(c));
-  const base = cleanBasePath(c.basePath);
-  const repo = `${base ? `${base}/` : ""}packsmith/revoked-sessions`;
+  const repo = packsmithRepository(
+    cleanBasePath(c.basePath),
+    "revoked-sessions",
+  );
   const seen = new Seen();
   return {
     async revoke(sid, exp) {
       if (!SID_RE.test(sid)) return;
-      const manifest = new TextEncoder().encode(
-        JSON.stringify({
-          schemaVersion: 2,
-          mediaType: "application/vnd.oci.image.manifest.v1+json",
-          artifactType: "application/vnd.packsmith.revoked-session.v1",
-          config: { mediaType: EMPTY_TYPE, digest: EMPTY_DIGEST, size: 2 },
-          layers: [{ mediaType: EMPTY_TYPE, digest: EMPTY_DIGEST, size: 2 }],
-          annotations: {
-            "io.packsmith.session.expires": new Date(exp * 1000).toISOString(),
-          },
-        }),
+      await client.pushRecord(
+        repo,
+        `s${sid}`,
+        "application/vnd.packsmith.revoked-session.v1",
+        { "io.packsmith.session.expires": new Date(exp * 1000).toISOString() },
       );
-      await client.push(repo, `s${sid}`, {
-        blobs: [{ digest: EMPTY_DIGEST, bytes: EMPTY }],
-        manifest: {
-          bytes: manifest,
-          mediaType: "application/vnd.oci.image.manifest.v1+json",
-        },
-      });
       seen.add(sid, exp);
     },
     async isRevoked(sid) {
