@@ -1,6 +1,9 @@
 import { useState, type ReactNode } from "react";
 
-import { SignInDialog } from "@/components/sign-in-dialog";
+import {
+  LazySignInDialog,
+  preloadSignInDialog,
+} from "@/components/lazy-sign-in-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/api/client";
@@ -32,10 +35,15 @@ export function RegistryReadError({
     return (
       <Alert tone="warning" title="Sign in to read this registry">
         <p>This registry shows its packs to signed-in users only.</p>
-        <Button variant="primary" onClick={() => setDialogOpen(true)}>
+        <Button
+          variant="primary"
+          onPointerEnter={preloadSignInDialog}
+          onFocus={preloadSignInDialog}
+          onClick={() => setDialogOpen(true)}
+        >
           Sign in
         </Button>
-        <SignInDialog
+        <LazySignInDialog
           open={dialogOpen}
           reason="Sign in to read this registry."
           onClose={() => setDialogOpen(false)}

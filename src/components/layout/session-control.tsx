@@ -1,19 +1,15 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
+import {
+  LazySignInDialog,
+  preloadSignInDialog,
+} from "@/components/lazy-sign-in-dialog";
 import { Button } from "@/components/ui/button";
 import { useSession, type Session } from "@/lib/api/session";
 import { signOut } from "@/lib/api/sign-in";
 
 import "./session-control.css";
-
-// The dialog (with react-hook-form and zod) is not part of the first screen: it loads when the
-// pointer or focus reaches Sign in, or at the latest on the click.
-const loadSignInDialog = () => import("@/components/sign-in-dialog");
-const SignInDialog = lazy(() =>
-  loadSignInDialog().then((m) => ({ default: m.SignInDialog })),
-);
-const preloadSignInDialog = () => void loadSignInDialog();
 
 /**
  * The header's sign-in state: the signed-in user with Sign out (which ends the session on the
@@ -76,18 +72,14 @@ export function SessionControl() {
           >
             Sign in
           </Button>
-          {dialogOpen && (
-            <Suspense fallback={null}>
-              <SignInDialog
-                open
-                onClose={() => setDialogOpen(false)}
-                onSignedIn={() => {
-                  setDialogOpen(false);
-                  setNotice("");
-                }}
-              />
-            </Suspense>
-          )}
+          <LazySignInDialog
+            open={dialogOpen}
+            onClose={() => setDialogOpen(false)}
+            onSignedIn={() => {
+              setDialogOpen(false);
+              setNotice("");
+            }}
+          />
         </>
       )}
     </div>
