@@ -1,15 +1,9 @@
+import type { ArchiveError } from "../pack/archive-error";
 import { contentDigest, fileDigests, type FileDigest } from "../pack/digest";
 import type { Finding } from "../pack/finding";
 import { validatePack, type Target } from "../pack/validate";
 import type { PackLabel } from "./format";
 import { readSource } from "./read-source";
-
-/** Why a source could not be read: an archive error of the core, or the file system's. */
-export interface SourceError {
-  kind: string;
-  entry?: string;
-  message: string;
-}
 
 /**
  * What `validate` reports for one source; plain data, so a worker thread can hand it back.
@@ -24,30 +18,18 @@ export type SourceCheck =
       digest?: string;
       files?: FileDigest[];
     }
-  | { source: string; ok: false; error: SourceError };
+  | { source: string; ok: false; error: ArchiveError };
 
 /**
  * Read `source` (a folder, .zip or .tar.gz) and check it against every rule for `target`.
- * An unreadable source is a result, never an exception: a missing path, an archive the core
- * refuses, or a file-system error while reading (permissions, a file removed meanwhile).
- * Anything else thrown is a bug and propagates.
+ * An unreadable source is a result, never an exception (readSource's error: a missing path, an
+ * archive the core refuses, or a path the file system refuses).
  */
 export async function checkSource(
   source: string,
   o: { target: Target; digests: boolean },
 ): Promise<SourceCheck> {
-  let read;
-  try {
-    read = await readSource(source);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException | null)?.code;
-    if (typeof code !== "string") throw e;
-    return {
-      source,
-      ok: false,
-      error: { kind: code, message: `${source}: ${(e as Error).message}` },
-    };
-  }
+  const read = await readSource(source);
   if (!read.ok) return { source, ok: false, error: read.error };
   const files = read.value.files;
   const report = validatePack(files, { target: o.target });

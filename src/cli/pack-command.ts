@@ -1,4 +1,4 @@
-import { rename, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { hasErrors } from "../pack/finding";
 import type { PackFiles } from "../pack/pack-files";
 import { writePackTarGz } from "../pack/tar-write";
@@ -36,8 +36,18 @@ export async function packCommand(
     : writePackTarGz(files, top);
   // Write beside the target and rename, so an interrupted run never leaves half an archive.
   const tmp = `${out}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, out);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, out);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    if (typeof code !== "string") throw e;
+    await rm(tmp, { force: true });
+    io.err(
+      `packsmith pack: cannot write ${out}: ${code === "EISDIR" ? "it is a folder" : code === "ENOENT" ? "its folder does not exist" : (e as Error).message} (${code})\n`,
+    );
+    return 2;
+  }
   io.out(`wrote ${out} (${bytes.length} bytes, top folder ${top}/)\n`);
   return 0;
 }

@@ -1,10 +1,10 @@
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
-import type { ArchiveError } from "../pack/archive-error";
+import { showName, type ArchiveError } from "../pack/archive-error";
 import { withLimits } from "../pack/limits";
 import { packFromEntries, type PackFiles } from "../pack/pack-files";
 import { readPackArchive } from "../pack/read-archive";
-import type { Result } from "../pack/result";
+import { err, ok, type Result } from "../pack/result";
 
 export interface Source {
   files: PackFiles;
@@ -12,9 +12,53 @@ export interface Source {
   label: string;
 }
 
+/** Why the file system refused a path, in words, by error code. */
+const REASONS: Record<string, string> = {
+  ENAMETOOLONG: "its path is longer than the system allows",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOENT: "it was removed while being read",
+  ENOTDIR: "a part of its path is not a folder",
+  EISDIR: "it is a folder where a file was expected",
+  ELOOP: "too many levels of symbolic links",
+  EIO: "input/output error",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files",
+};
+
+/**
+ * A failure of the file system (an error with a `code`) on `shown` (the path as the message names
+ * it) as an `unreadable` error that names the path and why. Anything else thrown is a bug and
+ * propagates.
+ */
+function fsError(e: unknown, shown: string, entry?: string): ArchiveError {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== "string") throw e;
+  const why = REASONS[code] ?? (e as Error).message;
+  const message = `${showName(shown)}: ${why} (${code})`;
+  return entry === undefined
+    ? { kind: "unreadable", message }
+    : { kind: "unreadable", entry, message };
+}
+
+/** Run one file-system call; its failure is `fsError`'s result. */
+function fsCall<T>(
+  call: () => T,
+  shown: string,
+  entry?: string,
+): Result<T, ArchiveError> {
+  try {
+    return ok(call());
+  } catch (e) {
+    return err(fsError(e, shown, entry));
+  }
+}
+
 /**
  * Read a pack from a folder, a .zip or a .tar.gz with the core's rules. A folder is walked
- * without following links: a link or a special file is refused like in an archive.
+ * without following links: a link or a special file is refused like in an archive. Never throws
+ * for what it finds on disk: a path the file system refuses (too long, no permission, removed
+ * meanwhile) is an `unreadable` error naming it.
  *
  * The file system is read synchronously: a pack is hundreds of small files, and a promise per
  * file costs a thread-pool round trip each (5 to 10 times the whole read on a busy machine). The
@@ -25,26 +69,30 @@ export async function readSource(
   path: string,
 ): Promise<Result<Source, ArchiveError>> {
   const limits = withLimits();
-  let st;
+  let st: Stats;
   try {
     st = lstatSync(path);
-  } catch {
-    return {
-      ok: false,
-      error: {
-        kind: "not-an-archive",
-        message: `${path}: no such file or folder`,
-      },
-    };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") return err(fsError(e, path));
+    return err({
+      kind: "not-an-archive",
+      message: `${path}: no such file or folder`,
+    });
   }
   if (st.isDirectory()) {
     const entries: { path: string; bytes: Uint8Array }[] = [];
     let total = 0;
     const walk = (dir: string): ArchiveError | null => {
-      for (const name of readdirSync(dir).sort()) {
+      const dirRel = relative(path, dir).split(sep).join("/");
+      const names = fsCall(() => readdirSync(dir), dirRel || path, dirRel);
+      if (!names.ok) return names.error;
+      for (const name of names.value.sort()) {
         const full = join(dir, name);
         const rel = relative(path, full).split(sep).join("/");
-        const s = lstatSync(full);
+        const stat = fsCall(() => lstatSync(full), rel, rel);
+        if (!stat.ok) return stat.error;
+        const s = stat.value;
         if (s.isSymbolicLink())
           return {
             kind: "link-not-allowed",
@@ -66,10 +114,9 @@ export async function readSource(
               kind: "too-large",
               message: `${path} holds more than ${limits.maxTotalBytes / 1024 / 1024} MiB`,
             };
-          entries.push({
-            path: rel,
-            bytes: new Uint8Array(readFileSync(full)),
-          });
+          const bytes = fsCall(() => readFileSync(full), rel, rel);
+          if (!bytes.ok) return bytes.error;
+          entries.push({ path: rel, bytes: new Uint8Array(bytes.value) });
         } else {
           return {
             kind: "special-file",
@@ -81,28 +128,24 @@ export async function readSource(
       return null;
     };
     const problem = walk(path);
-    if (problem) return { ok: false, error: problem };
+    if (problem) return err(problem);
     const r = packFromEntries(entries, limits);
-    return r.ok ? { ok: true, value: { files: r.value, label: path } } : r;
+    return r.ok ? ok({ files: r.value, label: path }) : r;
   }
   if (!st.isFile())
-    return {
-      ok: false,
-      error: {
-        kind: "special-file",
-        message: `${path} is not a file or folder`,
-      },
-    };
+    return err({
+      kind: "special-file",
+      message: `${path} is ${st.isSymbolicLink() ? "a symbolic link" : "a device, socket or FIFO"}, not a file or folder`,
+    });
   if (st.size > limits.maxTotalBytes)
-    return {
-      ok: false,
-      error: {
-        kind: "too-large",
-        message: `${path} is larger than ${limits.maxTotalBytes / 1024 / 1024} MiB`,
-      },
-    };
-  const r = readPackArchive(new Uint8Array(readFileSync(path)), {
+    return err({
+      kind: "too-large",
+      message: `${path} is larger than ${limits.maxTotalBytes / 1024 / 1024} MiB`,
+    });
+  const bytes = fsCall(() => readFileSync(path), path);
+  if (!bytes.ok) return bytes;
+  const r = readPackArchive(new Uint8Array(bytes.value), {
     name: basename(path),
   });
-  return r.ok ? { ok: true, value: { files: r.value.files, label: path } } : r;
+  return r.ok ? ok({ files: r.value.files, label: path }) : r;
 }

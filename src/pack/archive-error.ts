@@ -23,7 +23,9 @@ export type ArchiveErrorKind =
   | "crc-mismatch"
   | "overlapping-entries"
   | "too-deep"
-  | "no-pack-json";
+  | "no-pack-json"
+  /** The file system refused a read (a path too long, no permission, removed meanwhile). */
+  | "unreadable";
 
 export interface ArchiveError {
   kind: ArchiveErrorKind;

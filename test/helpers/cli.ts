@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { expect } from "vitest";
 
@@ -47,4 +47,22 @@ export function runBundled(cwd: string, ...args: string[]): CliRun {
     if (!TSX_NOTE.test(run.stderr) || attempt === 3) return run;
     buildNode();
   }
+}
+
+/**
+ * `bin/packsmith.mjs <args>` in its own process without blocking this one: for a test that
+ * serves something (a registry) the command line talks to.
+ */
+export function runCliAsync(cwd: string, ...args: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    p.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    p.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
 }
