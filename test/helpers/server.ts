@@ -112,3 +112,33 @@ export const writeHeaders = (
   "content-type": "application/zip",
   ...extra,
 });
+
+let logMarks = 0;
+
+/**
+ * The server's log lines so far, once every line it wrote before this call has arrived: the log is
+ * written in order, so a /health request marked with a fresh query is sent and its own line
+ * awaited. A count read from it is exact, with no sleep. Needs `PACKSMITH_LOG` at `info` or
+ * lower (`debug` for the sign-in checks).
+ */
+export async function serverLog(srv: RunningServer): Promise<string[]> {
+  const mark = `log-mark=${++logMarks}`;
+  const r = await fetch(`${srv.url}/api/v1/health?${mark}`);
+  await r.arrayBuffer();
+  // The bound only stops a test whose server logs nothing (a wrong PACKSMITH_LOG) from hanging.
+  for (let polls = 0; !srv.stdout().includes(mark); polls++) {
+    if (polls === 2000)
+      throw new Error(
+        `the server never logged ${mark}: start it with PACKSMITH_LOG=info or debug`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return srv.stdout().split("\n");
+}
+
+/** How many bcrypt checks the server has run (its debug line per check; PACKSMITH_LOG=debug). */
+export async function bcryptChecks(srv: RunningServer): Promise<number> {
+  return (await serverLog(srv)).filter((l) =>
+    l.includes("sign-in: bcrypt check"),
+  ).length;
+}
