@@ -4,6 +4,7 @@ import {
   type ChartError,
 } from "../src/pack/chart";
 import { contentDigest, fileDigests } from "../src/pack/digest";
+import type { NativeFlate } from "../src/pack/inflate";
 import type { Finding } from "../src/pack/finding";
 import type { Result } from "../src/pack/result";
 import { compareBytes, type PackFiles } from "../src/pack/pack-files";
@@ -40,7 +41,7 @@ export async function describePack(
     uploadedBy: meta.uploadedBy,
     files: list,
     findings: report.findings,
-    charts: await chartDetails(files, report.chartArchives),
+    charts: await chartDetails(files, report.chartArchives, opts.native),
     images: report.images,
   };
   if (typeof p?.addonType === "string") detail.addonType = p.addonType;
@@ -64,6 +65,7 @@ const CHART_ARCHIVE = /^charts\/[^/]+\.tgz$/;
 export async function chartDetails(
   files: PackFiles,
   read: ReadonlyMap<string, ChartArchive>,
+  native?: NativeFlate,
 ): Promise<PackChart[]> {
   const paths = [
     ...new Set([
@@ -81,7 +83,7 @@ export async function chartDetails(
       // Here, in whatever thread describes the pack (the upload check's is a worker).
       const r = done
         ? { ok: true as const, value: done }
-        : readChartArchive(bytes, { name: file });
+        : readChartArchive(bytes, { name: file, native });
       if (!r.ok)
         return {
           file,

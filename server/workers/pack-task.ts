@@ -16,7 +16,7 @@ import {
 } from "node:fs";
 import { finished } from "node:stream/promises";
 import { join } from "node:path";
-import { createGzip, deflateRawSync, inflateRawSync } from "node:zlib";
+import { createGzip, deflateRawSync } from "node:zlib";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { ArchiveError } from "../../src/pack/archive-error";
 import { concatBytes } from "../../src/pack/bytes";
@@ -33,10 +33,11 @@ import type { PackDetail } from "../../src/pack/registry-types";
 import { sniff } from "../../src/pack/sniff";
 import { tarParts } from "../../src/pack/tar-write";
 import { checkIdentity } from "../../src/pack/validate";
-import type { CompressedForms, InflateRaw } from "../../src/pack/zip-read";
+import type { CompressedForms } from "../../src/pack/zip-read";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import { describePack } from "../prepare";
 import { packFileHead, splitPackFile } from "../store/fs-pack-file";
+import { zlibFlate } from "./zlib-flate";
 
 export interface CheckTask {
   /** The received body (a temp file): read here, never copied through the main thread. */
@@ -90,7 +91,7 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
   const archive = readPackArchive(bytes, {
     name: `${task.name}-${task.version}`,
     compressed,
-    inflateRaw: zlibInflateRaw,
+    native: zlibFlate,
   });
   if (!archive.ok)
     return {
@@ -101,10 +102,11 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
       findings: [archiveFinding(archive.error)],
     } satisfies CheckOutcome;
   const files = archive.value.files;
-  const { detail, errors } = await describePack(files, {
-    uploadedBy: task.uploadedBy,
-    createdAt: task.createdAt,
-  });
+  const { detail, errors } = await describePack(
+    files,
+    { uploadedBy: task.uploadedBy, createdAt: task.createdAt },
+    { native: zlibFlate },
+  );
   const identity = checkIdentity(detail, task);
   if (errors.length || identity.length)
     return {
@@ -160,6 +162,7 @@ function moved(
 export function openChart(task: { bytes: Uint8Array; file: string }): unknown {
   const r: Result<ChartArchive, ChartError> = readChartArchive(task.bytes, {
     name: task.file,
+    native: zlibFlate,
   });
   return r.ok ? moved(r, r.value.files) : r;
 }
@@ -212,18 +215,6 @@ export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
   return { ok: true, size };
 }
 
-/**
- * Node's zlib for the zip's deflated entries (several times fflate's speed), bounded by the reader.
- * A small result may sit in Node's shared buffer pool, which cannot be moved to another thread:
- * that one is copied into a buffer of its own.
- */
-const zlibInflateRaw: InflateRaw = (data, maxOutputLength) => {
-  const b = inflateRawSync(data, { maxOutputLength });
-  return b.buffer.byteLength === b.length
-    ? new Uint8Array(b.buffer, b.byteOffset, b.length)
-    : new Uint8Array(b);
-};
-
 /** A file read into a buffer of its own (transferable, unlike Node's pooled small buffers). */
 function readWhole(path: string): Uint8Array {
   const fd = openSync(path, "r");
@@ -257,7 +248,7 @@ function readPackFile(
 
 /** The files of the stored zip of the pack file at `path` (named in the error when unreadable). */
 function storedFiles(path: string, zip: Uint8Array): PackFiles {
-  const r = readPackArchive(zip, { inflateRaw: zlibInflateRaw });
+  const r = readPackArchive(zip, { native: zlibFlate });
   if (!r.ok)
     throw new Error(`stored pack ${path} is unreadable: ${r.error.message}`);
   return r.value.files;

@@ -14,7 +14,7 @@ import {
 } from "./pack-files";
 import { ok, type Result } from "./result";
 import { sniff, describeSniffed } from "./sniff";
-import { inflateSteps } from "./inflate";
+import { inflateSteps, type NativeFlate } from "./inflate";
 import { gunzipBounded, readTarEntries, TarWalk } from "./tar-read";
 import { decodeText } from "./yaml-text";
 
@@ -74,6 +74,8 @@ export interface ChartReadOptions {
   /** The pack's budget, so nested archives draw from the same total. */
   budget?: Budget;
   limits?: Partial<Limits>;
+  /** Expand the archive with this native codec (Node's zlib on the server) instead of fflate. */
+  native?: NativeFlate;
 }
 
 /**
@@ -102,7 +104,7 @@ export function readChartArchive(
   try {
     const kind = sniff(bytes);
     if (kind !== "gzip") return notGzip(name, kind);
-    const files = unpack(bytes, name, limits, budget);
+    const files = unpack(bytes, name, limits, budget, opts.native);
     const meta = chartMeta(files, name);
     if (!meta.ok) return meta;
     const schemaBytes = files.get("values.schema.json");
@@ -252,8 +254,12 @@ function unpack(
   name: string,
   limits: Limits,
   budget: Budget,
+  native?: NativeFlate,
 ): PackFiles {
-  const tar = gunzipBounded(bytes, name, limits, budget, HELM_CAP);
+  const tar = gunzipBounded(bytes, name, limits, budget, {
+    ...HELM_CAP,
+    native,
+  });
   return assemblePack(readTarEntries(tar, name, limits));
 }
 

@@ -4,11 +4,8 @@ import { asArchiveResult, assemblePack, type PackFiles } from "./pack-files";
 import { ok, type Result } from "./result";
 import { describeSniffed, sniff } from "./sniff";
 import { gunzipBounded, readTarEntries } from "./tar-read";
-import {
-  readZipEntries,
-  type CompressedForms,
-  type InflateRaw,
-} from "./zip-read";
+import type { NativeFlate } from "./inflate";
+import { readZipEntries, type CompressedForms } from "./zip-read";
 
 export interface ReadOptions {
   /** The file name, for messages only: the format is decided by the bytes. */
@@ -18,8 +15,8 @@ export interface ReadOptions {
   budget?: Budget;
   /** For a zip: record each file's compressed form here (the server copies them into the stored zip). */
   compressed?: CompressedForms;
-  /** For a zip: expand deflated entries with this (the server's zlib) instead of fflate. */
-  inflateRaw?: InflateRaw;
+  /** Expand and check with this native codec (the server's zlib) instead of fflate. */
+  native?: NativeFlate;
 }
 
 export type ArchiveFormat = "zip" | "tar.gz" | "tar";
@@ -47,13 +44,15 @@ export function readPackArchive(
               limits,
               budget,
               opts.compressed,
-              opts.inflateRaw,
+              opts.native,
             ),
           ),
           format: "zip",
         });
       case "gzip": {
-        const tar = gunzipBounded(bytes, name, limits, budget);
+        const tar = gunzipBounded(bytes, name, limits, budget, {
+          native: opts.native,
+        });
         return ok({
           files: assemblePack(readTarEntries(tar, name, limits)),
           format: "tar.gz",

@@ -1,24 +1,31 @@
 import { fail, showName } from "./archive-error";
 import { checkEntryPath } from "./entry-path";
-import { inflateBounded } from "./inflate";
+import { inflateBounded, type InflateBounds } from "./inflate";
 import type { Budget, Limits } from "./limits";
 import { mib, type RawEntry } from "./pack-files";
 
 const BLOCK = 512;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Expand a gzip stream within the budget (whole-stream caps; tar has no per-file declared size to trust yet). */
+/**
+ * Expand a gzip stream within the budget (whole-stream caps; tar has no per-file declared size to
+ * trust yet): by default capped by the budget alone, with `native` through that codec.
+ */
 export function gunzipBounded(
   bytes: Uint8Array,
   name: string,
   limits: Limits,
   budget: Budget,
-  cap: { maxBytes: number; capLabel: string } = {
+  opts: Pick<InflateBounds, "maxBytes" | "capLabel" | "native"> = {},
+): Uint8Array {
+  return inflateBounded(bytes, "gzip", {
+    name,
+    limits,
+    budget,
     maxBytes: budget.limit,
     capLabel: "the limit for an archive",
-  },
-): Uint8Array {
-  return inflateBounded(bytes, "gzip", { name, limits, budget, ...cap });
+    ...opts,
+  });
 }
 
 /**

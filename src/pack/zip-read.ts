@@ -6,6 +6,7 @@ import {
   failOverDeclared,
   failRatio,
   inflateBounded,
+  type NativeFlate,
 } from "./inflate";
 import type { Budget, Limits } from "./limits";
 import { mib, type RawEntry } from "./pack-files";
@@ -51,21 +52,11 @@ export interface ZipCompressed {
 export type CompressedForms = Map<Uint8Array, ZipCompressed>;
 
 /**
- * A native raw-DEFLATE expander (Node's zlib in the server's worker threads, several times faster
- * than fflate): it must never produce more than `maxOutputLength` bytes, and throws when the data
- * would expand further (Node: `inflateRawSync(data, { maxOutputLength })`) or is corrupt.
- */
-export type InflateRaw = (
-  data: Uint8Array,
-  maxOutputLength: number,
-) => Uint8Array;
-
-/**
  * Read a zip from its central directory, checking every rule before any data is expanded:
  * entry count, declared sizes, names, links, encryption, overlaps and data outside the zip.
  * Then expand each entry within the budget and check its size and CRC. Throws ArchiveFailure.
  * With `compressed`, each file's data as stored is recorded there once it passed its checks. With
- * `inflateRaw`, deflated entries are expanded by it, bounded up front by the same rules.
+ * `native`, deflated entries are expanded and checked by that codec, bounded up front by the same rules.
  */
 export function readZipEntries(
   bytes: Uint8Array,
@@ -73,7 +64,7 @@ export function readZipEntries(
   limits: Limits,
   budget: Budget,
   compressed?: CompressedForms,
-  inflateRaw?: InflateRaw,
+  native?: NativeFlate,
 ): RawEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u32 = (at: number): number => view.getUint32(at, true);
@@ -312,8 +303,8 @@ export function readZipEntries(
         );
       chargeBudget(budget, c.size, c.raw);
       out = data;
-    } else if (inflateRaw) {
-      out = inflateNative(data, c, limits, budget, inflateRaw);
+    } else if (native) {
+      out = inflateNative(data, c, limits, budget, native);
     } else {
       out = inflateBounded(data, "deflate", {
         name: c.raw,
@@ -328,7 +319,7 @@ export function readZipEntries(
           c.raw,
         );
     }
-    if (crc32(out) !== c.crc)
+    if ((native?.crc32 ?? crc32)(out) !== c.crc)
       fail(
         "crc-mismatch",
         `${showName(c.raw)} is a corrupt entry: its CRC-32 does not match`,
@@ -354,27 +345,26 @@ function inflateNative(
   c: CentralEntry,
   limits: Limits,
   budget: Budget,
-  inflateRaw: InflateRaw,
+  native: NativeFlate,
 ): Uint8Array {
   const ratioCap = Math.max(
     limits.ratioGraceBytes,
     limits.maxRatio * Math.max(data.length, 1),
   );
   const bound = Math.min(c.size, ratioCap) + 1;
-  let out: Uint8Array;
-  try {
-    out = inflateRaw(data, bound);
-  } catch (e) {
-    if (!(e instanceof RangeError))
+  const r = native.inflateRaw(data, bound);
+  if (!r.ok) {
+    if (r.reason === "corrupt")
       fail(
         "truncated",
-        `${showName(c.raw)} is truncated or corrupt (${e instanceof Error ? e.message : String(e)})`,
+        `${showName(c.raw)} is truncated or corrupt (${r.message})`,
         c.raw,
       );
     // The expander stopped at the bound: whichever limit the bound was.
     if (c.size < ratioCap) failOverDeclared(c.raw, c.size);
     failRatio(c.raw, limits.maxRatio);
   }
+  const out = r.output;
   if (out.length > c.size) failOverDeclared(c.raw, c.size);
   if (out.length > ratioCap) failRatio(c.raw, limits.maxRatio);
   chargeBudget(budget, out.length, c.raw);

@@ -1,5 +1,6 @@
 // The one-call gunzip path (a gzip trailer's ISIZE within the caps → one buffer, one call) over
-// real fixture charts, and what it does when the trailer lies or the gzip has several members.
+// real fixture charts, and what it does when the trailer lies or the gzip has several members:
+// through the core's own inflater (browsers) and through the server's zlib codec, same verdicts.
 import { deflateRawSync } from "node:zlib";
 import { gunzipSync, inflateSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,8 @@ import { concatBytes, MiB } from "../gen/bytes";
 import { crc32 } from "../gen/crc32";
 import { gzip } from "../gen/tar";
 import { fixtureChartArchives, fixtureFileBytes } from "../helpers/fixtures";
+import { zlibFlate } from "../../server/workers/zlib-flate";
+import type { NativeFlate } from "../../src/pack/inflate";
 
 const fixtureCharts = fixtureChartArchives();
 
@@ -123,83 +126,112 @@ describe("gunzip in one call, over real charts", () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.info).toMatchObject({ name: "kyverno", version: "3.2.3" });
   });
+
+  it.each(fixtureCharts)(
+    "%s %s: through the server's zlib codec, the same files and budget as through fflate",
+    async (dir, file) => {
+      const tgz = await fixtureFileBytes(dir, file);
+      let calls = 0;
+      const counted: NativeFlate = {
+        ...zlibFlate,
+        inflateRaw: (d, max) => (calls++, zlibFlate.inflateRaw(d, max)),
+      };
+      const read = (native?: NativeFlate) => {
+        const budget = new Budget(HELM_LIMITS.maxTotalBytes);
+        const r = readChartArchive(tgz, { name: file, budget, native });
+        if (!r.ok) throw new Error(r.error.message);
+        return { files: [...r.value.files], used: budget.used };
+      };
+      expect(read(counted)).toEqual(read());
+      expect(calls).toBe(1);
+    },
+  );
 });
 
-describe("a gzip trailer that lies (security.md A29, A22)", () => {
-  it("a smaller ISIZE with a CRC-32 that matches the prefix it names: truncated or corrupt", async () => {
-    const tgz = await fixtureFileBytes(...KYVERNO);
-    const tar = gunzipSync(tgz);
-    // The strongest lie: a tar prefix (whole entries, the end blocks cut) that checks out by
-    // itself, hiding the rest of the archive, which Helm would read.
-    const size = tar.length - 4096;
-    const lying = withTrailer(tgz, crc32(tar.subarray(0, size)), size);
-    expectRefused(
-      readChart(lying, { name: KYVERNO[1] }),
-      "truncated",
-      /truncated or corrupt/,
-    );
-  });
+/** Each chart case below, through the core's inflater and through the server's zlib codec. */
+const INFLATERS: [string, NativeFlate | undefined][] = [
+  ["fflate", undefined],
+  ["zlib", zlibFlate],
+];
 
-  it("a larger ISIZE: truncated or corrupt", async () => {
-    const tgz = await fixtureFileBytes(...KYVERNO);
-    const tar = gunzipSync(tgz);
-    for (const extra of [1, 512, 4 * MiB]) {
-      const lying = withTrailer(tgz, crc32(tar), tar.length + extra);
+describe.each(INFLATERS)(
+  "%s: a gzip trailer that lies (security.md A29, A22)",
+  (_, native) => {
+    it("a smaller ISIZE with a CRC-32 that matches the prefix it names: truncated or corrupt", async () => {
+      const tgz = await fixtureFileBytes(...KYVERNO);
+      const tar = gunzipSync(tgz);
+      // The strongest lie: a tar prefix (whole entries, the end blocks cut) that checks out by
+      // itself, hiding the rest of the archive, which Helm would read.
+      const size = tar.length - 4096;
+      const lying = withTrailer(tgz, crc32(tar.subarray(0, size)), size);
       expectRefused(
-        readChart(lying, { name: KYVERNO[1] }),
+        readChart(lying, { name: KYVERNO[1], native }),
         "truncated",
         /truncated or corrupt/,
       );
-    }
-  });
-
-  it("an ISIZE beyond the caps: no buffer of that size, the stepped path reads and refuses it", async () => {
-    const tgz = await fixtureFileBytes(...KYVERNO);
-    const tar = gunzipSync(tgz);
-    const lying = withTrailer(tgz, crc32(tar), 0xffff_fff0);
-    expectRefused(
-      readChart(lying, { name: KYVERNO[1] }),
-      "truncated",
-      /does not end where the file does/,
-    );
-  });
-
-  it("a one-byte flip in the CRC-32: corrupt", async () => {
-    const tgz = await fixtureFileBytes(...KYVERNO);
-    const tar = gunzipSync(tgz);
-    const lying = withTrailer(tgz, crc32(tar) ^ 1, tar.length);
-    expectRefused(
-      readChart(lying, { name: KYVERNO[1] }),
-      "crc-mismatch",
-      /checksum does not match/,
-    );
-  });
-
-  it("a bomb behind a real chart whose trailer names only the chart: refused as a bomb, the budget intact", async () => {
-    const tar = gunzipSync(await fixtureFileBytes(...KYVERNO));
-    // The chart's tar, then 300 MiB of zeros; the trailer describes the tar alone.
-    const bomb = repeatDeflated(ZERO_MIB, 300, tar);
-    const lying = gzipMember({
-      raw: bomb.raw,
-      size: tar.length,
-      crc: crc32(tar),
     });
-    const budget = new Budget(HELM_LIMITS.maxTotalBytes * 2);
-    const r = readChart(lying, { name: KYVERNO[1], budget });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/expands beyond 100/);
-    // What the fast path took was given back before the stepped path read it again.
-    expect(budget.used).toBeLessThanOrEqual(
-      HELM_LIMITS.maxTotalBytes + 64 * MiB,
-    );
-  });
-});
 
-describe("multi-member gzip", () => {
+    it("a larger ISIZE: truncated or corrupt", async () => {
+      const tgz = await fixtureFileBytes(...KYVERNO);
+      const tar = gunzipSync(tgz);
+      for (const extra of [1, 512, 4 * MiB]) {
+        const lying = withTrailer(tgz, crc32(tar), tar.length + extra);
+        expectRefused(
+          readChart(lying, { name: KYVERNO[1], native }),
+          "truncated",
+          /truncated or corrupt/,
+        );
+      }
+    });
+
+    it("an ISIZE beyond the caps: no buffer of that size, the stepped path reads and refuses it", async () => {
+      const tgz = await fixtureFileBytes(...KYVERNO);
+      const tar = gunzipSync(tgz);
+      const lying = withTrailer(tgz, crc32(tar), 0xffff_fff0);
+      expectRefused(
+        readChart(lying, { name: KYVERNO[1], native }),
+        "truncated",
+        /does not end where the file does/,
+      );
+    });
+
+    it("a one-byte flip in the CRC-32: corrupt", async () => {
+      const tgz = await fixtureFileBytes(...KYVERNO);
+      const tar = gunzipSync(tgz);
+      const lying = withTrailer(tgz, crc32(tar) ^ 1, tar.length);
+      expectRefused(
+        readChart(lying, { name: KYVERNO[1], native }),
+        "crc-mismatch",
+        /checksum does not match/,
+      );
+    });
+
+    it("a bomb behind a real chart whose trailer names only the chart: refused as a bomb, the budget intact", async () => {
+      const tar = gunzipSync(await fixtureFileBytes(...KYVERNO));
+      // The chart's tar, then 300 MiB of zeros; the trailer describes the tar alone.
+      const bomb = repeatDeflated(ZERO_MIB, 300, tar);
+      const lying = gzipMember({
+        raw: bomb.raw,
+        size: tar.length,
+        crc: crc32(tar),
+      });
+      const budget = new Budget(HELM_LIMITS.maxTotalBytes * 2);
+      const r = readChart(lying, { name: KYVERNO[1], budget, native });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/expands beyond 100/);
+      // What the fast path took was given back before the stepped path read it again.
+      expect(budget.used).toBeLessThanOrEqual(
+        HELM_LIMITS.maxTotalBytes + 64 * MiB,
+      );
+    });
+  },
+);
+
+describe.each(INFLATERS)("%s: multi-member gzip", (_, native) => {
   it("a second member identical to the first (so the trailer matches the first alone): refused", async () => {
     const tgz = await fixtureFileBytes(...KYVERNO);
     expectRefused(
-      readChart(concatBytes([tgz, tgz]), { name: KYVERNO[1] }),
+      readChart(concatBytes([tgz, tgz]), { name: KYVERNO[1], native }),
       "truncated",
       /truncated or corrupt/,
     );
@@ -213,7 +245,7 @@ describe("multi-member gzip", () => {
       gzip(tar.subarray(half)),
     ]);
     expectRefused(
-      readChart(two, { name: KYVERNO[1] }),
+      readChart(two, { name: KYVERNO[1], native }),
       "truncated",
       /truncated or corrupt/,
     );

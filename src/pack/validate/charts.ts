@@ -144,6 +144,7 @@ function openChart(
     name: path,
     budget,
     limits: ctx.limits,
+    native: ctx.native,
   });
   const opened: OpenedChart = {
     path,

@@ -1,4 +1,5 @@
 import type { ChartArchive, ChartError } from "../chart";
+import type { NativeFlate } from "../inflate";
 import type { Finding, Severity } from "../finding";
 import type { LocatedJson } from "../json-locate";
 import { Budget, withLimits, type Limits } from "../limits";
@@ -35,6 +36,8 @@ export interface ValidateOptions {
    * by the caller as {@link ChartCache} is), so an edit re-scans only the file that changed.
    */
   secretCache?: SecretScanCache;
+  /** Expand chart archives with this native codec (Node's zlib on the server) instead of fflate. */
+  native?: NativeFlate;
 }
 
 /** Where validation keeps each file's secret scan (see ValidateOptions.secretCache). */
@@ -107,6 +110,7 @@ export interface BaseContext {
   /** Archives opened by an earlier validation, when the caller keeps them. */
   chartCache?: ChartCache;
   secretCache?: SecretScanCache;
+  native?: NativeFlate;
 }
 
 /** The context of the families that run once pack.json, values.yaml and presets.yaml are read. */
@@ -144,6 +148,7 @@ export function createContext(
   if (opts.previous) ctx.previous = opts.previous;
   if (opts.chartCache) ctx.chartCache = opts.chartCache;
   if (opts.secretCache) ctx.secretCache = opts.secretCache;
+  if (opts.native) ctx.native = opts.native;
   return ctx;
 }
 
