@@ -196,12 +196,17 @@ const corsOrigins = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
-/** Pack names, comma-separated: each an OCI path component, as pack.json's `name` must be. */
+/**
+ * A pack name the registry takes, in a route and in PACKSMITH_OCI_REPOSITORIES alike: an OCI path
+ * component of at most MAX_NAME_LENGTH characters, as pack.json's `name` must be.
+ */
+export const validName = (n: string): boolean =>
+  n.length <= MAX_NAME_LENGTH && OCI_NAME.test(n);
+
+/** Pack names, comma-separated: each one `validName`. */
 const packNames = z.string().transform((raw, ctx) => {
   const names = list(raw);
-  const bad = names.filter(
-    (n) => n.length > MAX_NAME_LENGTH || !OCI_NAME.test(n),
-  );
+  const bad = names.filter((n) => !validName(n));
   if (bad.length === 0) return names;
   ctx.addIssue({
     code: "custom",

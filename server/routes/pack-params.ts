@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { MAX_NAME_LENGTH, OCI_NAME, OCI_TAG } from "../../src/pack/schemas";
+import { OCI_TAG } from "../../src/pack/schemas";
+import { validName } from "../config";
 import { sendError } from "../http-errors";
 
-export const validName = (n: string): boolean =>
-  n.length <= MAX_NAME_LENGTH && OCI_NAME.test(n);
+// The read routes take the name rule from here with the other parameter checks.
+export { validName };
 const validVersion = (v: string): boolean => OCI_TAG.test(v);
 
 /** Untrusted text made safe to echo in a message: printable ASCII, at most 200 characters. */
