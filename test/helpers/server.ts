@@ -34,13 +34,17 @@ export function writeHtpasswd(dir: string): string {
 
 /**
  * Start the real server process (`tsx server/main.ts`) on a free port with its own data folder.
- * `env` adds or overrides configuration; `dataDir` reuses a folder (restart after a crash).
+ * `env` adds or overrides configuration; `dataDir` reuses a folder (restart after a crash);
+ * `script` runs another entry point with plain node (the compiled build/node/server.mjs), from
+ * `cwd` (the repository by default).
  */
 export async function startServer(
   opts: {
     env?: Record<string, string>;
     dataDir?: string;
     htpasswd?: string | null;
+    script?: string;
+    cwd?: string;
   } = {},
 ): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "packsmith-srv-"));
@@ -57,8 +61,11 @@ export async function startServer(
     env.PACKSMITH_HTPASSWD = opts.htpasswd ?? writeHtpasswd(dataDir);
   // One process (node with the tsx loader), not the tsx command: tsx runs the program in a child,
   // so a SIGKILL sent to it would leave the real server running.
-  const proc = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
+  const args = opts.script
+    ? [opts.script]
+    : ["--import", "tsx", "server/main.ts"];
+  const proc = spawn(process.execPath, args, {
+    cwd: opts.cwd ?? ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

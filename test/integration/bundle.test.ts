@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -8,63 +7,38 @@ import { contentDigest } from "../../src/pack/digest";
 import { buildNode, ROOT } from "../helpers/cli";
 import { loadFixture } from "../helpers/fixtures";
 import { fixtureZip } from "../helpers/packs";
-import { ADMIN, basic, writeHeaders, writeHtpasswd } from "../helpers/server";
+import {
+  ADMIN,
+  basic,
+  startServer,
+  writeHeaders,
+  type RunningServer,
+} from "../helpers/server";
 
 // Issue 11 item 1: the server's production start is the compiled build/node/server.mjs (no tsx),
 // and the piscina task files it resolves are bundled beside it: a sign-in runs bcrypt in the pool,
 // an upload is checked in it and a tar.gz is built in it.
 
-let proc: ChildProcess;
+let srv: RunningServer;
 let url = "";
-let output = "";
-const dataDir = mkdtempSync(join(tmpdir(), "packsmith-bundle-"));
 
 beforeAll(async () => {
   buildNode();
-  proc = spawn(process.execPath, [join(ROOT, "build/node/server.mjs")], {
+  const dataDir = mkdtempSync(join(tmpdir(), "packsmith-bundle-"));
+  srv = await startServer({
+    script: join(ROOT, "build/node/server.mjs"),
     // Another folder than the repository: the bundle finds its task files beside itself.
     cwd: dataDir,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      PACKSMITH_DATA: dataDir,
-      PACKSMITH_HTPASSWD: writeHtpasswd(dataDir),
-      PACKSMITH_STATIC: "",
-      PACKSMITH_LOG: "silent",
-      // No loader may sneak in from the test runner's environment.
-      NODE_OPTIONS: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+    dataDir,
+    // No loader may sneak in from the test runner's environment.
+    env: { NODE_OPTIONS: "" },
   });
-  proc.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  proc.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start in 30 s\n${output}`)),
-      30_000,
-    );
-    proc.stdout!.on("data", () => {
-      const m = /running at (http:\/\/[^/\s]+)\//.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    proc.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}\n${output}`));
-    });
-  });
+  url = srv.url;
 }, 60_000);
 
 afterAll(async () => {
-  if (proc && proc.exitCode === null && proc.signalCode === null) {
-    const exited = new Promise((r) => proc.once("exit", r));
-    proc.kill("SIGTERM");
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await srv?.stop();
+  srv?.cleanup();
 });
 
 describe("the compiled server (build/node/server.mjs)", () => {
