@@ -7,7 +7,11 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import {
+  createServer as createNetServer,
+  type AddressInfo,
+  type Server,
+} from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +21,7 @@ import { FIXTURES } from "../helpers/fixtures";
 // Issue 11: a source folder holding something the file system will not read crashed inspect,
 // pack and push with a stack trace. Each command now names the path and why, and exits 2.
 // Tests run as root, where `chmod 000` stops nothing: the unreadable things here are ones root
-// cannot read either.
+// cannot read either (a FIFO takes the same path as the socket; making one needs mkfifo).
 
 const tmp = mkdtempSync(join(tmpdir(), "packsmith-unreadable-"));
 /** A registry that only counts what reaches it: push must refuse before it sends anything. */
@@ -34,9 +38,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => registry.close(resolve));
+  for (const s of sockets) s.close();
   // rm walks the tree relative to each folder; Node's rmSync fails on a path past PATH_MAX.
   spawnSync("rm", ["-rf", tmp]);
 });
+
+/** Servers whose socket files sit in spoiled folders; open until the end, closed in afterAll. */
+const sockets: Server[] = [];
+const listening = (path: string): Server => createNetServer().listen(path);
 
 /** A real fixture copied to `name` in the temp folder, with `spoil` applied to the copy. */
 function spoiled(name: string, spoil: (dir: string) => void): string {
@@ -73,13 +82,12 @@ const SOURCES = {
     dir: () => spoiled("long", overLongPath),
     why: /`d{60}…d{40} \(\d+ characters\)`: its path is longer than the system allows \(ENAMETOOLONG\)/,
   },
-  "a FIFO": {
+  "a Unix socket": {
     dir: () =>
-      spoiled("fifo", (d) => {
-        const r = spawnSync("mkfifo", [join(d, "manifests/pipe.yaml")]);
-        expect(r.status, String(r.stderr)).toBe(0);
+      spoiled("socket", (d) => {
+        sockets.push(listening(join(d, "manifests/app.sock")));
       }),
-    why: /`manifests\/pipe\.yaml` is a device, socket or FIFO, not a regular file/,
+    why: /`manifests\/app\.sock` is a device, socket or FIFO, not a regular file/,
   },
   "a dangling symbolic link": {
     dir: () =>
