@@ -155,27 +155,11 @@ export function readChartHead(
   bytes: Uint8Array,
   opts: ChartReadOptions,
 ): Result<ChartHead, ChartError> {
-  const { limits, budget, name } = chartRules(opts);
   try {
-    const kind = sniff(bytes);
-    if (kind !== "gzip") return notGzip(name, kind);
-    const walk = new TarWalk(name, limits);
-    let files: PackFiles | undefined;
-    const progress = inflateSteps(
-      bytes,
-      "gzip",
-      { name, limits, budget, ...HELM_CAP },
-      (tar) => {
-        walk.advance(tar, false);
-        files = headFiles(walk);
-        return files !== undefined;
-      },
-    );
-    if (!files) {
-      walk.advance(progress.output, true);
-      files = assemblePack(walk.entries);
-    }
-    const meta = chartMeta(files, name);
+    const head = readUntil(bytes, opts, true);
+    if (!head.ok) return head;
+    const { files, progress } = head.value;
+    const meta = chartMeta(files, opts.name);
     if (!meta.ok) return meta;
     return ok({
       ...meta.value,
@@ -188,16 +172,71 @@ export function readChartHead(
   }
 }
 
-/** The files read so far once they hold the chart's Chart.yaml and values.yaml, under the pack rules. */
-function headFiles(walk: TarWalk): PackFiles | undefined {
+/**
+ * Chart.yaml of a chart archive (its name, version and the rest of its metadata), expanding only
+ * as far as it: `helm package` writes it first, so the templates, CRDs and files after it are
+ * never read. Bytes cut short after Chart.yaml are enough (a caller can pass the archive's first
+ * part); cut before it, the answer is the `truncated` error. As {@link readChartHead}: the entries
+ * read on the way are held to the rules of {@link readChart}, no verdict on the rest; dependencies
+ * in requirements.yaml (apiVersion v1) only when it came before Chart.yaml. Never throws.
+ */
+export function readChartYaml(
+  bytes: Uint8Array,
+  opts: ChartReadOptions,
+): Result<ChartMeta, ChartError> {
+  try {
+    const head = readUntil(bytes, opts, false);
+    return head.ok ? chartMeta(head.value.files, opts.name) : head;
+  } catch (e) {
+    return asArchiveResult(e);
+  }
+}
+
+/** Expand a chart archive until Chart.yaml (and values.yaml, with `values`) are read, or to its end. */
+function readUntil(
+  bytes: Uint8Array,
+  opts: ChartReadOptions,
+  values: boolean,
+): Result<
+  { files: PackFiles; progress: ReturnType<typeof inflateSteps> },
+  ChartError
+> {
+  const { limits, budget, name } = chartRules(opts);
+  const kind = sniff(bytes);
+  if (kind !== "gzip") return notGzip(name, kind);
+  const walk = new TarWalk(name, limits);
+  let files: PackFiles | undefined;
+  const progress = inflateSteps(
+    bytes,
+    "gzip",
+    { name, limits, budget, ...HELM_CAP },
+    (tar) => {
+      walk.advance(tar, false);
+      files = headFiles(walk, values);
+      return files !== undefined;
+    },
+  );
+  if (!files) {
+    walk.advance(progress.output, true);
+    files = assemblePack(walk.entries);
+  }
+  return ok({ files, progress });
+}
+
+/**
+ * The files read so far once they hold the chart's Chart.yaml (and values.yaml, with `values`),
+ * under the pack rules.
+ */
+function headFiles(walk: TarWalk, values: boolean): PackFiles | undefined {
   const chart = walk.entries.find(
     (e) => e.kind === "file" && /^(?:[^/]+\/)?Chart\.yaml$/.test(e.path),
   );
   if (!chart) return undefined;
-  const values = `${chart.path.slice(0, -"Chart.yaml".length)}values.yaml`;
-  if (!walk.entries.some((e) => e.path === values)) return undefined;
+  const valuesPath = `${chart.path.slice(0, -"Chart.yaml".length)}values.yaml`;
+  if (values && !walk.entries.some((e) => e.path === valuesPath))
+    return undefined;
   const files = assemblePack(walk.entries);
-  return files.has("Chart.yaml") && files.has("values.yaml")
+  return files.has("Chart.yaml") && (!values || files.has("values.yaml"))
     ? files
     : undefined;
 }

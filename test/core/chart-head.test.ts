@@ -1,7 +1,7 @@
 // readChartHead: Chart.yaml and values.yaml as soon as their tar entries are expanded, with
 // every safety rule of readChart holding for what it reads on the way.
 import { describe, expect, it } from "vitest";
-import { readChart, readChartHead } from "../../src/pack/chart";
+import { readChart, readChartHead, readChartYaml } from "../../src/pack/chart";
 import { Budget } from "../../src/pack/limits";
 import { noise, utf8 } from "../gen/bytes";
 import { tarGzBomb } from "../gen/bombs";
@@ -163,6 +163,79 @@ describe("readChartHead keeps the safety rules for what it reads", () => {
     expect(readChartHead(bytes, { name: "c.tgz" })).toMatchObject({
       ok: false,
       error: { kind: "too-large" },
+    });
+  });
+});
+
+describe("readChartYaml: Chart.yaml only", () => {
+  it.each(fixtureCharts)(
+    "%s %s: the same metadata as readChart, also from the archive's first 256 KiB when Chart.yaml is in it",
+    async (dir, file) => {
+      const bytes = await fixtureFileBytes(dir, file);
+      const full = readChart(bytes, { name: file });
+      const yaml = readChartYaml(bytes, { name: file });
+      if (!full.ok) return;
+      if (!yaml.ok) throw new Error(yaml.error.message);
+      expect(yaml.value.name).toBe(full.value.name);
+      expect(yaml.value.version).toBe(full.value.version);
+      expect(yaml.value.appVersion).toBe(full.value.appVersion);
+      const part = readChartYaml(bytes.slice(0, 256 * 1024), { name: file });
+      if (part.ok) expect(part.value.name).toBe(full.value.name);
+      else expect(part.error.kind).toBe("truncated");
+    },
+  );
+
+  it("reads no further than Chart.yaml: a chart cut short after it still names itself", () => {
+    const bytes = chartTgz({
+      name: "early",
+      version: "2.3.4",
+      extra: { "templates/big.bin": noise(400 * 1024) },
+    });
+    const cut = bytes.slice(0, 256 * 1024);
+    expect(readChartYaml(cut, { name: "early.tgz" })).toMatchObject({
+      ok: true,
+      value: { name: "early", version: "2.3.4" },
+    });
+    // The full read refuses the same bytes, and the head read (which wants values.yaml) too.
+    expect(readChart(cut, { name: "early.tgz" }).ok).toBe(false);
+  });
+
+  it("says truncated when the bytes end before Chart.yaml, and refuses what is not a chart", () => {
+    const bytes = buildTarGz([
+      { name: "late/templates/big.bin", data: noise(300 * 1024) },
+      {
+        name: "late/Chart.yaml",
+        data: utf8("apiVersion: v2\nname: late\nversion: 1.0.0\n"),
+      },
+    ]);
+    expect(
+      readChartYaml(bytes.slice(0, 256 * 1024), { name: "late.tgz" }),
+    ).toMatchObject({ ok: false, error: { kind: "truncated" } });
+    expect(readChartYaml(bytes, { name: "late.tgz" })).toMatchObject({
+      ok: true,
+      value: { name: "late" },
+    });
+    expect(
+      readChartYaml(chartTgz({ noChartYaml: true }), { name: "b.tgz" }),
+    ).toMatchObject({ ok: false, error: { kind: "not-a-chart" } });
+    expect(
+      readChartYaml(buildTar([{ name: "a", data: utf8("x") }]), {
+        name: "a.tgz",
+      }),
+    ).toMatchObject({ ok: false, error: { kind: "not-a-chart" } });
+  });
+
+  it("holds the safety rules for what it reads before Chart.yaml", () => {
+    const bytes = buildTarGz([
+      { name: "c/link", type: "2", linkname: "/etc/passwd" },
+      {
+        name: "c/Chart.yaml",
+        data: utf8("apiVersion: v2\nname: c\nversion: 1.0.0\n"),
+      },
+    ]);
+    expect(readChartYaml(bytes, { name: "c.tgz" })).toMatchObject({
+      ok: false,
+      error: { kind: "link-not-allowed" },
     });
   });
 });

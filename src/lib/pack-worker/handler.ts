@@ -1,5 +1,5 @@
 import { Budget, withLimits } from "@/pack/limits";
-import { readChart, readChartArchive } from "@/pack/chart";
+import { readChart, readChartArchive, readChartYaml } from "@/pack/chart";
 import {
   contentDigest,
   fileDigests,
@@ -78,6 +78,10 @@ export async function runPackMethod(
     case "readChartArchive": {
       const [bytes, name] = request.args;
       return readChartArchive(bytes, { name });
+    }
+    case "readChartYaml": {
+      const [bytes, name] = request.args;
+      return readChartYaml(bytes, { name });
     }
     case "sha256":
       return sha256Hex(request.args[0]);

@@ -1,5 +1,6 @@
 import type { ArchiveError } from "@/pack/archive-error";
 import type { ChartArchive, ChartError, ChartInfo } from "@/pack/chart";
+import type { ChartMeta } from "@/pack/chart-meta";
 import type { FileDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import type { ArchiveFormat } from "@/pack/read-archive";
@@ -55,6 +56,11 @@ export interface PackWorkerMethods {
   readChartArchive: {
     args: [bytes: Uint8Array, name: string];
     result: Result<ChartArchive, ChartError>;
+  };
+  /** src/pack/chart.ts readChartYaml: Chart.yaml only, from the whole archive or its first part. */
+  readChartYaml: {
+    args: [bytes: Uint8Array, name: string];
+    result: Result<ChartMeta, ChartError>;
   };
   sha256: { args: [bytes: Uint8Array]; result: string };
   /** validate on files the worker holds; the same ids and options answer the previous report. */

@@ -80,7 +80,6 @@ describe("addCharts", () => {
       path: "charts/prometheus-grafana.tgz",
       name: "",
       version: "",
-      hasSchema: false,
     };
     const r = addCharts(
       [missing],

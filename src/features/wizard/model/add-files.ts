@@ -74,7 +74,6 @@ export function addCharts(
       path,
       name: info.name,
       version: info.version,
-      hasSchema: info.valuesSchema !== undefined,
     };
     const missing = rows.findIndex((r) => r.path === path && r.blob === null);
     if (missing === -1) rows.push(row);

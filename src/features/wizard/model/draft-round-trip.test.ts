@@ -45,6 +45,23 @@ describe.each(fixtureRows())("draft round trip $dir", ({ dir }) => {
   });
 });
 
+describe("drafts stored by earlier versions", () => {
+  it("a chart row with the old hasSchema flag (read by nothing) still restores, without it", async () => {
+    const imported = packFilesToDraft(
+      await loadFixture("pack-central/piraeus-operator-2.9.0"),
+    );
+    if (!imported.ok) throw new Error(imported.error.message);
+    const old = JSON.parse(JSON.stringify(imported.value.values)) as {
+      charts: Record<string, unknown>[];
+    };
+    expect(old.charts.length).toBeGreaterThan(0);
+    for (const row of old.charts) row.hasSchema = true;
+    const restored = wizardValuesSchema.parse(old);
+    expect(restored.charts).toEqual(imported.value.values.charts);
+    expect(restored.charts[0]).not.toHaveProperty("hasSchema");
+  });
+});
+
 describe("OS packs", () => {
   it("puts documented annotations of the chosen cloud in typed fields and writes them back", () => {
     const pack = {

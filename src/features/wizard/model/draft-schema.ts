@@ -64,7 +64,6 @@ export const chartRowSchema = z.object({
   /** From Chart.yaml; empty when the archive could not be read. */
   name: str,
   version: str,
-  hasSchema: z.boolean(),
 });
 export type ChartRow = z.infer<typeof chartRowSchema>;
 

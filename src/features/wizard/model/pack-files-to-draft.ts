@@ -8,18 +8,17 @@ import type {
 import { renderPackJson } from "@/features/wizard/model/draft-to-pack-files";
 import { EMPTY_OS } from "@/features/wizard/model/empty-values";
 import { typedOsKeys } from "@/features/wizard/model/os-keys";
-import { readChart } from "@/pack/chart";
+import { readChartYaml } from "@/pack/chart";
 import { parseJsonLocated } from "@/pack/json-locate";
 import { imageInfo } from "@/pack/png";
 import type { PackFiles } from "@/pack/pack-files";
 import { err, ok, type Result } from "@/pack/result";
 import { decodeText } from "@/pack/yaml-text";
 
-/** What the wizard needs from a chart archive; readChart gives it, or the worker's readChart. */
+/** What the wizard needs from a chart archive: its Chart.yaml's name and version. */
 export interface ChartFacts {
   name: string;
   version: string;
-  hasSchema: boolean;
 }
 
 export interface ImportOptions {
@@ -64,14 +63,8 @@ const asRecord = (v: unknown): Record<string, unknown> =>
     : {};
 
 function chartFacts(bytes: Uint8Array, path: string): ChartFacts | null {
-  const r = readChart(bytes, { name: path });
-  return r.ok
-    ? {
-        name: r.value.name,
-        version: r.value.version,
-        hasSchema: r.value.valuesSchema !== undefined,
-      }
-    : null;
+  const r = readChartYaml(bytes, { name: path });
+  return r.ok ? { name: r.value.name, version: r.value.version } : null;
 }
 
 /**
@@ -204,7 +197,6 @@ export function packFilesToDraft(
         path,
         name: facts?.name ?? "",
         version: facts?.version ?? "",
-        hasSchema: facts?.hasSchema ?? false,
       });
     }
   const manifests =

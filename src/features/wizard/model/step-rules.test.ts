@@ -196,7 +196,6 @@ const RULES: Rule[] = [
         path: "charts/missing-1.0.0.tgz",
         name: "",
         version: "",
-        hasSchema: false,
       }),
   },
   {

@@ -8,27 +8,28 @@ import { getPackWorker } from "@/lib/pack-worker/client";
 import type { PackFiles } from "@/pack/pack-files";
 import { err, type Result } from "@/pack/result";
 
-/** Read each listed chart in the worker, so the import itself never blocks the page. */
+/**
+ * Each chart's name and version, from its Chart.yaml, in the worker, so the import itself never
+ * blocks the page. Only Chart.yaml is read (the first part of each archive): the full read, and
+ * its verdict on the rest of the chart, is the check's once the draft is open.
+ */
 async function chartFacts(
   files: PackFiles,
 ): Promise<Map<string, ChartFacts | null>> {
   const worker = getPackWorker();
-  const out = new Map<string, ChartFacts | null>();
-  for (const [path, bytes] of files) {
-    if (!path.endsWith(".tgz")) continue;
-    const r = await worker.readChart(bytes, path);
-    out.set(
-      path,
-      r.ok
-        ? {
-            name: r.value.name,
-            version: r.value.version,
-            hasSchema: r.value.valuesSchema !== undefined,
-          }
-        : null,
-    );
-  }
-  return out;
+  const charts = [...files].filter(([path]) => path.endsWith(".tgz"));
+  const read = await Promise.all(
+    charts.map(([path, bytes]) => worker.readChartYaml(bytes, path)),
+  );
+  return new Map(
+    charts.map(([path], i) => {
+      const r = read[i]!;
+      return [
+        path,
+        r.ok ? { name: r.value.name, version: r.value.version } : null,
+      ];
+    }),
+  );
 }
 
 /** A draft for the next version of a pack read from archive bytes (a download from the registry). */
