@@ -13,6 +13,7 @@ import {
   draftKeys,
   draftQueryOptions,
   draftStoreQueryOptions,
+  rememberSavedDraft,
 } from "@/features/drafts/api/draft-queries";
 import type { DraftStore } from "@/features/drafts/api/draft-store";
 import { DraftList } from "@/features/drafts/components/draft-list";
@@ -45,7 +46,7 @@ function useCreateDraft(store: DraftStore | undefined) {
     const drafts =
       store ?? (await queryClient.ensureQueryData(draftStoreQueryOptions()));
     const id = crypto.randomUUID();
-    const saved = await drafts.save({
+    const input = {
       id,
       title: draftTitle(draft.data),
       subtitle: draftSubtitle(draft.data),
@@ -53,8 +54,10 @@ function useCreateDraft(store: DraftStore | undefined) {
       blobIds: [...draft.blobs.keys()],
       newBlobs: draft.blobs,
       baseRev: null,
-    });
+    };
+    const saved = await drafts.save(input);
     if (!saved.ok) throw new Error("the draft could not be stored");
+    rememberSavedDraft(queryClient, input, draft.blobs, saved);
     void queryClient.invalidateQueries({ queryKey: draftKeys.list() });
     navigate(paths.draft(id), { replace });
   };

@@ -5,6 +5,9 @@ import { contentDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import { validatePack } from "@/pack/validate";
 
+import { noise } from "../../../test/gen/bytes";
+import { chartTgz } from "../../../test/gen/pack";
+import { buildTarGz } from "../../../test/gen/tar";
 import { loadFixture } from "../../../test/helpers/fixtures";
 import { createPackWorkerClient, type WorkerLike } from "./client";
 import { createPackMessageHandler, PackWorkerState } from "./handler";
@@ -162,6 +165,50 @@ describe("pack worker client", () => {
       expect(viaWorker.value.files.get(path), path).toEqual(b);
     // The caller's archive was copied to the worker, not moved.
     expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+
+  test("fromEntries hands the entries' buffers to the worker instead of copying them", async () => {
+    const { client } = setup();
+    const entries = [
+      { path: "pack.json", bytes: bytes('{"name":"a"}') },
+      { path: "values.yaml", bytes: bytes("a: 1\n") },
+    ];
+    const r = await client.fromEntries(entries);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(entries.map((e) => e.bytes.byteLength)).toEqual([0, 0]);
+    expect(new TextDecoder().decode(r.value.get("values.yaml"))).toBe("a: 1\n");
+  });
+
+  test("readChartYaml copies only the archive's first MiB when Chart.yaml is in it, else all of it", async () => {
+    const { client, workers } = setup();
+    const early = chartTgz({
+      name: "early",
+      version: "1.2.3",
+      extra: { "templates/big.bin": noise(3 * 1024 * 1024) },
+    });
+    expect(early.length).toBeGreaterThan(2 * 1024 * 1024);
+    await expect(
+      client.readChartYaml(early, "charts/early.tgz"),
+    ).resolves.toMatchObject({
+      ok: true,
+      value: { name: "early", version: "1.2.3" },
+    });
+    const sent = () =>
+      workers[0]!.received.map((r) => (r.args[0] as Uint8Array).length);
+    expect(sent()).toEqual([1024 * 1024]);
+    // Chart.yaml after 3 MiB of noise: the first MiB is not enough, the whole archive is sent.
+    const late = buildTarGz([
+      { name: "late/templates/big.bin", data: noise(3 * 1024 * 1024) },
+      {
+        name: "late/Chart.yaml",
+        data: bytes("apiVersion: v2\nname: late\nversion: 1.0.0\n"),
+      },
+    ]);
+    await expect(
+      client.readChartYaml(late, "charts/late.tgz"),
+    ).resolves.toMatchObject({ ok: true, value: { name: "late" } });
+    expect(sent()).toEqual([1024 * 1024, 1024 * 1024, late.length]);
+    expect(early.byteLength).toBeGreaterThan(0);
   });
 
   test("an answer that cannot be read counts as a crash", async () => {

@@ -1,5 +1,6 @@
 import type { ArchiveError } from "@/pack/archive-error";
 import type { ChartArchive, ChartError, ChartInfo } from "@/pack/chart";
+import type { ChartMeta } from "@/pack/chart-meta";
 import type { FileDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import type { ArchiveFormat } from "@/pack/read-archive";
@@ -7,6 +8,7 @@ import type { Result } from "@/pack/result";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
 import { FileRefs } from "./file-refs";
+import { transferablesOf } from "./transferables";
 import type {
   PackMethod,
   PackReport,
@@ -25,7 +27,11 @@ export interface PackWorkerClient {
     bytes: Uint8Array,
     name: string,
   ): Promise<Result<{ files: PackFiles; format: ArchiveFormat }, ArchiveError>>;
-  /** src/pack/pack-files.ts packFromEntries with the default limits: a folder's files. */
+  /**
+   * src/pack/pack-files.ts packFromEntries with the default limits: a folder's files. The entries'
+   * buffers are handed to the worker, not copied (a 100 MB folder cost a 100 MB copy each way):
+   * they are unusable here afterwards; the files come back in the result.
+   */
   fromEntries(
     entries: { path: string; bytes: Uint8Array }[],
   ): Promise<Result<PackFiles, ArchiveError>>;
@@ -54,6 +60,15 @@ export interface PackWorkerClient {
     bytes: Uint8Array,
     name: string,
   ): Promise<Result<ChartArchive, ChartError>>;
+  /**
+   * src/pack/chart.ts readChartYaml: a chart's name, version and the rest of Chart.yaml without
+   * expanding the archive. Only its first MiB is copied to the worker (`helm package` writes
+   * Chart.yaml first); the whole archive only when Chart.yaml is not within it.
+   */
+  readChartYaml(
+    bytes: Uint8Array,
+    name: string,
+  ): Promise<Result<ChartMeta, ChartError>>;
   /** SHA-256 of the bytes, lowercase hex. */
   sha256(bytes: Uint8Array): Promise<string>;
   /**
@@ -87,6 +102,9 @@ export interface WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
 }
+
+/** How much of a chart archive readChartYaml copies to the worker first. */
+const CHART_YAML_PREFIX = 1024 * 1024;
 
 interface Pending {
   resolve: (value: never) => void;
@@ -163,6 +181,8 @@ export function createPackWorkerClient(
       method: PackMethod;
       args: unknown;
       commit?: () => void;
+      /** Buffers handed to the worker instead of copied. */
+      transfer?: Transferable[];
     },
     onProgress?: (percent: number) => void,
   ): Promise<R> {
@@ -175,8 +195,8 @@ export function createPackWorkerClient(
       });
       try {
         worker ??= start();
-        const { method, args, commit } = prepare();
-        worker.postMessage({ id, method, args } as PackRequest);
+        const { method, args, commit, transfer = [] } = prepare();
+        worker.postMessage({ id, method, args } as PackRequest, transfer);
         commit?.();
       } catch (e) {
         pending.delete(id);
@@ -189,8 +209,23 @@ export function createPackWorkerClient(
     method: M,
     args: PackWorkerMethods[M]["args"],
     onProgress?: (percent: number) => void,
+    transfer?: Transferable[],
   ): Promise<PackWorkerMethods[M]["result"]> {
-    return post(() => ({ method, args }), onProgress);
+    return post(() => ({ method, args, transfer }), onProgress);
+  }
+
+  async function readChartYaml(
+    bytes: Uint8Array,
+    name: string,
+  ): Promise<Result<ChartMeta, ChartError>> {
+    if (bytes.length > CHART_YAML_PREFIX) {
+      const head = await call("readChartYaml", [
+        bytes.slice(0, CHART_YAML_PREFIX),
+        name,
+      ]);
+      if (head.ok || head.error.kind !== "truncated") return head;
+    }
+    return call("readChartYaml", [bytes, name]);
   }
 
   /**
@@ -268,7 +303,8 @@ export function createPackWorkerClient(
 
   return {
     readArchive: (bytes, name) => call("readArchive", [bytes, name]),
-    fromEntries: (entries) => call("fromEntries", [entries]),
+    fromEntries: (entries) =>
+      call("fromEntries", [entries], undefined, transferablesOf(entries)),
     validate: (files, opts) =>
       call("validate", opts === undefined ? [files] : [files, opts]),
     writeZip: (files, top, onProgress) =>
@@ -280,6 +316,7 @@ export function createPackWorkerClient(
       heldOr(bytes, "readHeldChart", "readChart", name),
     readChartArchive: (bytes, name) =>
       heldOr(bytes, "readHeldChartArchive", "readChartArchive", name),
+    readChartYaml,
     sha256: (bytes) => call("sha256", [bytes]),
     validateFiles: (session, files, opts) =>
       new Promise((resolve, reject) => {

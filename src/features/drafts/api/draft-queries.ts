@@ -1,6 +1,11 @@
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 
-import { openDraftStore } from "@/features/drafts/api/draft-store";
+import {
+  openDraftStore,
+  type DraftSaveInput,
+  type DraftStore,
+  type StoredDraft,
+} from "@/features/drafts/api/draft-store";
 
 /** Query keys of the drafts kept in this browser. */
 export const draftKeys = {
@@ -56,3 +61,29 @@ export const draftQueryOptions = (id: string) =>
     staleTime: Infinity,
     gcTime: 0,
   });
+
+/**
+ * A draft this page has just stored, put where draftQueryOptions finds it: opening it next (a new
+ * or imported draft) uses the data and bytes in hand instead of reading every file back from
+ * IndexedDB, which took about 0.4 s for a 100 MB pack. Opened drafts are still read once per
+ * opening: the entry goes when the draft is closed (gcTime 0).
+ */
+export function rememberSavedDraft(
+  queryClient: QueryClient,
+  input: DraftSaveInput,
+  blobs: Map<string, Uint8Array>,
+  saved: { rev: number; savedAt: string },
+): void {
+  const draft: StoredDraft = {
+    id: input.id,
+    title: input.title,
+    subtitle: input.subtitle,
+    data: input.data,
+    blobIds: input.blobIds,
+    createdAt: saved.savedAt,
+    savedAt: saved.savedAt,
+    rev: saved.rev,
+  };
+  const loaded: Awaited<ReturnType<DraftStore["load"]>> = { draft, blobs };
+  queryClient.setQueryData(draftQueryOptions(input.id).queryKey, loaded);
+}
