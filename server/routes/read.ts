@@ -4,12 +4,12 @@ import { open } from "node:fs/promises";
 import { imageInfo } from "../../src/pack/png";
 import { writePackTarGz } from "../../src/pack/tar-write";
 import { decodeText } from "../../src/pack/yaml-text";
-import { writePackZip } from "../../src/pack/zip-write";
 import type { Access } from "../access";
 import { sendError } from "../http-errors";
 import { listPacks, packVersions } from "../list-packs";
 import { openChart } from "../prepare";
 import type { PackStore } from "../store/store";
+import { buildZipInPool } from "../workers/pool";
 import { packParams, safe, validName, versionNotFound } from "./pack-params";
 
 /** Served pack files never run as a page on the app's origin. */
@@ -108,9 +108,11 @@ export const readRoutes: FastifyPluginAsync<{
     if (!bytes) {
       const files = await store.files(p.name, p.version);
       if (!files) return versionNotFound(reply, p);
+      // The zip in the pool: deflating a whole pack is CPU work the event loop never does. (A
+      // tar.gz comes from store.tarGz above: main.ts gives every store the pool-built cache.)
       bytes =
         format === "zip"
-          ? await writePackZip(files, top)
+          ? await buildZipInPool(files, top)
           : writePackTarGz(files, top);
     }
     return reply

@@ -16,8 +16,7 @@ import { join } from "node:path";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import { dropTarGz, ensureTarGz } from "../archive-cache";
-import { describePack } from "../prepare";
-import { readStoredInPool } from "../workers/pool";
+import { readLayerInPool, readStoredInPool } from "../workers/pool";
 import {
   packFileHead,
   packFileJsonRange,
@@ -224,10 +223,17 @@ export function createFsStore(root: string): PackStore {
       done = (async () => {
         const files = await filesOf(d.name, d.version);
         if (!files) return { ...d, charts: [], images: [] };
-        const { detail } = await describePack(files, {
-          uploadedBy: d.uploadedBy,
-          createdAt: d.createdAt,
+        // In the pool (the files copied there): validation never runs on the event loop.
+        const read = await readLayerInPool({
+          source: { files },
+          name: `${d.name}-${d.version}`,
+          describe: { uploadedBy: d.uploadedBy, createdAt: d.createdAt },
         });
+        const detail = read.ok ? read.detail : undefined;
+        if (!detail)
+          throw new Error(
+            `${d.name} ${d.version} could not be described: ${read.ok ? "no detail" : read.message}`,
+          );
         return {
           ...d,
           findings: detail.findings,

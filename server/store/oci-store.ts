@@ -8,7 +8,6 @@ import {
   rfc3339Seconds,
 } from "../../src/pack/oci-manifest";
 import type { PackFiles } from "../../src/pack/pack-files";
-import { readPackArchive } from "../../src/pack/read-archive";
 import { writePackTarGz } from "../../src/pack/tar-write";
 import { LRUCache } from "lru-cache";
 import { KeyedMutex } from "../oci/keyed-mutex";
@@ -28,7 +27,7 @@ import {
 } from "../oci/reference";
 import { RegistryClient, type ManifestRef } from "../oci/registry-client";
 import type { RegistryAuth, RegistryTls } from "../oci/registry-transport";
-import { describePack } from "../prepare";
+import { readLayerInPool } from "../workers/pool";
 import {
   StoreError,
   type PackDetail,
@@ -172,28 +171,38 @@ export function createOciStore(config: OciStoreConfig): PackStore {
     summaries.set(key, summaryOf(detail));
   };
 
-  /** Download and unpack a layer (cached by its digest). */
+  /**
+   * Download and unpack a layer (cached by its digest), in the worker pool: with `describe`, also
+   * describe it as a stored version there (validation and chart analysis never run on the event
+   * loop). Cached files that still need describing are copied to the pool.
+   */
   async function layerFiles(
     repo: string,
     layer: PackLayer,
     where: string,
-  ): Promise<PackFiles> {
+    describe?: { uploadedBy: string; createdAt: string },
+  ): Promise<{ files: PackFiles; detail?: PackDetail }> {
     const hit = filesCache.get(layer.digest);
-    if (hit) return hit;
-    const bytes = await client.getBlob(repo, layer.digest);
-    if (!bytes)
-      throw new NotAPack(
-        `the layer ${layer.digest} of ${where} is missing from the registry`,
-      );
-    const read = readPackArchive(bytes, {
+    if (hit && !describe) return { files: hit };
+    let bytes: Uint8Array | null | undefined;
+    if (!hit) {
+      bytes = await client.getBlob(repo, layer.digest);
+      if (!bytes)
+        throw new NotAPack(
+          `the layer ${layer.digest} of ${where} is missing from the registry`,
+        );
+    }
+    const read = await readLayerInPool({
+      source: bytes ? { bytes } : { files: hit! },
       name: layer.title || `${where}.tar.gz`,
+      ...(describe ? { describe } : {}),
     });
     if (!read.ok)
       throw new NotAPack(
-        `the layer of ${where} is not a pack archive: ${read.error.message}`,
+        `the layer of ${where} is not a pack archive: ${read.message}`,
       );
-    filesCache.set(layer.digest, read.value.files);
-    return read.value.files;
+    if (!hit) filesCache.set(layer.digest, read.files);
+    return read;
   }
 
   /** The manifest at a digest read as a pack, or NotAPack (remembered by digest) before any blob. */
@@ -232,19 +241,19 @@ export function createOciStore(config: OciStoreConfig): PackStore {
     // By digest, not by tag: what we parse is exactly what the HEAD named, even if the tag moves.
     const m = await packManifest(repo, digest, where);
     if (!m) return null;
-    let files: PackFiles;
+    let detail: PackDetail | undefined;
     try {
-      files = await layerFiles(repo, m.layer, where);
+      ({ detail } = await layerFiles(repo, m.layer, where, {
+        uploadedBy: "",
+        createdAt: m.created,
+      }));
     } catch (e) {
       // A layer that is there but is no pack archive never becomes one: remember the manifest.
       if (e instanceof NotAPack && !/missing from the registry/.test(e.message))
         foreign.set(digest, e.message);
       throw e;
     }
-    const { detail } = await describePack(files, {
-      uploadedBy: "",
-      createdAt: m.created,
-    });
+    if (!detail) throw new Error(`${where} was read but not described`);
     fixIdentity(detail, name, version, where);
     remember(key, detail);
     return detail;
@@ -329,7 +338,7 @@ export function createOciStore(config: OciStoreConfig): PackStore {
     if (!head) return null;
     try {
       const m = await packManifest(repo, head.digest, where);
-      return m && new Map(await layerFiles(repo, m.layer, where));
+      return m && new Map((await layerFiles(repo, m.layer, where)).files);
     } catch (e) {
       if (e instanceof NotAPack)
         throw new StoreError("REGISTRY_ERROR", e.message);

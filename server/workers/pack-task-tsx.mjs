@@ -10,3 +10,5 @@ export const checkUpload = task.checkUpload;
 export const buildTarGz = task.buildTarGz;
 export const openChart = task.openChart;
 export const readStored = task.readStored;
+export const readLayer = task.readLayer;
+export const buildZip = task.buildZip;

@@ -158,6 +158,63 @@ function moved(
   return move({ [transferableSymbol]: [...buffers], [valueSymbol]: value });
 }
 
+export interface ReadLayerTask {
+  /** A stored pack archive (an OCI layer's tar.gz), or its files already read; copied to the worker. */
+  source: { bytes: Uint8Array } | { files: PackFiles };
+  /** For messages: the archive's name. */
+  name: string;
+  /** Also describe it as a stored version (validation, digests, charts) with these. */
+  describe?: { uploadedBy: string; createdAt: string };
+}
+
+export type ReadLayerOutcome =
+  | { ok: true; files: PackFiles; detail?: PackDetail }
+  | { ok: false; message: string };
+
+/** A stored pack archive read (and described when asked), its files moved back; or why it is none. */
+export async function readLayer(task: ReadLayerTask): Promise<unknown> {
+  let files: PackFiles;
+  if ("files" in task.source) files = task.source.files;
+  else {
+    const read = readPackArchive(task.source.bytes, {
+      name: task.name,
+      native: zlibFlate,
+    });
+    if (!read.ok)
+      return {
+        ok: false,
+        message: read.error.message,
+      } satisfies ReadLayerOutcome;
+    files = read.value.files;
+  }
+  const outcome: ReadLayerOutcome = { ok: true, files };
+  if (task.describe)
+    outcome.detail = (
+      await describePack(files, task.describe, { native: zlibFlate })
+    ).detail;
+  return moved(outcome, files);
+}
+
+/**
+ * The canonical zip of a version's files (one top folder `top`), for a store that keeps none (OCI):
+ * deflated with Node's zlib here, never on the event loop; the bytes moved back.
+ */
+export function buildZip(task: { files: PackFiles; top: string }): unknown {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  writePackZipParts(
+    task.files,
+    task.top,
+    (p) => {
+      parts.push(p);
+      size += p.length;
+    },
+    { deflateRaw: (b) => deflateRawSync(b, { level: 6 }) },
+  );
+  const zip = concatBytes(parts, size);
+  return move({ [transferableSymbol]: [zip.buffer], [valueSymbol]: zip });
+}
+
 /** A chart archive opened with Helm's limits (the chart-file endpoint), its files moved back. */
 export function openChart(task: { bytes: Uint8Array; file: string }): unknown {
   const r: Result<ChartArchive, ChartError> = readChartArchive(task.bytes, {

@@ -6,6 +6,8 @@ import type { Result } from "../../src/pack/result";
 import type {
   CheckOutcome,
   CheckTask,
+  ReadLayerOutcome,
+  ReadLayerTask,
   TarGzOutcome,
   TarGzTask,
 } from "./pack-task";
@@ -96,6 +98,24 @@ export function openChartInPool(
   file: string,
 ): Promise<Result<ChartArchive, ChartError>> {
   return run("pack", "openChart", { bytes, file });
+}
+
+/**
+ * A stored pack archive (an OCI layer) read in the pool, and described as a stored version when
+ * `task.describe` says with what; the bytes are copied to the worker, the files moved back.
+ */
+export function readLayerInPool(
+  task: ReadLayerTask,
+): Promise<ReadLayerOutcome> {
+  return run("pack", "readLayer", task);
+}
+
+/** The canonical zip of `files` under the top folder `top`, written in the pool (the files copied there). */
+export function buildZipInPool(
+  files: PackFiles,
+  top: string,
+): Promise<Uint8Array> {
+  return run("pack", "buildZip", { files, top });
 }
 
 /** The files of a stored fs pack file and its content digest, read in the pool; null when gone. */

@@ -14,7 +14,14 @@ import type { CompressedForms } from "../../src/pack/zip-read";
 import { writePackZip } from "../../src/pack/zip-write";
 import { createFsStore } from "../../server/store/fs-store";
 import { withTarGzCache } from "../../server/archive-cache";
-import { checkUploadInPool, closeWorkers } from "../../server/workers/pool";
+import { describePack } from "../../server/prepare";
+import {
+  buildZipInPool,
+  checkUploadInPool,
+  closeWorkers,
+  readLayerInPool,
+} from "../../server/workers/pool";
+import { writePackTarGz } from "../../src/pack/tar-write";
 import { FIXTURES, loadFixture } from "../helpers/fixtures";
 
 const root = mkdtempSync(join(tmpdir(), "packsmith-pool-"));
@@ -145,5 +152,65 @@ describe("the upload check in the worker pool", () => {
       t[0]!.path.startsWith(join(root, "cache", "tar.gz", "ambassador")),
     ).toBe(true);
     expect(await cached.tarGz!("ambassador", "9.9.9")).toBeNull();
+  });
+});
+
+describe("stored versions read in the worker pool (OCI layers, fs details before contract v2)", () => {
+  const DIR = "pack-central/argocd-3.26.7";
+
+  it("reads a layer's tar.gz and describes it as the event loop would have", async () => {
+    const files = await loadFixture(DIR);
+    const tgz = writePackTarGz(files, "argo-cd-3.26.7");
+    const r = await readLayerInPool({
+      source: { bytes: tgz },
+      name: "argo-cd-3.26.7.tar.gz",
+      describe: meta,
+    });
+    if (!r.ok) throw new Error(r.message);
+    expect([...r.files]).toEqual([...files]);
+    const { detail } = await describePack(files, meta);
+    expect(r.detail).toEqual(detail);
+    expect(r.detail!.charts.length).toBeGreaterThan(0);
+    // Without `describe`: the files only.
+    const plain = await readLayerInPool({
+      source: { bytes: tgz },
+      name: "x.tar.gz",
+    });
+    expect(plain).toMatchObject({ ok: true });
+    if (plain.ok) expect(plain.detail).toBeUndefined();
+  });
+
+  it("describes files already read (copied to the pool), the caller's copies intact", async () => {
+    const files = await loadFixture(DIR);
+    const r = await readLayerInPool({
+      source: { files },
+      name: "argo-cd-3.26.7",
+      describe: meta,
+    });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.detail).toEqual((await describePack(files, meta)).detail);
+    expect(files.get("pack.json")!.byteLength).toBeGreaterThan(0);
+  });
+
+  it("says why a layer is no pack archive, naming it", async () => {
+    const png = readFileSync(join(FIXTURES, DIR, "logo.png"));
+    const r = await readLayerInPool({
+      source: { bytes: new Uint8Array(png) },
+      name: "foreign.tar.gz",
+      describe: meta,
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/foreign\.tar\.gz/);
+  });
+
+  it("writes a version's zip (for a store that keeps none) holding exactly its files under one top folder", async () => {
+    const files = await loadFixture(DIR);
+    const zip = await buildZipInPool(files, "argo-cd-3.26.7");
+    const back = readPackArchive(zip);
+    if (!back.ok) throw new Error(back.error.message);
+    expect([...back.value.files]).toEqual([...files]);
+    expect(new TextDecoder("latin1").decode(zip.subarray(30, 30 + 15))).toBe(
+      "argo-cd-3.26.7/",
+    );
   });
 });
