@@ -1,6 +1,6 @@
 /**
- * The API server as a real process (`server/main.ts` with its own data folder, as
- * test/helpers/server.ts starts it but as one process: lib/server-proc.ts) next to Debian's real
+ * The API server as a real process (its production start, `build/node/server.mjs`, with its own
+ * data folder, as one process: lib/server-proc.ts) next to Debian's real
  * `docker-registry` on the same machine, in the same run:
  *
  * 1. PUT of a ~48 MB pack zip (`PUT /api/v1/packs/{name}/{version}`, Basic auth) on the fs store
@@ -374,7 +374,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       `big pack: ${fmtMB(pack.totalBytes)} of files (${pack.files.size + 1} files; text ${fmtMB(pack.textBytes)}, 4 charts ${fmtMB(pack.chartBytes)}), sent as the core's zip of ${fmtMB(zipBytes)} (the server's default cap is 50 MiB = 52.4 MB); MB/s = zip bytes / time`,
     );
     ctx.note(
-      "every server is `node --import tsx server/main.ts` with its own data folder under the run's temp folder; htpasswd bcrypt cost 4 (see lib/server-proc.ts)",
+      "every server is the production start `node build/node/server.mjs` (built at the bench's start) with its own data folder under the run's temp folder; htpasswd bcrypt cost 4 (see lib/server-proc.ts)",
     );
 
     const authDir = ctx.tmpDir("auth");
@@ -743,7 +743,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       name: "restart: spawn → listening",
       ms: cold.startMs,
       runsMs: [cold.startMs],
-      notes: `node + tsx start-up and module loading; the index loads on first use`,
+      notes: `node start-up and loading the compiled server; the index loads on first use`,
     });
     rows.push({
       name: `restart: first list (${stored} versions, cold index)`,

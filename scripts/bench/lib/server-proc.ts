@@ -1,9 +1,9 @@
 /**
- * The real Packsmith server as a child process for the server bench, the way test/helpers/server.ts
- * starts it (own data folder, port 0, API only, silent log) but as ONE process,
- * `node --import tsx server/main.ts`, rather than through the `tsx` CLI (which runs the server in a
- * second, grandchild Node process): so the child's pid is the server's, for /proc/<pid>/status
- * memory readings, `--cpu-prof`, and killing it by its id.
+ * The real Packsmith server as a child process for the server bench: its production start, the
+ * compiled `build/node/server.mjs` (built here first, as `npm start` builds it; no TypeScript loader
+ * in the server or its worker threads), with its own data folder, port 0, API only, silent log, as
+ * ONE process: so the child's pid is the server's, for /proc/<pid>/status memory readings,
+ * `--cpu-prof`, and killing it by its id.
  *
  * Clean-up, whatever happens: `stop()` (SIGTERM, then SIGKILL after 5 s); on SIGINT/SIGTERM of the
  * bench, a listener put in front of run.ts's own kills every live server *before* run.ts removes
@@ -11,7 +11,7 @@
  * and if the bench itself is SIGKILLed, the watchdog preloaded into the server (server-watchdog.ts)
  * sees its stdin pipe close and ends it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,12 +19,24 @@ import bcrypt from "bcryptjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, "../../..");
-const WATCHDOG = path.join(here, "server-watchdog.ts");
+const WATCHDOG = path.join(here, "server-watchdog.mjs");
+const SERVER = path.join(ROOT, "build/node/server.mjs");
+let built = false;
+
+/** `build/node/` from the sources as they are now, once per bench run (esbuild, well under a second). */
+function buildServer(): void {
+  if (built) return;
+  execFileSync(process.execPath, ["scripts/build-node.mjs"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  built = true;
+}
 
 export interface BenchServer {
   url: string;
   pid: number;
-  /** ms from spawn to the "running at" line (Node + tsx start-up, module loading, listen). */
+  /** ms from spawn to the "running at" line (Node start-up, module loading, listen). */
   startMs: number;
   /** `VmRSS` / `VmHWM` of the server process, in bytes (undefined once it is gone). */
   memory(): { rss: number; hwm: number } | undefined;
@@ -116,6 +128,7 @@ export async function startBenchServer(opts: {
   cpuProfDir?: string;
 }): Promise<BenchServer> {
   installHooks();
+  buildServer();
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     PORT: "0",
@@ -128,13 +141,11 @@ export async function startBenchServer(opts: {
   };
   const args = [
     "--import",
-    "tsx",
-    "--import",
     WATCHDOG,
     ...(opts.cpuProfDir
       ? ["--cpu-prof", "--cpu-prof-dir", opts.cpuProfDir]
       : []),
-    "server/main.ts",
+    SERVER,
   ];
   const t0 = performance.now();
   const proc = spawn(process.execPath, args, {
