@@ -362,6 +362,48 @@ describe("pack worker client", () => {
       expect(w.received.at(-1)?.method).toBe("readChart");
     });
 
+    test("quickValues: the syntax errors of an edit, against the session's last text; latest wins; release forgets it", async () => {
+      const { client, workers } = setup();
+      const values =
+        "pack:\n  namespace: a\ncharts:\n  demo:\n    replicas: 1\n";
+      await expect(client.quickValues("q", values)).resolves.toEqual({
+        lines: { from: 1, to: 5 },
+        findings: [],
+      });
+      const w = workers[0]!;
+      w.hold = true;
+      const typed = client.quickValues("q", `${values}    image: a\n`);
+      const replaced = client.quickValues("q", `${values}    image: [a\n`);
+      const broken = client.quickValues(
+        "q",
+        `broken: [x\n${values}    image: a\n`,
+      );
+      w.resume();
+      await expect(typed).resolves.toMatchObject({ findings: [] });
+      // Replaced before it was posted: answered null, never sent.
+      await expect(replaced).resolves.toBeNull();
+      expect(
+        w.received
+          .filter((r) => r.method === "quickValues")
+          .map((r) => (r.args[1] as string).slice(0, 6)),
+      ).toEqual(["pack:\n", "pack:\n", "broken"]);
+      // Against the text of the last call (`typed`'s): only the pasted line is parsed.
+      await expect(broken).resolves.toEqual({
+        lines: { from: 1, to: 1 },
+        findings: [
+          expect.objectContaining({
+            code: "VALUES_SYNTAX",
+            severity: "error",
+            file: "values.yaml",
+            line: 1,
+          }),
+        ],
+      });
+      client.release("q");
+      await client.sha256(bytes(""));
+      expect(w.state.quickTexts.has("q")).toBe(false);
+    });
+
     test("latest wins: checks asked for while one runs are answered by one check of the newest files", async () => {
       const files = await loadFixture("pack-central/hello-universe-1.3.1");
       const { client, workers } = setup();

@@ -9,6 +9,7 @@ import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
 import { FileRefs } from "./file-refs";
 import { transferablesOf } from "./transferables";
+import type { QuickSyntax } from "./values-syntax";
 import type {
   PackMethod,
   PackReport,
@@ -88,6 +89,13 @@ export interface PackWorkerClient {
     session: string,
     files: PackFiles,
   ): Promise<{ digest: string; files: FileDigest[] }>;
+  /**
+   * values-syntax.ts quickValuesSyntax: the syntax errors an edit to values.yaml brought, from the
+   * top-level entries it touched, against the session's text of its last call. The app asks it of
+   * getQuickWorker(), a second worker, so it never waits behind a full check. Latest wins per
+   * session: a call a newer one replaced before it ran resolves null.
+   */
+  quickValues(session: string, text: string): Promise<QuickSyntax | null>;
   /** The session is over: the worker drops the files no other session holds. */
   release(session: string): void;
   /** Stop the worker now (a cancelled export): pending calls reject; the next call starts afresh. */
@@ -283,6 +291,30 @@ export function createPackWorkerClient(
       });
   }
 
+  // quickValues, latest wins: one call per session in the worker, and only the newest text waits.
+  interface QuickCall {
+    text: string;
+    resolve: (r: QuickSyntax | null) => void;
+    reject: (e: Error) => void;
+  }
+  const quick = new Map<string, { next: QuickCall | null }>();
+  const quickSessions = new Set<string>();
+
+  function runQuick(session: string, q: { next: QuickCall | null }): void {
+    const c = q.next;
+    if (!c) {
+      quick.delete(session);
+      return;
+    }
+    q.next = null;
+    quickSessions.add(session);
+    call("quickValues", [session, c.text])
+      .then(c.resolve, (e: unknown) =>
+        c.reject(e instanceof Error ? e : new Error(String(e))),
+      )
+      .finally(() => runQuick(session, q));
+  }
+
   /** A chart call by id when the worker holds the bytes (decided at posting time), else by bytes. */
   function heldOr<
     H extends "readHeldChart" | "readHeldChartArchive",
@@ -331,8 +363,21 @@ export function createPackWorkerClient(
         if (!checking.has(session)) nextCheck(session);
       }),
     digestFiles: (session, files) => callOnFiles("digestRefs", session, files),
+    quickValues: (session, text) =>
+      new Promise((resolve, reject) => {
+        const running = quick.get(session);
+        if (running) {
+          running.next?.resolve(null);
+          running.next = { text, resolve, reject };
+          return;
+        }
+        const q = { next: { text, resolve, reject } };
+        quick.set(session, q);
+        runQuick(session, q);
+      }),
     release: (session) => {
-      if (!held.release(session) || !worker) return;
+      const quickHeld = quickSessions.delete(session);
+      if (!(held.release(session) || quickHeld) || !worker) return;
       void call("release", [session]).catch(() => undefined);
     },
     terminate: () => stop(new Error("The pack worker was stopped.")),
@@ -340,15 +385,25 @@ export function createPackWorkerClient(
 }
 
 let client: PackWorkerClient | null = null;
+let quickClient: PackWorkerClient | null = null;
+
+const spawnPackWorker = (name: string) => (): WorkerLike =>
+  new Worker(new URL("./pack.worker.ts", import.meta.url), {
+    type: "module",
+    name,
+  }) as unknown as WorkerLike;
 
 /** The app's one pack worker client; the worker itself starts on the first call. */
 export function getPackWorker(): PackWorkerClient {
-  client ??= createPackWorkerClient(
-    () =>
-      new Worker(new URL("./pack.worker.ts", import.meta.url), {
-        type: "module",
-        name: "packsmith-pack",
-      }) as unknown as WorkerLike,
-  );
+  client ??= createPackWorkerClient(spawnPackWorker("packsmith-pack"));
   return client;
+}
+
+/**
+ * A second pack worker, for the quick check of a values.yaml edit only: the first one may be in
+ * the middle of a full check of a 100 MB pack, and this answer must not wait for it.
+ */
+export function getQuickWorker(): PackWorkerClient {
+  quickClient ??= createPackWorkerClient(spawnPackWorker("packsmith-quick"));
+  return quickClient;
 }

@@ -26,6 +26,7 @@ import type {
   PackWorkerMethods,
 } from "./protocol";
 import { transferablesOf } from "./transferables";
+import { quickValuesSyntax } from "./values-syntax";
 
 /**
  * What a worker keeps between calls: the files it holds by id and, per session, the last report
@@ -34,6 +35,8 @@ import { transferablesOf } from "./transferables";
 export class PackWorkerState {
   readonly table = new FileTable();
   readonly reports = new Map<string, { key: string; report: PackReport }>();
+  /** Per session, the values.yaml text of its last quick check. */
+  readonly quickTexts = new Map<string, string>();
 }
 
 /** Run one call of the protocol. `onProgress` receives whole percents, each once. */
@@ -99,10 +102,17 @@ export async function runPackMethod(
       const [id, name] = request.args;
       return readChartArchive(state.table.bytes(id), { name });
     }
+    case "quickValues": {
+      const [session, text] = request.args;
+      const prev = state.quickTexts.get(session) ?? null;
+      state.quickTexts.set(session, text);
+      return quickValuesSyntax(prev, text);
+    }
     case "release": {
       const [session] = request.args;
       state.table.release(session);
       state.reports.delete(session);
+      state.quickTexts.delete(session);
       return null;
     }
   }

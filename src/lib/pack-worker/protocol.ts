@@ -7,6 +7,8 @@ import type { ArchiveFormat } from "@/pack/read-archive";
 import type { Result } from "@/pack/result";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
+import type { QuickSyntax } from "./values-syntax";
+
 /**
  * One file of a pack named in a request: by the id the worker holds it under, with its bytes only
  * the first time (client.ts FileRefs decides; file-table.ts keeps them).
@@ -83,7 +85,12 @@ export interface PackWorkerMethods {
     args: [id: string, name: string];
     result: Result<ChartArchive, ChartError>;
   };
-  /** The session is over: the files only it held are dropped. */
+  /**
+   * values-syntax.ts quickValuesSyntax of this text against the session's text of the last call
+   * (which this text then becomes).
+   */
+  quickValues: { args: [session: string, text: string]; result: QuickSyntax };
+  /** The session is over: the files only it held are dropped, and its last quick text. */
   release: { args: [session: string]; result: null };
 }
 

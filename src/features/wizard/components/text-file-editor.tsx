@@ -1,9 +1,10 @@
-import { useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useFieldError } from "@/features/wizard/components/form-fields";
+import { useValuesSyntax } from "@/features/wizard/hooks/use-values-syntax";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
@@ -45,18 +46,34 @@ export function TextFileEditor({
   about,
 }: TextFileEditorProps) {
   const { control, setValue } = useFormContext<WizardValues>();
-  const { report } = useWizard();
+  const { report, reportPending, draftId } = useWizard();
   const name = `files.${file}` as const;
   const text = useWatch({ control, name });
+  const quick = useValuesSyntax(draftId, file === "values" ? text : null);
   const error = useFieldError(name);
   const [diagnostics, setDiagnostics] = useState<EditorDiagnostic[]>([]);
   const [focusLine, setFocusLine] = useState<
     { line: number; seq: number } | undefined
   >(undefined);
   const [formatError, setFormatError] = useState<string | null>(null);
-  const findings = useMemo(
+  const own = useMemo(
     () => (report?.findings ?? []).filter((f) => f.file === path),
     [report, path],
+  );
+  const quickErrors = reportPending ? quick?.findings : undefined;
+  const findings = useMemo(
+    () =>
+      quickErrors?.length
+        ? // The check of this text is still to come: the syntax errors the quick check found
+          // stand for the report's (the full parse names only the first one of a document too).
+          [
+            ...quickErrors,
+            ...own.filter(
+              (f) => !(f.severity === "error" && f.code === "VALUES_SYNTAX"),
+            ),
+          ]
+        : own,
+    [own, quickErrors],
   );
   const markers: EditorMarker[] = useMemo(
     () =>
@@ -66,6 +83,17 @@ export function TextFileEditor({
           : [],
       ),
     [findings],
+  );
+
+  // The step's own error (the core's first YAML error) is in the list, once. Kept while the
+  // findings are the same: a pack's values.yaml can have hundreds, and typing must not redraw them.
+  const items = useMemo(
+    () => problemList(findings, error, diagnostics),
+    [findings, error, diagnostics],
+  );
+  const focusOn = useCallback(
+    (line: number) => setFocusLine((f) => ({ line, seq: (f?.seq ?? 0) + 1 })),
+    [],
   );
 
   const set = (v: string | null) =>
@@ -118,19 +146,12 @@ export function TextFileEditor({
           focusLine={focusLine}
         />
       </div>
-      <ProblemList
-        path={path}
-        // The step's own error (the core's first YAML error) is in the list, once.
-        items={problemList(findings, error, diagnostics)}
-        onLine={(l) =>
-          setFocusLine((f) => ({ line: l, seq: (f?.seq ?? 0) + 1 }))
-        }
-      />
+      <ProblemList path={path} items={items} onLine={focusOn} />
     </div>
   );
 }
 
-function ProblemList({
+const ProblemList = memo(function ProblemList({
   path,
   items: unique,
   onLine,
@@ -166,4 +187,4 @@ function ProblemList({
       )}
     </div>
   );
-}
+});
