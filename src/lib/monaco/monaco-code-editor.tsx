@@ -19,6 +19,9 @@ import { cssHeight, type CodeEditorProps } from "./types";
 
 import "./editor.css";
 
+/** Above this many characters, features that re-read the whole file on each change are off. */
+const LARGE_MODEL_CHARS = 256 * 1024;
+
 /**
  * The Monaco side of CodeEditor (this module is the lazily loaded chunk). Effects run in the order
  * written: the editor exists before its model, and the model before everything that uses it.
@@ -43,6 +46,9 @@ export function MonacoCodeEditor({
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const applyingValue = useRef(false);
+  // The text this editor last reported: when it comes back as `value`, the model already holds it
+  // (comparing a 1 MB model's text with it on every keystroke cost milliseconds each).
+  const emitted = useRef<string | null>(null);
   const hintId = useId();
   const [helpOpen, setHelpOpen] = useState(false);
   const [fallbackUri] = useState(() => unnamedModelUri(language));
@@ -92,8 +98,17 @@ export function MonacoCodeEditor({
     const start = initial();
     const model = acquireModel(uri, start.value, start.language);
     editor.setModel(model);
+    // Sticky scroll asks the language service for the outline of the whole file after each
+    // change: for a 1 MB values.yaml, a reply that took 100 ms of the page's thread to read.
+    editor.updateOptions({
+      stickyScroll: { enabled: model.getValueLength() <= LARGE_MODEL_CHARS },
+    });
+    emitted.current = null;
     const changes = model.onDidChangeContent(() => {
-      if (!applyingValue.current) emitChange(model.getValue());
+      if (applyingValue.current) return;
+      const text = model.getValue();
+      emitted.current = text;
+      emitChange(text);
     });
     return () => {
       changes.dispose();
@@ -109,10 +124,11 @@ export function MonacoCodeEditor({
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    if (!model) return;
+    if (!model || value === emitted.current) return;
     applyingValue.current = true;
     try {
       replaceText(model, value);
+      emitted.current = value;
     } finally {
       applyingValue.current = false;
     }

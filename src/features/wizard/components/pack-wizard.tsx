@@ -36,6 +36,7 @@ import {
   type FindingTarget,
 } from "@/features/wizard/model/finding-targets";
 import { summaryErrors } from "@/features/wizard/model/form-errors";
+import type { PackFiles } from "@/pack/pack-files";
 import { stepStatuses } from "@/features/wizard/model/navigation";
 import {
   STEP_SCHEMAS,
@@ -92,10 +93,15 @@ export function PackWizard({
   });
   const values = useWatch({ control: form.control }) as WizardValues;
   const { blobs, addBlobs } = useDraftBlobs(draft.blobs, values);
-  const files = useMemo(() => draftToPackFiles(values, blobs), [values, blobs]);
+  // The pack's files, made on first use after a change: typing changes `values` on every key, and
+  // nothing on the Values step reads the files (the check reads them once typing pauses).
+  const packFiles = useMemo(() => {
+    let files: PackFiles | undefined;
+    return () => (files ??= draftToPackFiles(values, blobs));
+  }, [values, blobs]);
   const revision = useDraftRevision(values, blobs);
   const [target, setTarget] = useState(draft.data.meta.target);
-  const report = usePackReport(draft.id, files, revision, origin, target);
+  const report = usePackReport(draft.id, packFiles, revision, origin, target);
   const saving = useDraftSaving({
     draft,
     storage,
@@ -169,7 +175,9 @@ export function PackWizard({
       origin,
       blobs,
       addBlobs,
-      files,
+      get files() {
+        return packFiles();
+      },
       revision,
       report: report.data,
       reportPending,
@@ -184,7 +192,7 @@ export function PackWizard({
       origin,
       blobs,
       addBlobs,
-      files,
+      packFiles,
       revision,
       report.data,
       reportPending,

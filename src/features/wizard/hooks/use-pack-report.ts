@@ -40,18 +40,23 @@ function useWorkerSession(name: string): string {
  */
 export function usePackReport(
   draftId: string,
-  files: PackFiles,
+  /** The draft's files as they are now, made when called (the check runs after typing pauses). */
+  packFiles: () => PackFiles,
   revision: string,
   origin: DraftOrigin,
   target: Target,
 ) {
   const session = useWorkerSession(`report:${draftId}`);
-  const settled = useDebouncedValue({ files, revision }, SETTLE_MS, revision);
+  const settled = useDebouncedValue(
+    { packFiles, revision },
+    SETTLE_MS,
+    revision,
+  );
   const previous = origin.kind === "import" ? origin.previous : undefined;
   const query = useQuery({
     queryKey: wizardKeys.report(draftId, settled.revision, target),
     queryFn: () =>
-      getPackWorker().validateFiles(session, settled.files, {
+      getPackWorker().validateFiles(session, settled.packFiles(), {
         target,
         ...(previous
           ? {

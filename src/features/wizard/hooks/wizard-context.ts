@@ -19,8 +19,11 @@ export interface WizardContextValue {
   blobs: DraftBlobs;
   /** Store new file bytes; returns their ids in order. */
   addBlobs: (bytes: readonly Uint8Array[]) => string[];
-  /** The pack the draft describes right now. */
-  files: PackFiles;
+  /**
+   * The pack the draft describes right now: made when first read after a change (a getter), so a
+   * keystroke in a 1 MB values.yaml does not re-encode it unless something on screen reads it.
+   */
+  readonly files: PackFiles;
   /** Names the draft's content as it is now (useDraftRevision); equal means unchanged. */
   revision: string;
   /** The core's report on `files` (debounced; the previous one while a new one runs). */
