@@ -70,8 +70,18 @@ export const readRoutes: FastifyPluginAsync<{
     if (!d) return versionNotFound(reply, p);
     const etag = format === "zip" ? `"${d.digest}"` : `"${d.digest}+tar.gz"`;
     reply.header("ETag", etag).header("Cache-Control", "no-cache");
-    if (req.headers["if-none-match"] === etag) return reply.code(304).send();
+    if (req.headers["if-none-match"] === etag) {
+      await stored?.close();
+      return reply.code(304).send();
+    }
     const top = `${d.name}-${d.version}`;
+    if (stored)
+      // Streamed from the stored file (opened above, so a replace meanwhile does not tear it).
+      return reply
+        .type("application/zip")
+        .header("Content-Length", stored.size)
+        .header("Content-Disposition", contentDisposition(`${top}.zip`))
+        .send(stored.stream());
     if (format === "tar.gz" && store.tarGz) {
       // Built once in the worker pool and kept on disk; streamed from there. A forced replace may
       // remove the file between the lookup and the open: look again once.
@@ -104,17 +114,14 @@ export const readRoutes: FastifyPluginAsync<{
       }
       return versionNotFound(reply, p);
     }
-    let bytes = stored?.bytes;
-    if (!bytes) {
-      const files = await store.files(p.name, p.version);
-      if (!files) return versionNotFound(reply, p);
-      // The zip in the pool: deflating a whole pack is CPU work the event loop never does. (A
-      // tar.gz comes from store.tarGz above: main.ts gives every store the pool-built cache.)
-      bytes =
-        format === "zip"
-          ? await buildZipInPool(files, top)
-          : writePackTarGz(files, top);
-    }
+    const files = await store.files(p.name, p.version);
+    if (!files) return versionNotFound(reply, p);
+    // The zip in the pool: deflating a whole pack is CPU work the event loop never does. (A
+    // tar.gz comes from store.tarGz above: main.ts gives every store the pool-built cache.)
+    const bytes =
+      format === "zip"
+        ? await buildZipInPool(files, top)
+        : writePackTarGz(files, top);
     return reply
       .type(format === "zip" ? "application/zip" : "application/gzip")
       .header("Content-Disposition", contentDisposition(`${top}.${format}`))

@@ -6,11 +6,11 @@ import {
   mkdir,
   open,
   readdir,
-  readFile,
   rename,
   rm,
   unlink,
   writeFile,
+  type FileHandle,
 } from "node:fs/promises";
 import { join } from "node:path";
 import type { PackFiles } from "../../src/pack/pack-files";
@@ -21,7 +21,6 @@ import {
   packFileHead,
   packFileJsonRange,
   packFilePath,
-  splitPackFile,
   tarGzCachePath,
 } from "./fs-pack-file";
 import {
@@ -32,6 +31,7 @@ import {
   type PreparedFile,
   type PreparedPack,
   type PutResult,
+  type StoredZip,
   type TarGzFile,
 } from "./store";
 
@@ -72,39 +72,58 @@ export function createFsStore(root: string): PackStore {
       throw e;
     }
     try {
-      const head = Buffer.alloc(64);
-      const { bytesRead } = await fh.read(head, 0, 64, 0);
-      const at = packFileJsonRange(head.subarray(0, bytesRead));
-      if (!at) return null;
-      const len = at.end - at.start;
-      const json = Buffer.alloc(len);
-      await fh.read(json, 0, len, at.start);
-      return {
-        detail: JSON.parse(json.toString("utf8")) as PackDetail,
-        offset: at.end,
-      };
+      return await headerOf(fh);
     } finally {
       await fh.close();
     }
   }
 
-  /**
-   * One read of one file: the header and the zip always belong together, even while a forced
-   * upload renames a new version into place.
-   */
+  /** The header of the pack file open as `fh`: its detail and where its zip begins; null when it is none. */
+  async function headerOf(
+    fh: FileHandle,
+  ): Promise<{ detail: PackDetail; offset: number } | null> {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await fh.read(head, 0, 64, 0);
+    const at = packFileJsonRange(head.subarray(0, bytesRead));
+    if (!at) return null;
+    const len = at.end - at.start;
+    const json = Buffer.alloc(len);
+    await fh.read(json, 0, len, at.start);
+    return {
+      detail: JSON.parse(json.toString("utf8")) as PackDetail,
+      offset: at.end,
+    };
+  }
+
   async function readZip(
     name: string,
     version: string,
-  ): Promise<{ detail: PackDetail; bytes: Uint8Array } | null> {
-    let all: Buffer;
+  ): Promise<StoredZip | null> {
+    let fh;
     try {
-      all = await readFile(fileOf(name, version));
+      fh = await open(fileOf(name, version), "r");
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw e;
     }
-    const stored = splitPackFile(all);
-    return stored && { detail: stored.detail, bytes: stored.zip };
+    try {
+      const head = await headerOf(fh);
+      if (!head) {
+        await fh.close();
+        return null;
+      }
+      const { size } = await fh.stat();
+      const opened = fh;
+      return {
+        detail: head.detail,
+        size: size - head.offset,
+        stream: () => opened.createReadStream({ start: head.offset }),
+        close: () => opened.close(),
+      };
+    } catch (e) {
+      await fh.close();
+      throw e;
+    }
   }
 
   async function load(): Promise<Map<string, Map<string, PackDetail>>> {

@@ -51,6 +51,19 @@ export class StoreError extends Error {
 }
 
 /**
+ * A stored version's canonical zip, open: streamed from the file as it was when looked up (a forced
+ * replace renames a new file in; this one stays readable), never read whole into memory. Call
+ * `stream` or `close`, once.
+ */
+export interface StoredZip {
+  detail: PackDetail;
+  /** The zip's size in bytes. */
+  size: number;
+  stream(): NodeJS.ReadableStream;
+  close(): Promise<void>;
+}
+
+/**
  * A storage driver. Every method is safe to call concurrently; `put` decides create / identical /
  * conflict atomically (exactly one of many concurrent creators wins).
  */
@@ -69,10 +82,7 @@ export interface PackStore {
    * The stored canonical zip with the detail read from the same place, when the driver keeps one
    * (the filesystem store does); the server otherwise writes it from `files`.
    */
-  zip?(
-    name: string,
-    version: string,
-  ): Promise<{ detail: PackDetail; bytes: Uint8Array } | null>;
+  zip?(name: string, version: string): Promise<StoredZip | null>;
   put(pack: PreparedPack, opts: { force: boolean }): Promise<PutResult>;
   /** For drivers that keep one file per version: where the upload check writes it (see PreparedFile). */
   readonly storedFileDir?: string;

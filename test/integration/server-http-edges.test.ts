@@ -209,3 +209,35 @@ describe("HEAD wherever GET works", () => {
     });
   });
 });
+
+describe("zip downloads streamed from the stored file", () => {
+  const ARCHIVE = "/packs/hellouniverse/1.0.0/archive";
+
+  it("whole and byte for byte; HEAD, 304 and downloads cut off mid-way leave no descriptor open", async () => {
+    const whole = await fetch(api(ARCHIVE));
+    const zip = new Uint8Array(await whole.arrayBuffer());
+    expect(whole.headers.get("content-length")).toBe(String(zip.length));
+    const etag = whole.headers.get("etag")!;
+    const before = fdCount();
+    for (let i = 0; i < 20; i++) {
+      expect((await fetch(api(ARCHIVE), { method: "HEAD" })).status).toBe(200);
+      const same = await fetch(api(ARCHIVE), {
+        headers: { "if-none-match": etag },
+      });
+      expect(same.status).toBe(304);
+    }
+    // Clients that read the first chunk and drop the connection.
+    for (let i = 0; i < 10; i++) {
+      const ctl = new AbortController();
+      const r = await fetch(api(ARCHIVE), { signal: ctl.signal });
+      expect(r.status).toBe(200);
+      await r.body!.getReader().read();
+      ctl.abort();
+    }
+    await expect.poll(fdCount, { timeout: 10_000 }).toBeLessThanOrEqual(before);
+    const again = new Uint8Array(
+      await (await fetch(api(ARCHIVE))).arrayBuffer(),
+    );
+    expect(Buffer.from(again).equals(Buffer.from(zip))).toBe(true);
+  });
+});

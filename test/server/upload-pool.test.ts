@@ -7,6 +7,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buffer } from "node:stream/consumers";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { readPackArchive } from "../../src/pack/read-archive";
@@ -74,10 +75,12 @@ describe("the upload check in the worker pool", () => {
     rmSync(r.storedFile!, { force: true });
     // The stored zip's entries are the upload's compressed bytes.
     const stored = (await store.zip!("argo-cd", "3.26.7"))!;
+    const storedZip = new Uint8Array(await buffer(stored.stream()));
+    expect(storedZip.length).toBe(stored.size);
     const a: CompressedForms = new Map();
     const b: CompressedForms = new Map();
     const up = readPackArchive(zip, { compressed: a });
-    const back = readPackArchive(stored.bytes, { compressed: b });
+    const back = readPackArchive(storedZip, { compressed: b });
     if (!up.ok || !back.ok) throw new Error("unreadable");
     for (const [p, bytes] of up.value.files)
       expect(
