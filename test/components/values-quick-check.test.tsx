@@ -1,0 +1,121 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { memoryDraftStore } from "@/features/drafts/api/draft-store";
+import { blankDraft } from "@/features/wizard/model/new-draft";
+import {
+  createPackMessageHandler,
+  PackWorkerState,
+} from "@/lib/pack-worker/handler";
+import type { PackRequest, PackResponse } from "@/lib/pack-worker/protocol";
+
+import { renderWizard } from "./render";
+
+/*
+ * The quick check of a values.yaml edit, through the real builder: jsdom has no Worker, so the
+ * page's two pack workers are this stand-in, which runs the real message handler in this thread
+ * with structured clones both ways. The full check's worker ("packsmith-pack") can be held, as a
+ * worker busy with a big pack is.
+ */
+const held: PackRequest[] = [];
+/** The full check's worker: each request's method by id, and the methods answered, in order. */
+const methods = new Map<number, string>();
+const answered: string[] = [];
+let holdFull = false;
+const handlers = new Map<string, (request: PackRequest) => void>();
+
+class InPageWorker {
+  onmessage: ((event: { data: PackResponse }) => void) | null = null;
+  onerror = null;
+  onmessageerror = null;
+  private readonly handle: (request: PackRequest) => void;
+
+  constructor(_url: URL, opts: { name: string }) {
+    const handler = createPackMessageHandler((message) => {
+      const copy = structuredClone(message);
+      if (opts.name === "packsmith-pack" && message.type === "result")
+        answered.push(methods.get(message.id)!);
+      setTimeout(() => this.onmessage?.({ data: copy }));
+    }, new PackWorkerState());
+    this.handle = (request) => void handler({ data: request });
+    handlers.set(opts.name, this.handle);
+    this.name = opts.name;
+  }
+
+  readonly name: string;
+
+  postMessage(message: PackRequest): void {
+    const copy = structuredClone(message);
+    if (this.name === "packsmith-pack") methods.set(message.id, message.method);
+    if (this.name === "packsmith-pack" && holdFull) held.push(copy);
+    else this.handle(copy);
+  }
+
+  terminate(): void {}
+}
+
+const realWorker = globalThis.Worker;
+beforeAll(() => {
+  globalThis.Worker = InPageWorker as unknown as typeof Worker;
+});
+afterAll(() => {
+  globalThis.Worker = realWorker;
+});
+
+describe("a values.yaml edit is checked at once, before the full check", () => {
+  it(
+    "the quick check's error shows while the full check is held, and the full check's after",
+    { timeout: 60_000 },
+    async () => {
+      const draft = blankDraft();
+      draft.data.meta = {
+        ...draft.data.meta,
+        step: "values",
+        visited: ["basics", "content", "logo", "values"],
+      };
+      draft.data.values.files.values = "pack:\n  namespace: demo\n";
+      renderWizard(memoryDraftStore(), draft);
+      const editor = await screen.findByRole(
+        "textbox",
+        { name: "values.yaml editor" },
+        { timeout: 30_000 },
+      );
+      const problems = () => document.querySelector(".text-file__problems")!;
+      const errors = () =>
+        [...problems().querySelectorAll(".problem--error")].map(
+          (li) => li.textContent,
+        );
+      // The first full check is in (the blank pack's warnings are listed), with no error.
+      await waitFor(() => expect(problems().textContent).toMatch(/note/));
+      expect(errors()).toEqual([]);
+
+      holdFull = true;
+      fireEvent.change(editor, {
+        target: { value: "broken: [unclosed\npack:\n  namespace: demo\n" },
+      });
+      // The quick check answered; the full check of this text is held, or not even asked for
+      // yet (it waits for typing to pause).
+      await waitFor(() => expect(errors()).toHaveLength(1), { timeout: 5000 });
+      const quickError = errors()[0]!;
+      expect(quickError).toMatch(
+        /^error\s*line 1\s*values\.yaml: Flow sequence/,
+      );
+      expect(
+        within(problems()).getByRole("button", { name: "line 1" }),
+      ).toBeTruthy();
+      await waitFor(() =>
+        expect(held.map((r) => r.method)).toContain("validateRefs"),
+      );
+      expect(errors()).toEqual([quickError]);
+
+      // The full check's report says the same.
+      holdFull = false;
+      const full = handlers.get("packsmith-pack")!;
+      for (const request of held.splice(0)) full(request);
+      await waitFor(() =>
+        expect(answered.filter((m) => m === "validateRefs").length).toBe(2),
+      );
+      await waitFor(() => expect(errors()).toEqual([quickError]));
+    },
+  );
+});
