@@ -80,7 +80,8 @@ describe("a values.yaml edit is checked at once, before the full check", () => {
         { name: "values.yaml editor" },
         { timeout: 30_000 },
       );
-      const problems = () => document.querySelector(".text-file__problems")!;
+      const problems = () =>
+        document.querySelector<HTMLElement>(".text-file__problems")!;
       const errors = () =>
         [...problems().querySelectorAll(".problem--error")].map(
           (li) => li.textContent,
