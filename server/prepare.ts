@@ -3,11 +3,20 @@ import {
   type ChartArchive,
   type ChartError,
 } from "../src/pack/chart";
-import { contentDigest, fileDigests } from "../src/pack/digest";
+import { createHash } from "node:crypto";
+import {
+  contentDigest,
+  fileDigests,
+  type FileDigest,
+} from "../src/pack/digest";
 import type { NativeFlate } from "../src/pack/inflate";
 import type { Finding } from "../src/pack/finding";
 import type { Result } from "../src/pack/result";
-import { compareBytes, type PackFiles } from "../src/pack/pack-files";
+import {
+  compareBytes,
+  sortedPaths,
+  type PackFiles,
+} from "../src/pack/pack-files";
 import type { PackChart } from "../src/pack/registry-types";
 import { validatePack, type ValidateOptions } from "../src/pack/validate";
 import { decodeText } from "../src/pack/yaml-text";
@@ -23,7 +32,13 @@ export async function describePack(
   meta: { uploadedBy: string; createdAt: string },
   opts: ValidateOptions = {},
 ): Promise<{ detail: PackDetail; errors: Finding[] }> {
-  const report = validatePack(files, opts);
+  // Each chart validation reads is described (Chart.yaml, each file's digest) as soon as
+  // validation is done with it, and its files dropped: one expanded chart at a time.
+  const charts = new Map<string, PackChart>();
+  const report = validatePack(files, {
+    ...opts,
+    takeChart: (path, archive) => charts.set(path, chartDetail(path, archive)),
+  });
   const list = await fileDigests(files);
   const p = report.pack;
   const str = (v: unknown): string => (typeof v === "string" ? v : "");
@@ -41,7 +56,7 @@ export async function describePack(
     uploadedBy: meta.uploadedBy,
     files: list,
     findings: report.findings,
-    charts: await chartDetails(files, report.chartArchives, opts.native),
+    charts: chartDetails(files, charts, opts.native),
     images: report.images,
   };
   if (typeof p?.addonType === "string") detail.addonType = p.addonType;
@@ -59,33 +74,27 @@ const CHART_ARCHIVE = /^charts\/[^/]+\.tgz$/;
 
 /**
  * registry-api.md version 2 `PackDetail.charts`: every chart archive with all of Chart.yaml and
- * each inner file's size and SHA-256 (hashed here, not during validation). Archives validation
- * already opened are not expanded again, here or by `openChart`.
+ * each inner file's size and SHA-256. `described` holds the charts validation read (described as it
+ * handed each over, see describePack); the others under `charts/` are read here, one at a time.
  */
-export async function chartDetails(
+export function chartDetails(
   files: PackFiles,
-  read: ReadonlyMap<string, ChartArchive>,
+  described: ReadonlyMap<string, PackChart>,
   native?: NativeFlate,
-): Promise<PackChart[]> {
+): PackChart[] {
   const paths = [
     ...new Set([
-      ...read.keys(),
+      ...described.keys(),
       ...[...files.keys()].filter((p) => CHART_ARCHIVE.test(p)),
     ]),
   ].sort(compareBytes);
-  return Promise.all(
-    paths.map(async (file): Promise<PackChart> => {
-      const bytes = files.get(file)!;
-      const done = read.get(file);
-      // What validation opened is remembered for the chart-file endpoint (the stores keep these
-      // bytes cached), so its first request does not expand the archive again.
-      if (done) opened.set(bytes, Promise.resolve({ ok: true, value: done }));
-      // Here, in whatever thread describes the pack (the upload check's is a worker).
-      const r = done
-        ? { ok: true as const, value: done }
-        : readChartArchive(bytes, { name: file, native });
-      if (!r.ok)
-        return {
+  return paths.map((file): PackChart => {
+    const done = described.get(file);
+    if (done) return done;
+    const r = readChartArchive(files.get(file)!, { name: file, native });
+    return r.ok
+      ? chartDetail(file, r.value)
+      : {
           file,
           name: "",
           version: "",
@@ -95,44 +104,59 @@ export async function chartDetails(
           hasValuesSchema: false,
           error: r.error.message,
         };
-      const c = r.value.info;
-      const chart: PackChart = {
-        file,
-        name: c.name,
-        version: c.version,
-        dependencies: c.dependencies,
-        files: await fileDigests(r.value.files),
-        crds: c.crds,
-        hasValuesSchema: c.hasValuesSchema,
-        maintainers: c.maintainers,
-        sources: c.sources,
-        keywords: c.keywords,
-        annotations: c.annotations,
-        subcharts: c.subcharts.map(
-          ({ path, name, version, appVersion, description, error }) => ({
-            path,
-            ...(name !== undefined ? { name } : {}),
-            ...(version !== undefined ? { version } : {}),
-            ...(appVersion !== undefined ? { appVersion } : {}),
-            ...(description !== undefined ? { description } : {}),
-            ...(error !== undefined ? { error } : {}),
-          }),
-        ),
-      };
-      for (const k of [
-        "appVersion",
-        "kubeVersion",
-        "description",
-        "type",
-        "apiVersion",
-        "home",
-        "icon",
-      ] as const)
-        if (c[k] !== undefined) chart[k] = c[k];
-      if (c.deprecated !== undefined) chart.deprecated = c.deprecated;
-      return chart;
-    }),
-  );
+  });
+}
+
+/** One chart archive as the API lists it: Chart.yaml, its subcharts, each file's digest. */
+function chartDetail(file: string, a: ChartArchive): PackChart {
+  const c = a.info;
+  const chart: PackChart = {
+    file,
+    name: c.name,
+    version: c.version,
+    dependencies: c.dependencies,
+    files: fileDigestsNow(a.files),
+    crds: c.crds,
+    hasValuesSchema: c.hasValuesSchema,
+    maintainers: c.maintainers,
+    sources: c.sources,
+    keywords: c.keywords,
+    annotations: c.annotations,
+    subcharts: c.subcharts.map(
+      ({ path, name, version, appVersion, description, error }) => ({
+        path,
+        ...(name !== undefined ? { name } : {}),
+        ...(version !== undefined ? { version } : {}),
+        ...(appVersion !== undefined ? { appVersion } : {}),
+        ...(description !== undefined ? { description } : {}),
+        ...(error !== undefined ? { error } : {}),
+      }),
+    ),
+  };
+  for (const k of [
+    "appVersion",
+    "kubeVersion",
+    "description",
+    "type",
+    "apiVersion",
+    "home",
+    "icon",
+  ] as const)
+    if (c[k] !== undefined) chart[k] = c[k];
+  if (c.deprecated !== undefined) chart.deprecated = c.deprecated;
+  return chart;
+}
+
+/** {@link fileDigests} computed at once (Node's hash, synchronously), so the bytes may go right after. */
+function fileDigestsNow(files: PackFiles): FileDigest[] {
+  return sortedPaths(files).map((path) => {
+    const bytes = files.get(path)!;
+    return {
+      path,
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    };
+  });
 }
 
 /** Opened archives by their bytes: the stores cache a version's files, so repeated opens of one chart's files expand it once. */

@@ -9,14 +9,21 @@ import type { NativeFlate, NativeInflated } from "../../src/pack/inflate";
 /** `inflateRawSync` with `info`: the output and the engine that says how much input it took. */
 type WithInfo = (
   data: Uint8Array,
-  opts: { maxOutputLength: number; info: true },
+  opts: { maxOutputLength: number; chunkSize: number; info: true },
 ) => { buffer: Buffer; engine: { bytesWritten: number } };
+
+/** The largest output buffer allocated up front; more output continues in further chunks. */
+const ONE_BUFFER_MAX = 64 * 1024 * 1024;
 
 function inflateRaw(data: Uint8Array, maxOutputLength: number): NativeInflated {
   let r: ReturnType<WithInfo>;
   try {
     r = (inflateRawSync as unknown as WithInfo)(data, {
       maxOutputLength,
+      // One output buffer of the expected size (the callers' bound is the declared size + 1,
+      // already within the caps): zlib's default 16 KiB chunks would be joined at the end, twice
+      // the memory and a copy.
+      chunkSize: Math.max(64, Math.min(maxOutputLength, ONE_BUFFER_MAX)),
       info: true,
     });
   } catch (e) {
@@ -29,12 +36,13 @@ function inflateRaw(data: Uint8Array, maxOutputLength: number): NativeInflated {
     throw e;
   }
   const b = r.buffer;
-  // A small result may sit in Node's shared buffer pool, which cannot be moved to another
-  // thread: that one is copied into a buffer of its own.
+  // A small result may sit in Node's shared buffer pool, which must not be moved to another
+  // thread (it holds other buffers): that one is copied into a buffer of its own. A larger one has
+  // its own memory (at most a byte longer than the output), moved as it is.
   const output =
-    b.buffer.byteLength === b.length
-      ? new Uint8Array(b.buffer, b.byteOffset, b.length)
-      : new Uint8Array(b);
+    b.length < Buffer.poolSize
+      ? new Uint8Array(b)
+      : new Uint8Array(b.buffer, b.byteOffset, b.length);
   return { ok: true, output, consumed: r.engine.bytesWritten };
 }
 

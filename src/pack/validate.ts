@@ -47,7 +47,8 @@ export type ValidationReport = PackJsonRead & {
   charts: ChartSummary[];
   /**
    * Each chart listed in pack.json that could be read, by its path in the pack: all of Chart.yaml
-   * and the files inside, so callers (the server's detail) need not expand the archives again.
+   * and the files inside, so callers need not expand the archives again. Empty when
+   * `ValidateOptions.takeChart` took them.
    */
   chartArchives: Map<string, ChartArchive>;
   /** Every container image the pack pulls (registry-api.md `PackDetail.images`). */
@@ -93,7 +94,7 @@ export function validatePack(
   checkLogo(ctx);
   checkReadme(ctx);
   checkSchemaYaml(ctx);
-  const { findings, chartArchives } = ctx;
+  const { findings, chartArchives, chartInfo } = ctx;
   // Credentials and leftovers in the pack's own files, unpacked chart folders included.
   // One file at a time (the scan is per file), each from the caller's cache when it has one.
   const secretCache = ctx.secretCache;
@@ -108,7 +109,7 @@ export function validatePack(
   const scan = packImages({
     files,
     values,
-    charts: [...chartArchives].map(([file, a]) => ({ file, info: a.info })),
+    charts: [...chartInfo].map(([file, info]) => ({ file, info })),
   });
   findings.push(...scan.findings);
   return {

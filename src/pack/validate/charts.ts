@@ -25,7 +25,7 @@ export interface ChartSummary {
 /**
  * Every chart pack.json lists (rules 15–18): a readable .tgz within the limits, named as Helm
  * names it, with its `charts.<name>` values block; credentials inside it. Each archive opened is
- * kept in `ctx.chartArchives`.
+ * kept in `ctx.chartArchives`, or handed to `ctx.takeChart`.
  */
 export function checkCharts(
   ctx: ValidateContext,
@@ -56,7 +56,9 @@ export function checkCharts(
       summaries.push({ path, error: r.error.message });
       continue;
     }
-    ctx.chartArchives.set(path, r.value);
+    ctx.chartInfo.set(path, r.value.info);
+    if (ctx.takeChart) ctx.takeChart(path, r.value);
+    else ctx.chartArchives.set(path, r.value);
     for (const f of opened.secrets) {
       const { severity, code, message, ...where } = f;
       add(severity, code, message, where);

@@ -1,4 +1,4 @@
-import type { ChartArchive, ChartError } from "../chart";
+import type { ChartArchive, ChartError, ChartInfo } from "../chart";
 import type { NativeFlate } from "../inflate";
 import type { Finding, Severity } from "../finding";
 import type { LocatedJson } from "../json-locate";
@@ -38,6 +38,12 @@ export interface ValidateOptions {
   secretCache?: SecretScanCache;
   /** Expand chart archives with this native codec (Node's zlib on the server) instead of fflate. */
   native?: NativeFlate;
+  /**
+   * Hand each chart archive read to this once validation is done with its files (read, scanned),
+   * and keep none: the report's `chartArchives` stays empty. A caller that needs only something
+   * of them (the server: each file's digest) then holds one expanded chart at a time.
+   */
+  takeChart?: (path: string, archive: ChartArchive) => void;
 }
 
 /** Where validation keeps each file's secret scan (see ValidateOptions.secretCache). */
@@ -105,12 +111,15 @@ export interface BaseContext {
   /** The findings sink: everything reported so far, in order. */
   findings: Finding[];
   add: Add;
-  /** Cache: each chart archive opened, by its path in the pack. */
+  /** Cache: each chart archive opened, by its path in the pack (none with `takeChart`). */
   chartArchives: Map<string, ChartArchive>;
+  /** Chart.yaml and what validation read of each chart opened, by its path in the pack. */
+  chartInfo: Map<string, ChartInfo>;
   /** Archives opened by an earlier validation, when the caller keeps them. */
   chartCache?: ChartCache;
   secretCache?: SecretScanCache;
   native?: NativeFlate;
+  takeChart?: (path: string, archive: ChartArchive) => void;
 }
 
 /** The context of the families that run once pack.json, values.yaml and presets.yaml are read. */
@@ -144,11 +153,13 @@ export function createContext(
       findings.push({ code, severity, message, ...where });
     },
     chartArchives: new Map(),
+    chartInfo: new Map(),
   };
   if (opts.previous) ctx.previous = opts.previous;
   if (opts.chartCache) ctx.chartCache = opts.chartCache;
   if (opts.secretCache) ctx.secretCache = opts.secretCache;
   if (opts.native) ctx.native = opts.native;
+  if (opts.takeChart) ctx.takeChart = opts.takeChart;
   return ctx;
 }
 
