@@ -1,4 +1,4 @@
-import { readdir, rm, stat } from "node:fs/promises";
+import { readdir, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import type { PackStore, TarGzFile } from "./store/store";
 import { isTarGzOf, tarGzCachePath } from "./store/fs-pack-file";
@@ -47,15 +47,18 @@ async function fileSize(path: string): Promise<number | null> {
  * A store that has no tar.gz of its own (the OCI store) gets one cached in `dir`
  * (`<dir>/<name>/<version>.<hex>.tar.gz`, normally `<data>/cache/tar.gz`), built in the pool from
  * its files (written in `tmpDir` first); a replace or a delete through this store drops the
- * version's old files.
+ * version's old files. The cache holds at most `maxBytes`: after each build, the least recently
+ * downloaded files go (a download touches its file; one being streamed stays readable).
  */
 export function withTarGzCache(
   store: PackStore,
   dir: string,
   tmpDir: string,
+  maxBytes = Infinity,
 ): PackStore {
   if (store.tarGz) return store;
   const dirOf = (name: string): string => join(dir, name);
+  const trim = serialized(() => trimCache(dir, maxBytes));
   const tarGz = async (
     name: string,
     version: string,
@@ -64,7 +67,17 @@ export function withTarGzCache(
     if (!detail) return null;
     const out = tarGzCachePath(dirOf(name), version, detail.digest);
     const size = await fileSize(out);
-    if (size !== null) return { detail, path: out, size, built: false };
+    if (size !== null) {
+      // Recently used: the trim keeps it over older ones. Gone meanwhile: built again below.
+      const now = new Date();
+      if (
+        await utimes(out, now, now).then(
+          () => true,
+          () => false,
+        )
+      )
+        return { detail, path: out, size, built: false };
+    }
     const files = await store.files(name, version);
     if (!files) return null;
     const { outcome, built } = await ensureTarGz({
@@ -74,6 +87,7 @@ export function withTarGzCache(
       tmpDir,
     });
     if (!outcome.ok) return null;
+    if (built) await trim();
     return { detail, path: out, size: outcome.size, built };
   };
   return {
@@ -90,5 +104,47 @@ export function withTarGzCache(
       return gone;
     },
     tarGz,
+  };
+}
+
+/**
+ * Remove the least recently used `*.tar.gz` files under `dir/<name>/` until they take at most
+ * `maxBytes` (the newest is always kept). A small walk of one folder per pack name; the cache is
+ * ours alone, so no library's index is needed (stat's mtime is the index).
+ */
+export async function trimCache(dir: string, maxBytes: number): Promise<void> {
+  if (!Number.isFinite(maxBytes)) return;
+  const found: { path: string; size: number; used: number }[] = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const folder = join(dir, name);
+    for (const f of await readdir(folder).catch(() => [] as string[])) {
+      if (!f.endsWith(".tar.gz")) continue;
+      const path = join(folder, f);
+      const st = await stat(path).catch(() => null);
+      if (st?.isFile()) found.push({ path, size: st.size, used: st.mtimeMs });
+    }
+  }
+  let total = found.reduce((n, f) => n + f.size, 0);
+  found.sort((a, b) => a.used - b.used);
+  for (const f of found.slice(0, -1)) {
+    if (total <= maxBytes) break;
+    await rm(f.path, { force: true });
+    total -= f.size;
+  }
+}
+
+/** `run` never twice at once: a call while it runs waits for one more run after it. */
+function serialized(run: () => Promise<void>): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const start = (): Promise<void> =>
+    (current = run().finally(() => (current = null)));
+  return () => {
+    if (!current) return start();
+    next ??= current.then(() => {
+      next = null;
+      return start();
+    });
+    return next;
   };
 }

@@ -78,6 +78,8 @@ export interface ServerConfig {
    * and its temp file removed when they run out.
    */
   requestTimeoutSeconds: number;
+  /** The OCI store's tar.gz cache in the data folder: least recently used files go past this. */
+  tarGzCacheBytes: number;
 }
 
 /** The least key length of the session-token HMAC (security: an empty key lets anyone forge a token). */
@@ -91,6 +93,7 @@ export const LIMITS = {
   uploadQueue: { min: 0, max: 10_000 },
   trustProxyHops: { min: 1, max: 32 },
   requestTimeoutSeconds: { min: 1, max: 3600 },
+  tarGzCacheMiB: { min: 64, max: 1024 * 1024 },
 } as const;
 
 const quote = (s: string): string => JSON.stringify(s);
@@ -298,6 +301,9 @@ const envSchema = z
       LIMITS.requestTimeoutSeconds,
       "seconds",
     ).default(300),
+    PACKSMITH_TARGZ_CACHE_MIB: wholeNumber(LIMITS.tarGzCacheMiB, "MiB").default(
+      2048,
+    ),
   })
   .superRefine((e, ctx) => {
     if (e.PACKSMITH_STORAGE === "oci" && !e.PACKSMITH_OCI_URL)
@@ -376,5 +382,6 @@ export function configFromEnv(
     logLevel: e.PACKSMITH_LOG,
     trustProxy: e.PACKSMITH_TRUST_PROXY,
     requestTimeoutSeconds: e.PACKSMITH_REQUEST_TIMEOUT,
+    tarGzCacheBytes: e.PACKSMITH_TARGZ_CACHE_MIB * 1024 * 1024,
   };
 }

@@ -18,11 +18,13 @@ async function openStore(config: ServerConfig): Promise<PackStore> {
   if (config.storage === "fs" || !config.oci)
     return createFsStore(config.dataDir);
   const { createOciStoreFromConfig } = await import("./store/oci-from-config");
-  // The registry holds no tar.gz to stream: a version's is built once and cached in the data folder.
+  // The registry holds no tar.gz to stream: a version's is built once and cached in the data
+  // folder, the least recently downloaded going past PACKSMITH_TARGZ_CACHE_MIB.
   return withTarGzCache(
     await createOciStoreFromConfig(config.oci),
     join(config.dataDir, "cache", "tar.gz"),
     join(config.dataDir, ".tmp"),
+    config.tarGzCacheBytes,
   );
 }
 

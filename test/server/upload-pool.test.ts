@@ -1,4 +1,5 @@
 import {
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -155,6 +156,57 @@ describe("the upload check in the worker pool", () => {
       t[0]!.path.startsWith(join(root, "cache", "tar.gz", "ambassador")),
     ).toBe(true);
     expect(await cached.tarGz!("ambassador", "9.9.9")).toBeNull();
+  });
+});
+
+describe("the OCI store's tar.gz cache, bounded", () => {
+  const PACKS = [
+    ["pack-central/citrix-adc-1.7.6", "lb-citrix-adc", "1.7.6"],
+    [
+      "pack-central/nfs-subdir-external-4.0.13",
+      "csi-nfs-subdir-external",
+      "4.0.13",
+    ],
+    ["pack-central/permission-manager-1.0.0", "permission-manager", "1.0.0"],
+  ] as const;
+
+  it("keeps at most its size, the least recently downloaded going first; a version evicted is built again", async () => {
+    const inner = createFsStore(join(root, "bounded"));
+    const { tarGz: _drop, ...plain } = inner;
+    void _drop;
+    for (const [dir, name, version] of PACKS) {
+      const { path } = await upload(dir, `${name}-${version}`);
+      const r = await checkFiles(path, name, version);
+      if (!r.ok) throw new Error(r.message);
+      await plain.put({ detail: r.detail, files: r.files! }, { force: false });
+    }
+    const cacheDir = join(root, "bounded-cache");
+    // Each one's size, from a cache without a bound; then emptied.
+    const unbounded = withTarGzCache(plain, cacheDir, join(root, ".tmp"));
+    const size: number[] = [];
+    for (const [, name, version] of PACKS)
+      size.push((await unbounded.tarGz!(name, version))!.size);
+    rmSync(cacheDir, { recursive: true, force: true });
+    const [a, b, c] = PACKS.map(([, n, v]) => [n, v] as const);
+    const cached = withTarGzCache(
+      plain,
+      cacheDir,
+      join(root, ".tmp"),
+      size[0]! + size[2]! + 1,
+    );
+    const get = (p: readonly [string, string]) => cached.tarGz!(p[0], p[1]);
+    const pathA = (await get(a!))!.path;
+    const pathB = (await get(b!))!.path;
+    expect(await get(a!)).toMatchObject({ built: false }); // A used after B
+    const pathC = (await get(c!))!.path;
+    // A, B and C do not fit: B, the least recently used, went.
+    expect(existsSync(pathA)).toBe(true);
+    expect(existsSync(pathB)).toBe(false);
+    expect(existsSync(pathC)).toBe(true);
+    expect(await get(b!)).toMatchObject({ built: true });
+    // Built again, B is the newest: now A (used before C) is the one that went.
+    expect(existsSync(pathB)).toBe(true);
+    expect(existsSync(pathA)).toBe(false);
   });
 });
 
