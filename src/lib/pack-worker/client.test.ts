@@ -382,11 +382,16 @@ describe("pack worker client", () => {
       await expect(typed).resolves.toMatchObject({ findings: [] });
       // Replaced before it was posted: answered null, never sent.
       await expect(replaced).resolves.toBeNull();
-      expect(
+      // The first call sends the text; the next ones only the edit of what the worker holds.
+      const sent = () =>
         w.received
           .filter((r) => r.method === "quickValues")
-          .map((r) => (r.args[1] as string).slice(0, 6)),
-      ).toEqual(["pack:\n", "pack:\n", "broken"]);
+          .map((r) => r.args[1]);
+      expect(sent()).toEqual([
+        values,
+        { from: values.length, to: values.length, insert: "    image: a\n" },
+        { from: 0, to: 0, insert: "broken: [x\n" },
+      ]);
       // Against the text of the last call (`typed`'s): only the pasted line is parsed.
       await expect(broken).resolves.toEqual({
         lines: { from: 1, to: 1 },
@@ -399,9 +404,18 @@ describe("pack worker client", () => {
           }),
         ],
       });
+      expect(w.state.quickTexts.get("q")).toBe(
+        `broken: [x\n${values}    image: a\n`,
+      );
       client.release("q");
       await client.sha256(bytes(""));
       expect(w.state.quickTexts.has("q")).toBe(false);
+      // Released, or a fresh worker after a crash: the whole text travels again.
+      await client.quickValues("q", values);
+      w.crash("out of memory");
+      await client.quickValues("q", `${values}# c\n`);
+      expect(sent().at(-1)).toBe(values);
+      expect(workers[1]!.received.at(-1)?.args[1]).toBe(`${values}# c\n`);
     });
 
     test("latest wins: checks asked for while one runs are answered by one check of the newest files", async () => {

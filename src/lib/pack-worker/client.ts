@@ -9,7 +9,7 @@ import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
 import { FileRefs } from "./file-refs";
 import { transferablesOf } from "./transferables";
-import type { QuickSyntax } from "./values-syntax";
+import { textEdit, type QuickSyntax } from "./values-syntax";
 import type {
   PackMethod,
   PackReport,
@@ -145,6 +145,7 @@ export function createPackWorkerClient(
 
   function start(): WorkerLike {
     held.reset();
+    quickSent.clear();
     const w = spawn();
     w.onmessage = ({ data }) => {
       const call = pending.get(data.id);
@@ -298,7 +299,8 @@ export function createPackWorkerClient(
     reject: (e: Error) => void;
   }
   const quick = new Map<string, { next: QuickCall | null }>();
-  const quickSessions = new Set<string>();
+  // Per session, the text the running worker holds: the next call sends only the edit of it.
+  const quickSent = new Map<string, string>();
 
   function runQuick(session: string, q: { next: QuickCall | null }): void {
     const c = q.next;
@@ -307,8 +309,14 @@ export function createPackWorkerClient(
       return;
     }
     q.next = null;
-    quickSessions.add(session);
-    call("quickValues", [session, c.text])
+    post<QuickSyntax>(() => {
+      const prev = quickSent.get(session);
+      return {
+        method: "quickValues",
+        args: [session, prev === undefined ? c.text : textEdit(prev, c.text)],
+        commit: () => quickSent.set(session, c.text),
+      };
+    })
       .then(c.resolve, (e: unknown) =>
         c.reject(e instanceof Error ? e : new Error(String(e))),
       )
@@ -376,7 +384,7 @@ export function createPackWorkerClient(
         runQuick(session, q);
       }),
     release: (session) => {
-      const quickHeld = quickSessions.delete(session);
+      const quickHeld = quickSent.delete(session);
       if (!(held.release(session) || quickHeld) || !worker) return;
       void call("release", [session]).catch(() => undefined);
     },

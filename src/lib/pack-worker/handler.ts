@@ -26,7 +26,7 @@ import type {
   PackWorkerMethods,
 } from "./protocol";
 import { transferablesOf } from "./transferables";
-import { quickValuesSyntax } from "./values-syntax";
+import { applyTextEdit, quickValuesSyntax } from "./values-syntax";
 
 /**
  * What a worker keeps between calls: the files it holds by id and, per session, the last report
@@ -103,8 +103,18 @@ export async function runPackMethod(
       return readChartArchive(state.table.bytes(id), { name });
     }
     case "quickValues": {
-      const [session, text] = request.args;
+      const [session, sent] = request.args;
       const prev = state.quickTexts.get(session) ?? null;
+      const text =
+        typeof sent === "string"
+          ? sent
+          : prev === null
+            ? null
+            : applyTextEdit(prev, sent);
+      if (text === null)
+        throw new Error(
+          `the quick worker cannot apply this edit to the text of ${session}: its state and the page's disagree`,
+        );
       state.quickTexts.set(session, text);
       return quickValuesSyntax(prev, text);
     }

@@ -7,7 +7,7 @@ import type { ArchiveFormat } from "@/pack/read-archive";
 import type { Result } from "@/pack/result";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
-import type { QuickSyntax } from "./values-syntax";
+import type { QuickSyntax, TextEdit } from "./values-syntax";
 
 /**
  * One file of a pack named in a request: by the id the worker holds it under, with its bytes only
@@ -86,10 +86,13 @@ export interface PackWorkerMethods {
     result: Result<ChartArchive, ChartError>;
   };
   /**
-   * values-syntax.ts quickValuesSyntax of this text against the session's text of the last call
-   * (which this text then becomes).
+   * values-syntax.ts quickValuesSyntax of a text against the session's text of the last call
+   * (which it then becomes): the whole text, or the edit of the session's text that makes it.
    */
-  quickValues: { args: [session: string, text: string]; result: QuickSyntax };
+  quickValues: {
+    args: [session: string, text: string | TextEdit];
+    result: QuickSyntax;
+  };
   /** The session is over: the files only it held are dropped, and its last quick text. */
   release: { args: [session: string]; result: null };
 }

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { validatePack } from "@/pack/validate";
 
 import { fixtureRows, loadFixture } from "../../../test/helpers/fixtures";
-import { QUICK_REGION_CHARS, quickValuesSyntax } from "./values-syntax";
+import {
+  applyTextEdit,
+  QUICK_REGION_CHARS,
+  quickValuesSyntax,
+  textEdit,
+} from "./values-syntax";
 
 const decode = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 
@@ -116,5 +121,26 @@ describe("quickValuesSyntax", () => {
     const quick = quickValuesSyntax(anchored, `${anchored}  y: 2\n`);
     expect(quick.lines).toEqual({ from: 3, to: 5 });
     expect(quick.findings).toEqual([]);
+  });
+});
+
+describe("textEdit", () => {
+  it.each([
+    ["a: 1\n", "a: 12\n"],
+    ["a: 1\n", "b: 0\na: 1\n"],
+    ["a: 1\nb: 2\n", "a: 1\n"],
+    ["", "a: 1\n"],
+    ["x: xx\n", "x: xxx\n"],
+    ["same\n", "same\n"],
+  ])("%j → %j: the one edit between them, and back", (prev, text) => {
+    const edit = textEdit(prev, text);
+    expect(applyTextEdit(prev, edit)).toBe(text);
+    expect(edit.insert.length).toBeLessThanOrEqual(text.length);
+    expect(edit.to - edit.from).toBeLessThanOrEqual(prev.length);
+  });
+
+  it("an edit that does not fit the text is refused", () => {
+    expect(applyTextEdit("abc", { from: 2, to: 5, insert: "" })).toBeNull();
+    expect(applyTextEdit("abc", { from: 2, to: 1, insert: "" })).toBeNull();
   });
 });

@@ -53,8 +53,8 @@ function commentsThenTopEntry(text: string, at: number): boolean {
   return true;
 }
 
-/** Where `prev` and `text` differ: [from, to) in `text`. */
-function changedRange(prev: string, text: string): [number, number] {
+/** The length of the common start and, after it, of the common end of two texts. */
+function common(prev: string, text: string): [start: number, end: number] {
   const max = Math.min(prev.length, text.length);
   let p = 0;
   while (p < max && prev.charCodeAt(p) === text.charCodeAt(p)) p++;
@@ -65,7 +65,40 @@ function changedRange(prev: string, text: string): [number, number] {
       text.charCodeAt(text.length - 1 - s)
   )
     s++;
+  return [p, s];
+}
+
+/** Where `prev` and `text` differ: [from, to) in `text`. */
+function changedRange(prev: string, text: string): [number, number] {
+  const [p, s] = common(prev, text);
   return [p, text.length - s];
+}
+
+/** An edit of a text: [from, to) of the old text replaced by `insert`. */
+export interface TextEdit {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/**
+ * The one edit that turns `prev` into `text` (what a keystroke changed), so a text the worker
+ * already holds travels as the few characters that changed instead of a 1 MB copy per key.
+ */
+export function textEdit(prev: string, text: string): TextEdit {
+  const [p, s] = common(prev, text);
+  return {
+    from: p,
+    to: prev.length - s,
+    insert: text.slice(p, text.length - s),
+  };
+}
+
+/** `prev` with `edit` applied; null when the edit does not fit it. */
+export function applyTextEdit(prev: string, edit: TextEdit): string | null {
+  if (!(0 <= edit.from && edit.from <= edit.to && edit.to <= prev.length))
+    return null;
+  return prev.slice(0, edit.from) + edit.insert + prev.slice(edit.to);
 }
 
 function lineNumberAt(text: string, at: number): number {
