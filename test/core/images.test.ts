@@ -324,6 +324,29 @@ describe("images of real packs", () => {
       },
     ]);
   });
+
+  it("manifests: the line of each image: field, whatever else says image on the lines around it", () => {
+    const manifest = [
+      "image: first.io/a:1", // line 1
+      "# an image: in a comment, imagePullPolicy below",
+      "imagePullPolicy: Always",
+      "",
+      "  - image: second.io/b:2 # image image",
+      "    imageTag: x",
+      '\timage: "third.io/c:3"',
+      "image: last.io/d:4", // no newline after it
+    ].join("\n");
+    const files: PackFiles = new Map([
+      ["manifests/m.yaml", utf8(manifest)],
+      ["values.yaml", utf8("manifests: {}\n")],
+    ]);
+    expect(scan(files).images.map((i) => [i.ref, i.source, i.line])).toEqual([
+      ["first.io/a:1", "manifests/m.yaml", 1],
+      ["second.io/b:2", "manifests/m.yaml", 5],
+      ["third.io/c:3", "manifests/m.yaml", 7],
+      ["last.io/d:4", "manifests/m.yaml", 8],
+    ]);
+  });
 });
 
 describe("images of generated packs", () => {
