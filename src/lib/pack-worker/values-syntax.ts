@@ -53,19 +53,34 @@ function commentsThenTopEntry(text: string, at: number): boolean {
   return true;
 }
 
-/** The length of the common start and, after it, of the common end of two texts. */
+/**
+ * The length of the common start and, after it, of the common end of two texts. By halving, with
+ * the engine's own string comparison: a loop over 1 MB of characters took 10 to 300 ms on the
+ * page's thread, once per keystroke.
+ */
 function common(prev: string, text: string): [start: number, end: number] {
   const max = Math.min(prev.length, text.length);
-  let p = 0;
-  while (p < max && prev.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (
-    s < max - p &&
-    prev.charCodeAt(prev.length - 1 - s) ===
-      text.charCodeAt(text.length - 1 - s)
-  )
-    s++;
-  return [p, s];
+  // Invariant: the first `lo` characters are the same, and not the first `hi + 1`.
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (prev.slice(lo, mid) === text.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = lo;
+  lo = 0;
+  hi = max - p;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (
+      prev.slice(prev.length - mid, prev.length - lo) ===
+      text.slice(text.length - mid, text.length - lo)
+    )
+      lo = mid;
+    else hi = mid - 1;
+  }
+  return [p, lo];
 }
 
 /** Where `prev` and `text` differ: [from, to) in `text`. */
