@@ -14,9 +14,8 @@ import {
   rmSync,
   writeSync,
 } from "node:fs";
-import { finished } from "node:stream/promises";
 import { join } from "node:path";
-import { createGzip, deflateRawSync } from "node:zlib";
+import { deflateRawSync } from "node:zlib";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { ArchiveError } from "../../src/pack/archive-error";
 import { concatBytes } from "../../src/pack/bytes";
@@ -31,12 +30,12 @@ import type { PackFiles } from "../../src/pack/pack-files";
 import { readPackArchive } from "../../src/pack/read-archive";
 import type { PackDetail } from "../../src/pack/registry-types";
 import { sniff } from "../../src/pack/sniff";
-import { tarParts } from "../../src/pack/tar-write";
 import { checkIdentity } from "../../src/pack/validate";
 import type { CompressedForms } from "../../src/pack/zip-read";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import { describePack } from "../prepare";
 import { packFileHead, splitPackFile } from "../store/fs-pack-file";
+import { gzipTar } from "./gzip-tar";
 import { zlibFlate } from "./zlib-flate";
 
 export interface CheckTask {
@@ -138,7 +137,7 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
     }
     return { ok: true, detail, storedFile } satisfies CheckOutcome;
   }
-  const tarGz = await gzipToBytes(tarParts(files, top));
+  const tarGz = gzipToBytes(files, top);
   const outcome: CheckOutcome = { ok: true, detail, files, tarGz };
   return moved(outcome, files, [tarGz]);
 }
@@ -263,7 +262,7 @@ export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
   mkdirSync(join(task.out, ".."), { recursive: true });
   let size = 0;
   const tmp = await writeTempFile(task.tmpDir, (put) =>
-    gzipParts(tarParts(files, task.top), (chunk) => {
+    gzipTar(files, task.top, (chunk) => {
       put(chunk);
       size += chunk.length;
     }),
@@ -355,32 +354,16 @@ function writeAll(fd: number, part: Uint8Array): void {
   while (at < part.length) at += writeSync(fd, part, at, part.length - at);
 }
 
-/** gzip (level 6, Node's zlib) of the parts in order, each output chunk handed to `out`. */
-async function gzipParts(
-  parts: Uint8Array[],
-  out: (chunk: Buffer) => void,
-): Promise<void> {
-  const gz = createGzip({ level: 6 });
-  gz.on("data", out);
-  const done = finished(gz);
-  for (const p of parts) if (!gz.write(p)) await once(gz, "drain");
-  gz.end();
-  await done;
-}
-
-async function gzipToBytes(parts: Uint8Array[]): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
+function gzipToBytes(files: PackFiles, top: string): Uint8Array {
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  await gzipParts(parts, (c) => {
+  gzipTar(files, top, (c) => {
     chunks.push(c);
     size += c.length;
   });
   // One buffer of its own, so it can be moved to the main thread.
   return concatBytes(chunks, size);
 }
-
-const once = (em: NodeJS.EventEmitter, event: string): Promise<void> =>
-  new Promise((resolve) => em.once(event, () => resolve()));
 
 function archiveFinding(e: ArchiveError): ArchiveFinding {
   return {
