@@ -21,6 +21,8 @@ import "./editor.css";
 
 /** Above this many characters, features that re-read the whole file on each change are off. */
 const LARGE_MODEL_CHARS = 256 * 1024;
+/** How often a large file's text is handed on while typing. */
+const LARGE_EMIT_MS = 100;
 
 /**
  * The Monaco side of CodeEditor (this module is the lazily loaded chunk). Effects run in the order
@@ -49,6 +51,7 @@ export function MonacoCodeEditor({
   // The text this editor last reported: when it comes back as `value`, the model already holds it
   // (comparing a 1 MB model's text with it on every keystroke cost milliseconds each).
   const emitted = useRef<string | null>(null);
+  const dropPending = useRef<() => void>(() => undefined);
   const hintId = useId();
   const [helpOpen, setHelpOpen] = useState(false);
   const [fallbackUri] = useState(() => unnamedModelUri(language));
@@ -104,13 +107,40 @@ export function MonacoCodeEditor({
       stickyScroll: { enabled: model.getValueLength() <= LARGE_MODEL_CHARS },
     });
     emitted.current = null;
-    const changes = model.onDidChangeContent(() => {
-      if (applyingValue.current) return;
+    // A large file's text is handed on at most every LARGE_EMIT_MS while typing (the first change
+    // after a pause at once): each hand-on copies the whole text, and 1 MB strings per keystroke
+    // kept the page's garbage collector busy in pauses of 40–50 ms. Leaving the editor, or the
+    // file, hands on what is pending.
+    let timer: number | undefined;
+    let lastAt = -Infinity;
+    const emitNow = () => {
+      window.clearTimeout(timer);
+      timer = undefined;
+      lastAt = performance.now();
       const text = model.getValue();
       emitted.current = text;
       emitChange(text);
+    };
+    const flush = () => {
+      if (timer !== undefined) emitNow();
+    };
+    const changes = model.onDidChangeContent(() => {
+      if (applyingValue.current) return;
+      if (model.getValueLength() <= LARGE_MODEL_CHARS) return emitNow();
+      if (timer !== undefined) return;
+      const wait = lastAt + LARGE_EMIT_MS - performance.now();
+      if (wait <= 0) emitNow();
+      else timer = window.setTimeout(emitNow, wait);
     });
+    const blur = editor.onDidBlurEditorText(flush);
+    dropPending.current = () => {
+      window.clearTimeout(timer);
+      timer = undefined;
+    };
     return () => {
+      flush();
+      dropPending.current = () => undefined;
+      blur.dispose();
       changes.dispose();
       if (editorRef.current === editor) editor.setModel(null);
       releaseModel(model);
@@ -125,6 +155,9 @@ export function MonacoCodeEditor({
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model || value === emitted.current) return;
+    // The text was changed from outside (Format, a reset): it replaces the model, keystrokes not
+    // handed on yet included, as it always did.
+    dropPending.current();
     applyingValue.current = true;
     try {
       replaceText(model, value);
