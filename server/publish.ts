@@ -39,8 +39,18 @@ export type PublishResult =
       ok: true;
       status: 200 | 201;
       value: { summary: PackSummary; digest: string };
+      /** Where the time went, ms (the route logs it at debug level). */
+      phases?: UploadPhases;
     }
   | { ok: false; error: PublishFailure };
+
+/** An upload's phases in ms: body to disk, waiting for a check slot, check in the pool, store. */
+export interface UploadPhases {
+  receive: number;
+  wait: number;
+  check: number;
+  store: number;
+}
 
 /** Publishes packs: receive the body, check it, store it; 409 for other content without force. */
 export interface Publisher {
@@ -104,7 +114,9 @@ export function createPublisher(deps: {
         );
       }
     }
+    const t0 = performance.now();
     const received = await receiveBody(r.body, tmpDir, config.maxUploadBytes);
+    const receiveMs = performance.now() - t0;
     if (!received.ok) {
       const e = received.error;
       const status = {
@@ -144,7 +156,11 @@ export function createPublisher(deps: {
       try {
         const leave = await checking.enter(received.value.size);
         try {
-          return await check(r, received.value.path);
+          const waitMs = performance.now() - t0 - receiveMs;
+          const done = await check(r, received.value.path);
+          if (done.ok && done.phases)
+            Object.assign(done.phases, { receive: receiveMs, wait: waitMs });
+          return done;
         } finally {
           leave();
         }
@@ -167,6 +183,7 @@ export function createPublisher(deps: {
   ): Promise<PublishResult> {
     const { name, version, force } = r;
     const toFile = store.putFile && store.storedFileDir !== undefined;
+    const t0 = performance.now();
     const checked = await checkUploadInPool({
       path,
       name,
@@ -184,6 +201,7 @@ export function createPublisher(deps: {
           : {}),
       });
     const { detail } = checked;
+    const t1 = performance.now();
     let put: PutResult;
     if (checked.storedFile !== undefined)
       try {
@@ -214,6 +232,12 @@ export function createPublisher(deps: {
       ok: true,
       status: put.status === "identical" ? 200 : 201,
       value: { summary: summaryOf(put.detail), digest: put.detail.digest },
+      phases: {
+        receive: 0,
+        wait: 0,
+        check: t1 - t0,
+        store: performance.now() - t1,
+      },
     };
   }
 

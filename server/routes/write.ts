@@ -46,7 +46,16 @@ export const writeRoutes: FastifyPluginAsync<{
         contentSha256: header(req, "x-content-sha256"),
         body: req.raw,
       });
-      if (r.ok) return reply.code(r.status).send(r.value);
+      if (r.ok) {
+        if (r.phases)
+          req.log.debug(
+            Object.fromEntries(
+              Object.entries(r.phases).map(([k, ms]) => [k, Math.round(ms)]),
+            ),
+            "upload: ms per phase",
+          );
+        return reply.code(r.status).send(r.value);
+      }
       const e = r.error;
       if (e.close) reply.header("Connection", "close");
       if (e.retryAfter !== undefined)

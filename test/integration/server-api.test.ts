@@ -12,6 +12,7 @@ import {
   READER,
   basic,
   bcryptChecks,
+  serverLog,
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
@@ -68,6 +69,18 @@ describe.each(stores)("registry API on the %s store", (kind) => {
     const zip = await tutorialZip();
     const r = await put("/packs/hellouniverse/1.0.0", zip);
     expect(r.status).toBe(201);
+    // Operators see where an upload's time went (debug level): one line per stored upload.
+    const phases = (await serverLog(srv))
+      .filter((l) => l.includes("upload: ms per phase"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(phases).toEqual([
+      expect.objectContaining({
+        receive: expect.any(Number),
+        wait: expect.any(Number),
+        check: expect.any(Number),
+        store: expect.any(Number),
+      }),
+    ]);
     const body = await json<{
       summary: { name: string; uploadedBy: string };
       digest: string;
