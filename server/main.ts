@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from "fastify";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 // Imported, not read beside this file: the bundle (build/node/server.mjs) sits elsewhere. The
@@ -14,14 +15,17 @@ import { sweepTemp } from "./sweep";
 import { closeWorkers } from "./workers/pool";
 import type { PackStore } from "./store/store";
 
-async function openStore(config: ServerConfig): Promise<PackStore> {
+async function openStore(
+  config: ServerConfig,
+  warn: (message: string) => void,
+): Promise<PackStore> {
   if (config.storage === "fs" || !config.oci)
     return createFsStore(config.dataDir);
   const { createOciStoreFromConfig } = await import("./store/oci-from-config");
   // The registry holds no tar.gz to stream: a version's is built once and cached in the data
   // folder, the least recently downloaded going past PACKSMITH_TARGZ_CACHE_MIB.
   return withTarGzCache(
-    await createOciStoreFromConfig(config.oci),
+    await createOciStoreFromConfig(config.oci, warn),
     join(config.dataDir, "cache", "tar.gz"),
     join(config.dataDir, ".tmp"),
     config.tarGzCacheBytes,
@@ -52,7 +56,14 @@ export async function start(
     ),
     config.tokenTtlSeconds,
   );
-  const store = await openStore(config);
+  // The store's warnings (a refused catalog, a name record not written) go to the server's log
+  // once there is one, at PACKSMITH_LOG's level; before it, to stderr.
+  let log: FastifyBaseLogger | null = null;
+  const store = await openStore(config, (message) => {
+    if (log) log.warn({ store: config.storage }, message);
+    else
+      process.stderr.write(`packsmith ${config.storage} store: ${message}\n`);
+  });
   const revocations: Revocations =
     config.storage === "oci" && config.oci
       ? await ociRevocations(config.oci)
@@ -79,6 +90,7 @@ export async function start(
     revocations,
     version: pkg.version,
   });
+  log = app.log;
   const address = await app.listen({ host: config.host, port: config.port });
   return {
     url: address,

@@ -21,10 +21,12 @@ export async function registryOptionsFromConfig(
 /** The OCI driver from the server's environment configuration (PACKSMITH_OCI_*). */
 export async function createOciStoreFromConfig(
   c: OciConfig,
+  warn?: (message: string) => void,
 ): Promise<PackStore> {
   return createOciStore({
     ...(await registryOptionsFromConfig(c)),
     basePath: c.basePath,
     ...(c.repositories ? { repositories: c.repositories } : {}),
+    ...(warn ? { warn } : {}),
   });
 }

@@ -11,7 +11,9 @@ import {
 } from "../../server/store/oci-store";
 import type { PackStore, PreparedPack } from "../../server/store/store";
 import { loadFixture } from "../helpers/fixtures";
+import { serverLog, startServer } from "../helpers/server";
 import {
+  ociStoreEnv,
   startFaultProxy,
   startRegistry,
   type FaultProxy,
@@ -302,6 +304,39 @@ describe("oci store: listing where /v2/_catalog is refused", () => {
       noCatalog.requests.some((r) => r.path.startsWith("/v2/_catalog")),
     ).toBe(false);
   }, 60_000);
+
+  it("the server process says so in its own log (JSON, at warn level)", async () => {
+    const harbor = proxy(
+      await startFaultProxy(reg.url, (req) =>
+        req.path.startsWith("/v2/_catalog")
+          ? {
+              status: 401,
+              body: '{"errors":[{"code":"UNAUTHORIZED","message":"unauthorized to list catalog"}]}',
+            }
+          : undefined,
+      ),
+    );
+    const srv = await startServer({
+      env: {
+        ...ociStoreEnv(reg),
+        PACKSMITH_OCI_URL: harbor.url,
+        PACKSMITH_OCI_BASE_PATH: "robot",
+        PACKSMITH_LOG: "info",
+      },
+    });
+    cleanups.push(async () => {
+      await srv.stop();
+      srv.cleanup();
+    });
+    expect((await fetch(`${srv.url}/api/v1/packs`)).status).toBe(200);
+    const warned = (await serverLog(srv))
+      .filter((l) => l.startsWith("{"))
+      .map(
+        (l) => JSON.parse(l) as { level: number; store?: string; msg: string },
+      )
+      .filter((l) => l.level === 40 && /refuses \/v2\/_catalog/.test(l.msg));
+    expect(warned).toEqual([expect.objectContaining({ store: "oci" })]);
+  });
 
   it("list(name) reads that repository's tags only: no catalog, no other repository", async () => {
     const seen = proxy(await startFaultProxy(reg.url, () => undefined));
