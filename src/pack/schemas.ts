@@ -2,7 +2,6 @@ import { z } from "zod";
 
 /** pack-format §A.2: the layers Palette knows. */
 export const LAYERS = ["kernel", "os", "k8s", "cni", "csi", "addon"] as const;
-export type Layer = (typeof LAYERS)[number];
 
 /** pack-format §A.2: the 13 addon types of the newest docs. */
 export const ADDON_TYPES = [
@@ -20,7 +19,6 @@ export const ADDON_TYPES = [
   "servicemesh",
   "system app",
 ] as const;
-export type AddonType = (typeof ADDON_TYPES)[number];
 
 /** pack-format §A.3: the list pack-central's CI enforces. */
 export const CLOUD_TYPES = [
@@ -42,7 +40,6 @@ export const CLOUD_TYPES = [
   "coxedge",
   "custom",
 ] as const;
-export type CloudType = (typeof CLOUD_TYPES)[number];
 /** Known to Palette's API but not to pack-central's CI: a warning, not an error (§A.3). */
 export const CLOUD_TYPES_API_ONLY = [
   "gke",
@@ -73,7 +70,6 @@ export const dependencySchema = z.object({
   minVersion: z.string().optional(),
   maxVersion: z.string().optional(),
 });
-export type Dependency = z.infer<typeof dependencySchema>;
 
 export const resourceComponentSchema = z.object({
   scheduleType: z.enum(SCHEDULE_TYPES),
@@ -86,13 +82,11 @@ export const resourceSchema = z.object({
   minLimit: z.number(),
   components: z.array(resourceComponentSchema).optional(),
 });
-export type ResourceConstraint = z.infer<typeof resourceSchema>;
 
 export const constraintsSchema = z.object({
   dependencies: z.array(dependencySchema).optional(),
   resources: z.array(resourceSchema).optional(),
 });
-export type Constraints = z.infer<typeof constraintsSchema>;
 
 /**
  * The shape of pack.json (pack-format §A.2). Value rules whose severity depends on context
@@ -151,11 +145,6 @@ export const presetSchema = z.object({
   add: z.string().nullish(),
 });
 export const presetsFileSchema = z.object({ presets: z.array(presetSchema) });
-export type Preset = z.infer<typeof presetSchema>;
-
-/** pack-format §B.7: each key is a dotted values path mapping to `{schema: "<template>"}`. */
-export const schemaEntrySchema = z.object({ schema: z.string() });
-export const schemaFileSchema = z.record(z.string(), schemaEntrySchema);
 
 /** OCI distribution-spec path component (§G.1, §H rule 4). */
 export const OCI_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*$/;
