@@ -64,6 +64,10 @@ say "lint"
 npm run --silent lint
 lint=$?
 
+say "dead code (knip)"
+npm run --silent deadcode
+deadcode=$?
+
 say "unit tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 
@@ -74,5 +78,6 @@ say "summary"
 exec node scripts/sum-results.mjs \
   --check "typecheck=$typecheck" \
   --check "lint=$lint" \
+  --check "deadcode=$deadcode" \
   --vitest test-results/unit.json \
   --playwright test-results/e2e.json
