@@ -1,4 +1,5 @@
 import { memo, useCallback, useMemo, useState } from "react";
+import { replaceEqualDeep } from "@tanstack/react-query";
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
@@ -56,10 +57,18 @@ export function TextFileEditor({
     { line: number; seq: number } | undefined
   >(undefined);
   const [formatError, setFormatError] = useState<string | null>(null);
-  const own = useMemo(
+  const fresh = useMemo(
     () => (report?.findings ?? []).filter((f) => f.file === path),
     [report, path],
   );
+  // Each report is a new copy from the worker: findings equal to the last ones keep their identity,
+  // so the markers (hundreds, for some packs) and the list are not redone when nothing changed.
+  const [stable, setStable] = useState({ fresh, own: fresh });
+  let own = stable.own;
+  if (stable.fresh !== fresh) {
+    own = replaceEqualDeep(stable.own, fresh);
+    setStable({ fresh, own });
+  }
   const quickErrors = reportPending ? quick?.findings : undefined;
   const findings = useMemo(
     () =>
@@ -170,21 +179,41 @@ const ProblemList = memo(function ProblemList({
       {unique.length > 0 && (
         <ul>
           {unique.map((p) => (
-            <li
+            <ProblemRow
               key={`${p.line ?? 0}:${p.code}:${p.message}`}
-              className={`problem problem--${p.severity}`}
-            >
-              <span className="problem__severity">{p.severity}</span>{" "}
-              {p.line ? (
-                <Button variant="link" onClick={() => onLine(p.line!)}>
-                  line {p.line}
-                </Button>
-              ) : null}{" "}
-              <CodeText text={p.message} />
-            </li>
+              line={p.line}
+              severity={p.severity}
+              message={p.message}
+              onLine={onLine}
+            />
           ))}
         </ul>
       )}
     </div>
+  );
+});
+
+/** One problem: kept as it was while its line, severity and message are (a new report each pause). */
+const ProblemRow = memo(function ProblemRow({
+  line,
+  severity,
+  message,
+  onLine,
+}: {
+  line: number | undefined;
+  severity: Problem["severity"];
+  message: string;
+  onLine: (line: number) => void;
+}) {
+  return (
+    <li className={`problem problem--${severity}`}>
+      <span className="problem__severity">{severity}</span>{" "}
+      {line ? (
+        <Button variant="link" onClick={() => onLine(line)}>
+          line {line}
+        </Button>
+      ) : null}{" "}
+      <CodeText text={message} />
+    </li>
   );
 });
