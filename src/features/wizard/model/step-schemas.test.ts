@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import { emptyValues } from "@/features/wizard/model/empty-values";
-import { STEP_SCHEMAS } from "@/features/wizard/model/step-schemas";
+import {
+  firstYamlError,
+  STEP_SCHEMAS,
+} from "@/features/wizard/model/step-schemas";
 
 const basics = (over: Partial<ReturnType<typeof emptyValues>["basics"]>) => {
   const v = emptyValues();
@@ -87,5 +90,18 @@ describe("values step", () => {
     expect(issues(v, "values")[0]).toMatch(/^files\.values: .*line \d/);
     v.files.values = "pack:\n  namespace: ok\n";
     expect(issues(v, "values")).toEqual([]);
+  });
+
+  it("parses a text once however often the step status asks (every render of every step)", () => {
+    const broken = "pack:\n  namespace: [unclosed\n";
+    const first = firstYamlError(broken, "values.yaml");
+    expect(first?.line).toBeGreaterThan(0);
+    // The very same finding: the answer was kept, not parsed again.
+    expect(firstYamlError(broken, "values.yaml")).toBe(first);
+    // Another text (or another file) is parsed; the answer follows the text.
+    expect(firstYamlError("pack: {}\n", "values.yaml")).toBeUndefined();
+    expect(firstYamlError(broken, "presets.yaml")?.file).toBe("presets.yaml");
+    expect(firstYamlError(broken, "values.yaml")).not.toBe(first);
+    expect(firstYamlError(broken, "values.yaml")).toEqual(first);
   });
 });

@@ -16,6 +16,7 @@ import {
   RESOURCE_TYPES,
   SCHEDULE_TYPES,
 } from "@/pack/schemas";
+import type { Finding } from "@/pack/finding";
 import { parseYamlLimited } from "@/pack/yaml-text";
 
 /*
@@ -148,6 +149,30 @@ export const contentSchema = z
     });
   });
 
+/** The last text each YAML file was parsed with here, and its first error. */
+const lastParse = new Map<
+  string,
+  { text: string; first: Finding | undefined }
+>();
+
+/**
+ * The first error the core's parser finds in `text`, from the last call's answer when the text is
+ * the same: the step status asks on every render of every step, and a 1 MB values.yaml takes
+ * ~300 ms to parse on the page's thread. One entry per file, so memory stays one text each.
+ */
+export function firstYamlError(
+  text: string,
+  file: string,
+): Finding | undefined {
+  const hit = lastParse.get(file);
+  if (hit?.text === text) return hit.first;
+  const first = parseYamlLimited(text, file).findings.find(
+    (f) => f.severity === "error",
+  );
+  lastParse.set(file, { text, first });
+  return first;
+}
+
 /** The YAML files must at least parse before the pack can be reviewed; the rest are findings. */
 const yamlText = (file: string) =>
   z
@@ -155,9 +180,7 @@ const yamlText = (file: string) =>
     .nullable()
     .superRefine((text, ctx) => {
       if (text === null) return;
-      const first = parseYamlLimited(text, file).findings.find(
-        (f) => f.severity === "error",
-      );
+      const first = firstYamlError(text, file);
       if (first)
         ctx.addIssue({
           code: "custom",
