@@ -29,6 +29,7 @@ import { checkPackSection, readValues } from "./validate/values";
 export type { ChartSummary } from "./validate/charts";
 export type {
   ChartCache,
+  FileFindingsCache,
   OpenedChart,
   SecretScanCache,
   Target,

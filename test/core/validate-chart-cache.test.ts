@@ -1,6 +1,6 @@
 // ValidateOptions.chartCache: a check after an edit outside the charts (values.yaml) reuses the
 // archives an earlier check opened, and its findings are exactly those of a check without it.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PackFiles } from "../../src/pack/pack-files";
@@ -140,5 +140,58 @@ describe("a cached archive is reused only when the result is certain to be the s
     expect(a.findings.some((f) => f.code === "CHART_INVALID")).toBe(true);
     const b = validatePack(files, { limits: tight, chartCache: cache });
     expect(b.findings).toEqual(a.findings);
+  });
+});
+
+describe("validatePack with a manifest cache, over every real fixture that lists manifests", () => {
+  const withManifests = fixtureDirsOnDisk().filter((d) =>
+    readFileSync(join(FIXTURES, d, "pack.json"), "utf8").includes(
+      "kubeManifests",
+    ),
+  );
+
+  it("the fixtures hold packs with plain manifests", () => {
+    expect(withManifests.length).toBeGreaterThan(5);
+  });
+
+  it.each(withManifests)(
+    "%s: same findings; after a values.yaml edit no manifest is parsed again",
+    async (dir) => {
+      const files = await loadFixture(dir);
+      const manifestCache = countingScans();
+      const first = validatePack(files, { manifestCache });
+      expect(first.findings).toEqual(validatePack(files).findings);
+      const parsed = manifestCache.scans;
+      const edited = new Map(files);
+      edited.set(
+        "values.yaml",
+        enc(
+          `${new TextDecoder().decode(files.get("values.yaml") ?? new Uint8Array())}\nbroken: [\n`,
+        ),
+      );
+      const again = validatePack(edited, { manifestCache });
+      expect(manifestCache.scans).toBe(parsed);
+      expect(again.findings).toEqual(validatePack(edited).findings);
+      // A manifest whose bytes change is parsed again, and its new findings are the fresh ones.
+      const [path] = [...files.keys()].filter(
+        (p) => p.startsWith("manifests/") && /\.ya?ml$/.test(p),
+      );
+      if (parsed > 0 && path) {
+        const changed = new Map(edited);
+        changed.set(path, enc("kind: [broken\n"));
+        const third = validatePack(changed, { manifestCache });
+        expect(third.findings).toEqual(validatePack(changed).findings);
+      }
+    },
+  );
+
+  it("some fixture has a plain manifest the cache keeps", async () => {
+    let kept = 0;
+    for (const dir of withManifests) {
+      const cache = countingScans();
+      validatePack(await loadFixture(dir), { manifestCache: cache });
+      kept += cache.scans;
+    }
+    expect(kept).toBeGreaterThan(0);
   });
 });

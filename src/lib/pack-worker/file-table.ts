@@ -2,7 +2,11 @@ import { readChart, type ChartError, type ChartInfo } from "@/pack/chart";
 import { sha256Hex } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import type { Finding } from "@/pack/finding";
-import type { ChartCache, OpenedChart, SecretScanCache } from "@/pack/validate";
+import type {
+  ChartCache,
+  FileFindingsCache,
+  OpenedChart,
+} from "@/pack/validate";
 
 import type { Result } from "@/pack/result";
 
@@ -18,6 +22,8 @@ interface Held {
   opened?: OpenedChart;
   /** The secret scan of the file at a path, by the last check. */
   secrets?: { path: string; findings: readonly Finding[] };
+  /** The YAML check of the file as a manifest at a path, by the last check. */
+  manifest?: { path: string; findings: readonly Finding[] };
 }
 
 /**
@@ -106,16 +112,28 @@ export class FileTable {
   }
 
   /** validatePack's secret scan cache for one request: each file is scanned once per id and path. */
-  secretCache(refs: PackRefs): SecretScanCache {
+  secretCache(refs: PackRefs): FileFindingsCache {
+    return this.findingsCache(refs, "secrets");
+  }
+
+  /** validatePack's manifest cache for one request: each manifest is parsed once per id and path. */
+  manifestCache(refs: PackRefs): FileFindingsCache {
+    return this.findingsCache(refs, "manifest");
+  }
+
+  private findingsCache(
+    refs: PackRefs,
+    slot: "secrets" | "manifest",
+  ): FileFindingsCache {
     const held = this.resolver(refs);
     return {
       get: (path, bytes) => {
-        const s = held(path, bytes)?.secrets;
+        const s = held(path, bytes)?.[slot];
         return s?.path === path ? s.findings : undefined;
       },
       set: (path, bytes, findings) => {
         const h = held(path, bytes);
-        if (h) h.secrets = { path, findings };
+        if (h) h[slot] = { path, findings };
       },
     };
   }

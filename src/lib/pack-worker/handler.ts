@@ -142,6 +142,7 @@ function validateRefs(
     ...reviveOptions(opts),
     chartCache: state.table.chartCache(refs),
     secretCache: state.table.secretCache(refs),
+    manifestCache: state.table.manifestCache(refs),
   });
   delete full.chartArchives;
   const report = full as PackReport;

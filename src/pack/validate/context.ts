@@ -36,6 +36,11 @@ export interface ValidateOptions {
    * by the caller as {@link ChartCache} is), so an edit re-scans only the file that changed.
    */
   secretCache?: SecretScanCache;
+  /**
+   * The YAML check of each plain manifest (its syntax findings: they depend on its bytes alone),
+   * keyed as {@link ChartCache} is, so a values.yaml edit does not parse every manifest again.
+   */
+  manifestCache?: FileFindingsCache;
   /** Expand chart archives with this native codec (Node's zlib on the server) instead of fflate. */
   native?: NativeFlate;
   /**
@@ -46,11 +51,14 @@ export interface ValidateOptions {
   takeChart?: (path: string, archive: ChartArchive) => void;
 }
 
-/** Where validation keeps each file's secret scan (see ValidateOptions.secretCache). */
-export interface SecretScanCache {
+/** Where validation keeps findings that depend on one file's path and bytes alone, between checks. */
+export interface FileFindingsCache {
   get(path: string, bytes: Uint8Array): readonly Finding[] | undefined;
   set(path: string, bytes: Uint8Array, findings: readonly Finding[]): void;
 }
+
+/** Where validation keeps each file's secret scan (see ValidateOptions.secretCache). */
+export type SecretScanCache = FileFindingsCache;
 
 /**
  * A chart archive as validation opened it, with what depends on its bytes alone. Opaque to
@@ -118,6 +126,7 @@ export interface BaseContext {
   /** Archives opened by an earlier validation, when the caller keeps them. */
   chartCache?: ChartCache;
   secretCache?: SecretScanCache;
+  manifestCache?: FileFindingsCache;
   native?: NativeFlate;
   takeChart?: (path: string, archive: ChartArchive) => void;
 }
@@ -158,6 +167,7 @@ export function createContext(
   if (opts.previous) ctx.previous = opts.previous;
   if (opts.chartCache) ctx.chartCache = opts.chartCache;
   if (opts.secretCache) ctx.secretCache = opts.secretCache;
+  if (opts.manifestCache) ctx.manifestCache = opts.manifestCache;
   if (opts.native) ctx.native = opts.native;
   if (opts.takeChart) ctx.takeChart = opts.takeChart;
   return ctx;

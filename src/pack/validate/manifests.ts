@@ -57,11 +57,17 @@ export function checkManifests(ctx: ValidateContext, doc: PackJsonDoc): void {
     }
     if (!text.includes("{{")) {
       // A template can only be checked once Palette renders it; a plain manifest can be checked now.
-      for (const f of parseYamlLimited(text, path, {
-        multi: true,
-        code: "MANIFEST_SYNTAX",
-        maxBytes: MAX_MANIFEST_PARSE_BYTES,
-      }).findings)
+      const bytes = files.get(path)!;
+      let found = ctx.manifestCache?.get(path, bytes);
+      if (!found) {
+        found = parseYamlLimited(text, path, {
+          multi: true,
+          code: "MANIFEST_SYNTAX",
+          maxBytes: MAX_MANIFEST_PARSE_BYTES,
+        }).findings;
+        ctx.manifestCache?.set(path, bytes, found);
+      }
+      for (const f of found)
         add(f.severity, f.code, f.message, {
           file: path,
           ...(f.line ? { line: f.line } : {}),
