@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchRoute, paths } from "../../src/config/paths";
 import { contentDigest } from "../../src/pack/digest";
-import { BIN } from "../helpers/cli";
+import { runCliAsync } from "../helpers/cli";
 import { FIXTURES, loadFixture } from "../helpers/fixtures";
 import { ADMIN, startServer, type RunningServer } from "../helpers/server";
 
@@ -21,20 +20,7 @@ afterAll(async () => {
 });
 
 /** The command line in its own process; async, since the server runs in this test's loop. */
-function packsmith(
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    p.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    p.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const packsmith = (...args: string[]) => runCliAsync(process.cwd(), ...args);
 
 const auth = (): string[] => [
   "--registry",
