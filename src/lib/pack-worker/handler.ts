@@ -26,7 +26,11 @@ import type {
   PackWorkerMethods,
 } from "./protocol";
 import { transferablesOf } from "./transferables";
-import { applyTextEdit, quickValuesSyntax } from "./values-syntax";
+import {
+  applyTextEdit,
+  quickValuesSyntax,
+  quickValuesSyntaxOfEdit,
+} from "./values-syntax";
 
 /**
  * What a worker keeps between calls: the files it holds by id and, per session, the last report
@@ -105,18 +109,18 @@ export async function runPackMethod(
     case "quickValues": {
       const [session, sent] = request.args;
       const prev = state.quickTexts.get(session) ?? null;
-      const text =
-        typeof sent === "string"
-          ? sent
-          : prev === null
-            ? null
-            : applyTextEdit(prev, sent);
+      if (typeof sent === "string") {
+        state.quickTexts.set(session, sent);
+        return quickValuesSyntax(prev, sent);
+      }
+      const text = prev === null ? null : applyTextEdit(prev, sent);
       if (text === null)
         throw new Error(
           `the quick worker cannot apply this edit to the text of ${session}: its state and the page's disagree`,
         );
       state.quickTexts.set(session, text);
-      return quickValuesSyntax(prev, text);
+      // The edit names the change: the two texts are not compared again.
+      return quickValuesSyntaxOfEdit(text, sent);
     }
     case "release": {
       const [session] = request.args;

@@ -7,6 +7,7 @@ import {
   applyTextEdit,
   QUICK_REGION_CHARS,
   quickValuesSyntax,
+  quickValuesSyntaxOfEdit,
   textEdit,
 } from "./values-syntax";
 
@@ -137,6 +138,10 @@ describe("textEdit", () => {
     expect(applyTextEdit(prev, edit)).toBe(text);
     expect(edit.insert.length).toBeLessThanOrEqual(text.length);
     expect(edit.to - edit.from).toBeLessThanOrEqual(prev.length);
+    // The worker checks from the edit it was sent, as from the two texts.
+    expect(quickValuesSyntaxOfEdit(text, edit)).toEqual(
+      quickValuesSyntax(prev, text),
+    );
   });
 
   it("an edit that does not fit the text is refused", () => {

@@ -83,12 +83,6 @@ function common(prev: string, text: string): [start: number, end: number] {
   return [p, lo];
 }
 
-/** Where `prev` and `text` differ: [from, to) in `text`. */
-function changedRange(prev: string, text: string): [number, number] {
-  const [p, s] = common(prev, text);
-  return [p, text.length - s];
-}
-
 /** An edit of a text: [from, to) of the old text replaced by `insert`. */
 export interface TextEdit {
   from: number;
@@ -140,9 +134,28 @@ export function quickValuesSyntax(
   prev: string | null,
   text: string,
 ): QuickSyntax {
+  if (prev === null) return quickSyntaxOfChange(text, 0, text.length);
+  const [p, s] = common(prev, text);
+  return quickSyntaxOfChange(text, p, text.length - s);
+}
+
+/**
+ * quickValuesSyntax when the change is known: `edit` (a textEdit) turned the last text checked
+ * into `text`. The worker has the edit in hand, so it does not compare the two texts again.
+ */
+export const quickValuesSyntaxOfEdit = (
+  text: string,
+  edit: TextEdit,
+): QuickSyntax =>
+  quickSyntaxOfChange(text, edit.from, edit.from + edit.insert.length);
+
+/** The quick check of `text` whose characters [from, to) changed. */
+function quickSyntaxOfChange(
+  text: string,
+  from: number,
+  to: number,
+): QuickSyntax {
   if (DOCUMENT_MARKER.test(text)) return NOT_PARSED;
-  const [from, to] =
-    prev === null ? [0, text.length] : changedRange(prev, text);
   let start = text.lastIndexOf("\n", from - 1) + 1;
   if (!startsTopEntry(text, start) && !commentsThenTopEntry(text, start))
     while (start > 0 && !startsTopEntry(text, start))
