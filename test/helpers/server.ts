@@ -149,3 +149,18 @@ export async function bcryptChecks(srv: RunningServer): Promise<number> {
     l.includes("sign-in: bcrypt check"),
   ).length;
 }
+
+/** A session token from `POST /session` on the server at `url` (ADMIN by default); throws unless 200. */
+export async function signIn(
+  url: string,
+  user: { username: string; password: string } = ADMIN,
+): Promise<string> {
+  const res = await fetch(`${url}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-packsmith-client": "t" },
+    body: JSON.stringify(user),
+  });
+  if (res.status !== 200)
+    throw new Error(`sign-in as ${user.username} answered ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}

@@ -8,7 +8,7 @@ import {
   startRegistry,
   type TestRegistry,
 } from "../helpers/registry";
-import { ADMIN, startServer, type RunningServer } from "../helpers/server";
+import { signIn, startServer, type RunningServer } from "../helpers/server";
 
 /* Issue 10 item 6: /health is "alive", /health/ready says whether the storage can be used now, and
    tells an anonymous caller nothing about where the storage is. Real processes, a real registry. */
@@ -34,19 +34,6 @@ async function ready(srv: RunningServer, token?: string): Promise<Ready> {
 const alive = async (srv: RunningServer): Promise<number> =>
   (await fetch(`${srv.url}/api/v1/health`)).status;
 
-async function signIn(srv: RunningServer): Promise<string> {
-  const r = await fetch(`${srv.url}/api/v1/session`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-packsmith-client": "test",
-    },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(r.status).toBe(200);
-  return ((await r.json()) as { token: string }).token;
-}
-
 describe("filesystem store", () => {
   it("ready while the data folder is writable; 503 naming no path when it is read-only; ready again after", async () => {
     // A file system of its own, so it can be made read-only (chmod does not stop root).
@@ -57,7 +44,7 @@ describe("filesystem store", () => {
       const dataDir = join(mnt, "data");
       mkdirSync(dataDir);
       srv = await startServer({ dataDir });
-      const token = await signIn(srv);
+      const token = await signIn(srv.url);
       const ok = await ready(srv);
       expect(ok.status).toBe(200);
       expect(ok.body).toEqual({ status: "ready", storage: "fs" });
@@ -97,7 +84,7 @@ describe("OCI store", () => {
       const ok = await ready(srv);
       expect(ok.status).toBe(200);
       expect(ok.body).toEqual({ status: "ready", storage: "oci" });
-      const token = await signIn(srv);
+      const token = await signIn(srv.url);
 
       await registry.stop();
       const anonymous = await ready(srv);

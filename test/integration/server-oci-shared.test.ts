@@ -3,25 +3,13 @@ import { tutorialZip } from "../helpers/packs";
 import {
   ADMIN,
   basic,
+  signIn,
   writeHeaders,
   type RunningServer,
 } from "../helpers/server";
 import { twoServersOnOneRegistry } from "../helpers/server-pair";
 
 const servers = twoServersOnOneRegistry("shared");
-
-/** A session token for ADMIN from `server`. */
-async function signIn(server: RunningServer): Promise<string> {
-  const res = await fetch(`${server.url}/api/v1/session`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-packsmith-client": "t",
-    },
-    body: JSON.stringify(ADMIN),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
 
 describe("two server processes on one OCI registry", () => {
   it("see each other's packs, conflicts and deletes; a token from one is accepted by the other", async () => {
@@ -61,7 +49,7 @@ describe("two server processes on one OCI registry", () => {
         .error.details.digest,
     ).toBe(digest);
 
-    const token = await signIn(a);
+    const token = await signIn(a.url);
     const del = await fetch(`${b.url}/api/v1/packs/hellouniverse/1.0.0`, {
       method: "DELETE",
       headers: writeHeaders(`Bearer ${token}`),
@@ -74,8 +62,8 @@ describe("two server processes on one OCI registry", () => {
 
   it("signing out on one instance ends the session on the other (the revocation is in the registry)", async () => {
     const [a, b] = servers as [RunningServer, RunningServer];
-    const token = await signIn(a);
-    const other = await signIn(a);
+    const token = await signIn(a.url);
+    const other = await signIn(a.url);
     // 404 while the token is good, 401 once it is not.
     const probe = async (url: string, t: string): Promise<number> =>
       (

@@ -4,6 +4,7 @@ import { tutorialZip } from "../helpers/packs";
 import {
   ADMIN,
   basic,
+  signIn,
   startServer,
   writeHeaders,
   type RunningServer,
@@ -57,15 +58,7 @@ describe("PACKSMITH_PUBLIC_READ=false", () => {
   let token: string;
   beforeAll(async () => {
     server = await withPack(false);
-    const res = await fetch(`${server.url}/api/v1/session`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-packsmith-client": "t",
-      },
-      body: JSON.stringify(ADMIN),
-    });
-    token = ((await res.json()) as { token: string }).token;
+    token = await signIn(server.url);
   }, 60_000);
   afterAll(async () => {
     await server.stop();

@@ -6,6 +6,7 @@ import {
   ADMIN,
   READER,
   basic,
+  signIn,
   startServer,
   writeHeaders,
   type RunningServer,
@@ -28,19 +29,6 @@ afterAll(async () => {
   await a.stop();
   a.cleanup();
 });
-
-async function signIn(
-  url: string,
-  user: { username: string; password: string },
-): Promise<string> {
-  const res = await fetch(`${url}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-packsmith-client": "t" },
-    body: JSON.stringify(user),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
 
 /** An authenticated request that changes nothing: 404 when the token is good, 401 when not. */
 const probe = async (url: string, token: string): Promise<number> =>
