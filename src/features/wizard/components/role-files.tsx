@@ -18,6 +18,16 @@ import { CodeEditor } from "@/lib/monaco";
 import { decodeText } from "@/pack/yaml-text";
 
 const encoder = new TextEncoder();
+/**
+ * Each blob's text (null: not text), decoded once: a blob's bytes never change, and every render
+ * (each keystroke in the editor) asks for the text of every file of the role.
+ */
+const decoded = new WeakMap<Uint8Array, string | null>();
+function textOfBytes(bytes: Uint8Array): string | null {
+  let text = decoded.get(bytes);
+  if (text === undefined) decoded.set(bytes, (text = decodeText(bytes)));
+  return text;
+}
 const FOLDER_OPTIONS = ROLE_FILE_FOLDERS.map((f) => ({
   value: f,
   label: f === "files" ? "files/ (copied as they are)" : "templates/ (Jinja)",
@@ -37,7 +47,7 @@ export function RoleFiles({ index }: { index: number }) {
   const [outcome, setOutcome] = useState<AddOutcome | null>(null);
   const name = role.name;
   const textOf = (blob: string) =>
-    decodeText(blobs.get(blob) ?? new Uint8Array());
+    textOfBytes(blobs.get(blob) ?? new Uint8Array());
   const current = role.files.find((f) => f.path === open);
   const text = current ? textOf(current.blob) : null;
 
