@@ -3,7 +3,7 @@ import { useEffect } from "react";
 
 import { useDebouncedValue } from "@/features/wizard/hooks/use-debounced-value";
 import type { DraftOrigin } from "@/features/wizard/model/draft-schema";
-import { getPackWorker } from "@/lib/pack-worker/client";
+import { getPackWorker, type PackWorkerClient } from "@/lib/pack-worker/client";
 import type { PackFiles } from "@/pack/pack-files";
 import type { Target } from "@/pack/validate";
 
@@ -25,10 +25,14 @@ const SETTLE_MS = 150;
 
 /**
  * A worker session for one draft's files (client.ts validateFiles): the bytes go to the worker
- * once and stay there while the draft is open; closing it lets the worker drop them.
+ * once and stay there while the draft is open; closing it lets the worker drop them. `worker` is
+ * the pack worker unless named (the quick check's, useValuesSyntax).
  */
-function useWorkerSession(name: string): string {
-  useEffect(() => () => getPackWorker().release(name), [name]);
+export function useWorkerSession(
+  name: string,
+  worker: () => PackWorkerClient = getPackWorker,
+): string {
+  useEffect(() => () => worker().release(name), [name, worker]);
   return name;
 }
 

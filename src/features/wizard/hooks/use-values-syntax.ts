@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 
+import { useWorkerSession } from "@/features/wizard/hooks/use-pack-report";
 import { getQuickWorker } from "@/lib/pack-worker/client";
 import type { QuickSyntax } from "@/lib/pack-worker/values-syntax";
 
@@ -13,12 +14,11 @@ export function useValuesSyntax(
   draftId: string,
   text: string | null,
 ): QuickSyntax | null {
-  const session = `quick:${draftId}`;
+  const session = useWorkerSession(`quick:${draftId}`, getQuickWorker);
   const [answer, setAnswer] = useState<{
     text: string;
     syntax: QuickSyntax;
   } | null>(null);
-  useEffect(() => () => getQuickWorker().release(session), [session]);
   useEffect(() => {
     if (text === null) return;
     let live = true;
