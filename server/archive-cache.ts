@@ -2,6 +2,7 @@ import { readdir, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import type { PackStore, TarGzFile } from "./store/store";
 import { isTarGzOf, tarGzCachePath } from "./store/fs-pack-file";
+import { KeyedMutex } from "./oci/keyed-mutex";
 import { buildTarGzInPool } from "./workers/pool";
 import type { TarGzOutcome, TarGzTask } from "./workers/pack-task";
 
@@ -58,7 +59,22 @@ export function withTarGzCache(
 ): PackStore {
   if (store.tarGz) return store;
   const dirOf = (name: string): string => join(dir, name);
-  const trim = serialized(() => trimCache(dir, maxBytes));
+  // One trim at a time (two would race on the same files and sizes).
+  const trims = new KeyedMutex();
+  // When each file was last used, as its mtime: a build's and a download's from one clock that
+  // never repeats a value, so "least recently used" is exact even within one millisecond (a
+  // file's own mtime, in nanoseconds, could sort after a later touch rounded to milliseconds).
+  let lastUse = 0;
+  const markUsed = (path: string): Promise<boolean> => {
+    lastUse = Math.max(Date.now(), lastUse + 1);
+    const at = new Date(lastUse);
+    return utimes(path, at, at).then(
+      () => true,
+      () => false,
+    );
+  };
+  const trim = (): Promise<void> =>
+    trims.run(dir, () => trimCache(dir, maxBytes));
   const tarGz = async (
     name: string,
     version: string,
@@ -67,17 +83,9 @@ export function withTarGzCache(
     if (!detail) return null;
     const out = tarGzCachePath(dirOf(name), version, detail.digest);
     const size = await fileSize(out);
-    if (size !== null) {
-      // Recently used: the trim keeps it over older ones. Gone meanwhile: built again below.
-      const now = new Date();
-      if (
-        await utimes(out, now, now).then(
-          () => true,
-          () => false,
-        )
-      )
-        return { detail, path: out, size, built: false };
-    }
+    // Recently used: the trim keeps it over older ones. Gone meanwhile: built again below.
+    if (size !== null && (await markUsed(out)))
+      return { detail, path: out, size, built: false };
     const files = await store.files(name, version);
     if (!files) return null;
     const { outcome, built } = await ensureTarGz({
@@ -87,7 +95,10 @@ export function withTarGzCache(
       tmpDir,
     });
     if (!outcome.ok) return null;
-    if (built) await trim();
+    if (built) {
+      await markUsed(out);
+      await trim();
+    }
     return { detail, path: out, size: outcome.size, built };
   };
   return {
@@ -131,20 +142,4 @@ export async function trimCache(dir: string, maxBytes: number): Promise<void> {
     await rm(f.path, { force: true });
     total -= f.size;
   }
-}
-
-/** `run` never twice at once: a call while it runs waits for one more run after it. */
-function serialized(run: () => Promise<void>): () => Promise<void> {
-  let current: Promise<void> | null = null;
-  let next: Promise<void> | null = null;
-  const start = (): Promise<void> =>
-    (current = run().finally(() => (current = null)));
-  return () => {
-    if (!current) return start();
-    next ??= current.then(() => {
-      next = null;
-      return start();
-    });
-    return next;
-  };
 }
