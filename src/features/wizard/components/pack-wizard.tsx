@@ -126,7 +126,10 @@ export function PackWizard({
   // After a "Next" the core refused, its errors on this step are listed until they are fixed.
   const reportPending = report.stale || report.isFetching;
   const [coreBlocked, setCoreBlocked] = useState<StepId | null>(null);
-  const blocking = stepErrors(report.data?.findings ?? [], values, step);
+  const blocking = useMemo(
+    () => stepErrors(report.data?.findings ?? [], values, step),
+    [report.data, values, step],
+  );
   const statuses = stepStatuses(
     nav.state,
     (s) => stepIsValid(s, values),
