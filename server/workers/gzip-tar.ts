@@ -9,13 +9,12 @@
 // ending on a byte boundary), the segments are joined, and one empty final block ends the stream.
 // That is one valid deflate stream (a segment's matches never reach back into another, which
 // costs nothing here); the gzip header and trailer (CRC-32, size) frame it as one member.
-import * as zlib from "node:zlib";
 import { constants, deflateRawSync } from "node:zlib";
 import { concatBytes } from "../../src/pack/bytes";
-import { crc32 as coreCrc32 } from "../../src/pack/crc32";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { tarParts } from "../../src/pack/tar-write";
 import { isPrecompressed } from "../../src/pack/zip-write";
+import { crc32 } from "./zlib-flate";
 
 /** Files smaller than this stay in the deflated run: each switch costs a flush (a few bytes). */
 const STORED_MIN = 64 * 1024;
@@ -23,10 +22,6 @@ const STORED_MIN = 64 * 1024;
 const HEADER = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3);
 /** A final, empty block with fixed codes (BFINAL 1, BTYPE 01, end-of-block): ends the stream. */
 const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
-
-const crc32: (data: Uint8Array, previous: number) => number =
-  (zlib as { crc32?: (d: Uint8Array, v?: number) => number }).crc32 ??
-  coreCrc32;
 
 /**
  * The tar of `files` under the top folder `top` (src/pack/tar-write), gzipped; each piece of the

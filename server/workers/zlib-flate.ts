@@ -1,9 +1,8 @@
 // Node's zlib as the core's native DEFLATE codec (src/pack/inflate.ts `NativeFlate`): the pool's
 // threads expand uploads and their charts with it, several times fflate's speed, while every bound
 // and verdict stays the core's. Only Node code imports this file; the core runs in browsers too.
-import { inflateRawSync } from "node:zlib";
 import * as zlib from "node:zlib";
-import { crc32 } from "../../src/pack/crc32";
+import { crc32 as coreCrc32 } from "../../src/pack/crc32";
 import type { NativeFlate, NativeInflated } from "../../src/pack/inflate";
 
 /** `inflateRawSync` with `info`: the output and the engine that says how much input it took. */
@@ -18,7 +17,7 @@ const ONE_BUFFER_MAX = 64 * 1024 * 1024;
 function inflateRaw(data: Uint8Array, maxOutputLength: number): NativeInflated {
   let r: ReturnType<WithInfo>;
   try {
-    r = (inflateRawSync as unknown as WithInfo)(data, {
+    r = (zlib.inflateRawSync as unknown as WithInfo)(data, {
       maxOutputLength,
       // One output buffer of the expected size (the callers' bound is the declared size + 1,
       // already within the caps): zlib's default 16 KiB chunks would be joined at the end, twice
@@ -46,10 +45,12 @@ function inflateRaw(data: Uint8Array, maxOutputLength: number): NativeInflated {
   return { ok: true, output, consumed: r.engine.bytesWritten };
 }
 
-/** Node ≥ 20.15 computes CRC-32 natively; older ones use the core's. */
-const nativeCrc32 = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
+/** CRC-32 continuing from `previous` (0 to start): Node's own from 20.15, else the core's. */
+export const crc32: (data: Uint8Array, previous?: number) => number =
+  (zlib as { crc32?: (d: Uint8Array, v?: number) => number }).crc32 ??
+  coreCrc32;
 
 export const zlibFlate: NativeFlate = {
   inflateRaw,
-  crc32: nativeCrc32 ? (d) => nativeCrc32(d) : (d) => crc32(d),
+  crc32: (d) => crc32(d),
 };
