@@ -156,11 +156,10 @@ export function createPublisher(deps: {
       try {
         const leave = await checking.enter(received.value.size);
         try {
-          const waitMs = performance.now() - t0 - receiveMs;
-          const done = await check(r, received.value.path);
-          if (done.ok && done.phases)
-            Object.assign(done.phases, { receive: receiveMs, wait: waitMs });
-          return done;
+          return await check(r, received.value.path, {
+            receive: receiveMs,
+            wait: performance.now() - t0 - receiveMs,
+          });
         } finally {
           leave();
         }
@@ -180,6 +179,7 @@ export function createPublisher(deps: {
   async function check(
     r: PublishRequest,
     path: string,
+    before: Pick<UploadPhases, "receive" | "wait">,
   ): Promise<PublishResult> {
     const { name, version, force } = r;
     const toFile = store.putFile && store.storedFileDir !== undefined;
@@ -233,8 +233,7 @@ export function createPublisher(deps: {
       status: put.status === "identical" ? 200 : 201,
       value: { summary: summaryOf(put.detail), digest: put.detail.digest },
       phases: {
-        receive: 0,
-        wait: 0,
+        ...before,
         check: t1 - t0,
         store: performance.now() - t1,
       },
