@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document } from "yaml";
+import type { YamlNode } from "./yaml-fast";
 import { showName } from "./archive-error";
 import type { PackFiles } from "./pack-files";
 import { err, ok, type Result } from "./result";
@@ -48,12 +48,11 @@ const isObj = (v: unknown): v is Obj =>
   !!v && typeof v === "object" && !Array.isArray(v);
 
 /** A scalar as text: strings as they are, numbers and booleans as written in the file. */
-function scalarText(v: unknown, node?: unknown): string | undefined {
+function scalarText(v: unknown, node?: YamlNode): string | undefined {
   if (typeof v === "string") return v;
   if (typeof v !== "number" && typeof v !== "boolean") return undefined;
   // `version: 1.10` is the number 1.1 once parsed; the source text keeps what the author wrote.
-  if (isScalar(node) && typeof node.source === "string") return node.source;
-  return String(v);
+  return node?.scalar?.source ?? String(v);
 }
 
 const strings = (v: unknown): string[] =>
@@ -123,11 +122,10 @@ export function parseChartYaml(
     `${label}: Chart.yaml`,
   );
   const m = parsed.values[0];
-  const doc = parsed.docs[0];
-  if (parsed.findings.some((f) => f.severity === "error") || !isObj(m) || !doc)
+  if (parsed.findings.some((f) => f.severity === "error") || !isObj(m))
     return err(`${showName(label)}: Chart.yaml is not valid YAML`);
   const field = (k: string): string | undefined =>
-    scalarText(m[k], node(doc, k));
+    scalarText(m[k], parsed.node(0, [k]));
   const name = field("name");
   const version = field("version");
   if (!name || !version)
@@ -165,10 +163,6 @@ export function parseChartYaml(
     if (isObj(req)) meta.dependencies = dependencies(req.dependencies);
   }
   return ok(meta);
-}
-
-function node(doc: Document.Parsed, key: string): unknown {
-  return isMap(doc.contents) ? doc.contents.get(key, true) : undefined;
 }
 
 /** Helm reads these extensions as manifests (pkg/chart: CRDObjects, template rendering). */

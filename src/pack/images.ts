@@ -1,4 +1,3 @@
-import { isScalar, type Document, type LineCounter } from "yaml";
 import type { ChartInfo, SubchartInfo } from "./chart";
 import type { ChartDependency } from "./chart-meta";
 import type { Finding } from "./finding";
@@ -201,8 +200,8 @@ function getPath(root: unknown, path: readonly (string | number)[]): unknown {
  */
 interface Layer {
   file: string;
-  doc: Document.Parsed;
-  lines: LineCounter;
+  /** The file's parse (its first document is the one read). */
+  parsed: ParsedYaml;
   prefix: Path;
   globalPrefix: Path;
 }
@@ -210,8 +209,7 @@ interface Layer {
 function packLayer(values: ParsedYaml, prefix: Path): Layer {
   return {
     file: "values.yaml",
-    doc: values.docs[0]!,
-    lines: values.lineCounter,
+    parsed: values,
     prefix,
     globalPrefix: prefix,
   };
@@ -291,13 +289,12 @@ function chartImages(
   const override = isObj(charts) ? charts[info.name] : undefined;
   const own = parseValues(info, info.valuesText, `${file}/values.yaml`);
   const layers: Layer[] = [];
-  if (packValues?.docs[0] && override !== undefined)
+  if (packValues?.values.length && override !== undefined)
     layers.push(packLayer(packValues, ["charts", info.name]));
-  if (own?.docs[0])
+  if (own?.values.length)
     layers.push({
       file: `${file}/values.yaml`,
-      doc: own.docs[0],
-      lines: own.lineCounter,
+      parsed: own,
       prefix: [],
       globalPrefix: [],
     });
@@ -375,11 +372,10 @@ function subchartInstance(
     ...l,
     prefix: [...l.prefix, key],
   }));
-  if (own?.docs[0])
+  if (own?.values.length)
     layers.push({
       file: label,
-      doc: own.docs[0],
-      lines: own.lineCounter,
+      parsed: own,
       prefix: [],
       globalPrefix: [],
     });
@@ -581,9 +577,8 @@ function scalarText(
   if (typeof v === "string") return nonEmpty(v);
   if (typeof v !== "number") return undefined;
   for (const l of layers) {
-    const node = l.doc?.getIn(full(l, path), true);
-    if (isScalar(node) && typeof node.source === "string" && node.value === v)
-      return node.source;
+    const scalar = l.parsed.node(0, full(l, path))?.scalar;
+    if (scalar && scalar.value === v) return scalar.source;
   }
   return String(v);
 }
@@ -598,13 +593,10 @@ function locate(
 ): { source: string; line?: number } {
   for (const l of layers) {
     for (const f of fields) {
-      const path = full(l, f);
-      if (!l.doc.hasIn(path)) continue;
-      const node = l.doc.getIn(path, true) as
-        { range?: [number, number, number] } | undefined;
-      const range = node?.range;
-      return range
-        ? { source: l.file, line: l.lines.linePos(range[0]).line }
+      const node = l.parsed.node(0, full(l, f));
+      if (!node) continue;
+      return node.start !== undefined
+        ? { source: l.file, line: l.parsed.line(node.start) }
         : { source: l.file };
     }
   }

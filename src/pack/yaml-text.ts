@@ -16,14 +16,29 @@ import {
   MAX_YAML_PARSE_BYTES,
 } from "./limits";
 import { mib } from "./pack-files";
+import {
+  fastParse,
+  lineFinder,
+  type NodeFinder,
+  type YamlNode,
+} from "./yaml-fast";
+
+export type { YamlNode } from "./yaml-fast";
 
 export interface ParsedYaml {
   /** One entry per YAML document, as plain data (objects with ordinary prototypes, `__proto__` kept as data). */
   values: unknown[];
-  docs: Document.Parsed[];
-  lineCounter: LineCounter;
   /** Problems found; errors mean `values` must not be trusted. */
   findings: Finding[];
+  /** The node at `path` in document `doc`, or undefined (see {@link YamlNode}). */
+  node(doc: number, path: readonly (string | number)[]): YamlNode | undefined;
+  /** 1-based line of an offset in the text. */
+  line(offset: number): number;
+  /**
+   * Which parser read the text: js-yaml's events where both agree by construction, else the `yaml`
+   * package (yaml-fast.ts); "none" when a limit refused the text before any parser ran.
+   */
+  parser: "js-yaml" | "yaml" | "none";
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -46,12 +61,25 @@ export function decodeText(bytes: Uint8Array): string | null {
 export function parseYamlLimited(
   text: string,
   file: string,
-  opts: { multi?: boolean; code?: string; maxBytes?: number } = {},
+  opts: {
+    multi?: boolean;
+    code?: string;
+    maxBytes?: number;
+    /** Tests: parse with the `yaml` package even where the fast path would do. */
+    parser?: "yaml";
+  } = {},
 ): ParsedYaml {
   const code = opts.code ?? "YAML_SYNTAX";
   const maxBytes = opts.maxBytes ?? MAX_YAML_PARSE_BYTES;
   const lineCounter = new LineCounter();
-  const out: ParsedYaml = { values: [], docs: [], lineCounter, findings: [] };
+  let finders: NodeFinder[] = [];
+  const out: ParsedYaml = {
+    values: [],
+    findings: [],
+    node: (doc, path) => finders[doc]?.(path),
+    line: (offset) => lineCounter.linePos(offset).line,
+    parser: "none",
+  };
   const bad = (message: string, line?: number, c = code): ParsedYaml => {
     out.findings.push({
       code: c,
@@ -79,6 +107,28 @@ export function parseYamlLimited(
       undefined,
       "YAML_TOO_DEEP",
     );
+  const fast =
+    opts.parser === "yaml"
+      ? null
+      : fastParse(text, {
+          multi: opts.multi ?? false,
+          maxDocuments: MAX_YAML_DOCUMENTS,
+          maxDepth: MAX_YAML_DEPTH,
+        });
+  if (fast) {
+    out.parser = "js-yaml";
+    if (fast.values.some((v) => depthOver(v, MAX_YAML_DEPTH)))
+      return bad(
+        `${file} nests deeper than ${MAX_YAML_DEPTH} levels`,
+        undefined,
+        "YAML_TOO_DEEP",
+      );
+    out.values = fast.values;
+    finders = fast.docs;
+    out.line = lineFinder(text);
+    return out;
+  }
+  out.parser = "yaml";
   if (opts.multi) {
     let n = 0;
     for (const token of new Parser().parse(text)) {
@@ -121,7 +171,17 @@ export function parseYamlLimited(
       "YAML_TOO_MANY_DOCUMENTS",
     );
   }
-  out.docs = docs;
+  finders = docs.map((doc): NodeFinder => (path) => {
+    if (path.length > 0 && !doc.hasIn(path)) return undefined;
+    const node: unknown = doc.getIn(path, true);
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return {
+      ...(range ? { start: range[0] } : {}),
+      ...(isScalar(node) && typeof node.source === "string"
+        ? { scalar: { value: node.value, source: node.source } }
+        : {}),
+    };
+  });
   for (const doc of docs) {
     // One message per problem: once the parser has lost its footing, what follows in the same
     // document is mostly the same mistake seen again (a bad indent gave 14 errors, one broken line
@@ -308,21 +368,15 @@ function depthOver(root: unknown, max: number): boolean {
   return false;
 }
 
-/** 1-based line of a dotted path in a parsed document, or undefined. */
+/** 1-based line of a path in a parsed document (its deepest part that exists), or undefined. */
 export function lineOfPath(
   parsed: ParsedYaml,
   docIndex: number,
   path: readonly (string | number)[],
 ): number | undefined {
-  const doc = parsed.docs[docIndex];
-  if (!doc) return undefined;
-  let node: unknown = doc.contents;
   for (let i = path.length; i >= 0; i--) {
-    node = doc.getIn(path.slice(0, i), true);
-    if (node && typeof node === "object" && "range" in node) {
-      const range = (node as { range?: [number, number, number] }).range;
-      if (range) return parsed.lineCounter.linePos(range[0]).line;
-    }
+    const start = parsed.node(docIndex, path.slice(0, i))?.start;
+    if (start !== undefined) return parsed.line(start);
   }
   return undefined;
 }
