@@ -18,8 +18,9 @@ import { writePackZipParts } from "../../src/pack/zip-write";
 import { dropTarGz, ensureTarGz } from "../archive-cache";
 import { readLayerInPool, readStoredInPool } from "../workers/pool";
 import {
-  packFileHead,
-  packFileJsonRange,
+  PACK_FILE_PROBE,
+  packFileLayout,
+  packFileTail,
   packFilePath,
   tarGzCachePath,
 } from "./fs-pack-file";
@@ -63,7 +64,10 @@ export function createFsStore(root: string): PackStore {
 
   async function readHeader(
     path: string,
-  ): Promise<{ detail: PackDetail; offset: number } | null> {
+  ): Promise<{
+    detail: PackDetail;
+    zip: { start: number; end: number };
+  } | null> {
     let fh;
     try {
       fh = await open(path, "r");
@@ -78,20 +82,30 @@ export function createFsStore(root: string): PackStore {
     }
   }
 
-  /** The header of the pack file open as `fh`: its detail and where its zip begins; null when it is none. */
+  /** The detail of the pack file open as `fh` and where its zip lies; null when it is none. */
   async function headerOf(
     fh: FileHandle,
-  ): Promise<{ detail: PackDetail; offset: number } | null> {
-    const head = Buffer.alloc(64);
-    const { bytesRead } = await fh.read(head, 0, 64, 0);
-    const at = packFileJsonRange(head.subarray(0, bytesRead));
+  ): Promise<{
+    detail: PackDetail;
+    zip: { start: number; end: number };
+  } | null> {
+    const { size } = await fh.stat();
+    const probe = Math.min(PACK_FILE_PROBE, size);
+    // Version 2 (every file written now) ends with its trailer; version 1 starts with its header.
+    const tail = Buffer.alloc(probe);
+    await fh.read(tail, 0, probe, size - probe);
+    let at = packFileLayout(new Uint8Array(), tail, size);
+    if (!at) {
+      const head = Buffer.alloc(probe);
+      await fh.read(head, 0, probe, 0);
+      at = packFileLayout(head, new Uint8Array(), size);
+    }
     if (!at) return null;
-    const len = at.end - at.start;
-    const json = Buffer.alloc(len);
-    await fh.read(json, 0, len, at.start);
+    const json = Buffer.alloc(at.json.end - at.json.start);
+    await fh.read(json, 0, json.length, at.json.start);
     return {
       detail: JSON.parse(json.toString("utf8")) as PackDetail,
-      offset: at.end,
+      zip: at.zip,
     };
   }
 
@@ -112,12 +126,13 @@ export function createFsStore(root: string): PackStore {
         await fh.close();
         return null;
       }
-      const { size } = await fh.stat();
       const opened = fh;
+      const { start, end } = head.zip;
       return {
         detail: head.detail,
-        size: size - head.offset,
-        stream: () => opened.createReadStream({ start: head.offset }),
+        size: end - start,
+        // An empty range cannot be streamed (`end` is inclusive); a zip is never empty.
+        stream: () => opened.createReadStream({ start, end: end - 1 }),
         close: () => opened.close(),
       };
     } catch (e) {
@@ -167,12 +182,13 @@ export function createFsStore(root: string): PackStore {
   async function writeTemp(pack: PreparedPack): Promise<string> {
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${randomBytes(12).toString("hex")}.tmp`);
-    const parts: Uint8Array[] = [packFileHead(pack.detail)];
+    const parts: Uint8Array[] = [];
     writePackZipParts(
       pack.files,
       `${pack.detail.name}-${pack.detail.version}`,
       (p) => parts.push(p),
     );
+    parts.push(packFileTail(pack.detail));
     const fh = await open(
       tmp,
       constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,

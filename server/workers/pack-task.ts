@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
+  fchmodSync,
   fstatSync,
   fsyncSync,
   mkdirSync,
@@ -34,7 +35,7 @@ import { checkIdentity } from "../../src/pack/validate";
 import type { CompressedForms } from "../../src/pack/zip-read";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import { describePack } from "../prepare";
-import { packFileHead, splitPackFile } from "../store/fs-pack-file";
+import { packFileTail, splitPackFile } from "../store/fs-pack-file";
 import { gzipTar } from "./gzip-tar";
 import { zlibFlate } from "./zlib-flate";
 
@@ -119,12 +120,9 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
   if (task.output.kind === "stored-file") {
     let storedFile: string;
     try {
-      storedFile = await writeStoredFile(
-        task.output.tmpDir,
-        detail,
-        files,
-        compressed,
-      );
+      storedFile =
+        keptUpload(task.path, bytes, detail, files, compressed) ??
+        (await writeStoredFile(task.output.tmpDir, detail, files, compressed));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== "ENOSPC" && code !== "EDQUOT") throw e;
@@ -318,12 +316,70 @@ function writeStoredFile(
   compressed: CompressedForms,
 ): Promise<string> {
   return writeTempFile(tmpDir, (put) => {
-    put(packFileHead(detail));
     writePackZipParts(files, `${detail.name}-${detail.version}`, put, {
       compressed,
       deflateRaw: (b) => deflateRawSync(b, { level: 6 }),
     });
+    put(packFileTail(detail));
   });
+}
+
+/** Thrown to stop comparing an upload with the canonical zip at its first difference. */
+const DIFFERS = Symbol("differs");
+
+/**
+ * The upload itself made the stored file, when it is byte for byte the zip the store would write
+ * (the app and the CLI write exactly that zip: JSZip's layout, see zip-write.ts): the detail is
+ * appended and the file fsynced, instead of writing the same bytes a second time. Its path, or null
+ * when the upload differs (another top folder, another zip writer, an entry to deflate).
+ */
+function keptUpload(
+  path: string,
+  upload: Uint8Array,
+  detail: PackDetail,
+  files: PackFiles,
+  compressed: CompressedForms,
+): string | null {
+  let at = 0;
+  try {
+    writePackZipParts(
+      files,
+      `${detail.name}-${detail.version}`,
+      (part) => {
+        const end = at + part.length;
+        // A copied entry is a view of the upload at this very offset: nothing to compare.
+        const same =
+          end <= upload.length &&
+          ((part.buffer === upload.buffer &&
+            part.byteOffset === upload.byteOffset + at) ||
+            Buffer.from(part.buffer, part.byteOffset, part.length).equals(
+              upload.subarray(at, end),
+            ));
+        if (!same) throw DIFFERS;
+        at = end;
+      },
+      {
+        compressed,
+        // The canonical zip holds every text file deflated already: one to deflate differs.
+        deflateRaw: () => {
+          throw DIFFERS;
+        },
+      },
+    );
+  } catch (e) {
+    if (e === DIFFERS) return null;
+    throw e;
+  }
+  if (at !== upload.length) return null;
+  const fd = openSync(path, "a");
+  try {
+    writeAll(fd, packFileTail(detail));
+    fchmodSync(fd, 0o644);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return path;
 }
 
 /**

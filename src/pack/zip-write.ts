@@ -130,23 +130,30 @@ export function writePackZipParts(
         ? { method: 0, crc: 0, size: 0, data: new Uint8Array() }
         : entryForm(path, bytes, opts.compressed?.get(bytes), deflate);
     const name = utf8.encode(path);
-    const flags = name.length !== path.length ? 0x800 : 0;
+    // JSZip's layout, field for field (writePackZip), so both writers give the same bytes: version
+    // 1.0 to extract, made by Unix 3.0, the DOS directory bit beside the mode, and a name that is
+    // not ASCII flagged UTF-8 and repeated in an Info-ZIP Unicode Path field.
+    const unicode = name.length !== path.length;
+    const flags = unicode ? 0x800 : 0;
+    const extra = unicode ? unicodePathField(name) : new Uint8Array();
     const mode = bytes === null ? 0o40755 : 0o100644;
-    const local = new Uint8Array(30 + name.length);
+    const local = new Uint8Array(30 + name.length + extra.length);
     const l = new DataView(local.buffer);
     l.setUint32(0, 0x04034b50, true);
-    l.setUint16(4, 20, true);
-    header(l, 6, flags, form, name.length);
+    l.setUint16(4, 10, true);
+    header(l, 6, flags, form, name.length, extra.length);
     local.set(name, 30);
-    const cd = new Uint8Array(46 + name.length);
+    local.set(extra, 30 + name.length);
+    const cd = new Uint8Array(46 + name.length + extra.length);
     const c = new DataView(cd.buffer);
     c.setUint32(0, 0x02014b50, true);
-    c.setUint16(4, (3 << 8) | 20, true); // made by Unix, so the external attributes hold the mode
-    c.setUint16(6, 20, true);
-    header(c, 8, flags, form, name.length);
-    c.setUint32(38, (mode << 16) >>> 0, true);
+    c.setUint16(4, 0x031e, true);
+    c.setUint16(6, 10, true);
+    header(c, 8, flags, form, name.length, extra.length);
+    c.setUint32(38, ((mode << 16) | (bytes === null ? 0x10 : 0)) >>> 0, true);
     c.setUint32(42, offset, true);
     cd.set(name, 46);
+    cd.set(extra, 46 + name.length);
     central.push(cd);
     put(local);
     if (form.data.length) put(form.data);
@@ -164,13 +171,14 @@ export function writePackZipParts(
   return offset;
 }
 
-/** The part of a local or central header from the flags to the name's length (no extra field). */
+/** The part of a local or central header from the flags to the extra field's length. */
 function header(
   v: DataView,
   at: number,
   flags: number,
   f: ZipCompressed,
   nameLength: number,
+  extraLength: number,
 ): void {
   v.setUint16(at, flags, true);
   v.setUint16(at + 2, f.method, true);
@@ -180,6 +188,19 @@ function header(
   v.setUint32(at + 12, f.data.length, true);
   v.setUint32(at + 16, f.size, true);
   v.setUint16(at + 20, nameLength, true);
+  v.setUint16(at + 22, extraLength, true);
+}
+
+/** Info-ZIP's Unicode Path extra field (0x7075): version 1, the CRC-32 of the name, the name. */
+function unicodePathField(name: Uint8Array): Uint8Array {
+  const field = new Uint8Array(4 + 5 + name.length);
+  const v = new DataView(field.buffer);
+  v.setUint16(0, 0x7075, true);
+  v.setUint16(2, 5 + name.length, true);
+  v.setUint8(4, 1);
+  v.setUint32(5, crc32(name) >>> 0, true);
+  field.set(name, 9);
+  return field;
 }
 
 function entryForm(

@@ -81,6 +81,35 @@ describe.each(fixtureRows())("stored zip from the upload $dir", ({ dir }) => {
     writeFileSync(file, stored);
     execFileSync("unzip", ["-tq", file]);
   });
+
+  it("is byte for byte the zip JSZip writes when the top folder is the same (the server then keeps the upload)", async () => {
+    const files = await loadFixture(dir);
+    const app = Buffer.from(await writePackZip(files, "name-1.0.0"));
+    const upload = read(app);
+    expect(partsZip(upload.files, "name-1.0.0", upload.forms).equals(app)).toBe(
+      true,
+    );
+  });
+});
+
+describe("the two writers' bytes", () => {
+  it("agree on names that are not ASCII (UTF-8 flag and Unicode Path field), empty files and folders", async () => {
+    const enc = new TextEncoder();
+    const files: PackFiles = new Map([
+      ["pack.json", enc.encode('{"name":"x"}')],
+      ["docs/ünïcode/résumé.md", enc.encode("# ü\n")],
+      ["empty.txt", new Uint8Array()],
+      ["logo.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47])],
+    ]);
+    const app = Buffer.from(await writePackZip(files, "x-1.0.0"));
+    const upload = read(app);
+    expect(partsZip(upload.files, "x-1.0.0", upload.forms).equals(app)).toBe(
+      true,
+    );
+    const file = join(tmp, "unicode.zip");
+    writeFileSync(file, app);
+    execFileSync("unzip", ["-tq", file]);
+  });
 });
 
 describe("stored zip from a zip made by Info-ZIP", () => {

@@ -339,28 +339,31 @@ describe("fs store: details stored before charts and images existed", () => {
       expect(r.status).toBe(201);
       await srv.stop();
 
-      // Rewrite the stored header as an older server wrote it: no charts, no images.
+      // Rewrite the stored file as an older server wrote it: format 1 (the detail first, then the
+      // zip), no charts, no images. Files are written in format 2 now (zip, detail, trailer).
       const dir = join(srv.dataDir, "packs", "argo-cd");
       const file = join(
         dir,
         readdirSync(dir).find((f) => f.endsWith(".pack"))!,
       );
       const all = readFileSync(file);
-      const head = all.subarray(0, 64).toString("latin1");
-      const nl = head.indexOf("\n", head.indexOf("\n") + 1);
-      const magic = head.slice(0, head.indexOf("\n") + 1);
-      const len = Number(head.slice(magic.length, nl));
+      const trailer = /\nPACKSMITH-PACK 2 (\d+)\n$/.exec(
+        all.subarray(-64).toString("latin1"),
+      )!;
+      expect(trailer).not.toBeNull();
+      const jsonEnd = all.length - trailer[0].length;
+      const jsonStart = jsonEnd - Number(trailer[1]);
       const detail = JSON.parse(
-        all.subarray(nl + 1, nl + 1 + len).toString("utf8"),
+        all.subarray(jsonStart, jsonEnd).toString("utf8"),
       ) as Record<string, unknown>;
       expect(detail.charts).toBeDefined();
       delete detail.charts;
       delete detail.images;
       const json = Buffer.from(JSON.stringify(detail), "utf8");
       const old = Buffer.concat([
-        Buffer.from(`${magic}${json.length}\n`, "latin1"),
+        Buffer.from(`PACKSMITH-PACK 1\n${json.length}\n`, "latin1"),
         json,
-        all.subarray(nl + 1 + len),
+        all.subarray(0, jsonStart),
       ]);
       writeFileSync(file, old);
 
@@ -382,6 +385,15 @@ describe("fs store: details stored before charts and images existed", () => {
         `${srv.url}/api/v1/packs/argo-cd/3.26.7/charts/argo-cd.tgz/files/Chart.yaml`,
       );
       expect(await inner.text()).toMatch(/^name: argo-cd$/m);
+      // The zip of a format 1 file is served from behind its header.
+      const archive = await fetch(
+        `${srv.url}/api/v1/packs/argo-cd/3.26.7/archive`,
+      );
+      expect(
+        Buffer.from(await archive.arrayBuffer()).equals(
+          all.subarray(0, jsonStart),
+        ),
+      ).toBe(true);
       expect(readFileSync(file).equals(old)).toBe(true);
     } finally {
       await srv.stop();

@@ -1,7 +1,14 @@
 // Issue 10 item 1 against the real process: the upload check runs in the worker pool, so /health
 // is answered while a 48 MB upload is checked; a version's tar.gz is built once however many ask.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { request as httpRequest, Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,10 +16,11 @@ import { gunzipSync, deflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentDigest, fileDigests } from "../../src/pack/digest";
 import { readPackArchive } from "../../src/pack/read-archive";
-import { writePackZipParts } from "../../src/pack/zip-write";
+import type { PackFiles } from "../../src/pack/pack-files";
+import { writePackZip, writePackZipParts } from "../../src/pack/zip-write";
 import { noise } from "../gen/bytes";
 import { loadFixture } from "../helpers/fixtures";
-import { fixtureZip, tutorialZip } from "../helpers/packs";
+import { fixtureZip } from "../helpers/packs";
 import {
   ADMIN,
   basic,
@@ -127,6 +135,71 @@ describe("an upload checked in the worker pool", () => {
   });
 });
 
+describe("the stored file of an upload", () => {
+  let srv: RunningServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv.stop();
+    srv.cleanup();
+  });
+  const put = (version: string, body: Buffer): Promise<Response> =>
+    fetch(`${srv.url}/api/v1/packs/argo-cd/${version}`, {
+      method: "PUT",
+      headers: writeHeaders(basic(ADMIN)),
+      body: new Uint8Array(body),
+    });
+  const archive = async (version: string): Promise<Buffer> =>
+    Buffer.from(
+      await (
+        await fetch(`${srv.url}/api/v1/packs/argo-cd/${version}/archive`)
+      ).arrayBuffer(),
+    );
+  const withVersion = async (version: string): Promise<PackFiles> => {
+    const files = new Map(await loadFixture(FIXTURE));
+    const json = JSON.parse(
+      new TextDecoder().decode(files.get("pack.json")),
+    ) as Record<string, unknown>;
+    files.set(
+      "pack.json",
+      new TextEncoder().encode(JSON.stringify({ ...json, version })),
+    );
+    return files;
+  };
+
+  it("is the upload itself, the detail appended, when the upload is the zip the store writes (the app's and the CLI's)", async () => {
+    const files = await withVersion("9.0.0");
+    const body = Buffer.from(await writePackZip(files, "argo-cd-9.0.0"));
+    expect((await put("9.0.0", body)).status).toBe(201);
+    expect((await archive("9.0.0")).equals(body)).toBe(true);
+    const stored = readFileSync(
+      join(srv.dataDir, "packs", "argo-cd", "9.0.0.pack"),
+    );
+    expect(stored.subarray(0, body.length).equals(body)).toBe(true);
+    expect(stored.subarray(-64).toString("latin1")).toMatch(
+      /\nPACKSMITH-PACK 2 \d+\n$/,
+    );
+    expect(
+      statSync(join(srv.dataDir, "packs", "argo-cd", "9.0.0.pack")).mode &
+        0o777,
+    ).toBe(0o644);
+    expect(readdirSync(join(srv.dataDir, ".tmp"))).toEqual([]);
+  });
+
+  it("is written anew as the canonical zip when the upload is another zip of the same files", async () => {
+    const files = await withVersion("9.0.1");
+    const canonical = Buffer.from(await writePackZip(files, "argo-cd-9.0.1"));
+    // Another top folder: the same files, other bytes.
+    const body = Buffer.from(await writePackZip(files, "my-folder"));
+    expect((await put("9.0.1", body)).status).toBe(201);
+    const got = await archive("9.0.1");
+    expect(got.equals(body)).toBe(false);
+    expect(got.equals(canonical)).toBe(true);
+    expect(readdirSync(join(srv.dataDir, ".tmp"))).toEqual([]);
+  });
+});
+
 describe("the stored file written in the pool on a full disk", () => {
   it("is 507 STORAGE_FULL with no temp file left, and the server still answers", async () => {
     const mnt = mkdtempSync(join(tmpdir(), "packsmith-pool-full-"));
@@ -135,10 +208,13 @@ describe("the stored file written in the pool on a full disk", () => {
       mkdirSync(join(mnt, "data"));
       const srv = await startServer({ dataDir: join(mnt, "data") });
       try {
-        // ~1.6 MB that does not compress: received (1.6 MB on disk), but the stored file needs as much again.
-        const body = await tutorialZip(undefined, (files) =>
-          files.set("manifests/data.bin", noise(1_600_000)),
+        // ~1.6 MB that does not compress: received (1.6 MB on disk), but the stored file needs as
+        // much again (another top folder than the canonical zip's, so it is written anew).
+        const files = new Map(
+          await loadFixture("tutorials/hello-universe-pack"),
         );
+        files.set("manifests/data.bin", noise(1_600_000));
+        const body = Buffer.from(await writePackZip(files, "other-top"));
         const r = await fetch(`${srv.url}/api/v1/packs/hellouniverse/1.0.0`, {
           method: "PUT",
           headers: writeHeaders(basic(ADMIN)),
@@ -149,6 +225,18 @@ describe("the stored file written in the pool on a full disk", () => {
         expect(answer.error?.code).toBe("STORAGE_FULL");
         expect(readdirSync(join(mnt, "data", ".tmp"))).toEqual([]);
         expect((await fetch(`${srv.url}/api/v1/health`)).status).toBe(200);
+        // The canonical zip of the same files is kept as it came: it fits.
+        const kept = await fetch(
+          `${srv.url}/api/v1/packs/hellouniverse/1.0.0`,
+          {
+            method: "PUT",
+            headers: writeHeaders(basic(ADMIN)),
+            body: new Uint8Array(
+              await writePackZip(files, "hellouniverse-1.0.0"),
+            ),
+          },
+        );
+        expect(kept.status).toBe(201);
       } finally {
         await srv.stop();
       }
