@@ -19,6 +19,8 @@ import {
 } from "../src/pack/pack-files";
 import type { PackChart } from "../src/pack/registry-types";
 import { validatePack, type ValidateOptions } from "../src/pack/validate";
+import { openChartOutside } from "../src/pack/validate/charts";
+import type { OpenedChart } from "../src/pack/validate/context";
 import { decodeText } from "../src/pack/yaml-text";
 import type { PackDetail } from "./store/store";
 import { openChartInPool } from "./workers/pool";
@@ -30,16 +32,37 @@ import { openChartInPool } from "./workers/pool";
 export async function describePack(
   files: PackFiles,
   meta: { uploadedBy: string; createdAt: string },
-  opts: ValidateOptions = {},
+  opts: ValidateOptions & {
+    /** Charts opened and described beforehand ({@link prepareChart}), by path. */
+    prepared?: ReadonlyMap<string, PreparedChart>;
+    /** The files' digests, when already computed. */
+    digests?: FileDigest[];
+  } = {},
 ): Promise<{ detail: PackDetail; errors: Finding[] }> {
+  const { prepared, digests, ...validateOpts } = opts;
   // Each chart validation reads is described (Chart.yaml, each file's digest) as soon as
   // validation is done with it, and its files dropped: one expanded chart at a time.
   const charts = new Map<string, PackChart>();
   const report = validatePack(files, {
-    ...opts,
-    takeChart: (path, archive) => charts.set(path, chartDetail(path, archive)),
+    ...validateOpts,
+    ...(prepared
+      ? {
+          chartCache: {
+            get: (path, bytes) => {
+              const p = prepared.get(path);
+              return p && p.bytes === bytes ? p.opened : undefined;
+            },
+            set: () => undefined,
+          },
+        }
+      : {}),
+    takeChart: (path, archive) =>
+      charts.set(
+        path,
+        prepared?.get(path)?.detail ?? chartDetail(path, archive),
+      ),
   });
-  const list = await fileDigests(files);
+  const list = digests ?? (await fileDigests(files));
   const p = report.pack;
   const str = (v: unknown): string => (typeof v === "string" ? v : "");
   const detail: PackDetail = {
@@ -70,7 +93,52 @@ export async function describePack(
 }
 
 /** A chart archive the API lists: listed in pack.json, or any `.tgz` directly under `charts/`. */
-const CHART_ARCHIVE = /^charts\/[^/]+\.tgz$/;
+export const CHART_ARCHIVE = /^charts\/[^/]+\.tgz$/;
+
+/**
+ * A chart archive opened, scanned and described ahead of its pack's validation (on another
+ * thread, see pack-task.ts): what validation takes from its {@link ChartCache}, without the
+ * expanded files, and the chart as the API lists it.
+ */
+export interface PreparedChart {
+  /** The archive's bytes, as the pack holds them (the cache answers for these bytes only). */
+  bytes: Uint8Array;
+  opened: OpenedChart;
+  detail: PackChart;
+}
+
+/** {@link PreparedChart} of one chart archive, given the room the pack's budget leaves it. */
+export function prepareChart(
+  path: string,
+  bytes: Uint8Array,
+  opts: { room: number; native?: NativeFlate },
+): Omit<PreparedChart, "bytes"> {
+  const opened = openChartOutside(path, bytes, opts);
+  const r = opened.result;
+  if (!r.ok)
+    return {
+      opened,
+      detail: {
+        file: path,
+        name: "",
+        version: "",
+        dependencies: [],
+        files: [],
+        crds: [],
+        hasValuesSchema: false,
+        error: r.error.message,
+      },
+    };
+  const detail = chartDetail(path, r.value);
+  // Validation reads only the chart's Chart.yaml and values (its info) and the scan: the files go.
+  return {
+    opened: {
+      ...opened,
+      result: { ok: true, value: { ...r.value, files: new Map() } },
+    },
+    detail,
+  };
+}
 
 /**
  * registry-api.md version 2 `PackDetail.charts`: every chart archive with all of Chart.yaml and
@@ -148,7 +216,7 @@ function chartDetail(file: string, a: ChartArchive): PackChart {
 }
 
 /** {@link fileDigests} computed at once (Node's hash, synchronously), so the bytes may go right after. */
-function fileDigestsNow(files: PackFiles): FileDigest[] {
+export function fileDigestsNow(files: PackFiles): FileDigest[] {
   return sortedPaths(files).map((path) => {
     const bytes = files.get(path)!;
     return {

@@ -7,6 +7,7 @@ register();
 const task = await import("./pack-task.ts");
 
 export const checkUpload = task.checkUpload;
+export const helpCheck = task.helpCheck;
 export const buildTarGz = task.buildTarGz;
 export const openChart = task.openChart;
 export const readStored = task.readStored;

@@ -3,6 +3,7 @@
 // the core and the fs store's file format, never the pool or the HTTP side. Under tsx it is loaded
 // through pack-task-tsx.mjs; a bundled start points the pool at a bundle of this file.
 import { randomBytes } from "node:crypto";
+import type { MessagePort } from "node:worker_threads";
 import {
   closeSync,
   fchmodSync,
@@ -28,13 +29,23 @@ import {
 import type { Finding } from "../../src/pack/finding";
 import type { Result } from "../../src/pack/result";
 import type { PackFiles } from "../../src/pack/pack-files";
+import { withLimits } from "../../src/pack/limits";
+import { compareBytes } from "../../src/pack/pack-files";
 import { readPackArchive } from "../../src/pack/read-archive";
+import { secretFindings } from "../../src/pack/secrets";
+import { packBudget } from "../../src/pack/validate/context";
 import type { PackDetail } from "../../src/pack/registry-types";
 import { sniff } from "../../src/pack/sniff";
 import { checkIdentity } from "../../src/pack/validate";
 import type { CompressedForms } from "../../src/pack/zip-read";
 import { writePackZipParts } from "../../src/pack/zip-write";
-import { describePack } from "../prepare";
+import {
+  CHART_ARCHIVE,
+  describePack,
+  fileDigestsNow,
+  prepareChart,
+  type PreparedChart,
+} from "../prepare";
 import { packFileTail, splitPackFile } from "../store/fs-pack-file";
 import { gzipTar } from "./gzip-tar";
 import { zlibFlate } from "./zlib-flate";
@@ -46,12 +57,37 @@ export interface CheckTask {
   version: string;
   uploadedBy: string;
   createdAt: string;
+  /** A helper task waiting in the pool to open this pack's charts on another thread. */
+  helper?: CheckHelper;
   /**
    * `stored-file`: write the fs store's file (header + zip, fsynced) in `tmpDir` and return its
    * path. `files`: return the files (moved, not copied) and the version's tar.gz.
    */
   output: { kind: "stored-file"; tmpDir: string } | { kind: "files" };
 }
+
+/**
+ * The two ends of a check's helper (pool.ts): a port to it and the chart claims they share, one
+ * Int32 per chart (0 free, 1 the check's, 2 the helper's), so the two threads split a pack's chart
+ * archives, the check from the front, the helper from the back, without waiting for each other.
+ */
+export interface CheckHelper {
+  port: MessagePort;
+  claims: SharedArrayBuffer;
+}
+
+/** What a check tells its helper: the upload (shared), where its stored chart archives are, the budget's room. */
+interface HelpJob {
+  upload: SharedArrayBuffer;
+  charts: { path: string; offset: number; length: number }[];
+  room: number;
+}
+
+/** One chart the helper prepared, by its index in the job. */
+type HelpResult = { index: number } & Omit<PreparedChart, "bytes">;
+
+const CHECK = 1;
+const HELPER = 2;
 
 export type CheckOutcome =
   | {
@@ -78,7 +114,18 @@ export interface ArchiveFinding {
 
 /** Read, check and describe an uploaded pack; write what the store keeps. */
 export async function checkUpload(task: CheckTask): Promise<unknown> {
-  const bytes = readWhole(task.path);
+  try {
+    return await checkWithHelper(task);
+  } finally {
+    // However the check ends (a refusal before any chart, a throw), its helper stops waiting.
+    task.helper?.port.close();
+  }
+}
+
+async function checkWithHelper(task: CheckTask): Promise<unknown> {
+  // With a helper, the upload is read into shared memory: its stored chart archives are handed to
+  // the helper as views, neither copied nor read again.
+  const bytes = readWhole(task.path, task.helper !== undefined);
   const kind = sniff(bytes);
   if (kind !== "zip" && kind !== "gzip")
     return {
@@ -102,10 +149,28 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
       findings: [archiveFinding(archive.error)],
     } satisfies CheckOutcome;
   const files = archive.value.files;
+  const sharing = task.helper ? shareCharts(task.helper, bytes, files) : null;
+  // While the helper starts on the charts, this thread scans and hashes the pack's own files.
+  const secretCache = new Map<string, readonly Finding[]>();
+  for (const [path, b] of files)
+    secretCache.set(path, secretFindings(new Map([[path, b]])));
+  const digests = fileDigestsNow(files);
+  const prepared = sharing
+    ? await sharing.prepared()
+    : new Map<string, PreparedChart>();
   const { detail, errors } = await describePack(
     files,
     { uploadedBy: task.uploadedBy, createdAt: task.createdAt },
-    { native: zlibFlate },
+    {
+      native: zlibFlate,
+      prepared,
+      digests,
+      secretCache: {
+        get: (path, b) =>
+          files.get(path) === b ? secretCache.get(path) : undefined,
+        set: () => undefined,
+      },
+    },
   );
   const identity = checkIdentity(detail, task);
   if (errors.length || identity.length)
@@ -150,9 +215,124 @@ function moved(
   more: Uint8Array[] = [],
 ): unknown {
   const buffers = new Set<ArrayBuffer>();
+  // Views of shared memory (the upload read for a helper) are shared as they are, not moved.
   for (const b of [...files.values(), ...more])
-    buffers.add(b.buffer as ArrayBuffer);
+    if (!(b.buffer instanceof SharedArrayBuffer))
+      buffers.add(b.buffer as ArrayBuffer);
   return move({ [transferableSymbol]: [...buffers], [valueSymbol]: value });
+}
+
+/**
+ * Share the upload's chart archives with the helper: those stored in the zip (views of the upload
+ * in shared memory), up to one per claim. `prepared()` claims charts
+ * from the front and prepares them here until it meets one the helper took, then waits for the
+ * helper's; what the helper took but never sent (it failed, or stopped) is prepared here.
+ */
+function shareCharts(
+  helper: CheckHelper,
+  upload: Uint8Array,
+  files: PackFiles,
+): { prepared: () => Promise<Map<string, PreparedChart>> } {
+  const claims = new Int32Array(helper.claims);
+  const paths = [...files.keys()]
+    .filter((p) => CHART_ARCHIVE.test(p))
+    .sort(compareBytes);
+  const shared = paths
+    .map((path) => ({ path, bytes: files.get(path)! }))
+    .filter(
+      ({ bytes }) =>
+        bytes.buffer === upload.buffer &&
+        upload.buffer instanceof SharedArrayBuffer,
+    )
+    .slice(0, claims.length);
+  const budget = packBudget(files, withLimits());
+  const room = budget.limit - budget.used;
+  const { port } = helper;
+  const got = new Map<number, HelpResult>();
+  let closed = false;
+  let wake: (() => void) | null = null;
+  port.on("message", (m: HelpResult) => {
+    got.set(m.index, m);
+    wake?.();
+  });
+  port.on("close", () => {
+    closed = true;
+    wake?.();
+  });
+  port.postMessage({
+    upload: upload.buffer as SharedArrayBuffer,
+    room,
+    charts: shared.map(({ path, bytes }) => ({
+      path,
+      offset: bytes.byteOffset,
+      length: bytes.length,
+    })),
+  } satisfies HelpJob);
+  const here = (path: string, bytes: Uint8Array): PreparedChart => ({
+    bytes,
+    ...prepareChart(path, bytes, { room, native: zlibFlate }),
+  });
+  return {
+    async prepared() {
+      const out = new Map<string, PreparedChart>();
+      try {
+        let i = 0;
+        for (; i < shared.length; i++) {
+          if (Atomics.compareExchange(claims, i, 0, CHECK) !== 0) break;
+          const { path, bytes } = shared[i]!;
+          out.set(path, here(path, bytes));
+        }
+        // From here on every chart is the helper's.
+        for (; i < shared.length; i++) {
+          const { path, bytes } = shared[i]!;
+          while (!got.has(i) && !closed)
+            await new Promise<void>((r) => (wake = r));
+          const m = got.get(i);
+          out.set(
+            path,
+            m
+              ? { bytes, opened: m.opened, detail: m.detail }
+              : here(path, bytes),
+          );
+        }
+      } finally {
+        port.close();
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The helper of one upload check (pool.ts dispatches it beside the check): it waits for the
+ * check's job, then prepares the shared charts from the back (views of the upload in shared
+ * memory) until it meets one the check has claimed; each result is posted as it is ready.
+ */
+export async function helpCheck(task: CheckHelper): Promise<number> {
+  const { port } = task;
+  const job = await new Promise<HelpJob | null>((resolve) => {
+    port.once("message", (m: HelpJob) => resolve(m));
+    port.once("close", () => resolve(null));
+  });
+  let done = 0;
+  if (!job) return done;
+  const claims = new Int32Array(task.claims);
+  try {
+    for (let i = job.charts.length - 1; i >= 0; i--) {
+      if (Atomics.compareExchange(claims, i, 0, HELPER) !== 0) break;
+      const c = job.charts[i]!;
+      const bytes = new Uint8Array(job.upload, c.offset, c.length);
+      const p = prepareChart(c.path, bytes, {
+        room: job.room,
+        native: zlibFlate,
+      });
+      port.postMessage({ index: i, ...p } satisfies HelpResult);
+      done++;
+    }
+  } finally {
+    port.close();
+  }
+  return done;
 }
 
 export interface ReadLayerTask {
@@ -269,21 +449,32 @@ export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
   return { ok: true, size };
 }
 
-/** A file read into a buffer of its own (transferable, unlike Node's pooled small buffers). */
-function readWhole(path: string): Uint8Array {
+/**
+ * A file read into a buffer of its own (transferable, unlike Node's pooled small buffers), or into
+ * shared memory when `shared` (another thread then reads it without a copy).
+ */
+function readWhole(path: string, shared = false): Uint8Array {
   const fd = openSync(path, "r");
   try {
-    const bytes = new Uint8Array(fstatSync(fd).size);
-    let at = 0;
-    while (at < bytes.length) {
-      const n = readSync(fd, bytes, at, bytes.length - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return bytes.subarray(0, at);
+    const size = fstatSync(fd).size;
+    const bytes = new Uint8Array(
+      shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size),
+    );
+    return bytes.subarray(0, readAll(fd, bytes, 0));
   } finally {
     closeSync(fd);
   }
+}
+
+/** Fill `into` from `fd` at `position` (less at the end of the file); how many bytes were read. */
+function readAll(fd: number, into: Uint8Array, position: number): number {
+  let at = 0;
+  while (at < into.length) {
+    const n = readSync(fd, into, at, into.length - at, position + at);
+    if (n === 0) break;
+    at += n;
+  }
+  return at;
 }
 
 /** A stored fs pack file read whole: its detail and its zip; null when it is gone or not a pack file. */

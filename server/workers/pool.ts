@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { MessageChannel, type Transferable } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { ChartArchive, ChartError } from "../../src/pack/chart";
 import type { PackFiles } from "../../src/pack/pack-files";
@@ -56,12 +57,21 @@ function workers(): Piscina {
 }
 
 /** `name` of the task module `module` run in the pool on `task`. */
-function run<T>(module: TaskModule, name: string, task: unknown): Promise<T> {
+function run<T>(
+  module: TaskModule,
+  name: string,
+  task: unknown,
+  transferList?: Transferable[],
+): Promise<T> {
   return workers().run(task, {
     name,
     filename: taskFile(module),
+    ...(transferList ? { transferList } : {}),
   }) as Promise<T>;
 }
+
+/** At most this many of a pack's chart archives are shared with a check's helper. */
+const SHARED_CHARTS = 64;
 
 /** bcrypt comparison of `password` with `hash` in the pool. */
 export function bcryptCompare(
@@ -80,8 +90,23 @@ export function bcryptHash(password: string, cost: number): Promise<string> {
  * Check an upload in the pool: the worker reads the received temp file itself, validates and
  * describes the pack, and writes the stored file or moves the files and the tar.gz back.
  */
-export function checkUploadInPool(task: CheckTask): Promise<CheckOutcome> {
-  return run("pack", "checkUpload", task);
+export function checkUploadInPool(
+  task: Omit<CheckTask, "helper">,
+): Promise<CheckOutcome> {
+  // A helper task beside the check opens the pack's chart archives on another thread (the two
+  // split them through shared claims, see pack-task.ts): a pack with big charts is checked on two
+  // cores. Queued behind other work, the helper finds every chart claimed and ends at once.
+  const { port1, port2 } = new MessageChannel();
+  const claims = new SharedArrayBuffer(4 * SHARED_CHARTS);
+  run<number>("pack", "helpCheck", { port: port2, claims }, [port2]).catch(
+    () => undefined, // The check prepares what the helper did not send.
+  );
+  return run(
+    "pack",
+    "checkUpload",
+    { ...task, helper: { port: port1, claims } },
+    [port1],
+  );
 }
 
 /**

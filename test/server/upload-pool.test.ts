@@ -9,6 +9,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buffer } from "node:stream/consumers";
+import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { readPackArchive } from "../../src/pack/read-archive";
@@ -16,7 +17,8 @@ import type { CompressedForms } from "../../src/pack/zip-read";
 import { writePackZip } from "../../src/pack/zip-write";
 import { createFsStore } from "../../server/store/fs-store";
 import { withTarGzCache } from "../../server/archive-cache";
-import { describePack } from "../../server/prepare";
+import { describePack, prepareChart } from "../../server/prepare";
+import { checkUpload, type CheckOutcome } from "../../server/workers/pack-task";
 import {
   buildZipInPool,
   checkUploadInPool,
@@ -267,5 +269,84 @@ describe("stored versions read in the worker pool (OCI layers, fs details before
     expect(new TextDecoder("latin1").decode(zip.subarray(30, 30 + 15))).toBe(
       "argo-cd-3.26.7/",
     );
+  });
+});
+
+describe("a check and its helper split a pack's chart archives", () => {
+  const PIRAEUS = "pack-central/piraeus-operator-2.9.0";
+  const top = "piraeus-operator-2.9.0";
+  const name = "piraeus-operator";
+  const version = "2.9.0";
+
+  it("in the pool (two threads): the detail of a pack with four charts is the one the core gives", async () => {
+    const files = await loadFixture(PIRAEUS);
+    expect(
+      [...files.keys()].filter((p) => /^charts\/[^/]+\.tgz$/.test(p)),
+    ).toHaveLength(4);
+    const want = (await describePack(files, meta)).detail;
+    const { path } = await upload(PIRAEUS, top);
+    const r = await checkFiles(path, name, version);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.detail).toEqual(want);
+  });
+
+  /** The check in this thread with a helper that is this test: `claim` marks charts the helper took. */
+  async function checkWithFakeHelper(
+    claimed: number[],
+    answer: (job: { charts: { path: string }[] }, port: MessagePort) => void,
+  ) {
+    const { path } = await upload(PIRAEUS, `${top}-fake`);
+    const { port1, port2 } = new MessageChannel();
+    const claims = new SharedArrayBuffer(4 * 8);
+    for (const i of claimed) Atomics.store(new Int32Array(claims), i, 2);
+    port2.once("message", (job: { charts: { path: string }[] }) =>
+      answer(job, port2),
+    );
+    const r = (await checkUpload({
+      path,
+      name,
+      version,
+      ...meta,
+      // The stored file: an outcome in plain data (the files output is wrapped to be moved).
+      output: { kind: "stored-file", tmpDir: join(root, "helper-st") },
+      helper: { port: port1, claims },
+    })) as CheckOutcome;
+    port2.close();
+    if (!r.ok) throw new Error(r.message);
+    return r.detail;
+  }
+
+  it("takes what the helper sends for the charts it claimed", async () => {
+    const files = await loadFixture(PIRAEUS);
+    const want = (await describePack(files, meta)).detail;
+    const detail = await checkWithFakeHelper([2, 3], (job, port) => {
+      expect(job.charts).toHaveLength(4);
+      for (const i of [3, 2]) {
+        const path = job.charts[i]!.path;
+        const p = prepareChart(path, files.get(path)!, {
+          room: 256 * 1024 * 1024,
+        });
+        // Marked, to see that the check uses the helper's description.
+        port.postMessage({
+          index: i,
+          ...p,
+          detail: { ...p.detail, name: `helped-${i}` },
+        });
+      }
+    });
+    expect(detail.charts.map((c) => c.name)).toEqual([
+      ...want.charts.slice(0, 2).map((c) => c.name),
+      "helped-2",
+      "helped-3",
+    ]);
+    expect(detail.findings).toEqual(want.findings);
+    expect(detail.images).toEqual(want.images);
+  });
+
+  it("prepares itself what the helper claimed but never sent (the helper stopped)", async () => {
+    const files = await loadFixture(PIRAEUS);
+    const want = (await describePack(files, meta)).detail;
+    const detail = await checkWithFakeHelper([3], (_job, port) => port.close());
+    expect(detail).toEqual(want);
   });
 });

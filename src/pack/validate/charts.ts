@@ -1,4 +1,6 @@
 import { readChartArchive } from "../chart";
+import type { NativeFlate } from "../inflate";
+import { Budget, withLimits, type Limits } from "../limits";
 import { secretFindings } from "../secrets";
 import { hasPath } from "../yaml-text";
 import {
@@ -141,16 +143,30 @@ function openChart(
     budget.used += hit.taken;
     return hit;
   }
+  const opened = readOpened(path, bytes, budget, ctx.limits, ctx.native);
+  chartCache?.set(path, bytes, opened);
+  return opened;
+}
+
+/** Read and scan one chart archive against `budget`, as {@link openChart} does. */
+function readOpened(
+  path: string,
+  bytes: Uint8Array,
+  budget: Budget,
+  limits: Limits,
+  native: NativeFlate | undefined,
+): OpenedChart {
+  const room = budget.limit - budget.used;
   const before = budget.used;
   const result = readChartArchive(bytes, {
     name: path,
     budget,
-    limits: ctx.limits,
-    native: ctx.native,
-  });
-  const opened: OpenedChart = {
-    path,
     limits,
+    ...(native ? { native } : {}),
+  });
+  return {
+    path,
+    limits: JSON.stringify(limits),
     result,
     room,
     taken: budget.used - before,
@@ -159,6 +175,25 @@ function openChart(
       ? secretFindings(result.value.files, { prefix: `${path}/` })
       : [],
   };
-  chartCache?.set(path, bytes, opened);
-  return opened;
+}
+
+/**
+ * One chart archive opened and scanned as a validation of its pack would open it, but outside
+ * one (the server opens a pack's charts on two threads at once): `room` is what the pack's budget
+ * has left for it, at most what {@link packBudget} leaves once the pack's own files are counted.
+ * Handed to validation through a {@link ChartCache}, it is used only where validation's own read
+ * would give the same: same limits, and room for what it took (else validation reads it again).
+ */
+export function openChartOutside(
+  path: string,
+  bytes: Uint8Array,
+  opts: { room: number; limits?: Partial<Limits>; native?: NativeFlate },
+): OpenedChart {
+  return readOpened(
+    path,
+    bytes,
+    new Budget(opts.room),
+    withLimits(opts.limits),
+    opts.native,
+  );
 }
