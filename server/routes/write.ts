@@ -49,9 +49,12 @@ export const writeRoutes: FastifyPluginAsync<{
       if (r.ok) {
         if (r.phases)
           req.log.debug(
-            Object.fromEntries(
-              Object.entries(r.phases).map(([k, ms]) => [k, Math.round(ms)]),
-            ),
+            {
+              ...Object.fromEntries(
+                Object.entries(r.phases).map(([k, ms]) => [k, Math.round(ms)]),
+              ),
+              threads: r.threads,
+            },
             "upload: ms per phase",
           );
         return reply.code(r.status).send(r.value);

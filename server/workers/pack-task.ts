@@ -76,15 +76,26 @@ export interface CheckHelper {
   claims: SharedArrayBuffer;
 }
 
-/** What a check tells its helper: the upload (shared), where its stored chart archives are, the budget's room. */
+/** A file of the upload for the helper: where it lies in the upload file, or its own bytes (copied). */
+type SharedFile =
+  | { path: string; offset: number; length: number }
+  | { path: string; bytes: Uint8Array };
+
+/**
+ * What a check tells its helper: the upload file, where its stored chart archives are in it, the
+ * budget's room; and for a store that pushes a tar.gz, the version's files and top folder, so the
+ * helper can build it while the check validates.
+ */
 interface HelpJob {
-  upload: SharedArrayBuffer;
+  file: string;
   charts: { path: string; offset: number; length: number }[];
   room: number;
+  tarGz?: { top: string; files: SharedFile[] };
 }
 
-/** One chart the helper prepared, by its index in the job. */
-type HelpResult = { index: number } & Omit<PreparedChart, "bytes">;
+/** One chart the helper prepared, by its index in the job; or the tar.gz it built. */
+type HelpResult =
+  ({ index: number } & Omit<PreparedChart, "bytes">) | { tarGz: Uint8Array };
 
 const CHECK = 1;
 const HELPER = 2;
@@ -123,9 +134,7 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
 }
 
 async function checkWithHelper(task: CheckTask): Promise<unknown> {
-  // With a helper, the upload is read into shared memory: its stored chart archives are handed to
-  // the helper as views, neither copied nor read again.
-  const bytes = readWhole(task.path, task.helper !== undefined);
+  const bytes = readWhole(task.path);
   const kind = sniff(bytes);
   if (kind !== "zip" && kind !== "gzip")
     return {
@@ -149,7 +158,17 @@ async function checkWithHelper(task: CheckTask): Promise<unknown> {
       findings: [archiveFinding(archive.error)],
     } satisfies CheckOutcome;
   const files = archive.value.files;
-  const sharing = task.helper ? shareCharts(task.helper, bytes, files) : null;
+  const sharing = task.helper
+    ? shareWork(
+        task.helper,
+        task.path,
+        bytes,
+        files,
+        task.output.kind === "files"
+          ? `${task.name}-${task.version}`
+          : undefined,
+      )
+    : null;
   // While the helper starts on the charts, this thread scans and hashes the pack's own files.
   const secretCache = new Map<string, readonly Finding[]>();
   for (const [path, b] of files)
@@ -200,7 +219,8 @@ async function checkWithHelper(task: CheckTask): Promise<unknown> {
     }
     return { ok: true, detail, storedFile } satisfies CheckOutcome;
   }
-  const tarGz = gzipToBytes(files, top);
+  // The version's top folder: the URL's name and version, which the identity check found equal.
+  const tarGz = sharing ? await sharing.tarGz() : gzipToBytes(files, top);
   const outcome: CheckOutcome = { ok: true, detail, files, tarGz };
   return moved(outcome, files, [tarGz]);
 }
@@ -215,58 +235,75 @@ function moved(
   more: Uint8Array[] = [],
 ): unknown {
   const buffers = new Set<ArrayBuffer>();
-  // Views of shared memory (the upload read for a helper) are shared as they are, not moved.
   for (const b of [...files.values(), ...more])
-    if (!(b.buffer instanceof SharedArrayBuffer))
-      buffers.add(b.buffer as ArrayBuffer);
+    buffers.add(b.buffer as ArrayBuffer);
   return move({ [transferableSymbol]: [...buffers], [valueSymbol]: value });
 }
 
 /**
- * Share the upload's chart archives with the helper: those stored in the zip (views of the upload
- * in shared memory), up to one per claim. `prepared()` claims charts
- * from the front and prepares them here until it meets one the helper took, then waits for the
- * helper's; what the helper took but never sent (it failed, or stopped) is prepared here.
+ * Share the work with the helper: the upload's chart archives stored in the zip (the helper reads
+ * them from the upload file: memory shared between threads outlives a check until both collect
+ * it, which 8 uploads in a row turned into 500 MB), one claim each (the last claim is the tar.gz's), and the tar.gz when
+ * `tarGzTop` is given. `prepared()` claims charts from the front and prepares them here until it
+ * meets one the helper took, then waits for the helper's; `tarGz()` builds the tar.gz here unless
+ * the helper claimed it first. What the helper took but never sent (it failed) is done here.
  */
-function shareCharts(
+function shareWork(
   helper: CheckHelper,
+  file: string,
   upload: Uint8Array,
   files: PackFiles,
-): { prepared: () => Promise<Map<string, PreparedChart>> } {
+  tarGzTop?: string,
+): {
+  prepared: () => Promise<Map<string, PreparedChart>>;
+  tarGz: () => Promise<Uint8Array>;
+} {
   const claims = new Int32Array(helper.claims);
-  const paths = [...files.keys()]
+  const tarGzClaim = claims.length - 1;
+  const inUpload = (b: Uint8Array): boolean => b.buffer === upload.buffer;
+  const shared = [...files.keys()]
     .filter((p) => CHART_ARCHIVE.test(p))
-    .sort(compareBytes);
-  const shared = paths
+    .sort(compareBytes)
     .map((path) => ({ path, bytes: files.get(path)! }))
-    .filter(
-      ({ bytes }) =>
-        bytes.buffer === upload.buffer &&
-        upload.buffer instanceof SharedArrayBuffer,
-    )
-    .slice(0, claims.length);
+    .filter(({ bytes }) => inUpload(bytes))
+    .slice(0, tarGzClaim);
   const budget = packBudget(files, withLimits());
   const room = budget.limit - budget.used;
   const { port } = helper;
-  const got = new Map<number, HelpResult>();
+  const got = new Map<number, Omit<PreparedChart, "bytes">>();
+  let builtTarGz: Uint8Array | null = null;
   let closed = false;
   let wake: (() => void) | null = null;
   port.on("message", (m: HelpResult) => {
-    got.set(m.index, m);
+    if ("tarGz" in m) builtTarGz = m.tarGz;
+    else got.set(m.index, m);
     wake?.();
   });
   port.on("close", () => {
     closed = true;
     wake?.();
   });
+  const until = async (ready: () => boolean): Promise<void> => {
+    while (!ready() && !closed) await new Promise<void>((r) => (wake = r));
+  };
+  const view = (b: Uint8Array) => ({
+    offset: b.byteOffset - upload.byteOffset,
+    length: b.length,
+  });
   port.postMessage({
-    upload: upload.buffer as SharedArrayBuffer,
+    file,
     room,
-    charts: shared.map(({ path, bytes }) => ({
-      path,
-      offset: bytes.byteOffset,
-      length: bytes.length,
-    })),
+    charts: shared.map(({ path, bytes }) => ({ path, ...view(bytes) })),
+    ...(tarGzTop !== undefined
+      ? {
+          tarGz: {
+            top: tarGzTop,
+            files: [...files].map(([path, b]): SharedFile =>
+              inUpload(b) ? { path, ...view(b) } : { path, bytes: b },
+            ),
+          },
+        }
+      : {}),
   } satisfies HelpJob);
   const here = (path: string, bytes: Uint8Array): PreparedChart => ({
     bytes,
@@ -275,38 +312,36 @@ function shareCharts(
   return {
     async prepared() {
       const out = new Map<string, PreparedChart>();
-      try {
-        let i = 0;
-        for (; i < shared.length; i++) {
-          if (Atomics.compareExchange(claims, i, 0, CHECK) !== 0) break;
-          const { path, bytes } = shared[i]!;
-          out.set(path, here(path, bytes));
-        }
-        // From here on every chart is the helper's.
-        for (; i < shared.length; i++) {
-          const { path, bytes } = shared[i]!;
-          while (!got.has(i) && !closed)
-            await new Promise<void>((r) => (wake = r));
-          const m = got.get(i);
-          out.set(
-            path,
-            m
-              ? { bytes, opened: m.opened, detail: m.detail }
-              : here(path, bytes),
-          );
-        }
-      } finally {
-        port.close();
+      let i = 0;
+      for (; i < shared.length; i++) {
+        if (Atomics.compareExchange(claims, i, 0, CHECK) !== 0) break;
+        const { path, bytes } = shared[i]!;
+        out.set(path, here(path, bytes));
+      }
+      // From here on every chart is the helper's.
+      for (; i < shared.length; i++) {
+        const { path, bytes } = shared[i]!;
+        await until(() => got.has(i));
+        const m = got.get(i);
+        out.set(path, m ? { bytes, ...m } : here(path, bytes));
       }
       return out;
+    },
+    async tarGz() {
+      const top = tarGzTop ?? "";
+      if (Atomics.compareExchange(claims, tarGzClaim, 0, CHECK) === 0)
+        return gzipToBytes(files, top);
+      await until(() => builtTarGz !== null);
+      return builtTarGz ?? gzipToBytes(files, top);
     },
   };
 }
 
 /**
  * The helper of one upload check (pool.ts dispatches it beside the check): it waits for the
- * check's job, then prepares the shared charts from the back (views of the upload in shared
- * memory) until it meets one the check has claimed; each result is posted as it is ready.
+ * check's job, then prepares the shared charts from the back (read from the upload file) until it
+ * meets one the check has claimed, each result posted as it is ready; then builds the tar.gz when
+ * asked and the check has not claimed it.
  */
 export async function helpCheck(task: CheckHelper): Promise<number> {
   const { port } = task;
@@ -317,11 +352,18 @@ export async function helpCheck(task: CheckHelper): Promise<number> {
   let done = 0;
   if (!job) return done;
   const claims = new Int32Array(task.claims);
+  const fd = openSync(job.file, "r");
+  const read = (at: { offset: number; length: number }): Uint8Array => {
+    const bytes = new Uint8Array(at.length);
+    if (readAll(fd, bytes, at.offset) !== at.length)
+      throw new Error(`${job.file} is shorter than its check read it`);
+    return bytes;
+  };
   try {
     for (let i = job.charts.length - 1; i >= 0; i--) {
       if (Atomics.compareExchange(claims, i, 0, HELPER) !== 0) break;
       const c = job.charts[i]!;
-      const bytes = new Uint8Array(job.upload, c.offset, c.length);
+      const bytes = read(c);
       const p = prepareChart(c.path, bytes, {
         room: job.room,
         native: zlibFlate,
@@ -329,7 +371,25 @@ export async function helpCheck(task: CheckHelper): Promise<number> {
       port.postMessage({ index: i, ...p } satisfies HelpResult);
       done++;
     }
+    // Then the tar.gz, unless the check, done validating, has claimed it already.
+    if (
+      job.tarGz &&
+      Atomics.compareExchange(claims, claims.length - 1, 0, HELPER) === 0
+    ) {
+      const files: PackFiles = new Map(
+        job.tarGz.files.map((f): [string, Uint8Array] => [
+          f.path,
+          "bytes" in f ? f.bytes : read(f),
+        ]),
+      );
+      const tarGz = gzipToBytes(files, job.tarGz.top);
+      port.postMessage({ tarGz } satisfies HelpResult, [
+        tarGz.buffer as ArrayBuffer,
+      ]);
+      done++;
+    }
   } finally {
+    closeSync(fd);
     port.close();
   }
   return done;
@@ -449,17 +509,11 @@ export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
   return { ok: true, size };
 }
 
-/**
- * A file read into a buffer of its own (transferable, unlike Node's pooled small buffers), or into
- * shared memory when `shared` (another thread then reads it without a copy).
- */
-function readWhole(path: string, shared = false): Uint8Array {
+/** A file read into a buffer of its own (transferable, unlike Node's pooled small buffers). */
+function readWhole(path: string): Uint8Array {
   const fd = openSync(path, "r");
   try {
-    const size = fstatSync(fd).size;
-    const bytes = new Uint8Array(
-      shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size),
-    );
+    const bytes = new Uint8Array(fstatSync(fd).size);
     return bytes.subarray(0, readAll(fd, bytes, 0));
   } finally {
     closeSync(fd);

@@ -92,7 +92,9 @@ export function bcryptHash(password: string, cost: number): Promise<string> {
  */
 export function checkUploadInPool(
   task: Omit<CheckTask, "helper">,
+  opts: { helper?: boolean } = {},
 ): Promise<CheckOutcome> {
+  if (opts.helper === false) return run("pack", "checkUpload", task);
   // A helper task beside the check opens the pack's chart archives on another thread (the two
   // split them through shared claims, see pack-task.ts): a pack with big charts is checked on two
   // cores. Queued behind other work, the helper finds every chart claimed and ends at once.

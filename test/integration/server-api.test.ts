@@ -79,6 +79,8 @@ describe.each(stores)("registry API on the %s store", (kind) => {
         wait: expect.any(Number),
         check: expect.any(Number),
         store: expect.any(Number),
+        // A lone upload: the check and its helper.
+        threads: 2,
       }),
     ]);
     const body = await json<{

@@ -24,6 +24,7 @@ import { fixtureZip } from "../helpers/packs";
 import {
   ADMIN,
   basic,
+  serverLog,
   startServer,
   writeHeaders,
   type RunningServer,
@@ -132,6 +133,79 @@ describe("an upload checked in the worker pool", () => {
     // sequential request could get through (two with a loop turn between the file's last write
     // and the check's start). Answers keep coming while it runs in the pool.
     expect(before).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("threads per upload check", () => {
+  let srv: RunningServer;
+  beforeAll(async () => {
+    srv = await startServer({ env: { PACKSMITH_LOG: "debug" } });
+  });
+  afterAll(async () => {
+    await srv.stop();
+    srv.cleanup();
+  });
+  const threads = async (): Promise<unknown[]> =>
+    (await serverLog(srv))
+      .filter((l) => l.includes("upload: ms per phase"))
+      .map((l) => (JSON.parse(l) as { threads: unknown }).threads);
+
+  it("two for a lone upload; one while another upload is in flight", async () => {
+    const zipOf = async (version: string): Promise<Buffer> => {
+      const files = new Map(await loadFixture(FIXTURE));
+      const json = JSON.parse(
+        new TextDecoder().decode(files.get("pack.json")),
+      ) as Record<string, unknown>;
+      files.set(
+        "pack.json",
+        new TextEncoder().encode(JSON.stringify({ ...json, version })),
+      );
+      return Buffer.from(await writePackZip(files, `argo-cd-${version}`));
+    };
+    const put = (version: string, body: Buffer): Promise<Response> =>
+      fetch(`${srv.url}/api/v1/packs/argo-cd/${version}`, {
+        method: "PUT",
+        headers: writeHeaders(basic(ADMIN)),
+        body: new Uint8Array(body),
+      });
+    expect((await put("3.26.7", await zipOf("3.26.7"))).status).toBe(201);
+    expect(await threads()).toEqual([2]);
+    // A second upload holds its body half sent while the first is checked.
+    const slow = await zipOf("3.26.9");
+    let answered: (status: number) => void = () => undefined;
+    const slowStatus = new Promise<number>((r) => (answered = r));
+    const req = httpRequest(
+      `${srv.url}/api/v1/packs/argo-cd/3.26.9`,
+      {
+        method: "PUT",
+        headers: {
+          ...writeHeaders(basic(ADMIN)),
+          "content-length": String(slow.length),
+        },
+      },
+      (res) => {
+        res.resume();
+        answered(res.statusCode!);
+      },
+    );
+    req.on("error", () => undefined);
+    try {
+      req.write(slow.subarray(0, 1000));
+      // The server has the second upload's first bytes (its temp file) before the first starts.
+      const tmp = join(srv.dataDir, ".tmp");
+      while (
+        !readdirSync(tmp).some(
+          (f) => f.startsWith("upload-") && statSync(join(tmp, f)).size > 0,
+        )
+      )
+        await new Promise((r) => setTimeout(r, 5));
+      expect((await put("3.26.8", await zipOf("3.26.8"))).status).toBe(201);
+      req.end(slow.subarray(1000));
+      expect(await slowStatus).toBe(201);
+    } finally {
+      req.destroy();
+    }
+    expect(await threads()).toEqual([2, 1, 2]);
   });
 });
 

@@ -18,7 +18,9 @@ import { writePackZip } from "../../src/pack/zip-write";
 import { createFsStore } from "../../server/store/fs-store";
 import { withTarGzCache } from "../../server/archive-cache";
 import { describePack, prepareChart } from "../../server/prepare";
+import { gzipTar } from "../../server/workers/gzip-tar";
 import { checkUpload, type CheckOutcome } from "../../server/workers/pack-task";
+import { valueSymbol } from "piscina";
 import {
   buildZipInPool,
   checkUploadInPool,
@@ -288,6 +290,48 @@ describe("a check and its helper split a pack's chart archives", () => {
     const r = await checkFiles(path, name, version);
     if (!r.ok) throw new Error(r.message);
     expect(r.detail).toEqual(want);
+    // The tar.gz, built by whichever thread claimed it, is the one gzipTar makes of the files.
+    expect(Buffer.from(r.tarGz!).equals(Buffer.from(tarGzOf(files, top)))).toBe(
+      true,
+    );
+  });
+
+  const tarGzOf = (files: Map<string, Uint8Array>, top: string): Uint8Array => {
+    const parts: Uint8Array[] = [];
+    gzipTar(files, top, (c) => parts.push(c));
+    return Buffer.concat(parts);
+  };
+
+  it("takes the tar.gz the helper built, or builds it when the helper claimed it and stopped", async () => {
+    const files = await loadFixture(PIRAEUS);
+    const want = (await describePack(files, meta)).detail;
+    const { path } = await upload(PIRAEUS, `${top}-targz`);
+    for (const helperSends of [true, false]) {
+      const { port1, port2 } = new MessageChannel();
+      const claims = new SharedArrayBuffer(4 * 8);
+      // The helper claimed the tar.gz (the last claim) before the check needed it.
+      Atomics.store(new Int32Array(claims), 7, 2);
+      const sent = new Uint8Array([1, 2, 3]);
+      port2.once("message", () => {
+        if (helperSends) port2.postMessage({ tarGz: sent });
+        else port2.close();
+      });
+      const moved = (await checkUpload({
+        path,
+        name,
+        version,
+        ...meta,
+        output: { kind: "files" },
+        helper: { port: port1, claims },
+      })) as Record<symbol, CheckOutcome>;
+      port2.close();
+      const r = moved[valueSymbol]!;
+      if (!r.ok) throw new Error(r.message);
+      expect(r.detail).toEqual(want);
+      expect([...r.tarGz!]).toEqual(
+        helperSends ? [...sent] : [...tarGzOf(files, `${name}-${version}`)],
+      );
+    }
   });
 
   /** The check in this thread with a helper that is this test: `claim` marks charts the helper took. */
