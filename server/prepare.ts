@@ -115,20 +115,7 @@ export function prepareChart(
 ): Omit<PreparedChart, "bytes"> {
   const opened = openChartOutside(path, bytes, opts);
   const r = opened.result;
-  if (!r.ok)
-    return {
-      opened,
-      detail: {
-        file: path,
-        name: "",
-        version: "",
-        dependencies: [],
-        files: [],
-        crds: [],
-        hasValuesSchema: false,
-        error: r.error.message,
-      },
-    };
+  if (!r.ok) return { opened, detail: unreadableChart(path, r.error.message) };
   const detail = chartDetail(path, r.value);
   // Validation reads only the chart's Chart.yaml and values (its info) and the scan: the files go.
   return {
@@ -162,18 +149,21 @@ export function chartDetails(
     const r = readChartArchive(files.get(file)!, { name: file, native });
     return r.ok
       ? chartDetail(file, r.value)
-      : {
-          file,
-          name: "",
-          version: "",
-          dependencies: [],
-          files: [],
-          crds: [],
-          hasValuesSchema: false,
-          error: r.error.message,
-        };
+      : unreadableChart(file, r.error.message);
   });
 }
+
+/** A chart archive that cannot be read, as the API lists it: its file and why. */
+const unreadableChart = (file: string, error: string): PackChart => ({
+  file,
+  name: "",
+  version: "",
+  dependencies: [],
+  files: [],
+  crds: [],
+  hasValuesSchema: false,
+  error,
+});
 
 /** One chart archive as the API lists it: Chart.yaml, its subcharts, each file's digest. */
 function chartDetail(file: string, a: ChartArchive): PackChart {

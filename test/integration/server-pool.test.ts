@@ -9,14 +9,13 @@ import {
   rmSync,
   statSync,
 } from "node:fs";
-import { request as httpRequest, Agent } from "node:http";
+import { request as httpRequest, Agent, type ClientRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, deflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentDigest, fileDigests } from "../../src/pack/digest";
 import { readPackArchive } from "../../src/pack/read-archive";
-import type { PackFiles } from "../../src/pack/pack-files";
 import { writePackZip, writePackZipParts } from "../../src/pack/zip-write";
 import { noise } from "../gen/bytes";
 import { loadFixture } from "../helpers/fixtures";
@@ -54,6 +53,44 @@ async function bigUpload(): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+/** argo-cd 3.26.7's files with pack.json saying `version`, zipped as the app does under `top`. */
+async function argoZip(version: string, top: string): Promise<Buffer> {
+  const files = new Map(await loadFixture(FIXTURE));
+  const json = JSON.parse(
+    new TextDecoder().decode(files.get("pack.json")),
+  ) as Record<string, unknown>;
+  files.set(
+    "pack.json",
+    new TextEncoder().encode(JSON.stringify({ ...json, version })),
+  );
+  return Buffer.from(await writePackZip(files, top));
+}
+
+/** A PUT of `length` bytes whose body the caller writes (and ends); its status once it answers. */
+function openPut(
+  url: string,
+  length: number,
+): { req: ClientRequest; status: Promise<number> } {
+  let req!: ClientRequest;
+  const status = new Promise<number>((resolve, reject) => {
+    req = httpRequest(
+      url,
+      {
+        method: "PUT",
+        headers: {
+          ...writeHeaders(basic(ADMIN)),
+          "content-length": String(length),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode!));
+      },
+    ).on("error", reject);
+  });
+  return { req, status };
+}
+
 describe("an upload checked in the worker pool", () => {
   let srv: RunningServer;
   beforeAll(async () => {
@@ -80,27 +117,9 @@ describe("an upload checked in the worker pool", () => {
       });
     await health();
     let answered = false;
-    const upload = new Promise<number>((resolve, reject) => {
-      httpRequest(
-        `${srv.url}/api/v1/packs/argo-cd/3.26.7`,
-        {
-          method: "PUT",
-          headers: {
-            ...writeHeaders(basic(ADMIN)),
-            "content-length": String(body.length),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on("end", () => {
-            answered = true;
-            resolve(res.statusCode!);
-          });
-        },
-      )
-        .on("error", reject)
-        .end(body);
-    });
+    const put = openPut(`${srv.url}/api/v1/packs/argo-cd/3.26.7`, body.length);
+    put.req.end(body);
+    const upload = put.status.finally(() => (answered = true));
     // The server streams the body to a temp file and checks it once the file is whole: from then
     // on every /health request is sent while the check runs.
     const tmp = join(srv.dataDir, ".tmp");
@@ -134,6 +153,47 @@ describe("an upload checked in the worker pool", () => {
     // and the check's start). Answers keep coming while it runs in the pool.
     expect(before).toBeGreaterThanOrEqual(10);
   });
+
+  const put = (version: string, body: Buffer): Promise<Response> =>
+    fetch(`${srv.url}/api/v1/packs/argo-cd/${version}`, {
+      method: "PUT",
+      headers: writeHeaders(basic(ADMIN)),
+      body: new Uint8Array(body),
+    });
+  const archive = async (version: string): Promise<Buffer> =>
+    Buffer.from(
+      await (
+        await fetch(`${srv.url}/api/v1/packs/argo-cd/${version}/archive`)
+      ).arrayBuffer(),
+    );
+  it("gets the upload itself as its stored file, the detail appended, when the upload is the zip the store writes (the app's and the CLI's)", async () => {
+    const body = await argoZip("9.0.0", "argo-cd-9.0.0");
+    expect((await put("9.0.0", body)).status).toBe(201);
+    expect((await archive("9.0.0")).equals(body)).toBe(true);
+    const stored = readFileSync(
+      join(srv.dataDir, "packs", "argo-cd", "9.0.0.pack"),
+    );
+    expect(stored.subarray(0, body.length).equals(body)).toBe(true);
+    expect(stored.subarray(-64).toString("latin1")).toMatch(
+      /\nPACKSMITH-PACK 2 \d+\n$/,
+    );
+    expect(
+      statSync(join(srv.dataDir, "packs", "argo-cd", "9.0.0.pack")).mode &
+        0o777,
+    ).toBe(0o644);
+    expect(readdirSync(join(srv.dataDir, ".tmp"))).toEqual([]);
+  });
+
+  it("gets its stored file written anew as the canonical zip when the upload is another zip of the same files", async () => {
+    const canonical = await argoZip("9.0.1", "argo-cd-9.0.1");
+    // Another top folder: the same files, other bytes.
+    const body = await argoZip("9.0.1", "my-folder");
+    expect((await put("9.0.1", body)).status).toBe(201);
+    const got = await archive("9.0.1");
+    expect(got.equals(body)).toBe(false);
+    expect(got.equals(canonical)).toBe(true);
+    expect(readdirSync(join(srv.dataDir, ".tmp"))).toEqual([]);
+  });
 });
 
 describe("threads per upload check", () => {
@@ -151,17 +211,8 @@ describe("threads per upload check", () => {
       .map((l) => (JSON.parse(l) as { threads: unknown }).threads);
 
   it("two for a lone upload; one while another upload is in flight", async () => {
-    const zipOf = async (version: string): Promise<Buffer> => {
-      const files = new Map(await loadFixture(FIXTURE));
-      const json = JSON.parse(
-        new TextDecoder().decode(files.get("pack.json")),
-      ) as Record<string, unknown>;
-      files.set(
-        "pack.json",
-        new TextEncoder().encode(JSON.stringify({ ...json, version })),
-      );
-      return Buffer.from(await writePackZip(files, `argo-cd-${version}`));
-    };
+    const zipOf = (version: string): Promise<Buffer> =>
+      argoZip(version, `argo-cd-${version}`);
     const put = (version: string, body: Buffer): Promise<Response> =>
       fetch(`${srv.url}/api/v1/packs/argo-cd/${version}`, {
         method: "PUT",
@@ -172,23 +223,11 @@ describe("threads per upload check", () => {
     expect(await threads()).toEqual([2]);
     // A second upload holds its body half sent while the first is checked.
     const slow = await zipOf("3.26.9");
-    let answered: (status: number) => void = () => undefined;
-    const slowStatus = new Promise<number>((r) => (answered = r));
-    const req = httpRequest(
+    const { req, status: slowStatus } = openPut(
       `${srv.url}/api/v1/packs/argo-cd/3.26.9`,
-      {
-        method: "PUT",
-        headers: {
-          ...writeHeaders(basic(ADMIN)),
-          "content-length": String(slow.length),
-        },
-      },
-      (res) => {
-        res.resume();
-        answered(res.statusCode!);
-      },
+      slow.length,
     );
-    req.on("error", () => undefined);
+    slowStatus.catch(() => undefined);
     try {
       req.write(slow.subarray(0, 1000));
       // The server has the second upload's first bytes (its temp file) before the first starts.
@@ -206,71 +245,6 @@ describe("threads per upload check", () => {
       req.destroy();
     }
     expect(await threads()).toEqual([2, 1, 2]);
-  });
-});
-
-describe("the stored file of an upload", () => {
-  let srv: RunningServer;
-  beforeAll(async () => {
-    srv = await startServer();
-  });
-  afterAll(async () => {
-    await srv.stop();
-    srv.cleanup();
-  });
-  const put = (version: string, body: Buffer): Promise<Response> =>
-    fetch(`${srv.url}/api/v1/packs/argo-cd/${version}`, {
-      method: "PUT",
-      headers: writeHeaders(basic(ADMIN)),
-      body: new Uint8Array(body),
-    });
-  const archive = async (version: string): Promise<Buffer> =>
-    Buffer.from(
-      await (
-        await fetch(`${srv.url}/api/v1/packs/argo-cd/${version}/archive`)
-      ).arrayBuffer(),
-    );
-  const withVersion = async (version: string): Promise<PackFiles> => {
-    const files = new Map(await loadFixture(FIXTURE));
-    const json = JSON.parse(
-      new TextDecoder().decode(files.get("pack.json")),
-    ) as Record<string, unknown>;
-    files.set(
-      "pack.json",
-      new TextEncoder().encode(JSON.stringify({ ...json, version })),
-    );
-    return files;
-  };
-
-  it("is the upload itself, the detail appended, when the upload is the zip the store writes (the app's and the CLI's)", async () => {
-    const files = await withVersion("9.0.0");
-    const body = Buffer.from(await writePackZip(files, "argo-cd-9.0.0"));
-    expect((await put("9.0.0", body)).status).toBe(201);
-    expect((await archive("9.0.0")).equals(body)).toBe(true);
-    const stored = readFileSync(
-      join(srv.dataDir, "packs", "argo-cd", "9.0.0.pack"),
-    );
-    expect(stored.subarray(0, body.length).equals(body)).toBe(true);
-    expect(stored.subarray(-64).toString("latin1")).toMatch(
-      /\nPACKSMITH-PACK 2 \d+\n$/,
-    );
-    expect(
-      statSync(join(srv.dataDir, "packs", "argo-cd", "9.0.0.pack")).mode &
-        0o777,
-    ).toBe(0o644);
-    expect(readdirSync(join(srv.dataDir, ".tmp"))).toEqual([]);
-  });
-
-  it("is written anew as the canonical zip when the upload is another zip of the same files", async () => {
-    const files = await withVersion("9.0.1");
-    const canonical = Buffer.from(await writePackZip(files, "argo-cd-9.0.1"));
-    // Another top folder: the same files, other bytes.
-    const body = Buffer.from(await writePackZip(files, "my-folder"));
-    expect((await put("9.0.1", body)).status).toBe(201);
-    const got = await archive("9.0.1");
-    expect(got.equals(body)).toBe(false);
-    expect(got.equals(canonical)).toBe(true);
-    expect(readdirSync(join(srv.dataDir, ".tmp"))).toEqual([]);
   });
 });
 
