@@ -43,6 +43,8 @@ export type PublishResult =
       phases?: UploadPhases;
       /** Threads the check ran on: 2 with its helper (a lone upload), else 1. */
       threads?: 1 | 2;
+      /** fs: whether the stored file is the upload as it came (else written anew). */
+      kept?: boolean;
     }
   | { ok: false; error: PublishFailure };
 
@@ -258,6 +260,7 @@ export function createPublisher(deps: {
         store: performance.now() - t1,
       },
       threads: helper ? 2 : 1,
+      ...(checked.kept !== undefined ? { kept: checked.kept } : {}),
     };
   }
 

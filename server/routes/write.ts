@@ -54,6 +54,7 @@ export const writeRoutes: FastifyPluginAsync<{
                 Object.entries(r.phases).map(([k, ms]) => [k, Math.round(ms)]),
               ),
               threads: r.threads,
+              kept: r.kept,
             },
             "upload: ms per phase",
           );

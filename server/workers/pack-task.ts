@@ -99,6 +99,8 @@ type HelpResult =
 
 const CHECK = 1;
 const HELPER = 2;
+/** How long a helper waits for its check's job before it gives up (the check then does it all). */
+const HELPER_WAIT_MS = 5000;
 
 export type CheckOutcome =
   | {
@@ -112,6 +114,8 @@ export type CheckOutcome =
       ok: true;
       detail: PackDetail;
       storedFile?: string;
+      /** The stored file is the upload itself, the detail appended (keptUpload). */
+      kept?: boolean;
       files?: PackFiles;
       tarGz?: Uint8Array;
     };
@@ -217,7 +221,12 @@ async function checkWithHelper(task: CheckTask): Promise<unknown> {
         message: "the server has no space left to store this pack",
       } satisfies CheckOutcome;
     }
-    return { ok: true, detail, storedFile } satisfies CheckOutcome;
+    return {
+      ok: true,
+      detail,
+      storedFile,
+      kept: storedFile === task.path,
+    } satisfies CheckOutcome;
   }
   // The version's top folder: the URL's name and version, which the identity check found equal.
   const tarGz = sharing ? await sharing.tarGz() : gzipToBytes(files, top);
@@ -345,14 +354,26 @@ function shareWork(
  */
 export async function helpCheck(task: CheckHelper): Promise<number> {
   const { port } = task;
+  // The check posts its job as soon as it has read the upload; a check that never does (it ended,
+  // or never started) leaves nothing to help with.
   const job = await new Promise<HelpJob | null>((resolve) => {
-    port.once("message", (m: HelpJob) => resolve(m));
-    port.once("close", () => resolve(null));
+    const timer = setTimeout(() => resolve(null), HELPER_WAIT_MS);
+    port.once("message", (m: HelpJob) => {
+      clearTimeout(timer);
+      resolve(m);
+    });
+    port.once("close", () => {
+      clearTimeout(timer);
+      resolve(null);
+    });
   });
   let done = 0;
-  if (!job) return done;
+  if (!job) {
+    port.close();
+    return done;
+  }
   const claims = new Int32Array(task.claims);
-  const fd = openSync(job.file, "r");
+  let fd = -1;
   const read = (at: { offset: number; length: number }): Uint8Array => {
     const bytes = new Uint8Array(at.length);
     if (readAll(fd, bytes, at.offset) !== at.length)
@@ -360,6 +381,7 @@ export async function helpCheck(task: CheckHelper): Promise<number> {
     return bytes;
   };
   try {
+    fd = openSync(job.file, "r");
     for (let i = job.charts.length - 1; i >= 0; i--) {
       if (Atomics.compareExchange(claims, i, 0, HELPER) !== 0) break;
       const c = job.charts[i]!;
@@ -389,7 +411,7 @@ export async function helpCheck(task: CheckHelper): Promise<number> {
       done++;
     }
   } finally {
-    closeSync(fd);
+    if (fd !== -1) closeSync(fd);
     port.close();
   }
   return done;

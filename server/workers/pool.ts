@@ -94,21 +94,26 @@ export function checkUploadInPool(
   task: Omit<CheckTask, "helper">,
   opts: { helper?: boolean } = {},
 ): Promise<CheckOutcome> {
-  if (opts.helper === false) return run("pack", "checkUpload", task);
+  // A helper needs a second thread: with one, it could only wait behind the check.
+  if (opts.helper === false || workers().options.maxThreads < 2)
+    return run("pack", "checkUpload", task);
   // A helper task beside the check opens the pack's chart archives on another thread (the two
   // split them through shared claims, see pack-task.ts): a pack with big charts is checked on two
-  // cores. Queued behind other work, the helper finds every chart claimed and ends at once.
+  // cores. The check is queued first (the pool runs its queue in order), so a helper never holds a
+  // thread the check waits for; queued behind other work, the helper finds everything claimed, or
+  // the check gone, and ends at once.
   const { port1, port2 } = new MessageChannel();
   const claims = new SharedArrayBuffer(4 * SHARED_CHARTS);
-  run<number>("pack", "helpCheck", { port: port2, claims }, [port2]).catch(
-    () => undefined, // The check prepares what the helper did not send.
-  );
-  return run(
+  const checked = run<CheckOutcome>(
     "pack",
     "checkUpload",
     { ...task, helper: { port: port1, claims } },
     [port1],
   );
+  run<number>("pack", "helpCheck", { port: port2, claims }, [port2]).catch(
+    () => undefined, // The check prepares what the helper did not send.
+  );
+  return checked;
 }
 
 /**

@@ -49,8 +49,9 @@ export interface FastParse {
 
 /**
  * Parse with js-yaml's events, or null when the text is one the `yaml` package must decide: it does
- * not parse, holds an anchor, alias, tag, directive or null key, has no document, more than one
- * without `multi`, or more than `maxDocuments`.
+ * not parse, holds an anchor, alias, tag, directive, null or long key, a bare CR, a blank line with a
+ * tab, a byte order mark after the start, has no document, more than one without `multi`, or more
+ * than `maxDocuments`.
  */
 export function fastParse(
   text: string,
@@ -61,6 +62,7 @@ export function fastParse(
   // The event parser reads every document before they are counted: a text with more document
   // markers than the limit goes to the `yaml` path, which stops counting at the limit.
   if (opts.multi && markersOver(text, opts.maxDocuments)) return null;
+  if (READ_APART.test(text) || text.indexOf("\uFEFF", 1) !== -1) return null;
   try {
     events = parseEvents(text, { maxDepth: opts.maxDepth });
   } catch {
@@ -131,6 +133,7 @@ function indexEvents(
         if (e.anchorStart !== -1 || e.tagStart !== -1) return null;
         const top = stack[stack.length - 1];
         if (top?.node?.kind === "map" && top.key === undefined) {
+          if (e.valueEnd - e.valueStart > MAX_KEY) return null;
           const key = keyString(e, text);
           if (key === null) return null;
           top.key = key;
@@ -157,6 +160,16 @@ function indexEvents(
   if (stack.length !== 0 || roots.length === 0) return null;
   return roots;
 }
+
+/**
+ * Texts the two packages read apart (found by comparing them): a bare CR as a line break (js-yaml
+ * breaks the line, `yaml` does not), and a blank line holding a tab (an error in `yaml` inside a
+ * scalar). A byte order mark after the start is checked beside this.
+ */
+const READ_APART = /\r(?!\n)|^[ \t]*\t[ \t]*$/m;
+
+/** `yaml` refuses an implicit key longer than 1024 characters; js-yaml takes it. */
+const MAX_KEY = 1000;
 
 /** More than `max` lines starting `---` or `...`? Stops counting at `max + 1`. */
 function markersOver(text: string, max: number): boolean {

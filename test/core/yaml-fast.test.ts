@@ -194,6 +194,15 @@ describe("the fast YAML path agrees with the yaml package", () => {
       "",
       "# only a comment\n",
       "a: 1\n---\nb: 2\n",
+      // Found by a review: texts js-yaml reads and `yaml` refuses or reads otherwise.
+      `${"k".repeat(1100)}: v\n`,
+      "- a\r- b\r",
+      "a: b\r\n\rc: d\n",
+      "a: b\rc: d\r",
+      "a: 'x\n\t\n  y'\n",
+      "a: x\n  y\n\t\n  z\n",
+      "a: |\n  x\n\t\n",
+      "a: b\n\uFEFF---\nc: d\n",
     ]) {
       const got = expectSame(text, "values.yaml", false);
       expect(got.parser, JSON.stringify(text)).toBe("yaml");

@@ -153,6 +153,21 @@ describe("an upload checked in the worker pool", () => {
     // and the check's start). Answers keep coming while it runs in the pool.
     expect(before).toBeGreaterThanOrEqual(10);
   });
+});
+
+describe("each stored upload's debug line", () => {
+  let srv: RunningServer;
+  beforeAll(async () => {
+    srv = await startServer({ env: { PACKSMITH_LOG: "debug" } });
+  });
+  afterAll(async () => {
+    await srv.stop();
+    srv.cleanup();
+  });
+  const threads = async (): Promise<unknown[]> =>
+    (await serverLog(srv))
+      .filter((l) => l.includes("upload: ms per phase"))
+      .map((l) => (JSON.parse(l) as { threads: unknown }).threads);
 
   const put = (version: string, body: Buffer): Promise<Response> =>
     fetch(`${srv.url}/api/v1/packs/argo-cd/${version}`, {
@@ -166,9 +181,15 @@ describe("an upload checked in the worker pool", () => {
         await fetch(`${srv.url}/api/v1/packs/argo-cd/${version}/archive`)
       ).arrayBuffer(),
     );
-  it("gets the upload itself as its stored file, the detail appended, when the upload is the zip the store writes (the app's and the CLI's)", async () => {
+  const kept = async (): Promise<unknown[]> =>
+    (await serverLog(srv))
+      .filter((l) => l.includes("upload: ms per phase"))
+      .map((l) => (JSON.parse(l) as { kept: unknown }).kept);
+
+  it("kept: the upload itself is the stored file, the detail appended, when it is the zip the store writes (the app's and the CLI's)", async () => {
     const body = await argoZip("9.0.0", "argo-cd-9.0.0");
     expect((await put("9.0.0", body)).status).toBe(201);
+    expect((await kept()).at(-1)).toBe(true);
     expect((await archive("9.0.0")).equals(body)).toBe(true);
     const stored = readFileSync(
       join(srv.dataDir, "packs", "argo-cd", "9.0.0.pack"),
@@ -184,43 +205,27 @@ describe("an upload checked in the worker pool", () => {
     expect(readdirSync(join(srv.dataDir, ".tmp"))).toEqual([]);
   });
 
-  it("gets its stored file written anew as the canonical zip when the upload is another zip of the same files", async () => {
+  it("not kept: the stored file is written anew as the canonical zip when the upload is another zip of the same files", async () => {
     const canonical = await argoZip("9.0.1", "argo-cd-9.0.1");
     // Another top folder: the same files, other bytes.
     const body = await argoZip("9.0.1", "my-folder");
     expect((await put("9.0.1", body)).status).toBe(201);
+    expect((await kept()).at(-1)).toBe(false);
     const got = await archive("9.0.1");
     expect(got.equals(body)).toBe(false);
     expect(got.equals(canonical)).toBe(true);
     expect(readdirSync(join(srv.dataDir, ".tmp"))).toEqual([]);
   });
-});
 
-describe("threads per upload check", () => {
-  let srv: RunningServer;
-  beforeAll(async () => {
-    srv = await startServer({ env: { PACKSMITH_LOG: "debug" } });
-  });
-  afterAll(async () => {
-    await srv.stop();
-    srv.cleanup();
-  });
-  const threads = async (): Promise<unknown[]> =>
-    (await serverLog(srv))
-      .filter((l) => l.includes("upload: ms per phase"))
-      .map((l) => (JSON.parse(l) as { threads: unknown }).threads);
-
-  it("two for a lone upload; one while another upload is in flight", async () => {
+  it("threads: two for a lone upload; one while another upload is in flight", async () => {
     const zipOf = (version: string): Promise<Buffer> =>
       argoZip(version, `argo-cd-${version}`);
-    const put = (version: string, body: Buffer): Promise<Response> =>
-      fetch(`${srv.url}/api/v1/packs/argo-cd/${version}`, {
-        method: "PUT",
-        headers: writeHeaders(basic(ADMIN)),
-        body: new Uint8Array(body),
-      });
+    // Lines of this test only (the tests above stored uploads too).
+    const earlier = (await threads()).length;
+    const mine = async (): Promise<unknown[]> =>
+      (await threads()).slice(earlier);
     expect((await put("3.26.7", await zipOf("3.26.7"))).status).toBe(201);
-    expect(await threads()).toEqual([2]);
+    expect(await mine()).toEqual([2]);
     // A second upload holds its body half sent while the first is checked.
     const slow = await zipOf("3.26.9");
     const { req, status: slowStatus } = openPut(
@@ -244,7 +249,7 @@ describe("threads per upload check", () => {
     } finally {
       req.destroy();
     }
-    expect(await threads()).toEqual([2, 1, 2]);
+    expect(await mine()).toEqual([2, 1, 2]);
   });
 });
 

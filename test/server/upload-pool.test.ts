@@ -19,7 +19,11 @@ import { createFsStore } from "../../server/store/fs-store";
 import { withTarGzCache } from "../../server/archive-cache";
 import { describePack, prepareChart } from "../../server/prepare";
 import { gzipTar } from "../../server/workers/gzip-tar";
-import { checkUpload, type CheckOutcome } from "../../server/workers/pack-task";
+import {
+  checkUpload,
+  helpCheck,
+  type CheckOutcome,
+} from "../../server/workers/pack-task";
 import { valueSymbol } from "piscina";
 import {
   buildZipInPool,
@@ -385,6 +389,37 @@ describe("a check and its helper split a pack's chart archives", () => {
     ]);
     expect(detail.findings).toEqual(want.findings);
     expect(detail.images).toEqual(want.images);
+  });
+
+  it("the helper prepares every chart nobody claimed, from the back, reading them from the upload file", async () => {
+    const { path, zip } = await upload(PIRAEUS, `${top}-helper`);
+    const read = readPackArchive(zip);
+    if (!read.ok) throw new Error(read.error.message);
+    const charts = [...read.value.files]
+      .filter(([p]) => /^charts\/[^/]+\.tgz$/.test(p))
+      .map(([p, b]) => ({
+        path: p,
+        offset: b.byteOffset - zip.byteOffset,
+        length: b.length,
+      }));
+    expect(charts).toHaveLength(4);
+    const { port1, port2 } = new MessageChannel();
+    const claims = new SharedArrayBuffer(4 * 8);
+    const got: { index: number; detail: { file: string } }[] = [];
+    port1.on("message", (m: { index: number; detail: { file: string } }) =>
+      got.push(m),
+    );
+    // The helper closes its port once done: every result has arrived before the close.
+    const closed = new Promise((r) => port1.once("close", r));
+    const helping = helpCheck({ port: port2, claims });
+    port1.postMessage({ file: path, room: 256 * 1024 * 1024, charts });
+    expect(await helping).toBe(4);
+    await closed;
+    expect(got.map((m) => m.index)).toEqual([3, 2, 1, 0]);
+    expect(got.map((m) => m.detail.file)).toEqual(
+      charts.map((c) => c.path).reverse(),
+    );
+    expect([...new Int32Array(claims)].slice(0, 4)).toEqual([2, 2, 2, 2]);
   });
 
   it("prepares itself what the helper claimed but never sent (the helper stopped)", async () => {
