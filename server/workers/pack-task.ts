@@ -130,14 +130,15 @@ export interface ArchiveFinding {
 /** Read, check and describe an uploaded pack; write what the store keeps. */
 export async function checkUpload(task: CheckTask): Promise<unknown> {
   try {
-    return await checkWithHelper(task);
+    return await checkUploadFile(task);
   } finally {
     // However the check ends (a refusal before any chart, a throw), its helper stops waiting.
     task.helper?.port.close();
   }
 }
 
-async function checkWithHelper(task: CheckTask): Promise<unknown> {
+/** The check itself (with or without a helper); {@link checkUpload} closes the helper's port after it. */
+async function checkUploadFile(task: CheckTask): Promise<unknown> {
   const bytes = readWhole(task.path);
   const kind = sniff(bytes);
   if (kind !== "zip" && kind !== "gzip")
