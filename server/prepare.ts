@@ -105,6 +105,8 @@ export interface PreparedChart {
   bytes: Uint8Array;
   opened: OpenedChart;
   detail: PackChart;
+  /** SHA-256 of the archive (hex), for the pack's file digests. */
+  sha256: string;
 }
 
 /** {@link PreparedChart} of one chart archive, given the room the pack's budget leaves it. */
@@ -114,8 +116,10 @@ export function prepareChart(
   opts: { room: number; native?: NativeFlate },
 ): Omit<PreparedChart, "bytes"> {
   const opened = openChartOutside(path, bytes, opts);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const r = opened.result;
-  if (!r.ok) return { opened, detail: unreadableChart(path, r.error.message) };
+  if (!r.ok)
+    return { opened, detail: unreadableChart(path, r.error.message), sha256 };
   const detail = chartDetail(path, r.value);
   // Validation reads only the chart's Chart.yaml and values (its info) and the scan: the files go.
   return {
@@ -124,6 +128,7 @@ export function prepareChart(
       result: { ok: true, value: { ...r.value, files: new Map() } },
     },
     detail,
+    sha256,
   };
 }
 
@@ -205,14 +210,25 @@ function chartDetail(file: string, a: ChartArchive): PackChart {
   return chart;
 }
 
-/** {@link fileDigests} computed at once (Node's hash, synchronously), so the bytes may go right after. */
-export function fileDigestsNow(files: PackFiles): FileDigest[] {
+/**
+ * {@link fileDigests} computed at once (Node's hash, synchronously), so the bytes may go right
+ * after; a chart archive in `prepared` (for these very bytes) keeps the digest its preparing
+ * thread computed.
+ */
+export function fileDigestsNow(
+  files: PackFiles,
+  prepared?: ReadonlyMap<string, PreparedChart>,
+): FileDigest[] {
   return sortedPaths(files).map((path) => {
     const bytes = files.get(path)!;
+    const p = prepared?.get(path);
     return {
       path,
       size: bytes.length,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256:
+        p?.bytes === bytes
+          ? p.sha256
+          : createHash("sha256").update(bytes).digest("hex"),
     };
   });
 }

@@ -48,6 +48,7 @@ import {
 } from "../prepare";
 import { packFileTail, splitPackFile } from "../store/fs-pack-file";
 import { gzipTar } from "./gzip-tar";
+import { collectSoon } from "./collect";
 import { zlibFlate } from "./zlib-flate";
 
 export interface CheckTask {
@@ -134,6 +135,7 @@ export async function checkUpload(task: CheckTask): Promise<unknown> {
   } finally {
     // However the check ends (a refusal before any chart, a throw), its helper stops waiting.
     task.helper?.port.close();
+    collectSoon();
   }
 }
 
@@ -174,14 +176,15 @@ async function checkUploadFile(task: CheckTask): Promise<unknown> {
           : undefined,
       )
     : null;
-  // While the helper starts on the charts, this thread scans and hashes the pack's own files.
+  // While the helper starts on the charts, this thread scans the pack's own files; the digests come
+  // after the charts, each of which the thread that prepared it has hashed.
   const secretCache = new Map<string, readonly Finding[]>();
   for (const [path, b] of files)
     secretCache.set(path, secretFindings(new Map([[path, b]])));
-  const digests = fileDigestsNow(files);
   const prepared = sharing
     ? await sharing.prepared()
     : new Map<string, PreparedChart>();
+  const digests = fileDigestsNow(files, prepared);
   const { detail, errors } = await describePack(
     files,
     { uploadedBy: task.uploadedBy, createdAt: task.createdAt },
@@ -353,7 +356,7 @@ function shareWork(
  * meets one the check has claimed, each result posted as it is ready; then builds the tar.gz when
  * asked and the check has not claimed it.
  */
-export async function helpCheck(task: CheckHelper): Promise<number> {
+async function helpCheckTask(task: CheckHelper): Promise<number> {
   const { port } = task;
   // The check posts its job as soon as it has read the upload; a check that never does (it ended,
   // or never started) leaves nothing to help with.
@@ -432,7 +435,7 @@ export type ReadLayerOutcome =
   | { ok: false; message: string };
 
 /** A stored pack archive read (and described when asked), its files moved back; or why it is none. */
-export async function readLayer(task: ReadLayerTask): Promise<unknown> {
+async function readLayerTask(task: ReadLayerTask): Promise<unknown> {
   let files: PackFiles;
   if ("files" in task.source) files = task.source.files;
   else {
@@ -459,7 +462,7 @@ export async function readLayer(task: ReadLayerTask): Promise<unknown> {
  * The canonical zip of a version's files (one top folder `top`), for a store that keeps none (OCI):
  * deflated with Node's zlib here, never on the event loop; the bytes moved back.
  */
-export function buildZip(task: { files: PackFiles; top: string }): unknown {
+function buildZipTask(task: { files: PackFiles; top: string }): unknown {
   const parts: Uint8Array[] = [];
   let size = 0;
   writePackZipParts(
@@ -476,7 +479,7 @@ export function buildZip(task: { files: PackFiles; top: string }): unknown {
 }
 
 /** A chart archive opened with Helm's limits (the chart-file endpoint), its files moved back. */
-export function openChart(task: { bytes: Uint8Array; file: string }): unknown {
+function openChartTask(task: { bytes: Uint8Array; file: string }): unknown {
   const r: Result<ChartArchive, ChartError> = readChartArchive(task.bytes, {
     name: task.file,
     native: zlibFlate,
@@ -488,7 +491,7 @@ export function openChart(task: { bytes: Uint8Array; file: string }): unknown {
  * The files of a stored fs pack file, with its content digest, moved back; null when the file is
  * gone or not a pack file.
  */
-export function readStored(task: { path: string }): unknown {
+function readStoredTask(task: { path: string }): unknown {
   const stored = readPackFile(task.path);
   if (!stored) return null;
   const files = storedFiles(task.path, stored.zip);
@@ -510,7 +513,7 @@ export type TarGzOutcome =
   { ok: true; size: number } | { ok: false; reason: "gone" | "changed" };
 
 /** Build a version's tar.gz with Node's zlib into `out`, atomically (temp file, fsync, rename). */
-export async function buildTarGz(task: TarGzTask): Promise<TarGzOutcome> {
+async function buildTarGzTask(task: TarGzTask): Promise<TarGzOutcome> {
   let files: PackFiles;
   if (task.source.kind === "files") files = task.source.files;
   else {
@@ -697,3 +700,32 @@ function archiveFinding(e: ArchiveError): ArchiveFinding {
     ...(e.entry ? { file: e.entry } : {}),
   };
 }
+
+/**
+ * A task followed by a collection when it leaves big buffers behind (collect.ts): the exports
+ * below are what the pool runs.
+ */
+function collecting<A extends unknown[], R>(
+  task: (...args: A) => R,
+): (...args: A) => R {
+  return (...args) => {
+    let r: R;
+    try {
+      r = task(...args);
+    } catch (e) {
+      collectSoon();
+      throw e;
+    }
+    if (r instanceof Promise)
+      void r.finally(collectSoon).catch(() => undefined);
+    else collectSoon();
+    return r;
+  };
+}
+
+export const helpCheck = collecting(helpCheckTask);
+export const readLayer = collecting(readLayerTask);
+export const buildZip = collecting(buildZipTask);
+export const openChart = collecting(openChartTask);
+export const readStored = collecting(readStoredTask);
+export const buildTarGz = collecting(buildTarGzTask);

@@ -50,6 +50,9 @@ function workers(): Piscina {
     // The threads yield to the event loop when the cores are busy: /health and every read stay
     // quick while uploads are checked (per-thread nice on Linux, via @napi-rs/nice).
     niceIncrement: 10,
+    // A thread's event loop turns between tasks (piscina's default parks the thread in
+    // Atomics.wait), so the collection a big task schedules as it ends runs then (collect.ts).
+    atomics: "async",
     // The task files load what they need themselves (see taskFile): no loader flags of the parent.
     execArgv: [],
   });
