@@ -46,6 +46,9 @@ export type FileDelta =
       after: FileDigest;
     };
 
+/** A pack's files in the order a reviewer reads them: values.yaml, then pack.json, then by path. */
+export const PACK_FILES_FIRST: readonly string[] = ["values.yaml", "pack.json"];
+
 /**
  * Compare two file lists by SHA-256. The result holds every path of either side once, the paths
  * named in `first` ahead in that order (what a reviewer reads first), then the rest by path.

@@ -8,11 +8,9 @@ import { usePackDigest } from "@/features/wizard/hooks/use-pack-report";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import { compareFileQueryOptions } from "@/lib/api/pack-file";
 import { packVersionQueryOptions } from "@/lib/api/packs";
-import { diffFileDigests } from "@/pack/chart-diff";
+import { diffFileDigests, PACK_FILES_FIRST } from "@/pack/chart-diff";
 import type { PackFiles } from "@/pack/pack-files";
 
-/** As on the compare page: values.yaml first, then pack.json, then by path. */
-const FIRST = ["values.yaml", "pack.json"];
 /** How many diffs open at once (each is a Monaco diff editor). */
 const OPEN_DIFFS = 2;
 
@@ -46,7 +44,11 @@ export function DraftConflict({
   if (!stored.data || !local.data)
     return <Spinner label={`Comparing with ${name} ${version}…`} />;
 
-  const changes = diffFileDigests(stored.data.files, local.data.files, FIRST);
+  const changes = diffFileDigests(
+    stored.data.files,
+    local.data.files,
+    PACK_FILES_FIRST, // as on the compare page
+  );
   const changed = changes.filter((c) => c.status === "changed");
   const added = changes.filter((c) => c.status === "added");
   const removed = changes.filter((c) => c.status === "removed");
