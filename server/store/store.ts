@@ -9,6 +9,8 @@ export interface PreparedPack {
   files: PackFiles;
   /** The version's tar.gz, built in the worker pool by the upload check (a driver that pushes one uses it). */
   tarGz?: Uint8Array;
+  /** SHA-256 of `tarGz` (hex), computed where it was built. */
+  tarGzSha256?: string;
 }
 
 /**

@@ -2,7 +2,7 @@
 // download, so the server's event loop only moves bytes (issue 10 item 1). Standalone: it imports
 // the core and the fs store's file format, never the pool or the HTTP side. Under tsx it is loaded
 // through pack-task-tsx.mjs; a bundled start points the pool at a bundle of this file.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { MessagePort } from "node:worker_threads";
 import {
   closeSync,
@@ -96,7 +96,7 @@ interface HelpJob {
 
 /** One chart the helper prepared, by its index in the job; or the tar.gz it built. */
 type HelpResult =
-  ({ index: number } & Omit<PreparedChart, "bytes">) | { tarGz: Uint8Array };
+  ({ index: number } & Omit<PreparedChart, "bytes">) | { tarGz: BuiltTarGz };
 
 const CHECK = 1;
 const HELPER = 2;
@@ -119,6 +119,8 @@ export type CheckOutcome =
       kept?: boolean;
       files?: PackFiles;
       tarGz?: Uint8Array;
+      /** SHA-256 of `tarGz` (hex): the OCI layer's digest, hashed by the thread that built it. */
+      tarGzSha256?: string;
     };
 
 export interface ArchiveFinding {
@@ -234,8 +236,14 @@ async function checkUploadFile(task: CheckTask): Promise<unknown> {
   }
   // The version's top folder: the URL's name and version, which the identity check found equal.
   const tarGz = sharing ? await sharing.tarGz() : gzipToBytes(files, top);
-  const outcome: CheckOutcome = { ok: true, detail, files, tarGz };
-  return moved(outcome, files, [tarGz]);
+  const outcome: CheckOutcome = {
+    ok: true,
+    detail,
+    files,
+    tarGz: tarGz.bytes,
+    tarGzSha256: tarGz.sha256,
+  };
+  return moved(outcome, files, [tarGz.bytes]);
 }
 
 /**
@@ -269,7 +277,7 @@ function shareWork(
   tarGzTop?: string,
 ): {
   prepared: () => Promise<Map<string, PreparedChart>>;
-  tarGz: () => Promise<Uint8Array>;
+  tarGz: () => Promise<BuiltTarGz>;
 } {
   const claims = new Int32Array(helper.claims);
   const tarGzClaim = claims.length - 1;
@@ -284,7 +292,7 @@ function shareWork(
   const room = budget.limit - budget.used;
   const { port } = helper;
   const got = new Map<number, Omit<PreparedChart, "bytes">>();
-  let builtTarGz: Uint8Array | null = null;
+  let builtTarGz: BuiltTarGz | null = null;
   let closed = false;
   let wake: (() => void) | null = null;
   port.on("message", (m: HelpResult) => {
@@ -410,7 +418,7 @@ async function helpCheckTask(task: CheckHelper): Promise<number> {
       );
       const tarGz = gzipToBytes(files, job.tarGz.top);
       port.postMessage({ tarGz } satisfies HelpResult, [
-        tarGz.buffer as ArrayBuffer,
+        tarGz.bytes.buffer as ArrayBuffer,
       ]);
       done++;
     }
@@ -681,15 +689,22 @@ function writeAll(fd: number, part: Uint8Array): void {
   while (at < part.length) at += writeSync(fd, part, at, part.length - at);
 }
 
-function gzipToBytes(files: PackFiles, top: string): Uint8Array {
+/** A version's tar.gz in one buffer of its own (so it can be moved), and its SHA-256 (hex). */
+interface BuiltTarGz {
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+function gzipToBytes(files: PackFiles, top: string): BuiltTarGz {
   const chunks: Uint8Array[] = [];
+  const hash = createHash("sha256");
   let size = 0;
   gzipTar(files, top, (c) => {
     chunks.push(c);
+    hash.update(c);
     size += c.length;
   });
-  // One buffer of its own, so it can be moved to the main thread.
-  return concatBytes(chunks, size);
+  return { bytes: concatBytes(chunks, size), sha256: hash.digest("hex") };
 }
 
 function archiveFinding(e: ArchiveError): ArchiveFinding {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   existsSync,
   mkdtempSync,
@@ -298,6 +299,9 @@ describe("a check and its helper split a pack's chart archives", () => {
     expect(Buffer.from(r.tarGz!).equals(Buffer.from(tarGzOf(files, top)))).toBe(
       true,
     );
+    expect(r.tarGzSha256).toBe(
+      createHash("sha256").update(r.tarGz!).digest("hex"),
+    );
   });
 
   const tarGzOf = (files: Map<string, Uint8Array>, top: string): Uint8Array => {
@@ -316,8 +320,10 @@ describe("a check and its helper split a pack's chart archives", () => {
       // The helper claimed the tar.gz (the last claim) before the check needed it.
       Atomics.store(new Int32Array(claims), 7, 2);
       const sent = new Uint8Array([1, 2, 3]);
+      const sentSha256 = createHash("sha256").update(sent).digest("hex");
       port2.once("message", () => {
-        if (helperSends) port2.postMessage({ tarGz: sent });
+        if (helperSends)
+          port2.postMessage({ tarGz: { bytes: sent, sha256: sentSha256 } });
         else port2.close();
       });
       const moved = (await checkUpload({
@@ -334,6 +340,10 @@ describe("a check and its helper split a pack's chart archives", () => {
       expect(r.detail).toEqual(want);
       expect([...r.tarGz!]).toEqual(
         helperSends ? [...sent] : [...tarGzOf(files, `${name}-${version}`)],
+      );
+      // The layer's digest comes with it, from the thread that built it.
+      expect(r.tarGzSha256).toBe(
+        createHash("sha256").update(r.tarGz!).digest("hex"),
       );
     }
   });
