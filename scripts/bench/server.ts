@@ -98,6 +98,29 @@ const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 const mb = (bytes: number): string => (bytes / MB).toFixed(0);
 const ms1 = (x: number): string => x.toFixed(x < 10 ? 2 : 1);
 
+/**
+ * Where a server's timed PUTs of `pack` (versions after the warm-up's 1.0.0) spent their time,
+ * from its debug lines `upload: ms per phase`: the median of each phase.
+ */
+function phasesNote(server: BenchServer, pack: string): string {
+  const lines = server
+    .stdout()
+    .split("\n")
+    .filter((l) => l.includes("upload: ms per phase"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter(
+      (l) =>
+        typeof l.pack === "string" &&
+        l.pack.startsWith(`${pack} `) &&
+        l.pack !== `${pack} 1.0.0`,
+    );
+  if (lines.length === 0) return "no phases logged";
+  const phase = (k: string): string =>
+    median(lines.map((l) => Number(l[k]))).toFixed(0);
+  const threads = [...new Set(lines.map((l) => l.threads))].join("/");
+  return `phases, median of ${lines.length} (debug log): receive ${phase("receive")}, wait ${phase("wait")}, check ${phase("check")} (threads ${threads}), store ${phase("store")} ms`;
+}
+
 async function putPack(
   base: string,
   name: string,
@@ -395,9 +418,11 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
     const registry = track(await startRegistry());
     const fsDir = ctx.tmpDir("fs");
     const ociDir = ctx.tmpDir("oci");
-    const fs = await start(fsDir);
+    // Debug level: each stored upload logs where its time went (`upload: ms per phase`).
+    const fs = await start(fsDir, { PACKSMITH_LOG: "debug" });
     const oci = WITH_OCI
       ? await start(ociDir, {
+          PACKSMITH_LOG: "debug",
           PACKSMITH_STORAGE: "oci",
           PACKSMITH_OCI_URL: registry.url,
           PACKSMITH_OCI_USERNAME: registry.username,
@@ -479,7 +504,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       }),
       blobRow,
     );
-    fsRow.notes = `201; receive to disk; in the worker pool: unzip, validate, digests, stored zip from the upload's entries, fsync; ${against(fsRow, blobRow, TARGET.fsPut)}`;
+    fsRow.notes = `201; receive to disk; in the worker pool: unzip, validate, digests, stored zip from the upload's entries, fsync; ${against(fsRow, blobRow, TARGET.fsPut)}; ${phasesNote(fs, pack.name)}`;
     rows.push(blobRow, fsRow);
     const textBytes = texts[0]!.length;
     const blobText = putRow(
@@ -497,7 +522,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       ),
       blobText,
     );
-    fsText.notes = `201; ${fmtMB(textBytes)} zip of ~24 MB YAML (CRD schemas, dashboards); ${against(fsText, blobText, TARGET.fsPut)}`;
+    fsText.notes = `201; ${fmtMB(textBytes)} zip of ~24 MB YAML (CRD schemas, dashboards); ${against(fsText, blobText, TARGET.fsPut)}; ${phasesNote(fs, "bench-text")}`;
     rows.push(blobText, fsText);
     if (oci) {
       const ociRow = ratio(
@@ -505,7 +530,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
         blobRow,
         fsRow,
       );
-      ociRow.notes = `201; receive; in the pool: unzip, validate, tar.gz (zlib); push blob + manifest; ${against(ociRow, blobRow, TARGET.ociPut)}`;
+      ociRow.notes = `201; receive; in the pool: unzip, validate, tar.gz (zlib); push blob + manifest; ${against(ociRow, blobRow, TARGET.ociPut)}; ${phasesNote(oci, pack.name)}`;
       rows.push(ociRow);
     }
     ctx.info.put = { runs, zipBytes };

@@ -50,6 +50,7 @@ export const writeRoutes: FastifyPluginAsync<{
         if (r.phases)
           req.log.debug(
             {
+              pack: `${p.name} ${p.version}`,
               ...Object.fromEntries(
                 Object.entries(r.phases).map(([k, ms]) => [k, Math.round(ms)]),
               ),

@@ -75,6 +75,7 @@ describe.each(stores)("registry API on the %s store", (kind) => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(phases).toEqual([
       expect.objectContaining({
+        pack: "hellouniverse 1.0.0",
         receive: expect.any(Number),
         wait: expect.any(Number),
         check: expect.any(Number),

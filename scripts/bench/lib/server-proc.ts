@@ -40,6 +40,8 @@ export interface BenchServer {
   startMs: number;
   /** `VmRSS` / `VmHWM` of the server process, in bytes (undefined once it is gone). */
   memory(): { rss: number; hwm: number } | undefined;
+  /** What the server wrote to stdout so far (its JSON log lines, at PACKSMITH_LOG's level). */
+  stdout(): string;
   stop(): Promise<void>;
 }
 
@@ -204,6 +206,7 @@ export async function startBenchServer(opts: {
       pid,
       startMs,
       memory: () => procMemory(pid),
+      stdout: () => out,
       stop,
     };
   } catch (e) {
