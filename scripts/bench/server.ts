@@ -121,6 +121,14 @@ function phasesNote(server: BenchServer, pack: string): string {
   return `phases, median of ${lines.length} (debug log): receive ${phase("receive")}, wait ${phase("wait")}, check ${phase("check")} (threads ${threads}), store ${phase("store")} ms`;
 }
 
+/** Wait until a server's log holds a request sent now (so every earlier line is in too), ≤ 5 s. */
+async function logCaughtUp(server: BenchServer): Promise<void> {
+  const mark = `log-mark=${Date.now()}`;
+  await (await fetch(`${server.url}/api/v1/health?${mark}`)).arrayBuffer();
+  for (let i = 0; i < 500 && !server.stdout().includes(mark); i++)
+    await sleep(10);
+}
+
 async function putPack(
   base: string,
   name: string,
@@ -493,6 +501,9 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       const x = r.ms / base.ms;
       return `${x.toFixed(2)}× the blob upload; target ≤ ${target}×: ${verdict(x <= target)}`;
     };
+    // The servers log asynchronously: every upload's line is in once a later request's is.
+    await logCaughtUp(fs);
+    if (oci) await logCaughtUp(oci);
     const blobRow = putRow("registry blob upload (POST + PUT)", runs.blob, {
       label: "registry blob",
       notes:
