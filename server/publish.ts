@@ -240,7 +240,6 @@ export function createPublisher(deps: {
           detail,
           files: checked.files!,
           ...(checked.tarGz ? { tarGz: checked.tarGz } : {}),
-          ...(checked.tarGzSha256 ? { tarGzSha256: checked.tarGzSha256 } : {}),
         },
         { force },
       );

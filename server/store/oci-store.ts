@@ -427,9 +427,8 @@ export function createOciStore(config: OciStoreConfig): PackStore {
       await rememberName(name);
       // The upload check builds it in the worker pool; write it here only when it did not.
       const tgz =
-        pack.tarGz ?? writePackTarGz(pack.files, `${name}-${version}`);
-      // Hashed in the pool by the thread that built it, when it did.
-      const layerDigest = `sha256:${pack.tarGz && pack.tarGzSha256 ? pack.tarGzSha256 : await sha256Hex(tgz)}`;
+        pack.tarGz?.bytes ?? writePackTarGz(pack.files, `${name}-${version}`);
+      const layerDigest = `sha256:${pack.tarGz?.sha256 ?? (await sha256Hex(tgz))}`;
       const created = rfc3339Seconds(new Date());
       const manifest = await orasManifest({
         digest: layerDigest,

@@ -8,9 +8,13 @@ export interface PreparedPack {
   detail: PackDetail;
   files: PackFiles;
   /** The version's tar.gz, built in the worker pool by the upload check (a driver that pushes one uses it). */
-  tarGz?: Uint8Array;
-  /** SHA-256 of `tarGz` (hex), computed where it was built. */
-  tarGzSha256?: string;
+  tarGz?: BuiltTarGz;
+}
+
+/** A version's tar.gz in one buffer of its own (so a pool thread can move it) and its SHA-256 (hex). */
+export interface BuiltTarGz {
+  bytes: Uint8Array;
+  sha256: string;
 }
 
 /**

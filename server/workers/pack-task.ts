@@ -47,6 +47,7 @@ import {
   type PreparedChart,
 } from "../prepare";
 import { packFileTail, splitPackFile } from "../store/fs-pack-file";
+import type { BuiltTarGz } from "../store/store";
 import { gzipTar } from "./gzip-tar";
 import { collectSoon } from "./collect";
 import { zlibFlate } from "./zlib-flate";
@@ -118,9 +119,8 @@ export type CheckOutcome =
       /** The stored file is the upload itself, the detail appended (keptUpload). */
       kept?: boolean;
       files?: PackFiles;
-      tarGz?: Uint8Array;
-      /** SHA-256 of `tarGz` (hex): the OCI layer's digest, hashed by the thread that built it. */
-      tarGzSha256?: string;
+      /** The OCI layer, hashed by the thread that built it. */
+      tarGz?: BuiltTarGz;
     };
 
 export interface ArchiveFinding {
@@ -131,17 +131,16 @@ export interface ArchiveFinding {
 }
 
 /** Read, check and describe an uploaded pack; write what the store keeps. */
-export async function checkUpload(task: CheckTask): Promise<unknown> {
+async function checkUploadTask(task: CheckTask): Promise<unknown> {
   try {
     return await checkUploadFile(task);
   } finally {
     // However the check ends (a refusal before any chart, a throw), its helper stops waiting.
     task.helper?.port.close();
-    collectSoon();
   }
 }
 
-/** The check itself (with or without a helper); {@link checkUpload} closes the helper's port after it. */
+/** The check itself (with or without a helper); {@link checkUploadTask} closes the helper's port after it. */
 async function checkUploadFile(task: CheckTask): Promise<unknown> {
   const bytes = readWhole(task.path);
   const kind = sniff(bytes);
@@ -236,13 +235,7 @@ async function checkUploadFile(task: CheckTask): Promise<unknown> {
   }
   // The version's top folder: the URL's name and version, which the identity check found equal.
   const tarGz = sharing ? await sharing.tarGz() : gzipToBytes(files, top);
-  const outcome: CheckOutcome = {
-    ok: true,
-    detail,
-    files,
-    tarGz: tarGz.bytes,
-    tarGzSha256: tarGz.sha256,
-  };
+  const outcome: CheckOutcome = { ok: true, detail, files, tarGz };
   return moved(outcome, files, [tarGz.bytes]);
 }
 
@@ -689,12 +682,6 @@ function writeAll(fd: number, part: Uint8Array): void {
   while (at < part.length) at += writeSync(fd, part, at, part.length - at);
 }
 
-/** A version's tar.gz in one buffer of its own (so it can be moved), and its SHA-256 (hex). */
-interface BuiltTarGz {
-  bytes: Uint8Array;
-  sha256: string;
-}
-
 function gzipToBytes(files: PackFiles, top: string): BuiltTarGz {
   const chunks: Uint8Array[] = [];
   const hash = createHash("sha256");
@@ -717,27 +704,22 @@ function archiveFinding(e: ArchiveError): ArchiveFinding {
 }
 
 /**
- * A task followed by a collection when it leaves big buffers behind (collect.ts): the exports
- * below are what the pool runs.
+ * A task followed by a collection when it leaves big buffers behind (collect.ts), however it ends:
+ * the exports below are what the pool runs.
  */
-function collecting<A extends unknown[], R>(
-  task: (...args: A) => R,
-): (...args: A) => R {
-  return (...args) => {
-    let r: R;
+function collecting<T, R>(
+  task: (arg: T) => R | Promise<R>,
+): (arg: T) => Promise<R> {
+  return async (arg) => {
     try {
-      r = task(...args);
-    } catch (e) {
+      return await task(arg);
+    } finally {
       collectSoon();
-      throw e;
     }
-    if (r instanceof Promise)
-      void r.finally(collectSoon).catch(() => undefined);
-    else collectSoon();
-    return r;
   };
 }
 
+export const checkUpload = collecting(checkUploadTask);
 export const helpCheck = collecting(helpCheckTask);
 export const readLayer = collecting(readLayerTask);
 export const buildZip = collecting(buildZipTask);

@@ -124,7 +124,7 @@ describe("the upload check in the worker pool", () => {
     if (!r.ok) throw new Error(r.message);
     const files = await loadFixture("pack-central/ambassador-6.6.0");
     expect([...r.files!.keys()]).toEqual([...files.keys()]);
-    const tar = readPackArchive(r.tarGz!);
+    const tar = readPackArchive(r.tarGz!.bytes);
     if (!tar.ok) throw new Error(tar.error.message);
     expect(tar.value.files.get("pack.json")).toEqual(files.get("pack.json"));
   });
@@ -296,11 +296,11 @@ describe("a check and its helper split a pack's chart archives", () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.detail).toEqual(want);
     // The tar.gz, built by whichever thread claimed it, is the one gzipTar makes of the files.
-    expect(Buffer.from(r.tarGz!).equals(Buffer.from(tarGzOf(files, top)))).toBe(
-      true,
-    );
-    expect(r.tarGzSha256).toBe(
-      createHash("sha256").update(r.tarGz!).digest("hex"),
+    expect(
+      Buffer.from(r.tarGz!.bytes).equals(Buffer.from(tarGzOf(files, top))),
+    ).toBe(true);
+    expect(r.tarGz!.sha256).toBe(
+      createHash("sha256").update(r.tarGz!.bytes).digest("hex"),
     );
   });
 
@@ -338,12 +338,12 @@ describe("a check and its helper split a pack's chart archives", () => {
       const r = moved[valueSymbol]!;
       if (!r.ok) throw new Error(r.message);
       expect(r.detail).toEqual(want);
-      expect([...r.tarGz!]).toEqual(
+      expect([...r.tarGz!.bytes]).toEqual(
         helperSends ? [...sent] : [...tarGzOf(files, `${name}-${version}`)],
       );
       // The layer's digest comes with it, from the thread that built it.
-      expect(r.tarGzSha256).toBe(
-        createHash("sha256").update(r.tarGz!).digest("hex"),
+      expect(r.tarGz!.sha256).toBe(
+        createHash("sha256").update(r.tarGz!.bytes).digest("hex"),
       );
     }
   });
