@@ -46,9 +46,6 @@ export type FileDelta =
       after: FileDigest;
     };
 
-/** A pack's files in the order a reviewer reads them: values.yaml, then pack.json, then by path. */
-export const PACK_FILES_FIRST: readonly string[] = ["values.yaml", "pack.json"];
-
 /**
  * Compare two file lists by SHA-256. The result holds every path of either side once, the paths
  * named in `first` ahead in that order (what a reviewer reads first), then the rest by path.
@@ -81,6 +78,20 @@ export function diffFileDigests(
   return out.sort(
     (x, y) => rank(x.path) - rank(y.path) || compareBytes(x.path, y.path),
   );
+}
+
+/** A pack's files in the order a reviewer reads them: values.yaml, then pack.json, then by path. */
+const PACK_FILES_FIRST: readonly string[] = ["values.yaml", "pack.json"];
+
+/**
+ * Compare two versions' file lists by SHA-256 (added, removed, changed, kept) in the order a
+ * reviewer reads a pack: the compare page and the builder's conflict view.
+ */
+export function diffPackFiles(
+  before: readonly FileDigest[],
+  after: readonly FileDigest[],
+): FileDelta[] {
+  return diffFileDigests(before, after, PACK_FILES_FIRST);
 }
 
 /** One Chart.yaml field whose value differs; absent on a side means the field is not set there. */

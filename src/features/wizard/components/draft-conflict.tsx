@@ -8,7 +8,7 @@ import { usePackDigest } from "@/features/wizard/hooks/use-pack-report";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import { compareFileQueryOptions } from "@/lib/api/pack-file";
 import { packVersionQueryOptions } from "@/lib/api/packs";
-import { diffFileDigests, PACK_FILES_FIRST } from "@/pack/chart-diff";
+import { diffPackFiles } from "@/pack/chart-diff";
 import type { PackFiles } from "@/pack/pack-files";
 
 /** How many diffs open at once (each is a Monaco diff editor). */
@@ -44,11 +44,8 @@ export function DraftConflict({
   if (!stored.data || !local.data)
     return <Spinner label={`Comparing with ${name} ${version}…`} />;
 
-  const changes = diffFileDigests(
-    stored.data.files,
-    local.data.files,
-    PACK_FILES_FIRST, // as on the compare page
-  );
+  // In the compare page's order.
+  const changes = diffPackFiles(stored.data.files, local.data.files);
   const changed = changes.filter((c) => c.status === "changed");
   const added = changes.filter((c) => c.status === "added");
   const removed = changes.filter((c) => c.status === "removed");
