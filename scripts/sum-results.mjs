@@ -59,18 +59,14 @@ function vitestCounts(file) {
       names.push(
         `${relative(result.name)} › ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`,
       );
-    if (result.status === "failed" && failedTests.length === 0)
+    // A test file that fails to load has no failed tests, only a failed suite: count it too.
+    if (result.status === "failed" && failedTests.length === 0) {
+      failed++;
       names.push(
         `${relative(result.name)}: ${firstLine(result.message) || "the file failed to load"}`,
       );
+    }
   }
-  // A test file that fails to load has no failed tests, only a failed suite: count it too.
-  const brokenFiles = (report.testResults ?? []).filter(
-    (result) =>
-      result.status === "failed" &&
-      (result.assertionResults ?? []).every((a) => a.status !== "failed"),
-  ).length;
-  failed += brokenFiles;
   if (failed === 0 && report.success === false) failed = 1;
   return { passed: report.numPassedTests, failed, names };
 }
