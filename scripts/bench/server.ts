@@ -30,6 +30,7 @@ import bcrypt from "bcryptjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startRegistry } from "../../test/helpers/registry";
+import { serverLog } from "../../test/helpers/server";
 import type { BenchContext } from "./lib/context";
 import { fmtMB, gc, MB, median, ratio, verdict, type Row } from "./lib/measure";
 import {
@@ -101,12 +102,11 @@ const ms1 = (x: number): string => x.toFixed(x < 10 ? 2 : 1);
 
 /**
  * Where a server's timed PUTs of `pack` (versions after the warm-up's 1.0.0) spent their time,
- * from its debug lines `upload: ms per phase`: the median of each phase.
+ * from its debug lines `upload: ms per phase` (every one logged before this call): the median
+ * of each phase.
  */
-function phasesNote(server: BenchServer, pack: string): string {
-  const lines = server
-    .stdout()
-    .split("\n")
+async function phasesNote(server: BenchServer, pack: string): Promise<string> {
+  const lines = (await serverLog(server))
     .filter((l) => l.includes("upload: ms per phase"))
     .map((l) => JSON.parse(l) as Record<string, unknown>)
     .filter(
@@ -120,14 +120,6 @@ function phasesNote(server: BenchServer, pack: string): string {
     median(lines.map((l) => Number(l[k]))).toFixed(0);
   const threads = [...new Set(lines.map((l) => l.threads))].join("/");
   return `phases, median of ${lines.length} (debug log): receive ${phase("receive")}, wait ${phase("wait")}, check ${phase("check")} (threads ${threads}), store ${phase("store")} ms`;
-}
-
-/** Wait until a server's log holds a request sent now (so every earlier line is in too), ≤ 5 s. */
-async function logCaughtUp(server: BenchServer): Promise<void> {
-  const mark = `log-mark=${Date.now()}`;
-  await (await fetch(`${server.url}/api/v1/health?${mark}`)).arrayBuffer();
-  for (let i = 0; i < 500 && !server.stdout().includes(mark); i++)
-    await sleep(10);
 }
 
 async function putPack(
@@ -502,9 +494,6 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       const x = r.ms / base.ms;
       return `${x.toFixed(2)}× the blob upload; target ≤ ${target}×: ${verdict(x <= target)}`;
     };
-    // The servers log asynchronously: every upload's line is in once a later request's is.
-    await logCaughtUp(fs);
-    if (oci) await logCaughtUp(oci);
     const blobRow = putRow("registry blob upload (POST + PUT)", runs.blob, {
       label: "registry blob",
       notes:
@@ -516,7 +505,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       }),
       blobRow,
     );
-    fsRow.notes = `201; receive to disk; in the worker pool: unzip, validate, digests, stored zip from the upload's entries, fsync; ${against(fsRow, blobRow, TARGET.fsPut)}; ${phasesNote(fs, pack.name)}`;
+    fsRow.notes = `201; receive to disk; in the worker pool: unzip, validate, digests, stored zip from the upload's entries, fsync; ${against(fsRow, blobRow, TARGET.fsPut)}; ${await phasesNote(fs, pack.name)}`;
     rows.push(blobRow, fsRow);
     const textBytes = texts[0]!.length;
     const blobText = putRow(
@@ -534,7 +523,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
       ),
       blobText,
     );
-    fsText.notes = `201; ${fmtMB(textBytes)} zip of ~24 MB YAML (CRD schemas, dashboards); ${against(fsText, blobText, TARGET.fsPut)}; ${phasesNote(fs, "bench-text")}`;
+    fsText.notes = `201; ${fmtMB(textBytes)} zip of ~24 MB YAML (CRD schemas, dashboards); ${against(fsText, blobText, TARGET.fsPut)}; ${await phasesNote(fs, "bench-text")}`;
     rows.push(blobText, fsText);
     if (oci) {
       const ociRow = ratio(
@@ -542,7 +531,7 @@ export async function bench(ctx: BenchContext): Promise<Row[]> {
         blobRow,
         fsRow,
       );
-      ociRow.notes = `201; receive; in the pool: unzip, validate, tar.gz (zlib); push blob + manifest; ${against(ociRow, blobRow, TARGET.ociPut)}; ${phasesNote(oci, pack.name)}`;
+      ociRow.notes = `201; receive; in the pool: unzip, validate, tar.gz (zlib); push blob + manifest; ${against(ociRow, blobRow, TARGET.ociPut)}; ${await phasesNote(oci, pack.name)}`;
       rows.push(ociRow);
     }
     ctx.info.put = { runs, zipBytes };

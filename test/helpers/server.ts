@@ -128,7 +128,9 @@ let logMarks = 0;
  * awaited. A count read from it is exact, with no sleep. Needs `PACKSMITH_LOG` at `info` or
  * lower (`debug` for the sign-in checks).
  */
-export async function serverLog(srv: RunningServer): Promise<string[]> {
+export async function serverLog(
+  srv: Pick<RunningServer, "url" | "stdout">,
+): Promise<string[]> {
   const mark = `log-mark=${++logMarks}`;
   const r = await fetch(`${srv.url}/api/v1/health?${mark}`);
   await r.arrayBuffer();

@@ -164,10 +164,13 @@ describe("each stored upload's debug line", () => {
     await srv.stop();
     srv.cleanup();
   });
-  const threads = async (): Promise<unknown[]> =>
+  /** One field of each stored upload's debug line, in order. */
+  const logged = async (field: "threads" | "kept"): Promise<unknown[]> =>
     (await serverLog(srv))
       .filter((l) => l.includes("upload: ms per phase"))
-      .map((l) => (JSON.parse(l) as { threads: unknown }).threads);
+      .map((l) => (JSON.parse(l) as Record<string, unknown>)[field]);
+  const threads = (): Promise<unknown[]> => logged("threads");
+  const kept = (): Promise<unknown[]> => logged("kept");
 
   const put = (version: string, body: Buffer): Promise<Response> =>
     fetch(`${srv.url}/api/v1/packs/argo-cd/${version}`, {
@@ -181,10 +184,6 @@ describe("each stored upload's debug line", () => {
         await fetch(`${srv.url}/api/v1/packs/argo-cd/${version}/archive`)
       ).arrayBuffer(),
     );
-  const kept = async (): Promise<unknown[]> =>
-    (await serverLog(srv))
-      .filter((l) => l.includes("upload: ms per phase"))
-      .map((l) => (JSON.parse(l) as { kept: unknown }).kept);
 
   it("kept: the upload itself is the stored file, the detail appended, when it is the zip the store writes (the app's and the CLI's)", async () => {
     const body = await argoZip("9.0.0", "argo-cd-9.0.0");
