@@ -1,7 +1,5 @@
 import type { FileDelta } from "@/pack/chart-diff";
-import type { FileDigest } from "@/pack/digest";
 
-export type FileEntry = FileDigest;
 export type FileChange = FileDelta;
 
 /** Compare two versions' file lists by SHA-256, in reading order (the core's, shared with the builder). */
