@@ -30,6 +30,18 @@ function firstLine(/** @type {unknown} */ message) {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
+/**
+ * A Vitest error's first line. A test or hook that ran out of time is reported with the stack of
+ * the error Vitest made when the test was declared, whose message is `STACK_TRACE_ERROR`: say what
+ * happened instead.
+ */
+function vitestError(/** @type {unknown} */ message) {
+  const line = firstLine(message);
+  return line === "Error: STACK_TRACE_ERROR"
+    ? "timed out (Vitest's time limit for a test or hook ran out)"
+    : line;
+}
+
 /** @param {string} path */
 function relative(path) {
   const cwd = process.cwd() + "/";
@@ -57,13 +69,13 @@ function vitestCounts(file) {
     );
     for (const test of failedTests)
       names.push(
-        `${relative(result.name)} › ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`,
+        `${relative(result.name)} › ${test.fullName ?? test.title}: ${vitestError(test.failureMessages?.[0])}`,
       );
     // A test file that fails to load has no failed tests, only a failed suite: count it too.
     if (result.status === "failed" && failedTests.length === 0) {
       failed++;
       names.push(
-        `${relative(result.name)}: ${firstLine(result.message) || "the file failed to load"}`,
+        `${relative(result.name)}: ${vitestError(result.message) || "the file failed to load"}`,
       );
     }
   }
