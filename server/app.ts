@@ -6,6 +6,7 @@ import { createAccess } from "./access";
 import { LoginThrottle, type Htpasswd, type Tokens } from "./auth";
 import { trustProxyOption, type ServerConfig } from "./config";
 import { sendError } from "./http-errors";
+import { LINGER_MS } from "./linger";
 import { privateReads } from "./private-reads";
 import { createPublisher } from "./publish";
 import { healthRoutes } from "./routes/health";
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store,
     access,
     publisher: createPublisher({ config, store }),
+    lingerMs: Math.min(LINGER_MS, config.requestTimeoutSeconds * 1000),
   });
 
   app.all("/api/*", async (req, reply) =>

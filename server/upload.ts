@@ -55,9 +55,10 @@ export async function receiveBody(
       resolve(r);
     };
     req.on("data", (chunk: Buffer) => {
+      // After a refusal the rest of the body is dropped as it arrives (see linger.ts).
+      if (settled) return;
       size += chunk.length;
       if (size > maxBytes) {
-        req.pause();
         finish({
           ok: false,
           error: {

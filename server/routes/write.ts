@@ -1,6 +1,7 @@
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { Access } from "../access";
 import { sendError } from "../http-errors";
+import { lingerOnClose } from "../linger";
 import type { Publisher } from "../publish";
 import type { PackStore } from "../store/store";
 import { packParams, safe, versionNotFound } from "./pack-params";
@@ -10,7 +11,15 @@ export const writeRoutes: FastifyPluginAsync<{
   store: PackStore;
   access: Access;
   publisher: Publisher;
-}> = async (app, { store, access, publisher }) => {
+  /** How long a refused body is still read after its answer (linger.ts). */
+  lingerMs: number;
+}> = async (app, { store, access, publisher, lingerMs }) => {
+  /** Answer and close the connection, letting the client read the answer while it still sends. */
+  const closeAfter = (req: FastifyRequest, reply: FastifyReply): void => {
+    reply.header("Connection", "close");
+    lingerOnClose(req.raw, lingerMs);
+  };
+
   // A pack's bytes are streamed to a temp file by the publish service; no body is parsed here
   // (Fastify's JSON parser would read it first, and the service would then wait for it forever).
   app.removeAllContentTypeParsers();
@@ -23,7 +32,7 @@ export const writeRoutes: FastifyPluginAsync<{
         const type = mediaType(req.headers["content-type"]);
         if (type === null || PACK_TYPES.has(type)) return;
         // Refused before a byte of the body is read; the connection closes, so none is left waiting.
-        reply.header("Connection", "close");
+        closeAfter(req, reply);
         return sendError(
           reply,
           415,
@@ -62,7 +71,7 @@ export const writeRoutes: FastifyPluginAsync<{
         return reply.code(r.status).send(r.value);
       }
       const e = r.error;
-      if (e.close) reply.header("Connection", "close");
+      if (e.close) closeAfter(req, reply);
       if (e.retryAfter !== undefined)
         reply.header("Retry-After", String(e.retryAfter));
       return sendError(reply, e.status, e.code, e.message, e.details);

@@ -7,6 +7,7 @@ import { tutorialZip } from "../helpers/packs";
 import {
   ADMIN,
   basic,
+  signIn,
   startServer,
   writeHeaders,
   type RunningServer,
@@ -27,8 +28,11 @@ const tempFiles = (): string[] => {
 };
 
 beforeAll(async () => {
-  // A short request timeout, so a stalled body is ended within the test.
-  srv = await startServer({ env: { PACKSMITH_REQUEST_TIMEOUT: "2" } });
+  // A short request timeout, so a stalled body is ended within the test (and a refused body's
+  // linger is as short); a 1 MiB cap, so a body over it is quick to send.
+  srv = await startServer({
+    env: { PACKSMITH_REQUEST_TIMEOUT: "2", PACKSMITH_MAX_UPLOAD_MIB: "1" },
+  });
   const put = await fetch(api("/packs/hellouniverse/1.0.0"), {
     method: "PUT",
     headers: writeHeaders(basic(ADMIN)),
@@ -123,6 +127,112 @@ describe("PUT with a Content-Type that is not a pack", () => {
       });
       expect([type, r.status]).toEqual([type, 200]);
     }
+  });
+});
+
+/**
+ * A client that goes on sending its body after the server refused it: `more` bytes (in 64 KiB
+ * chunks) once the server's side has ended, never past its Content-Length, then its own end;
+ * unless `forever`. What it read before its socket closed, and the write error it met (a reset).
+ */
+function refusedWhileSending(
+  head: string,
+  opts: { more: number; forever?: boolean },
+): Promise<{ answer: string; writeError?: string }> {
+  const { hostname, port } = new URL(srv.url);
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  const declared = /content-length: (\d+)/i.exec(head)?.[1];
+  const limit = declared === undefined ? Infinity : Number(declared);
+  let sent = 0;
+  const frame = (b: Buffer): Buffer =>
+    head.includes("chunked")
+      ? Buffer.concat([
+          Buffer.from(`${b.length.toString(16)}\r\n`),
+          b,
+          Buffer.from("\r\n"),
+        ])
+      : b;
+  return new Promise((resolve) => {
+    const socket = connect({
+      port: Number(port),
+      host: hostname,
+      allowHalfOpen: true,
+    });
+    let answer = "";
+    let writeError: string | undefined;
+    let serverEnded = false;
+    let sentAfterEnd = 0;
+    socket.on("data", (d: Buffer) => (answer += d.toString("latin1")));
+    socket.on("error", (e: NodeJS.ErrnoException) => (writeError = e.code));
+    socket.on("close", () => resolve({ answer, writeError }));
+    socket.on("end", () => (serverEnded = true));
+    const pump = (): void => {
+      while (!socket.destroyed) {
+        const done = serverEnded && !opts.forever && sentAfterEnd >= opts.more;
+        if (done || sent + chunk.length > limit) {
+          if (head.includes("chunked")) socket.write("0\r\n\r\n");
+          socket.end();
+          return;
+        }
+        if (serverEnded) sentAfterEnd += chunk.length;
+        sent += chunk.length;
+        if (!socket.write(frame(chunk))) return void socket.once("drain", pump);
+      }
+    };
+    socket.write(head, pump);
+  });
+}
+
+describe("a refused body the client is still sending", () => {
+  // A session token: no bcrypt check, so the body is refused well within the 2 s request timeout.
+  let token = "";
+  beforeAll(async () => {
+    token = await signIn(srv.url);
+  });
+  const start = (type: string, length: string): string =>
+    `PUT /api/v1/packs/hellouniverse/4.0.0 HTTP/1.1\r\nHost: localhost\r\n` +
+    `Authorization: Bearer ${token}\r\nX-Packsmith-Client: test\r\n` +
+    `Content-Type: ${type}\r\n${length}\r\n`;
+
+  // Closing at once would reset the connection under a client still writing, which may then never
+  // read the refusal (a browser shows "connection reset"): the server reads and drops the rest.
+  it.each([
+    [
+      "over the cap (chunked) → 413",
+      "application/zip",
+      "Transfer-Encoding: chunked\r\n",
+      "413",
+      "TOO_LARGE",
+    ],
+    [
+      "not a pack type, 64 MiB declared → 415",
+      "application/json",
+      `Content-Length: ${64 * 1024 * 1024}\r\n`,
+      "415",
+      "UNSUPPORTED_MEDIA_TYPE",
+    ],
+  ])(
+    "%s: the client reads the answer and finishes sending after the server's side ended, without a reset",
+    async (_name, type, length, status, code) => {
+      const r = await refusedWhileSending(start(type, length), {
+        more: 2 * 1024 * 1024,
+      });
+      expect(r.answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(r.answer.toLowerCase()).toContain("connection: close");
+      expect(r.answer).toContain(`"code":"${code}"`);
+      expect(r.writeError).toBeUndefined();
+      expect(tempFiles()).toEqual([]);
+    },
+  );
+
+  it("a client that never stops sending is cut off once the linger runs out", async () => {
+    const r = await refusedWhileSending(
+      start("application/zip", "Transfer-Encoding: chunked\r\n"),
+      { more: 0, forever: true },
+    );
+    expect(r.answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(r.answer).toContain('"code":"TOO_LARGE"');
+    expect(tempFiles()).toEqual([]);
   });
 });
 
