@@ -130,7 +130,10 @@ export function createPublisher(deps: {
       }
     }
     const t0 = performance.now();
-    const received = await receiveBody(r.body, tmpDir, config.maxUploadBytes);
+    const sent = r.contentSha256;
+    const received = await receiveBody(r.body, tmpDir, config.maxUploadBytes, {
+      sha256: sent !== undefined,
+    });
     const receiveMs = performance.now() - t0;
     if (!received.ok) {
       const e = received.error;
@@ -148,7 +151,6 @@ export function createPublisher(deps: {
       );
     }
     try {
-      const sent = r.contentSha256;
       if (
         sent !== undefined &&
         sent.replace(/^sha256:/, "").toLowerCase() !== received.value.sha256
