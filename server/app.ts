@@ -6,7 +6,7 @@ import { createAccess } from "./access";
 import { LoginThrottle, type Htpasswd, type Tokens } from "./auth";
 import { trustProxyOption, type ServerConfig } from "./config";
 import { sendError } from "./http-errors";
-import { LINGER_MS } from "./linger";
+import { endAndLinger, isLingering, LINGER_MS } from "./linger";
 import { privateReads } from "./private-reads";
 import { createPublisher } from "./publish";
 import { healthRoutes } from "./routes/health";
@@ -52,6 +52,8 @@ const APP_CSP = [
 /** Build the HTTP app: the registry API under /api/v1 and the built SPA at /. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, store, users, tokens, revocations } = deps;
+  // How long a refused body is still read after its answer, within the request's own timeout.
+  const lingerMs = Math.min(LINGER_MS, config.requestTimeoutSeconds * 1000);
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     // Behind a reverse proxy (PACKSMITH_TRUST_PROXY) req.ip is the client, so the sign-in limits
@@ -64,17 +66,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Node also reports here a request that did not arrive whole in time (408) and headers over
     // `maxHeaderSize` (431); the socket closes after the answer, ending any upload in progress.
     clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      // The rest of a refused request goes on reaching the parser, which goes on refusing it.
+      if (isLingering(socket)) return;
       if (!socket.writable) return socket.destroy();
       const [status, reason, code, message] = clientError(err.code);
       const body = JSON.stringify({ error: { code, message } });
+      const answer = `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
       // A stalled client may never close its side: after a timeout the socket is closed outright,
-      // so the request ends (its temp file removed) whatever the client does.
-      const after =
-        status === 408 ? (): void => void socket.destroy() : undefined;
-      socket.end(
-        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-        after,
-      );
+      // so the request ends (its temp file removed) whatever the client does. A client still
+      // sending (headers over the limit, then a body) reads its answer first (linger.ts).
+      if (status === 408) socket.end(answer, () => void socket.destroy());
+      else endAndLinger(socket, answer, lingerMs);
     },
     serverFactory: (handler) => {
       const requestTimeout = config.requestTimeoutSeconds * 1000;
@@ -207,7 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store,
     access,
     publisher: createPublisher({ config, store }),
-    lingerMs: Math.min(LINGER_MS, config.requestTimeoutSeconds * 1000),
+    lingerMs,
   });
 
   app.all("/api/*", async (req, reply) =>

@@ -211,6 +211,13 @@ describe("a refused body the client is still sending", () => {
       "415",
       "UNSUPPORTED_MEDIA_TYPE",
     ],
+    [
+      "headers over 16 KiB, 64 MiB declared → 431",
+      "application/zip",
+      `X-Big: ${"a".repeat(20 * 1024)}\r\nContent-Length: ${64 * 1024 * 1024}\r\n`,
+      "431",
+      "HEADERS_TOO_LARGE",
+    ],
   ])(
     "%s: the client reads the answer and finishes sending after the server's side ended, without a reset",
     async (_name, type, length, status, code) => {
