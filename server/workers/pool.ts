@@ -42,11 +42,14 @@ function taskFile(module: TaskModule): string {
 }
 
 function workers(): Piscina {
+  const threads = Math.max(1, availableParallelism());
   pool ??= new Piscina({
     filename: taskFile("bcrypt"),
-    maxThreads: Math.max(1, availableParallelism()),
-    minThreads: 1,
-    idleTimeout: 60_000,
+    maxThreads: threads,
+    // Every thread stays, idle or not. A thread ended after a quiet minute came back cold for the
+    // next upload (a new isolate: code not yet optimized): a lone 48 MB check after 70 s idle took
+    // 590–740 ms against 480–500 with the threads kept, and idle RSS was no lower (docs/api.md).
+    minThreads: threads,
     // The threads yield to the event loop when the cores are busy: /health and every read stay
     // quick while uploads are checked (per-thread nice on Linux, via @napi-rs/nice).
     niceIncrement: 10,
@@ -165,4 +168,9 @@ export async function closeWorkers(): Promise<void> {
   const p = pool;
   pool = null;
   if (p) await p.destroy();
+}
+
+/** The pool's live threads (their `threadId`s), started on first use. */
+export function poolThreadIds(): number[] {
+  return workers().threads.map((w) => w.threadId);
 }

@@ -7,7 +7,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { buffer } from "node:stream/consumers";
 import { MessageChannel, type MessagePort } from "node:worker_threads";
@@ -30,6 +30,7 @@ import {
   buildZipInPool,
   checkUploadInPool,
   closeWorkers,
+  poolThreadIds,
   readLayerInPool,
 } from "../../server/workers/pool";
 import { writePackTarGz } from "../../src/pack/tar-write";
@@ -64,6 +65,28 @@ async function upload(
 }
 
 describe("the upload check in the worker pool", () => {
+  it("starts a thread per core with the pool and keeps each, idle or not: a check with its helper ends on the same threads", async () => {
+    // A fresh pool: a thread ended when idle came back cold for the next upload (pool.ts).
+    await closeWorkers();
+    const threads = poolThreadIds();
+    expect(threads).toHaveLength(Math.max(1, availableParallelism()));
+    const { path } = await upload("pack-central/piraeus-operator-2.9.0", "p");
+    const r = await checkUploadInPool(
+      {
+        path,
+        name: "piraeus-operator",
+        version: "2.9.0",
+        ...meta,
+        output: { kind: "files" },
+      },
+      { helper: true },
+    );
+    if (!r.ok) throw new Error(r.message);
+    // Past piscina's default idle timeout (0: a thread beyond the minimum ends as soon as it idles).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(poolThreadIds()).toEqual(threads);
+  });
+
   it("writes the fs store's file from the upload's entries; the store links it in and serves its tar.gz once", async () => {
     const { path, zip } = await upload("pack-central/argocd-3.26.7", "x");
     const store = createFsStore(join(root, "fs"));
