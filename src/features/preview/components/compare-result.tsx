@@ -1,16 +1,15 @@
 import type { ReactNode } from "react";
 
 import { isChartPath, formatBytes } from "@/components/pack/file-kind";
-import type { ChartsDiff } from "@/pack/chart-diff";
+import type { ChartsDiff, FileDelta } from "@/pack/chart-diff";
 
-import type { FileChange } from "../utils/diff-files";
 import type { CompareSides } from "../utils/compare-packs";
 import { CompareFileBody } from "./compare-file-body";
 import { FileDiff } from "@/components/pack/file-diff";
 import { chartAnchor } from "./compare-chart";
 
 interface CompareResultProps {
-  changes: FileChange[];
+  changes: FileDelta[];
   charts: ChartsDiff;
   sides: CompareSides;
 }
@@ -23,7 +22,7 @@ const OPEN_DIFFS = 4;
  * A chart archive found in the chart comparison points there instead of to a byte diff.
  */
 export function CompareResult({ changes, charts, sides }: CompareResultProps) {
-  const of = (status: FileChange["status"]) =>
+  const of = (status: FileDelta["status"]) =>
     changes.filter((c) => c.status === status);
   const changed = of("changed");
   const added = of("added");

@@ -1,12 +1,15 @@
-import { diffCharts, type ChartsDiff } from "@/pack/chart-diff";
+import {
+  diffCharts,
+  diffPackFiles,
+  type ChartsDiff,
+  type FileDelta,
+} from "@/pack/chart-diff";
 import { diffImages, type ImageDelta } from "@/pack/image-diff";
 import type { PackDetail } from "@/pack/registry-types";
 
-import { diffFileLists, type FileChange } from "./diff-files";
-
 /** Everything the compare page shows, computed from the two versions' details alone. */
 export interface PackComparison {
-  files: FileChange[];
+  files: FileDelta[];
   charts: ChartsDiff;
   images: ImageDelta[];
 }
@@ -25,7 +28,7 @@ export function comparePacks(
   const charts = (d: PackDetail) => (Array.isArray(d.charts) ? d.charts : []);
   const images = (d: PackDetail) => (Array.isArray(d.images) ? d.images : []);
   return {
-    files: diffFileLists(before.files, after.files),
+    files: diffPackFiles(before.files, after.files),
     charts: diffCharts(charts(before), charts(after)),
     images: diffImages(images(before), images(after)),
   };

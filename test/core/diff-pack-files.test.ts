@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { diffFileLists } from "./diff-files";
+import { diffPackFiles } from "../../src/pack/chart-diff";
 
 const f = (path: string, sha256: string, size = 1) => ({ path, sha256, size });
 
-describe("diffFileLists", () => {
+describe("diffPackFiles", () => {
   it("sorts values.yaml first, then pack.json, then by path, with every status", () => {
-    const changes = diffFileLists(
+    const changes = diffPackFiles(
       [
         f("README.md", "r1"),
         f("pack.json", "p1"),
@@ -32,12 +32,12 @@ describe("diffFileLists", () => {
   it("finds no change between identical lists", () => {
     const files = [f("pack.json", "x"), f("values.yaml", "y")];
     expect(
-      diffFileLists(files, files).every((c) => c.status === "unchanged"),
+      diffPackFiles(files, files).every((c) => c.status === "unchanged"),
     ).toBe(true);
   });
 
   it("treats a same-size file with another digest as changed", () => {
-    expect(diffFileLists([f("a", "1", 5)], [f("a", "2", 5)])[0]?.status).toBe(
+    expect(diffPackFiles([f("a", "1", 5)], [f("a", "2", 5)])[0]?.status).toBe(
       "changed",
     );
   });
