@@ -42,8 +42,12 @@ function taskFile(module: TaskModule): string {
 }
 
 function workers(): Piscina {
-  const threads = Math.max(1, availableParallelism());
-  pool ??= new Piscina({
+  pool ??= createPool(Math.max(1, availableParallelism()));
+  return pool;
+}
+
+function createPool(threads: number): Piscina {
+  return new Piscina({
     filename: taskFile("bcrypt"),
     maxThreads: threads,
     // Every thread stays, idle or not. A thread ended after a quiet minute came back cold for the
@@ -59,7 +63,6 @@ function workers(): Piscina {
     // The task files load what they need themselves (see taskFile): no loader flags of the parent.
     execArgv: [],
   });
-  return pool;
 }
 
 /** `name` of the task module `module` run in the pool on `task`. */
