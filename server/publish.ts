@@ -1,4 +1,4 @@
-import { rm } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { summaryOf, type PackSummary } from "../src/pack/registry-types";
@@ -150,6 +150,10 @@ export function createPublisher(deps: {
         { close: true },
       );
     }
+    // The fs store keeps the upload itself as its stored file when it is the canonical zip (the
+    // app's and the CLI's): its bytes start for the disk now, while the pool checks them, so the
+    // check's fsync (after the detail is appended) has only that tail left to flush.
+    if (keepsFiles()) flushAhead(received.value.path);
     try {
       if (
         sent !== undefined &&
@@ -188,6 +192,11 @@ export function createPublisher(deps: {
     }
   }
 
+  /** Whether the store keeps files (fs) rather than pushing the files elsewhere (OCI). */
+  function keepsFiles(): boolean {
+    return store.putFile !== undefined && store.storedFileDir !== undefined;
+  }
+
   /**
    * Check the received file and store it. The checking (read, validate, digests, chart analysis)
    * and the writing of what the store keeps run in the worker pool: the fs store's file, written
@@ -199,7 +208,7 @@ export function createPublisher(deps: {
     before: Pick<UploadPhases, "receive" | "wait">,
   ): Promise<PublishResult> {
     const { name, version, force } = r;
-    const toFile = store.putFile && store.storedFileDir !== undefined;
+    const toFile = keepsFiles();
     // A lone upload is checked on two threads. Under a burst every thread has work already: one
     // thread per check keeps a burst's memory that of one check per thread (8 uploads of 48 MB at
     // once: +410 MB over idle with helpers, +260 without).
@@ -267,4 +276,14 @@ export function createPublisher(deps: {
   }
 
   return { publish };
+}
+
+/**
+ * Start writing a received file's data to disk (fdatasync in libuv's pool) without waiting for it.
+ * Never fails: the check's own fsync of the stored file is what decides and reports.
+ */
+function flushAhead(path: string): void {
+  void open(path, "r")
+    .then((fh) => fh.datasync().finally(() => fh.close()))
+    .catch(() => undefined);
 }
