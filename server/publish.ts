@@ -150,10 +150,6 @@ export function createPublisher(deps: {
         { close: true },
       );
     }
-    // The fs store keeps the upload itself as its stored file when it is the canonical zip (the
-    // app's and the CLI's): its bytes start for the disk now, while the pool checks them, so the
-    // check's fsync (after the detail is appended) has only that tail left to flush.
-    if (keepsFiles()) flushAhead(received.value.path);
     try {
       if (
         sent !== undefined &&
@@ -192,11 +188,6 @@ export function createPublisher(deps: {
     }
   }
 
-  /** Whether the store keeps files (fs) rather than pushing the files elsewhere (OCI). */
-  function keepsFiles(): boolean {
-    return store.putFile !== undefined && store.storedFileDir !== undefined;
-  }
-
   /**
    * Check the received file and store it. The checking (read, validate, digests, chart analysis)
    * and the writing of what the store keeps run in the worker pool: the fs store's file, written
@@ -208,11 +199,17 @@ export function createPublisher(deps: {
     before: Pick<UploadPhases, "receive" | "wait">,
   ): Promise<PublishResult> {
     const { name, version, force } = r;
-    const toFile = keepsFiles();
+    const toFile = store.putFile && store.storedFileDir !== undefined;
     // A lone upload is checked on two threads. Under a burst every thread has work already: one
     // thread per check keeps a burst's memory that of one check per thread (8 uploads of 48 MB at
     // once: +410 MB over idle with helpers, +260 without).
     const helper = inFlight === 1;
+    // The fs store keeps the upload itself as its stored file when it is the canonical zip (the
+    // app's and the CLI's): its bytes start for the disk now, while the pool checks them, so the
+    // check's fsync (after the detail is appended) has only that tail left to flush. Not before
+    // the upload is let in: a body refused at the gates (429, a wrong X-Content-Sha256) is
+    // removed before the kernel writes it back (it waits 30 s).
+    if (toFile) flushAhead(path);
     const t0 = performance.now();
     const checked = await checkUploadInPool(
       {
