@@ -50,7 +50,7 @@ export default defineConfig({
   test: {
     pool: "forks",
     // One fork per core. Vitest's default here is one fork less than the cores, which on the
-    // 2-core CI machine ran the 123 files one at a time: 457 s, against 295 s with two.
+    // 2-core CI machine ran the 123 files one at a time: 457 s, against 260–295 s with two.
     maxWorkers: "100%",
     testTimeout: 60_000,
     // beforeAll hooks start real server processes and registries: as long as a test may take.

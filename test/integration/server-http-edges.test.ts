@@ -130,6 +130,35 @@ describe("PUT with a Content-Type that is not a pack", () => {
   });
 });
 
+describe("bodies received, checked, then stored or refused", () => {
+  it("leave no descriptor and no temp file behind (the received file is flushed while it is checked)", async () => {
+    expect((await fetch(api("/health"))).status).toBe(200);
+    const before = fdCount();
+    for (let i = 0; i < 5; i++) {
+      // Stored: the upload itself becomes the stored file (the core writes the canonical zip).
+      const stored = await fetch(api("/packs/hellouniverse/1.0.0?force=true"), {
+        method: "PUT",
+        headers: writeHeaders(basic(ADMIN)),
+        body: new Uint8Array(await tutorialZip(`flushed ${i}`)),
+      });
+      expect(stored.status).toBe(201);
+      // Refused after the body was read: its pack.json says 1.0.0, not 3.0.<i>.
+      const refused = await fetch(api(`/packs/hellouniverse/3.0.${i}`), {
+        method: "PUT",
+        headers: writeHeaders(basic(ADMIN)),
+        body: new Uint8Array(await tutorialZip(`refused ${i}`)),
+      });
+      expect(refused.status).toBe(422);
+    }
+    await expect.poll(fdCount, { timeout: 10_000 }).toBeLessThanOrEqual(before);
+    expect(tempFiles()).toEqual([]);
+    const readme = await fetch(
+      api("/packs/hellouniverse/1.0.0/files/README.md"),
+    );
+    expect(await readme.text()).toContain("variant flushed 4");
+  });
+});
+
 /**
  * A client that goes on sending its body after the server refused it: `more` bytes (in 64 KiB
  * chunks) once the server's side has ended, never past its Content-Length, then its own end;
@@ -185,35 +214,6 @@ function refusedWhileSending(
     socket.write(head, pump);
   });
 }
-
-describe("bodies received, checked, then stored or refused", () => {
-  it("leave no descriptor and no temp file behind (the received file is flushed while it is checked)", async () => {
-    expect((await fetch(api("/health"))).status).toBe(200);
-    const before = fdCount();
-    for (let i = 0; i < 5; i++) {
-      // Stored: the upload itself becomes the stored file (the core writes the canonical zip).
-      const stored = await fetch(api("/packs/hellouniverse/1.0.0?force=true"), {
-        method: "PUT",
-        headers: writeHeaders(basic(ADMIN)),
-        body: new Uint8Array(await tutorialZip(`flushed ${i}`)),
-      });
-      expect(stored.status).toBe(201);
-      // Refused after the body was read: its pack.json says 1.0.0, not 3.0.<i>.
-      const refused = await fetch(api(`/packs/hellouniverse/3.0.${i}`), {
-        method: "PUT",
-        headers: writeHeaders(basic(ADMIN)),
-        body: new Uint8Array(await tutorialZip(`refused ${i}`)),
-      });
-      expect(refused.status).toBe(422);
-    }
-    await expect.poll(fdCount, { timeout: 10_000 }).toBeLessThanOrEqual(before);
-    expect(tempFiles()).toEqual([]);
-    const readme = await fetch(
-      api("/packs/hellouniverse/1.0.0/files/README.md"),
-    );
-    expect(await readme.text()).toContain("variant flushed 4");
-  });
-});
 
 describe("a refused body the client is still sending", () => {
   // A session token: no bcrypt check, so the body is refused well within the 2 s request timeout.
