@@ -1,5 +1,6 @@
 import { loadFixture } from "../test/helpers/fixtures";
 import { expectNoA11yViolations } from "./support/axe";
+import { holdChunk } from "./support/hold-chunk";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 import { putPack } from "./support/upload-fixtures";
@@ -96,4 +97,50 @@ test("comparing with a version that does not exist says so", async ({
     `${NAME} has no version 9.9.9.`,
   );
   await expect(comparePage.summary).toHaveCount(0);
+});
+
+test("a compare page opened cold asks for both details and Monaco's diff editor while its own code loads", async ({
+  page,
+  comparePage,
+}) => {
+  // The page's chunk is held until the three requests have been made: they have to start from
+  // the router, not from the page once it has rendered (which would never happen here).
+  const { asked, release } = await holdChunk(page, "compare");
+  await page.goto(`/packs/${NAME}/compare/${BASE}...${NEXT}`, {
+    waitUntil: "commit",
+  });
+  const wanted = [
+    `/api/v1/packs/${NAME}/${BASE}`,
+    `/api/v1/packs/${NAME}/${NEXT}`,
+    "chunk monaco-diff-editor",
+  ];
+  await expect.poll(() => wanted.filter((w) => asked.has(w))).toEqual(wanted);
+  await expect(comparePage.summary).toHaveCount(0);
+  release();
+  await expect(comparePage.summary).toHaveText(
+    "2 changed, 1 added, 1 removed, 4 unchanged",
+  );
+  await expect(
+    comparePage
+      .diff("values.yaml")
+      .locator(".modified .view-line", { hasText: "replicas: 3" }),
+  ).toBeVisible();
+});
+
+test("comparing a version with itself does not load Monaco", async ({
+  page,
+  comparePage,
+}) => {
+  const { asked, release } = await holdChunk(page, "compare");
+  await page.goto(`/packs/${NAME}/compare/${BASE}...${BASE}`, {
+    waitUntil: "commit",
+  });
+  await expect
+    .poll(() => asked.has(`/api/v1/packs/${NAME}/${BASE}`))
+    .toBe(true);
+  release();
+  await expect(comparePage.summary).toHaveText(
+    /^0 changed, 0 added, 0 removed, \d+ unchanged$/,
+  );
+  expect([...asked].filter((a) => a.startsWith("chunk monaco"))).toEqual([]);
 });

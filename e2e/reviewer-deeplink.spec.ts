@@ -1,4 +1,5 @@
 import { expectNoA11yViolations } from "./support/axe";
+import { holdChunk } from "./support/hold-chunk";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 
@@ -67,4 +68,18 @@ test("a deep link to a file the pack does not have says so", async ({
     "There is no file nope.yaml in this pack.",
   );
   await expect(packPage.fileTree).toBeVisible();
+});
+
+test("a pack page opened cold asks for its version's detail while its own code loads", async ({
+  page,
+  packPage,
+}) => {
+  const { asked, release } = await holdChunk(page, "pack");
+  await page.goto(`/packs/${PACK[0]}/${PACK[1]}`, { waitUntil: "commit" });
+  await expect
+    .poll(() => asked.has(`/api/v1/packs/${PACK[0]}/${PACK[1]}`))
+    .toBe(true);
+  await expect(packPage.tabs).toHaveCount(0);
+  release();
+  await expect(packPage.tabs).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { useQueries } from "@tanstack/react-query";
-import { Fragment, useEffect, useMemo } from "react";
+import { Fragment, useMemo } from "react";
 
 import { RegistryReadError } from "@/components/registry-read-error";
 import { Link } from "@/components/ui/link";
@@ -7,7 +7,6 @@ import { Spinner } from "@/components/ui/spinner";
 import { paths } from "@/config/paths";
 import { ApiError } from "@/lib/api/client";
 import { packVersionQueryOptions } from "@/lib/api/packs";
-import { preloadDiffEditor } from "@/lib/monaco";
 import { isSemver, versionChange } from "@/pack/semver-order";
 
 import { comparePacks, type CompareSides } from "../utils/compare-packs";
@@ -46,13 +45,8 @@ export function ComparePage({ name, from, toName, to }: ComparePageProps) {
     () => (before && after ? comparePacks(before, after) : null),
     [before, after],
   );
-  // Monaco is the largest chunk: fetch and run it while the two details load, not after them
-  // (two different versions nearly always differ somewhere; the bench's cold compare gained
-  // the list's load time). Comparing a version with itself never loads it.
-  const sameVersion = name === toName && from === to;
-  useEffect(() => {
-    if (!sameVersion) preloadDiffEditor().catch(() => undefined);
-  }, [sameVersion]);
+  // Monaco's diff editor and both details were started by the router (app/router.tsx), with this
+  // page's chunk.
   const samePack = name === toName;
   const left = samePack ? from : `${name} ${from}`;
   const right = samePack ? to : `${toName} ${to}`;
