@@ -31,6 +31,8 @@ export class Htpasswd {
 
   private file = "";
   private version = "";
+  /** The read of the file in progress and the version it reads, shared by the requests that saw it. */
+  private refreshing: { version: string; done: Promise<void> } | null = null;
 
   /** Parse `file`; bcrypt work (the dummy hash, every check) runs in the worker pool. */
   static async load(file: string): Promise<Htpasswd> {
@@ -45,18 +47,35 @@ export class Htpasswd {
   /**
    * Read the file again when it changed since it was read (one stat), so a user removed from it is
    * refused at once, with a token or a password. A file that cannot be read or parsed any more
-   * keeps nobody signed in until it is fixed.
+   * keeps nobody signed in until it is fixed. Requests that ask while the file is being read wait
+   * for that read: the new list replaces the old one only when whole, together with its version.
    */
   async refresh(): Promise<void> {
-    const version = await fileVersion(this.file).catch(() => "missing");
-    if (version === this.version) return;
+    for (;;) {
+      const version = await fileVersion(this.file).catch(() => "missing");
+      if (version === this.version) return;
+      const loading = this.refreshing;
+      if (loading) {
+        await loading.done;
+        // The read in progress is of what this request saw: its result is this request's too.
+        if (loading.version === version) return;
+        continue;
+      }
+      const done = this.reload(version).finally(() => {
+        this.refreshing = null;
+      });
+      this.refreshing = { version, done };
+      return done;
+    }
+  }
+
+  private async reload(version: string): Promise<void> {
+    const users = await parseHtpasswd(this.file).catch(
+      () => new Map<string, string>(),
+    );
+    this.users = users;
     this.version = version;
     this.okCache.clear();
-    try {
-      this.users = await parseHtpasswd(this.file);
-    } catch {
-      this.users = new Map();
-    }
   }
 
   get size(): number {

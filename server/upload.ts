@@ -19,6 +19,11 @@ export interface Received {
   discard: () => Promise<void>;
 }
 
+const ABORTED: UploadFailure = {
+  code: "ABORTED",
+  message: "the upload was aborted",
+};
+
 /** How much of a body may wait for the disk before the socket is paused. */
 const RECEIVE_BUFFER_BYTES = 1024 * 1024;
 
@@ -36,7 +41,12 @@ export async function receiveBody(
 ): Promise<
   { ok: true; value: Received } | { ok: false; error: UploadFailure }
 > {
+  // The request may be over before its body is listened to: the client ended the connection
+  // while the request was authenticated (too short a body, answered 400 by the parser, then the
+  // socket destroyed). Its events are gone, so nothing below would ever settle.
+  // Checked after the last await: from here to the listeners below nothing yields.
   await mkdir(tmpDir, { recursive: true });
+  if (req.destroyed) return { ok: false, error: ABORTED };
   const path = join(tmpDir, `upload-${randomBytes(12).toString("hex")}.tmp`);
   const discard = (): Promise<void> => rm(path, { force: true });
   const declared =
@@ -88,12 +98,12 @@ export async function receiveBody(
         out.once("drain", () => req.resume());
       }
     });
-    req.on("aborted", () =>
-      finish({
-        ok: false,
-        error: { code: "ABORTED", message: "the upload was aborted" },
-      }),
-    );
+    req.on("aborted", () => finish({ ok: false, error: ABORTED }));
+    // Closed before its body was whole, however that came about (an event missed while the file
+    // was being opened included).
+    req.on("close", () => {
+      if (!req.complete) finish({ ok: false, error: ABORTED });
+    });
     req.on("error", () =>
       finish(
         declared !== undefined && size < declared
@@ -104,10 +114,7 @@ export async function receiveBody(
                 message: `the body is ${size} bytes, shorter than its Content-Length of ${declared}`,
               },
             }
-          : {
-              ok: false,
-              error: { code: "ABORTED", message: "the upload was aborted" },
-            },
+          : { ok: false, error: ABORTED },
       ),
     );
     req.on("end", () => {

@@ -294,6 +294,46 @@ describe("a stalled body", () => {
   });
 });
 
+describe("a body cut short", () => {
+  it("5 × the client half-closes right after too short a body → 400 SIZE_INVALID each; no descriptor, no temp file, and the next upload is checked as usual", async () => {
+    const token = await signIn(srv.url);
+    const { host } = new URL(srv.url);
+    expect((await fetch(api("/health"))).status).toBe(200);
+    const before = fdCount();
+    // The body ends while the request is still being authenticated: the parser's refusal comes
+    // before the upload listens to the body (a review found each such request left its temp file
+    // open for good).
+    const { port, hostname } = new URL(srv.url);
+    const cutShort = (i: number): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const socket = connect({ port: Number(port), host: hostname }, () =>
+          socket.end(
+            `PUT /api/v1/packs/hellouniverse/9.0.${i} HTTP/1.1\r\nHost: ${host}\r\n` +
+              `Authorization: Bearer ${token}\r\nX-Packsmith-Client: test\r\n` +
+              `Content-Type: application/zip\r\nContent-Length: 1000\r\n\r\nPK\x03\x04short`,
+          ),
+        );
+        let got = "";
+        socket.on("data", (d: Buffer) => (got += d.toString("latin1")));
+        socket.on("close", () => resolve(got));
+        socket.on("error", reject);
+      });
+    const answers = await Promise.all([0, 1, 2, 3, 4].map(cutShort));
+    for (const a of answers) {
+      expect(a).toMatch(/^HTTP\/1\.1 400 /);
+      expect(a).toContain('"code":"SIZE_INVALID"');
+    }
+    await expect.poll(tempFiles, { timeout: 10_000 }).toEqual([]);
+    await expect.poll(fdCount, { timeout: 10_000 }).toBeLessThanOrEqual(before);
+    const put = await fetch(api("/packs/hellouniverse/1.0.0?force=true"), {
+      method: "PUT",
+      headers: writeHeaders(`Bearer ${token}`),
+      body: new Uint8Array(await tutorialZip("after the cut bodies")),
+    });
+    expect(put.status).toBe(201);
+  });
+});
+
 describe("headers over the limit", () => {
   it("a 20 KiB header → 431 in the API's error shape", async () => {
     const { host } = new URL(srv.url);

@@ -1,4 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { join } from "node:path";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -106,5 +108,26 @@ describe("signing out", () => {
     });
     expect(pw.status).toBe(401);
     expect(await probe(a.url, await signIn(a.url, ADMIN))).toBe(404);
+  });
+
+  it("the htpasswd file back in place: 30 requests while it is being read all wait for it, none sees the empty list of the missing file", async () => {
+    const token = await signIn(a.url, ADMIN);
+    const file = join(a.dataDir, "users.htpasswd");
+    const users = readFileSync(file, "utf8");
+    renameSync(file, `${file}.away`);
+    expect(await probe(a.url, token)).toBe(401);
+    // Back as a named pipe: reading it takes until this test writes it (a slow disk, made exact).
+    execFileSync("mkfifo", [file]);
+    const answers = Promise.all(
+      Array.from({ length: 30 }, () => probe(a.url, token)),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const pipe = await open(file, "w");
+    await pipe.writeFile(users);
+    await pipe.close();
+    expect(await answers).toEqual(Array.from({ length: 30 }, () => 404));
+    rmSync(file);
+    writeFileSync(file, users);
+    expect(await probe(a.url, token)).toBe(404);
   });
 });
