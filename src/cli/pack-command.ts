@@ -2,6 +2,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { hasErrors } from "../pack/finding";
 import type { PackFiles } from "../pack/pack-files";
 import { writePackTarGz } from "../pack/tar-write";
+import { packTopFolder } from "../pack/top-folder";
 import type { ValidationReport } from "../pack/validate";
 import { writePackZip } from "../pack/zip-write";
 import { findingLines } from "./format";
@@ -26,11 +27,7 @@ export async function packCommand(
     );
     return 1;
   }
-  const p = report.pack;
-  const top =
-    p && typeof p.name === "string" && typeof p.version === "string"
-      ? `${p.name}-${p.version}`
-      : "pack";
+  const top = packTopFolder(report.pack?.name, report.pack?.version);
   const bytes = out.endsWith(".zip")
     ? await writePackZip(files, top)
     : writePackTarGz(files, top);
@@ -48,6 +45,13 @@ export async function packCommand(
     );
     return 2;
   }
-  io.out(`wrote ${out} (${bytes.length} bytes, top folder ${top}/)\n`);
+  const p = report.pack;
+  const why =
+    top === "pack" &&
+    p &&
+    (typeof p.name === "string" || typeof p.version === "string")
+      ? `: ${JSON.stringify(`${String(p.name)}-${String(p.version)}`)} from pack.json is not a safe folder name`
+      : "";
+  io.out(`wrote ${out} (${bytes.length} bytes, top folder ${top}/${why})\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import { Gzip } from "fflate";
 import { concat } from "./inflate";
 import { compareBytes, type PackFiles } from "./pack-files";
+import { assertTopFolder } from "./top-folder";
 import { folderPaths } from "./zip-write";
 
 const BLOCK = 512;
@@ -29,6 +30,7 @@ export function writeTar(files: PackFiles, top: string): Uint8Array {
  * end blocks), for a caller that compresses them as a stream with another gzip (the server's zlib).
  */
 export function tarParts(files: PackFiles, top: string): Uint8Array[] {
+  assertTopFolder(top);
   const entries: [string, Uint8Array | null][] = [
     [`${top}/`, null],
     ...folderPaths([...files.keys()]).map((d): [string, null] => [

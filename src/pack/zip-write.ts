@@ -4,6 +4,7 @@ import { deflateSync } from "fflate";
 import { crc32 } from "./crc32";
 import { compareBytes, type PackFiles } from "./pack-files";
 import type { ZipCompressed } from "./zip-read";
+import { assertTopFolder } from "./top-folder";
 
 /** A fixed timestamp so the same files always give the same bytes (1980-01-01, the earliest DOS date). */
 export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
@@ -32,6 +33,7 @@ function zipEntries(
   files: PackFiles,
   top: string,
 ): [string, Uint8Array | null][] {
+  assertTopFolder(top);
   const paths = [...files.keys()].map((p) => `${top}/${p}`);
   const entries: [string, Uint8Array | null][] = [
     ...folderPaths(paths).map((d): [string, null] => [`${d}/`, null]),

@@ -1,3 +1,5 @@
+import { packTopFolder } from "@/pack/top-folder";
+
 import type { OpenedPack } from "../types";
 import type { PackMeta } from "../utils/pack-meta";
 import { LocalDownloads } from "./local-downloads";
@@ -16,7 +18,7 @@ export function GetPack({ pack, meta }: GetPackProps) {
   const name = source.kind === "registry" ? source.summary.name : meta?.name;
   const version =
     source.kind === "registry" ? source.summary.version : meta?.version;
-  const top = name && version ? `${name}-${version}` : "pack";
+  const top = packTopFolder(name, version);
 
   return (
     <section className="get-pack">
