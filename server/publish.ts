@@ -8,6 +8,9 @@ import type { PackStore, PutResult } from "./store/store";
 import { ByteGate, receiveBody } from "./upload";
 import { checkUploadInPool } from "./workers/pool";
 
+/** A content digest as the contract writes it. */
+const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
+
 /** One pack PUT as the service sees it: the route's checked parameters, the headers it needs, the body. */
 export interface PublishRequest {
   name: string;
@@ -83,6 +86,9 @@ export function createPublisher(deps: {
     error: { status, code, message, ...extra },
   });
 
+  const exists = (name: string, version: string): string =>
+    `${name} ${version} already exists with other content; publish a new version${config.allowForce ? ", or add ?force=true to replace it" : ""}`;
+
   async function publish(r: PublishRequest): Promise<PublishResult> {
     inFlight++;
     try {
@@ -110,6 +116,13 @@ export function createPublisher(deps: {
         `the pack is ${r.declaredLength} bytes; this server accepts at most ${config.maxUploadBytes}`,
         { close: true },
       );
+    if (r.claimedDigest !== undefined && !DIGEST_RE.test(r.claimedDigest))
+      return fail(
+        400,
+        "DIGEST_INVALID",
+        `the X-Pack-Digest header is ${JSON.stringify(r.claimedDigest.slice(0, 80))}; it must be the pack's content digest, sha256: and 64 lowercase hex digits`,
+        { close: true },
+      );
     // Decide before reading the body when the client says what it sends (X-Pack-Digest: content digest).
     if (r.claimedDigest !== undefined && !force) {
       const existing = await store.get(name, version);
@@ -121,12 +134,10 @@ export function createPublisher(deps: {
             status: 200,
             value: { summary: summaryOf(existing), digest: existing.digest },
           };
-        return fail(
-          409,
-          "VERSION_EXISTS",
-          `${name} ${version} already exists with other content; publish a new version or force`,
-          { details: { digest: existing.digest }, close: true },
-        );
+        return fail(409, "VERSION_EXISTS", exists(name, version), {
+          details: { digest: existing.digest },
+          close: true,
+        });
       }
     }
     const t0 = performance.now();
@@ -231,6 +242,15 @@ export function createPublisher(deps: {
           : {}),
       });
     const { detail } = checked;
+    if (r.claimedDigest !== undefined && r.claimedDigest !== detail.digest) {
+      if (checked.storedFile !== undefined)
+        await rm(checked.storedFile, { force: true });
+      return fail(
+        400,
+        "DIGEST_INVALID",
+        `the pack's content digest is ${detail.digest}, not the ${r.claimedDigest} its X-Pack-Digest header claims; nothing was stored`,
+      );
+    }
     const t1 = performance.now();
     let put: PutResult;
     if (checked.storedFile !== undefined)
@@ -252,12 +272,9 @@ export function createPublisher(deps: {
         { force },
       );
     if (put.status === "conflict")
-      return fail(
-        409,
-        "VERSION_EXISTS",
-        `${name} ${version} already exists with other content; publish a new version or force`,
-        { details: { digest: put.existingDigest, uploaded: detail.digest } },
-      );
+      return fail(409, "VERSION_EXISTS", exists(name, version), {
+        details: { digest: put.existingDigest, uploaded: detail.digest },
+      });
     return {
       ok: true,
       status: put.status === "identical" ? 200 : 201,

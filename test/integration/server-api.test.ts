@@ -215,9 +215,57 @@ describe.each(stores)("registry API on the %s store", (kind) => {
     });
     expect(same.status).toBe(200);
     const diff = await put("/packs/hellouniverse/1.0.0", Buffer.alloc(0), {
-      "x-pack-digest": "sha256:00",
+      "x-pack-digest": `sha256:${"0".repeat(64)}`,
     });
     expect(diff.status).toBe(409);
+    expect((await json<Err>(diff)).error.message).toContain(
+      "or add ?force=true to replace it",
+    );
+  });
+
+  it("an X-Pack-Digest that is not a digest → 400 before the body; one the content does not have → 400 after the check, nothing stored", async () => {
+    const garbage = await put("/packs/hellouniverse/1.0.0", Buffer.alloc(0), {
+      "x-pack-digest": "sha256:00",
+    });
+    expect(garbage.status).toBe(400);
+    const g = await json<Err>(garbage);
+    expect(g.error.code).toBe("DIGEST_INVALID");
+    expect(g.error.message).toContain("X-Pack-Digest");
+    const zip = await tutorialZip("claimed", (files) =>
+      files.set(
+        "pack.json",
+        new TextEncoder().encode(
+          new TextDecoder()
+            .decode(files.get("pack.json"))
+            .replace('"version": "1.0.0"', '"version": "7.0.0"'),
+        ),
+      ),
+    );
+    const wrong = `sha256:${"1".repeat(64)}`;
+    const lied = await put("/packs/hellouniverse/7.0.0", zip, {
+      "x-pack-digest": wrong,
+    });
+    expect(lied.status).toBe(400);
+    const l = await json<Err>(lied);
+    expect(l.error.code).toBe("DIGEST_INVALID");
+    expect(l.error.message).toContain(wrong);
+    expect((await fetch(api("/packs/hellouniverse/7.0.0"))).status).toBe(404);
+    const files = readPackArchive(new Uint8Array(zip));
+    if (!files.ok) throw new Error(files.error.message);
+    const right = await contentDigest(files.value.files);
+    const honest = await put("/packs/hellouniverse/7.0.0", zip, {
+      "x-pack-digest": right,
+    });
+    expect(honest.status).toBe(201);
+    expect((await json<{ digest: string }>(honest)).digest).toBe(right);
+    expect(
+      (
+        await fetch(api("/packs/hellouniverse/7.0.0"), {
+          method: "DELETE",
+          headers: writeHeaders(basic(ADMIN)),
+        })
+      ).status,
+    ).toBe(204);
   });
 
   it("46 force=true → 201 with the new digest; concurrent readers get the old or the new archive whole", async () => {
