@@ -1,9 +1,8 @@
-import type { ArchiveError } from "../pack/archive-error";
 import { contentDigest, fileDigests, type FileDigest } from "../pack/digest";
 import type { Finding } from "../pack/finding";
 import { validatePack, type Target } from "../pack/validate";
 import type { PackLabel } from "./format";
-import { readSource } from "./read-source";
+import { readSource, type SourceError } from "./read-source";
 
 /**
  * What `validate` reports for one source; plain data, so a worker thread can hand it back.
@@ -18,7 +17,7 @@ export type SourceCheck =
       digest?: string;
       files?: FileDigest[];
     }
-  | { source: string; ok: false; error: ArchiveError };
+  | { source: string; ok: false; error: SourceError };
 
 /**
  * Read `source` (a folder, .zip or .tar.gz) and check it against every rule for `target`.

@@ -41,12 +41,12 @@ export function countFindings(findings: readonly Finding[]): {
   return n;
 }
 
-/** `0 errors, 3 warnings, 1 notes`. */
+/** `0 errors, 3 warnings, 1 info`: each count named as its findings are labelled (`✖ error`…). */
 export function countsText(n: ReturnType<typeof countFindings>): string {
-  return `${n.error} errors, ${n.warning} warnings, ${n.info} notes`;
+  return `${n.error} errors, ${n.warning} warnings, ${n.info} info`;
 }
 
-/** `argo-cd 3.26.7 (addon): 0 errors, 3 warnings, 1 notes`. */
+/** `argo-cd 3.26.7 (addon): 0 errors, 3 warnings, 1 info`. */
 export function summaryLine(
   pack: PackLabel | null,
   findings: readonly Finding[],

@@ -4,10 +4,12 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PackFiles } from "../pack/pack-files";
 import { err, ok, type Result } from "../pack/result";
@@ -85,9 +87,74 @@ function printList(list: TemplateInfo[], json: boolean, io: Io): void {
     );
 }
 
+/** Write every file of `pack` under `dir`, each with the mode `modeOf` gives its path. */
+function writeFiles(
+  pack: PackFiles,
+  dir: string,
+  modeOf: (path: string) => number,
+): void {
+  for (const [path, bytes] of pack) {
+    const out = join(dir, path);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, bytes);
+    chmodSync(out, modeOf(path));
+  }
+}
+
+/** Remove `path` and what is under it; a failure to clean up must not hide why the write failed. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // Left behind: the write's own error is the one to report.
+  }
+}
+
+/**
+ * Write `pack` into `target` whole or not at all, so a failed write (a full disk, a file size
+ * limit) never leaves a half-written pack that the retry then refuses as "not empty".
+ *
+ * A new folder is written beside it under a hidden name and renamed into place in one step; on
+ * failure the hidden folder goes, and so do the parent folders made for it. An existing empty
+ * folder stays where it is, the same folder (its mode and owner, a shell standing in it): the
+ * files go straight in and, on failure, every top-level entry written is removed again.
+ */
+function writePack(
+  pack: PackFiles,
+  target: string,
+  existing: boolean,
+  modeOf: (path: string) => number,
+): void {
+  if (existing) {
+    try {
+      writeFiles(pack, target, modeOf);
+    } catch (e) {
+      const tops = new Set([...pack.keys()].map((p) => p.split("/")[0]!));
+      for (const top of tops) removeQuietly(join(target, top));
+      throw e;
+    }
+    return;
+  }
+  const madeParent = mkdirSync(dirname(target), { recursive: true });
+  const hidden = join(
+    dirname(target),
+    `.${basename(target)}.packsmith-init-${process.pid}`,
+  );
+  try {
+    mkdirSync(hidden);
+    writeFiles(pack, hidden, modeOf);
+    renameSync(hidden, target);
+  } catch (e) {
+    removeQuietly(hidden);
+    if (madeParent !== undefined) removeQuietly(madeParent);
+    throw e;
+  }
+}
+
 /**
  * `packsmith init <template> <folder>`: write the template's pack into a new (or empty) folder,
- * then say what the pack still needs (the core's errors: a chart the template cannot ship).
+ * whole or not at all (writePack), then say what the pack still needs (the core's errors: a chart
+ * the template cannot ship).
  * `packsmith init --list [--json]`: the templates, `[{id, title, layer, description}]` as JSON.
  * Exit 0 when written or listed, 2 when it cannot be.
  */
@@ -113,7 +180,8 @@ export async function initCommand(
     return 2;
   }
   const target = resolve(folder);
-  if (existsSync(target)) {
+  const existing = existsSync(target);
+  if (existing) {
     let entries: string[];
     try {
       entries = readdirSync(target);
@@ -134,16 +202,16 @@ export async function initCommand(
     return 2;
   }
   try {
-    for (const [path, bytes] of pack.value) {
-      const out = join(target, path);
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, bytes);
-      // The executable bit of a role's script is kept.
-      chmodSync(out, statSync(join(TEMPLATES_DIR, id, path)).mode & 0o777);
-    }
+    // The executable bit of a role's script is kept.
+    writePack(
+      pack.value,
+      target,
+      existing,
+      (path) => statSync(join(TEMPLATES_DIR, id, path)).mode & 0o777,
+    );
   } catch (e) {
     io.err(
-      `packsmith init: writing ${folder} failed: ${e instanceof Error ? e.message : String(e)}\n`,
+      `packsmith init: writing ${folder} failed: ${e instanceof Error ? e.message : String(e)}; ${existing ? `${folder} is left empty` : "nothing was left behind"}\n`,
     );
     return 2;
   }

@@ -1,77 +1,44 @@
-import { parseArgs } from "node:util";
 import { isTarget, TARGETS } from "../pack/targets";
+import { COMMANDS, isCommand, USAGE } from "./commands";
 import { stdio, type Io } from "./io";
+import { parseCommandLine } from "./parse-command-line";
 
-// This module loads nothing but node:util and the core's list of targets (a module without
-// imports): `--version` and `--help` answer before the core (zod, yaml, fflate) is loaded. Each
-// command is imported when it runs.
-
-const USAGE = `Usage: packsmith <command> [options]
-
-Commands:
-  validate <folder|zip|tar.gz>… [--json] [--target oci|spectro-cli|pack-central]
-      Check packs against Palette's rules; several sources are checked in
-      parallel and end with a summary table. --json prints one JSON object a line.
-      Exit 0 without errors, 1 with errors, 2 when an input cannot be read.
-  pack <folder|zip|tar.gz> --out <file.zip|file.tar.gz> [--force]
-      Write the pack as Packsmith's deterministic zip, or the OCI-ready tarball.
-      Refuses a pack with errors unless --force.
-  inspect <folder|zip|tar.gz> [--json]
-      Summary, files with sizes and SHA-256, content digest and charts.
-  push <folder|zip|tar.gz> --registry <url> [--force] [--json]
-      Upload to a Packsmith registry; prints the warnings it went up with and the
-      pack's page. Credentials: --user/--password or --token, or
-      PACKSMITH_USERNAME/PACKSMITH_PASSWORD or PACKSMITH_TOKEN; the registry
-      also from PACKSMITH_REGISTRY.
-  init <template> <folder>
-      Write a template's pack (the documentation's examples) into a new folder.
-  init --list [--json]
-      The templates: id, layer, title and description.
-
-Options:
-  -h, --help     Show this help.
-  --version      Show the version.
-`;
+// This module loads nothing but the command table and its parser (node:util), io (node:os) and the
+// core's list of targets (a module without imports): `--version` and `--help`, of any command,
+// answer before the core (zod, yaml, fflate) is loaded. Each command is imported when it runs.
 
 /** Run the command line; returns the exit code. */
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        out: { type: "string", short: "o" },
-        force: { type: "boolean" },
-        target: { type: "string" },
-        registry: { type: "string" },
-        user: { type: "string" },
-        password: { type: "string" },
-        token: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean" },
-        list: { type: "boolean" },
-      },
-    });
-  } catch (e) {
+  const { command, args: srcs, values: opts, problem } = parseCommandLine(argv);
+  if (command !== undefined && !isCommand(command)) {
     io.err(
-      `packsmith: ${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`,
+      `packsmith: unknown command \`${command}\`; the commands are ${Object.keys(COMMANDS).join(", ")} (packsmith --help)\n`,
     );
     return 2;
   }
-  const { values: opts, positionals } = parsed;
-  const [command, ...srcs] = positionals;
+  if (opts.help) {
+    io.out(command === undefined ? USAGE : COMMANDS[command].help);
+    return 0;
+  }
+  if (problem !== null) {
+    io.err(
+      `packsmith${command === undefined ? "" : ` ${command}`}: ${problem}\n`,
+    );
+    return 2;
+  }
   if (opts.version) {
     io.out(`${await version()}\n`);
     return 0;
   }
-  if (opts.help || !command) {
-    (opts.help ? io.out : io.err)(USAGE);
-    return opts.help ? 0 : 2;
+  if (command === undefined) {
+    io.err(USAGE);
+    return 2;
   }
-  if (!["validate", "pack", "inspect", "push", "init"].includes(command)) {
-    io.err(`packsmith: unknown command \`${command}\`\n\n${USAGE}`);
+  // An empty word is most often a variable that was not set: say so, rather than "cannot read ".
+  if (srcs.includes("")) {
+    io.err(
+      `packsmith ${command}: an argument is the empty string; is a variable unset?\n`,
+    );
     return 2;
   }
   if (command === "init") {
@@ -84,7 +51,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
   const target = opts.target ?? "oci";
   if (!isTarget(target)) {
-    io.err(`packsmith: --target must be one of ${TARGETS.join(", ")}\n`);
+    io.err(
+      `packsmith ${command}: --target must be one of ${TARGETS.join(", ")}, not ${target}\n`,
+    );
     return 2;
   }
   const json = opts.json === true;

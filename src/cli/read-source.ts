@@ -1,10 +1,23 @@
-import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
+import {
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  type Stats,
+} from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { showName, type ArchiveError } from "../pack/archive-error";
 import { withLimits } from "../pack/limits";
 import { packFromEntries, type PackFiles } from "../pack/pack-files";
 import { readPackArchive } from "../pack/read-archive";
 import { err, ok, type Result } from "../pack/result";
+
+/**
+ * Why a source cannot be read: one of the core's archive errors, or `not-found` for a path with
+ * nothing there (the command line's own kind: the core never sees a path).
+ */
+export type SourceError = ArchiveError | { kind: "not-found"; message: string };
 
 export interface Source {
   files: PackFiles;
@@ -27,15 +40,15 @@ const REASONS: Record<string, string> = {
 };
 
 /**
- * A failure of the file system (an error with a `code`) on `shown` (the path as the message names
- * it) as an `unreadable` error that names the path and why. Anything else thrown is a bug and
- * propagates.
+ * A failure of the file system (an error with a `code`) on `shown` (the path inside the source as
+ * the message names it; none for the source itself, which the caller's message names already) as
+ * an `unreadable` error that says why. Anything else thrown is a bug and propagates.
  */
-function fsError(e: unknown, shown: string, entry?: string): ArchiveError {
+function fsError(e: unknown, shown?: string, entry?: string): ArchiveError {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (typeof code !== "string") throw e;
   const why = REASONS[code] ?? (e as Error).message;
-  const message = `${showName(shown)}: ${why} (${code})`;
+  const message = `${shown === undefined ? "" : `${showName(shown)}: `}${why} (${code})`;
   return entry === undefined
     ? { kind: "unreadable", message }
     : { kind: "unreadable", entry, message };
@@ -44,7 +57,7 @@ function fsError(e: unknown, shown: string, entry?: string): ArchiveError {
 /** Run one file-system call; its failure is `fsError`'s result. */
 function fsCall<T>(
   call: () => T,
-  shown: string,
+  shown?: string,
   entry?: string,
 ): Result<T, ArchiveError> {
   try {
@@ -55,10 +68,45 @@ function fsCall<T>(
 }
 
 /**
- * Read a pack from a folder, a .zip or a .tar.gz with the core's rules. A folder is walked
- * without following links: a link or a special file is refused like in an archive. Never throws
- * for what it finds on disk: a path the file system refuses (too long, no permission, removed
- * meanwhile) is an `unreadable` error naming it.
+ * What is at `path`, a link followed as every Unix tool follows its argument: a missing path (or
+ * a link to one) is `not-found`, any other refusal of the file system `unreadable`.
+ */
+function statArgument(path: string): Result<Stats, SourceError> {
+  if (path === "")
+    return err({ kind: "not-found", message: "the path is empty" });
+  try {
+    return ok(statSync(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    if (code === "ENOTDIR")
+      return err({
+        kind: "not-found",
+        message: "no such file or folder: a part of its path is not a folder",
+      });
+    if (code !== "ENOENT") return err(fsError(e));
+    let link: string | null = null;
+    try {
+      if (lstatSync(path).isSymbolicLink()) link = readlinkSync(path);
+    } catch {
+      // Gone as well: the path is missing, whatever it was a moment ago.
+    }
+    return err({
+      kind: "not-found",
+      message:
+        link === null
+          ? "no such file or folder"
+          : `it is a symbolic link to ${showName(link)}, where there is no file or folder`,
+    });
+  }
+}
+
+/**
+ * Read a pack from a folder, a .zip or a .tar.gz with the core's rules. The path itself may be a
+ * symbolic link, followed like any Unix tool's argument; inside a folder nothing is followed: a
+ * link or a special file is refused like in an archive. Never throws for what it finds on disk: a
+ * path the file system refuses (too long, no permission, removed meanwhile) is an `unreadable`
+ * error naming it. Messages about the source itself do not repeat its path: every caller prints
+ * them after it (`cannot read <path>: …`), and `--json` beside it.
  *
  * The file system is read synchronously: a pack is hundreds of small files, and a promise per
  * file costs a thread-pool round trip each (5 to 10 times the whole read on a busy machine). The
@@ -67,25 +115,19 @@ function fsCall<T>(
  */
 export async function readSource(
   path: string,
-): Promise<Result<Source, ArchiveError>> {
+): Promise<Result<Source, SourceError>> {
   const limits = withLimits();
-  let st: Stats;
-  try {
-    st = lstatSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException | null)?.code;
-    if (code !== "ENOENT" && code !== "ENOTDIR") return err(fsError(e, path));
-    return err({
-      kind: "not-an-archive",
-      message: `${path}: no such file or folder`,
-    });
-  }
+  const stat = statArgument(path);
+  if (!stat.ok) return stat;
+  const st = stat.value;
   if (st.isDirectory()) {
     const entries: { path: string; bytes: Uint8Array }[] = [];
     let total = 0;
     const walk = (dir: string): ArchiveError | null => {
       const dirRel = relative(path, dir).split(sep).join("/");
-      const names = fsCall(() => readdirSync(dir), dirRel || path, dirRel);
+      const names = dirRel
+        ? fsCall(() => readdirSync(dir), dirRel, dirRel)
+        : fsCall(() => readdirSync(dir));
       if (!names.ok) return names.error;
       for (const name of names.value.sort()) {
         const full = join(dir, name);
@@ -107,12 +149,12 @@ export async function readSource(
           if (entries.length >= limits.maxEntries)
             return {
               kind: "too-many-entries",
-              message: `${path} has more than ${limits.maxEntries} files`,
+              message: `it has more than ${limits.maxEntries} files`,
             };
           if (total > limits.maxTotalBytes)
             return {
               kind: "too-large",
-              message: `${path} holds more than ${limits.maxTotalBytes / 1024 / 1024} MiB`,
+              message: `it holds more than ${limits.maxTotalBytes / 1024 / 1024} MiB`,
             };
           const bytes = fsCall(() => readFileSync(full), rel, rel);
           if (!bytes.ok) return bytes.error;
@@ -135,14 +177,14 @@ export async function readSource(
   if (!st.isFile())
     return err({
       kind: "special-file",
-      message: `${path} is ${st.isSymbolicLink() ? "a symbolic link" : "a device, socket or FIFO"}, not a file or folder`,
+      message: "it is a device, socket or FIFO, not a file or folder",
     });
   if (st.size > limits.maxTotalBytes)
     return err({
       kind: "too-large",
-      message: `${path} is larger than ${limits.maxTotalBytes / 1024 / 1024} MiB`,
+      message: `it is larger than ${limits.maxTotalBytes / 1024 / 1024} MiB`,
     });
-  const bytes = fsCall(() => readFileSync(path), path);
+  const bytes = fsCall(() => readFileSync(path));
   if (!bytes.ok) return bytes;
   const r = readPackArchive(new Uint8Array(bytes.value), {
     name: basename(path),

@@ -105,7 +105,7 @@ describe("validate <src>…", () => {
     });
     expect(out[3]).toMatchObject({
       source: "no-such-folder",
-      error: { kind: "not-an-archive" },
+      error: { kind: "not-found" },
     });
     expect(out[4]).toMatchObject({
       pack: { name: "argo-cd" },
