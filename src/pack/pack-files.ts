@@ -84,6 +84,32 @@ function stripTopFolder(files: [string, Uint8Array][]): PackFiles {
   return out;
 }
 
+/**
+ * Where a pack's files are when pack.json is not at its root, for the message that says so:
+ * `topFolders` when every file sits inside one of several top folders (two packs archived side by
+ * side, or a pack next to `__MACOSX/`), which {@link assemblePack} leaves in place; `nested`, every
+ * pack.json deeper down, shallowest first.
+ */
+export function packJsonElsewhere(files: PackFiles): {
+  topFolders: string[];
+  nested: string[];
+} {
+  const tops = new Set<string>();
+  let atRoot = false;
+  const nested: string[] = [];
+  for (const p of files.keys()) {
+    const slash = p.indexOf("/");
+    if (slash < 0) atRoot = true;
+    else tops.add(p.slice(0, slash));
+    if (p.endsWith("/pack.json")) nested.push(p);
+  }
+  const depth = (p: string): number => p.split("/").length;
+  return {
+    topFolders: atRoot || tops.size < 2 ? [] : [...tops].sort(compareBytes),
+    nested: nested.sort((a, b) => depth(a) - depth(b) || compareBytes(a, b)),
+  };
+}
+
 /** Sort order used everywhere a pack is listed or written: by UTF-8 bytes, like `sort` in C locale. */
 export function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,4 +1,5 @@
-import { readChartArchive } from "../chart";
+import { showName } from "../archive-error";
+import { readChartArchive, readChartYaml } from "../chart";
 import type { NativeFlate } from "../inflate";
 import { Budget, withLimits, type Limits } from "../limits";
 import { secretFindings } from "../secrets";
@@ -93,6 +94,7 @@ export function checkCharts(
       );
     }
   }
+  checkUnlistedCharts(ctx, doc);
   const chartsBlock = (valuesRoot as Record<string, unknown> | null)?.charts;
   if (
     chartNames.length &&
@@ -117,6 +119,40 @@ export function checkCharts(
     }
   }
   return summaries;
+}
+
+/**
+ * A `charts/*.tgz` that pack.json does not list is not installed, but Palette ships it with the
+ * pack: one that is not a chart archive at all (random bytes, no Chart.yaml) is a warning naming
+ * it and why (security.md case 42 names the chart; pack-format says nothing of unlisted files, and
+ * refusing a pack for a file Palette ignores would refuse packs it accepts). Only Chart.yaml is
+ * read ({@link readChartYaml}: a few KB, from the shared budget), so a file cut short after it
+ * passes: unlisted, it gets the cheap check, not the full read a listed chart gets. Files inside
+ * unpacked chart folders (`charts/<chart>/charts/*.tgz`) belong to that copy and are left alone.
+ */
+function checkUnlistedCharts(ctx: ValidateContext, { raw }: PackJsonDoc): void {
+  const { files, add, budget, limits, native } = ctx;
+  const listed = new Set(Array.isArray(raw.charts) ? raw.charts : []);
+  for (const [path, bytes] of files) {
+    if (!/^charts\/[^/]+\.tgz$/.test(path) || listed.has(path)) continue;
+    const r = readChartYaml(bytes, {
+      name: path,
+      budget,
+      limits,
+      ...(native ? { native } : {}),
+    });
+    if (r.ok) continue;
+    // The reader's messages name the archive first; say it once.
+    const why = r.error.message.startsWith(showName(path))
+      ? r.error.message
+      : `${showName(path)}: ${r.error.message}`;
+    add(
+      "warning",
+      "CHART_UNLISTED_INVALID",
+      `${why}. pack.json's \`charts\` does not list it, so Palette would ship it unused: delete it, or replace it with the chart archive and list it`,
+      { file: path },
+    );
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { decodeText, hasPath, parseYamlLimited } from "../yaml-text";
 import {
   lineAt,
   VALUES,
+  valuesKnown,
   type PackJsonDoc,
   type ValidateContext,
 } from "./context";
@@ -12,12 +13,13 @@ import { listedPaths } from "./refs";
 
 /**
  * Every manifest pack.json lists (rules 19, 20): UTF-8, plain ones parsed within the limits,
- * templated ones' `.Values` found in values.yaml or a preset; `manifests.<key>` blocks that match
- * no manifest.
+ * templated ones' `.Values` found in values.yaml or a preset (only when all of them were read);
+ * `manifests.<key>` blocks that match no manifest.
  */
 export function checkManifests(ctx: ValidateContext, doc: PackJsonDoc): void {
-  const { files, add, roots, values } = ctx;
-  const valuesRoot = roots[0];
+  const { files, add, roots, values, valuesRoot } = ctx;
+  // After a syntax error in values.yaml or presets.yaml, "no such value" would only repeat it.
+  const checkRefs = valuesKnown(ctx);
   const listed = listedPaths(ctx, doc, "kubeManifests");
   const keys = new Set<string>();
   for (const { path } of listed) {
@@ -74,6 +76,7 @@ export function checkManifests(ctx: ValidateContext, doc: PackJsonDoc): void {
         });
       continue;
     }
+    if (!checkRefs) continue;
     const missing = manifestValueRefs(text).filter(
       (ref) => !roots.some((r) => r && hasPath(r, `manifests.${key}.${ref}`)),
     );

@@ -1,3 +1,4 @@
+import { packJsonElsewhere, type PackFiles } from "../pack-files";
 import { decodeText } from "../yaml-text";
 import {
   parseJsonLocated,
@@ -106,16 +107,32 @@ export function checkPackJson(
   return read;
 }
 
+/** Why pack.json is not at the root, saying where the files are when that explains it. */
+function packJsonMissing(files: PackFiles): string {
+  const { topFolders, nested } = packJsonElsewhere(files);
+  if (topFolders.length)
+    return `pack.json is missing at the root: the files sit in ${topFolders.length} top folders (${few(topFolders.map((t) => `${t}/`))})${nested.length ? `, with ${few(nested)},` : ""} and none at the root. A pack archive holds its files at its root or inside one top folder: archive each pack on its own`;
+  if (nested.length)
+    return `pack.json is missing at the root; there ${nested.length === 1 ? "is" : "are"} ${few(nested)}: every pack needs it at its root, so move the pack's files up to the top`;
+  return "pack.json is missing: every pack needs it at its root";
+}
+
+/** Up to three names in backticks, then how many more. */
+function few(names: readonly string[]): string {
+  const shown = names
+    .slice(0, 3)
+    .map((n) => `\`${n}\``)
+    .join(", ");
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
+}
+
 function readPackJson(ctx: BaseContext): LocatedJson | null {
   const { files, add } = ctx;
   const bytes = files.get(PACK_JSON);
   if (!bytes) {
-    add(
-      "error",
-      "PACK_JSON_MISSING",
-      "pack.json is missing: every pack needs it at its root",
-      { file: PACK_JSON },
-    );
+    add("error", "PACK_JSON_MISSING", packJsonMissing(files), {
+      file: PACK_JSON,
+    });
     return null;
   }
   const text = decodeText(bytes);
@@ -390,11 +407,7 @@ function checkClassification(
       at("addonType"),
     );
   }
-  if (
-    isStr(eol) &&
-    eol.trim() !== "" &&
-    !EOL_DATE.test(eol)
-  ) {
+  if (isStr(eol) && eol.trim() !== "" && !EOL_DATE.test(eol)) {
     add(
       "warning",
       "EOL_FORMAT",

@@ -11,17 +11,20 @@ export function refProblem(p: string): string | null {
   return null;
 }
 
-/** The entries of `charts` or `kubeManifests` that are safe and present, each error reported (rules 12, 13). */
+/**
+ * The entries of `charts` or `kubeManifests` that are safe and present, each error reported (rules
+ * 12, 13). An entry listed again is reported once, at its second mention, and left out: every
+ * later check runs once per distinct entry.
+ */
 export function listedPaths(
-  { files, add }: BaseContext,
-  { raw, at }: PackJsonDoc,
+  ctx: BaseContext,
+  doc: PackJsonDoc,
   key: "charts" | "kubeManifests",
 ): { path: string; index: number }[] {
-  const list = raw[key];
-  if (!Array.isArray(list)) return [];
+  const { files, add } = ctx;
+  const { at } = doc;
   const out: { path: string; index: number }[] = [];
-  list.forEach((p, index) => {
-    if (!isStr(p)) return;
+  for (const { entry: p, index } of distinctEntries(ctx, doc, key)) {
     const where = at(`${key}.${index}`);
     const problem = refProblem(p);
     if (problem)
@@ -34,19 +37,52 @@ export function listedPaths(
         where,
       );
     else out.push({ path: p, index });
-  });
+  }
   return out;
 }
 
-/** Each Ansible role listed is a plain folder with tasks/main.yml (rule 14). */
-export function checkAnsibleRoles(
-  { files, add }: BaseContext,
+/**
+ * The string entries of a pack.json list, each once, with the index of its first mention. An entry
+ * listed more than once is one warning (`REF_DUPLICATE`, at its second mention), not an error:
+ * pack-format §H does not forbid it; but checking it again would print each of its findings again.
+ */
+function distinctEntries(
+  { add }: BaseContext,
   { raw, at }: PackJsonDoc,
-): void {
-  const roles = raw.ansibleRoles;
-  if (!Array.isArray(roles)) return;
-  roles.forEach((role, i) => {
-    if (!isStr(role)) return;
+  key: "charts" | "kubeManifests" | "ansibleRoles",
+): { entry: string; index: number }[] {
+  const list = raw[key];
+  if (!Array.isArray(list)) return [];
+  const mentions = new Map<string, number[]>();
+  list.forEach((entry: unknown, index) => {
+    if (isStr(entry))
+      mentions.set(entry, [...(mentions.get(entry) ?? []), index]);
+  });
+  const out: { entry: string; index: number }[] = [];
+  for (const [entry, [index, again, ...more]] of mentions) {
+    if (index === undefined) continue;
+    out.push({ entry, index });
+    if (again === undefined) continue;
+    const first = at(`${key}.${index}`).line;
+    add(
+      "warning",
+      "REF_DUPLICATE",
+      `${key} lists \`${entry}\` ${more.length + 2} times${first ? ` (first on line ${first})` : ""}: it is checked once; list it once`,
+      at(`${key}.${again}`),
+    );
+  }
+  return out;
+}
+
+/** Each Ansible role listed is a plain folder with tasks/main.yml (rule 14), each role once. */
+export function checkAnsibleRoles(ctx: BaseContext, doc: PackJsonDoc): void {
+  const { files, add } = ctx;
+  const { at } = doc;
+  for (const { entry: role, index: i } of distinctEntries(
+    ctx,
+    doc,
+    "ansibleRoles",
+  )) {
     if (refProblem(role) || role.includes("/"))
       add(
         "error",
@@ -65,5 +101,5 @@ export function checkAnsibleRoles(
         at(`ansibleRoles.${i}`),
       );
     }
-  });
+  }
 }
