@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -32,12 +32,16 @@ test("the destination switch on Review and Publish: spectro-cli gives the CLI's 
   values,
   review,
 }) => {
-  // hello-universe without its README: fine for an OCI registry, refused by the Spectro CLI.
+  // hello-universe with a JPEG as its logo.png (as crowdstrike-falcon-agent ships): fine for an
+  // OCI registry, refused by the Spectro CLI (pack-format §H rule 19).
   const folder = join(await mkdtemp(join(tmpdir(), "wizard-target-")), "hu");
   await cp(join(FIXTURES, "pack-central/hello-universe-1.3.1"), folder, {
     recursive: true,
   });
-  await rm(join(folder, "README.md"));
+  await cp(
+    join(FIXTURES, "pack-central/crowdstrike-falcon-agent-1.0.0/logo.png"),
+    join(folder, "logo.png"),
+  );
   const cli = cliFindings(folder, "spectro-cli");
   expect(cli.some((f) => f.severity === "error")).toBe(true);
 

@@ -52,8 +52,8 @@ Options:
                      {source, pack, digest, findings, files}, or
                      {source, error: {kind, message}} when it cannot be read.
   --target <target>  Whose rules set the severities: oci (the default),
-                     spectro-cli or pack-central (these two require a PNG
-                     logo, a README and an image list).
+                     spectro-cli (requires a PNG logo) or pack-central
+                     (a PNG logo, a README, an image list, an addonType).
 ${HELP_LINE}
 
 Exit status:

@@ -1,6 +1,7 @@
 /**
  * Where a pack is going; it decides a few severities of the rules (pack-format §H): the Spectro CLI
- * and pack-central's CI insist on a PNG logo, a README and image lists; an OCI registry does not.
+ * insists on a PNG logo (rule 19); pack-central's CI on that, a README, image lists and an add-on
+ * type (rules 9, 16, 20); an OCI registry on none of them.
  * The one list of them, for the core, the command line's `--target` and the builder's switch. It
  * imports nothing, so `packsmith --version` can read it without loading the core.
  */

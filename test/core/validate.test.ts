@@ -421,10 +421,25 @@ describe("pack-format §H rules on the tutorial pack", () => {
     expect(c).toContain("warning:DISPLAY_NAME_CHANGED");
   });
 
-  it("targets: the Spectro CLI and pack-central make logo, README and images errors", () => {
+  it("targets (§H rules 16, 19, 20): the Spectro CLI makes the logo an error; pack-central the logo, README and images too", () => {
     const noLogo = variant(T, {}, { "logo.png": null, "README.md": null });
     expect(codes(noLogo, { target: "spectro-cli" })).toEqual(
+      expect.arrayContaining(["error:LOGO_MISSING", "warning:README_MISSING"]),
+    );
+    expect(codes(noLogo, { target: "pack-central" })).toEqual(
       expect.arrayContaining(["error:LOGO_MISSING", "error:README_MISSING"]),
+    );
+    // The Spectro CLI's own tutorial pack (no image list) is ready for the Spectro CLI.
+    expect(codes(tutorial, { target: "spectro-cli" })).toContain(
+      "warning:IMAGES_MISSING",
+    );
+    expect(
+      codes(tutorial, { target: "spectro-cli" }).filter((c) =>
+        c.startsWith("error:"),
+      ),
+    ).toEqual([]);
+    expect(codes(tutorial, { target: "pack-central" })).toContain(
+      "error:IMAGES_MISSING",
     );
     expect(codes(crowdstrike)).toContain("warning:LOGO_NOT_PNG");
     expect(codes(crowdstrike, { target: "pack-central" })).toContain(

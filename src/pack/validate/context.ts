@@ -110,8 +110,10 @@ export interface PackJsonDoc {
 /** What every rule family may use before any file is read: the pack, the options, the sink. */
 export interface BaseContext {
   files: PackFiles;
-  /** A target other than OCI turns a few warnings into errors. */
-  strict: boolean;
+  /** The Spectro CLI and pack-central refuse a pack without a PNG logo (§H rule 19). */
+  logoRequired: boolean;
+  /** pack-central's CI also refuses one without a README, image list or add-on type (§H 9, 16, 20). */
+  packCentral: boolean;
   previous?: { name: string; displayName: string };
   limits: Limits;
   /** Shared by the pack and every chart archive opened inside it. */
@@ -167,7 +169,8 @@ export function createContext(
   const findings: Finding[] = [];
   const ctx: BaseContext = {
     files,
-    strict: (opts.target ?? "oci") !== "oci",
+    logoRequired: (opts.target ?? "oci") !== "oci",
+    packCentral: opts.target === "pack-central",
     limits,
     budget: opts.budget ?? packBudget(files, limits),
     findings,

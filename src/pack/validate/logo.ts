@@ -4,12 +4,12 @@ import { imageInfo } from "../png";
 import type { BaseContext } from "./context";
 
 /** logo.png (rule 5): present, a PNG by its bytes, within the size and side limits. */
-export function checkLogo({ files, add, strict }: BaseContext): void {
+export function checkLogo({ files, add, logoRequired }: BaseContext): void {
   const logo = files.get("logo.png");
   const where = { file: "logo.png" };
   if (!logo) {
     add(
-      strict ? "error" : "warning",
+      logoRequired ? "error" : "warning",
       "LOGO_MISSING",
       "logo.png is missing: the Spectro CLI refuses packs without one and Palette shows a placeholder",
       where,
@@ -63,7 +63,7 @@ export function checkLogo({ files, add, strict }: BaseContext): void {
     info.format === "webp"
   ) {
     add(
-      strict ? "error" : "warning",
+      logoRequired ? "error" : "warning",
       "LOGO_NOT_PNG",
       `logo.png is really a ${info.format.toUpperCase()} image; convert it to PNG`,
       where,
@@ -101,14 +101,14 @@ function proseWords(markdown: string): number {
 }
 
 /**
- * README.md (rule 6): missing is an error for the Spectro CLI and pack-central, a warning for
- * OCI; a placeholder (the builder's skeleton, TODO, a few words) is a warning for every target.
+ * README.md (rule 6; §H rule 20): missing is an error for pack-central, a warning for the Spectro
+ * CLI and OCI; a placeholder (the builder's skeleton, TODO, a few words) is a warning for every target.
  */
-export function checkReadme({ files, add, strict }: BaseContext): void {
+export function checkReadme({ files, add, packCentral }: BaseContext): void {
   const readme = files.get("README.md");
   if (!readme) {
     add(
-      strict ? "error" : "warning",
+      packCentral ? "error" : "warning",
       "README_MISSING",
       "README.md is missing: reviewers and Palette show it as the pack's documentation",
       { file: "README.md" },

@@ -69,7 +69,7 @@ function checkIndentation(text: string, add: Add): void {
 
 /** The `pack:` section of values.yaml: its namespace and, for add-ons, the image list. */
 export function checkPackSection(ctx: ValidateContext): void {
-  const { valuesRoot: root, values, add, strict } = ctx;
+  const { valuesRoot: root, values, add, packCentral } = ctx;
   const raw = ctx.packJson?.raw;
   if (root === null || !values) return;
   const pack = (root as Record<string, unknown> | null)?.pack as
@@ -95,7 +95,7 @@ export function checkPackSection(ctx: ValidateContext): void {
   const images = content?.images;
   if (!Array.isArray(images) || images.length === 0) {
     add(
-      strict ? "error" : "warning",
+      packCentral ? "error" : "warning",
       "IMAGES_MISSING",
       "values.yaml has no `pack.content.images` list: air-gapped installs and image scanning need every image the pack pulls",
       { file: VALUES, path: "pack.content.images" },

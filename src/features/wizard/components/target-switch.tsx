@@ -17,9 +17,9 @@ export const errorsToFix = (errors: number, target: Target): string =>
 const HINTS: Record<Target, string> = {
   oci: "Pushed with ORAS, or uploaded here. The registry does not insist on a logo or README.",
   "spectro-cli":
-    "Pushed with spectro pack push. The Spectro CLI refuses a pack without a PNG logo or README.",
+    "Pushed with spectro pack push. The Spectro CLI refuses a pack without a PNG logo.",
   "pack-central":
-    "A pull request to spectrocloud/pack-central, whose checks insist on a logo, a README and image lists.",
+    "A pull request to spectrocloud/pack-central, whose checks insist on a PNG logo, a README, image lists and an add-on type.",
 };
 
 /**
