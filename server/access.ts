@@ -84,8 +84,9 @@ export function createAccess(deps: {
       );
       return null;
     }
-    if (h.startsWith("Basic ")) {
-      const decoded = Buffer.from(h.slice(6).trim(), "base64").toString("utf8");
+    const basic = credentials(h, "basic");
+    if (basic !== null) {
+      const decoded = Buffer.from(basic, "base64").toString("utf8");
       const i = decoded.indexOf(":");
       return login(
         req,
@@ -116,10 +117,22 @@ export function createAccess(deps: {
   return { authenticate, liveSession, login, readable };
 }
 
+/**
+ * What follows the scheme of an `Authorization` header when the scheme is `scheme`, or null. The
+ * scheme is compared without regard to case and may be followed by any run of spaces (RFC 9110
+ * §11.1, §11.4: `bearer x` is `Bearer x`).
+ */
+function credentials(
+  header: string,
+  scheme: "basic" | "bearer",
+): string | null {
+  const m = /^([A-Za-z]+)[ \t]+(.*)$/s.exec(header);
+  return m && m[1]!.toLowerCase() === scheme ? m[2]!.trim() : null;
+}
+
 /** The token of `Authorization: Bearer <token>`, or null. */
 export function bearerToken(req: FastifyRequest): string | null {
-  const h = req.headers.authorization ?? "";
-  return h.startsWith("Bearer ") ? h.slice(7).trim() : null;
+  return credentials(req.headers.authorization ?? "", "bearer");
 }
 
 /** 429 for sign-ins over the limit, with the seconds to wait. */

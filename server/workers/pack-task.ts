@@ -200,7 +200,11 @@ async function checkUploadFile(task: CheckTask): Promise<unknown> {
       },
     },
   );
-  const identity = checkIdentity(detail, task);
+  // A name or version pack.json lacks (missing, broken, not a string: empty in the detail) is the
+  // pack.json rules' finding; comparing it with the URL would put a mismatch before the cause.
+  const identity = checkIdentity(detail, task).filter(
+    (f) => detail[f.path as "name" | "version"] !== "",
+  );
   if (errors.length || identity.length)
     return {
       ok: false,

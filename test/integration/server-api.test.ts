@@ -314,6 +314,20 @@ describe.each(stores)("registry API on the %s store", (kind) => {
     expect(
       (await json<Err>(mismatch)).error.details?.findings?.map((f) => f.code),
     ).toContain("IDENTITY_MISMATCH");
+    // Without pack.json the answer names that, not a name that "differs" from the URL's.
+    const noPackJson = await put(
+      "/packs/hellouniverse/2.0.0",
+      await tutorialZip(undefined, (files) => files.delete("pack.json")),
+    );
+    expect(noPackJson.status).toBe(422);
+    const np = await json<Err>(noPackJson);
+    expect(np.error.message).toMatch(/pack\.json is missing/);
+    expect(np.error.details?.findings?.map((f) => f.code)).toContain(
+      "PACK_JSON_MISSING",
+    );
+    expect(np.error.details?.findings?.map((f) => f.code)).not.toContain(
+      "IDENTITY_MISMATCH",
+    );
     const png = (await loadFixture("tutorials/hello-universe-pack")).get(
       "logo.png",
     )!;

@@ -47,6 +47,24 @@ const signOut = (url: string, token: string): Promise<Response> =>
     headers: writeHeaders(`Bearer ${token}`),
   });
 
+describe("the Authorization header", () => {
+  it("takes its scheme in any case (RFC 9110): bearer, BEARER and basic are let in", async () => {
+    const token = await signIn(a.url, ADMIN);
+    const status = async (auth: string): Promise<number> =>
+      (
+        await fetch(`${a.url}/api/v1/packs/nothing-here/1.0.0`, {
+          method: "DELETE",
+          headers: writeHeaders(auth),
+        })
+      ).status;
+    expect(await status(`bearer ${token}`)).toBe(404);
+    expect(await status(`BEARER  ${token}`)).toBe(404);
+    expect(await status(basic(ADMIN).replace(/^Basic/, "basic"))).toBe(404);
+    expect(await status(`Bearer${token}`)).toBe(401);
+    expect(await status(`Token ${token}`)).toBe(401);
+  });
+});
+
 describe("signing out", () => {
   it("204, then the token is 401 on this instance and on another sharing the secret; other sessions live on", async () => {
     const token = await signIn(a.url, ADMIN);
