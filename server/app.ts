@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -61,6 +61,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { maxParamLength: 1100 },
     bodyLimit: 64 * 1024,
+    // A `__proto__` or `constructor.prototype` key in a JSON body is dropped, not the whole body
+    // refused as "not valid JSON" (it is valid JSON; only its use as an object is dangerous).
+    onProtoPoisoning: "remove",
+    onConstructorPoisoning: "remove",
+    // A path Fastify cannot decode (`/packs/%ZZ`) is refused before any hook runs: in the API's
+    // error format, with the headers every answer carries, and without echoing the path.
+    frameworkErrors: (err, _req, reply) => {
+      securityHeaders(reply);
+      const badUrl = err.code === "FST_ERR_BAD_URL";
+      void sendError(
+        reply,
+        400,
+        badUrl ? "URL_INVALID" : "BAD_REQUEST",
+        badUrl
+          ? "the path is not valid percent-encoding (a % must be followed by two hex digits)"
+          : "the request could not be routed",
+      );
+    },
     // The HTTP parser itself notices a body cut short (the connection ends before Content-Length
     // bytes arrived); answer in the API's error format rather than Fastify's.
     // Node also reports here a request that did not arrive whole in time (408) and headers over
@@ -105,14 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addContentTypeParser("*", (_req, _payload, done) => done(null));
 
   app.addHook("onRequest", async (req, reply) => {
-    reply.header("X-Content-Type-Options", "nosniff");
-    reply.header("Referrer-Policy", "same-origin");
-    reply.header("Cross-Origin-Opener-Policy", "same-origin");
-    reply.header(
-      "Permissions-Policy",
-      "camera=(), microphone=(), geolocation=()",
-    );
-    reply.header("Content-Security-Policy", APP_CSP);
+    securityHeaders(reply);
     const origin = req.headers.origin;
     // A listed origin (PACKSMITH_CORS_ORIGINS): it may read answers and send unsafe requests.
     const listed = origin !== undefined && config.corsOrigins.includes(origin);
@@ -172,6 +183,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         if (status >= 500) req.log.error({ err }, `store failed: ${err.code}`);
         return sendError(reply, status, err.code, err.message);
       }
+      const body = jsonBodyError(err);
+      if (body) return sendError(reply, 400, "BODY_INVALID", body);
       const status =
         err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
       if (status >= 500) req.log.error({ err }, "request failed");
@@ -224,6 +237,33 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (config.staticDir && existsSync(join(config.staticDir, "index.html")))
     await app.register(staticRoutes, { root: config.staticDir });
   return app;
+}
+
+/** The headers every answer carries, errors included. */
+function securityHeaders(reply: FastifyReply): void {
+  reply.header("X-Content-Type-Options", "nosniff");
+  reply.header("Referrer-Policy", "same-origin");
+  reply.header("Cross-Origin-Opener-Policy", "same-origin");
+  reply.header(
+    "Permissions-Policy",
+    "camera=(), microphone=(), geolocation=()",
+  );
+  reply.header("Content-Security-Policy", APP_CSP);
+}
+
+/**
+ * What is wrong with a JSON body Fastify's parser refused (POST /session), in the API's words, or
+ * null for any other error. Its own codes (`FST_ERR_CTP_…`) name its internals, not the request.
+ */
+function jsonBodyError(err: { code?: string; message: string }): string | null {
+  switch (err.code) {
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return "the body is empty; send a JSON object";
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return "the body is not valid JSON";
+    default:
+      return null;
+  }
 }
 
 /** Node's `maxHeaderSize`: the request line and headers together, at most this many bytes. */

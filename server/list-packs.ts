@@ -35,10 +35,14 @@ const PARAMS = [
   "sort",
 ] as const;
 
+/** Items a page holds when `limit` is not given, and the most it may ask for. */
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 200;
+
 /**
  * One page of the list for a raw query (Fastify's parsed query string). A repeated parameter,
- * an unknown sort or a cursor this server did not issue for this sort is an error (400), never a
- * guess.
+ * an unknown sort, a `limit` that is not a whole number from 1 to 200 or a cursor this server did
+ * not issue for this sort is an error (400), never a guess.
  */
 export function listPacks(
   all: readonly PackSummary[],
@@ -61,7 +65,12 @@ export function listPacks(
       "QUERY_INVALID",
       `sort is one of ${LIST_SORTS.join(", ")}, not \`${sort.slice(0, 50)}\``,
     );
-  const limit = Math.min(Math.max(Number(q.limit ?? 50) || 50, 1), 200);
+  const limit = q.limit ? Number(q.limit) : DEFAULT_LIMIT;
+  if (!/^\d{1,3}$/.test(q.limit || "0") || limit < 1 || limit > MAX_LIMIT)
+    return fail(
+      "QUERY_INVALID",
+      `limit is a whole number from 1 to ${MAX_LIMIT}, not \`${(q.limit ?? "").slice(0, 20)}\``,
+    );
   const filter: ListFilter = {
     q: q.q,
     layer: q.layer,

@@ -70,7 +70,7 @@ export const readRoutes: FastifyPluginAsync<{
     if (!d) return versionNotFound(reply, p);
     const etag = format === "zip" ? `"${d.digest}"` : `"${d.digest}+tar.gz"`;
     reply.header("ETag", etag).header("Cache-Control", "no-cache");
-    if (req.headers["if-none-match"] === etag) {
+    if (noneMatch(req.headers["if-none-match"], etag)) {
       await stored?.close();
       return reply.code(304).send();
     }
@@ -233,4 +233,15 @@ function sendPackFile(
       .header("Content-Disposition", contentDisposition(base))
       .send(buf)
   );
+}
+
+/**
+ * Whether an `If-None-Match` header matches `etag` (RFC 9110 §13.1.2): `*`, or a comma-separated
+ * list of entity tags compared weakly (`W/"x"` matches `"x"`).
+ */
+function noneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === "*") return true;
+  const opaque = (t: string): string => t.trim().replace(/^W\//, "");
+  return header.split(",").some((t) => opaque(t) === opaque(etag));
 }

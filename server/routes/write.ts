@@ -44,12 +44,22 @@ export const writeRoutes: FastifyPluginAsync<{
     async (req, reply) => {
       const p = packParams(req, reply);
       if (!p) return reply;
+      const force = forceFlag((req.query as { force?: unknown }).force);
+      if (force === null) {
+        closeAfter(req, reply);
+        return sendError(
+          reply,
+          400,
+          "QUERY_INVALID",
+          "force is given once, as true or false (or 1 or 0)",
+        );
+      }
       const user = await access.authenticate(req, reply);
       if (!user) return reply;
       const r = await publisher.publish({
         ...p,
         user,
-        force: (req.query as { force?: string }).force === "true",
+        force,
         declaredLength: header(req, "content-length"),
         claimedDigest: header(req, "x-pack-digest"),
         contentSha256: header(req, "x-content-sha256"),
@@ -87,6 +97,19 @@ export const writeRoutes: FastifyPluginAsync<{
     return reply.code(204).send();
   });
 };
+
+/**
+ * `?force`: absent or `false`/`0` is false; `true`/`1`, or the bare `?force`, is true (any case);
+ * anything else, or the parameter given twice, is null (a 400: never a guess about overwriting).
+ */
+function forceFlag(v: unknown): boolean | null {
+  if (v === undefined) return false;
+  if (typeof v !== "string") return null;
+  const t = v.toLowerCase();
+  if (t === "true" || t === "1" || t === "") return true;
+  if (t === "false" || t === "0") return false;
+  return null;
+}
 
 /** Content-Types a pack PUT may carry; the bytes are sniffed after (zip or tar.gz). */
 const PACK_TYPES = new Set([

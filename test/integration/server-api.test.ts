@@ -132,13 +132,18 @@ describe.each(stores)("registry API on the %s store", (kind) => {
     const back = readPackArchive(new Uint8Array(await archive.arrayBuffer()));
     if (!back.ok) throw new Error(back.error.message);
     expect(await contentDigest(back.value.files)).toBe(digest);
-    expect(
+    const revalidated = async (ifNoneMatch: string): Promise<number> =>
       (
         await fetch(api("/packs/hellouniverse/1.0.0/archive"), {
-          headers: { "if-none-match": `"${digest}"` },
+          headers: { "if-none-match": ifNoneMatch },
         })
-      ).status,
-    ).toBe(304);
+      ).status;
+    expect(await revalidated(`"${digest}"`)).toBe(304);
+    // RFC 9110 §13.1.2: a weak tag, a list, or `*` match too; another tag does not.
+    expect(await revalidated(`W/"${digest}"`)).toBe(304);
+    expect(await revalidated(`"sha256:other", "${digest}"`)).toBe(304);
+    expect(await revalidated("*")).toBe(304);
+    expect(await revalidated(`"sha256:other"`)).toBe(200);
 
     const tgz = await fetch(
       api("/packs/hellouniverse/1.0.0/archive?format=tar.gz"),
@@ -292,6 +297,35 @@ describe.each(stores)("registry API on the %s store", (kind) => {
         )
       ).digest,
     ).toBe(body.digest);
+  });
+
+  it("?force is true, 1 or bare (any case), false or 0; anything else or twice → 400 before the body", async () => {
+    const other = await tutorialZip("force spellings");
+    expect(
+      (await put("/packs/hellouniverse/1.0.0?force=false", other)).status,
+    ).toBe(409);
+    expect(
+      (await put("/packs/hellouniverse/1.0.0?force=0", other)).status,
+    ).toBe(409);
+    for (const q of ["force=maybe", "force=true&force=true", "force=yes"]) {
+      const r = await put(`/packs/hellouniverse/1.0.0?${q}`, other);
+      expect(r.status, q).toBe(400);
+      expect((await json<Err>(r)).error.code, q).toBe("QUERY_INVALID");
+    }
+    expect(
+      (await put("/packs/hellouniverse/1.0.0?force=1", other)).status,
+    ).toBe(201);
+    const again = await tutorialZip("force spellings, again");
+    expect(
+      (await put("/packs/hellouniverse/1.0.0?FORCE=true", again)).status,
+    ).toBe(409);
+    expect(
+      (await put("/packs/hellouniverse/1.0.0?force=TRUE", again)).status,
+    ).toBe(201);
+    expect(
+      (await put("/packs/hellouniverse/1.0.0?force", await tutorialZip("bare")))
+        .status,
+    ).toBe(201);
   });
 
   it("422 for a pack with error findings (named, nothing stored); 422 when pack.json disagrees with the path; 415 for a non-zip", async () => {

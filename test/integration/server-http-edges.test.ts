@@ -334,6 +334,51 @@ describe("a body cut short", () => {
   });
 });
 
+describe("requests refused before any route", () => {
+  it("a path that is not valid percent-encoding → 400 URL_INVALID in the API's format, with its headers, the path not echoed", async () => {
+    const r = await fetch(api("/packs/%ZZ<script>"));
+    expect(r.status).toBe(400);
+    expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(r.headers.get("content-security-policy")).toMatch(/default-src/);
+    const text = await r.text();
+    expect(JSON.parse(text)).toEqual({
+      error: {
+        code: "URL_INVALID",
+        message: expect.stringMatching(/percent-encoding/) as string,
+      },
+    });
+    expect(text).not.toContain("script");
+  });
+
+  it("a sign-in body that is empty or not JSON → 400 BODY_INVALID; a __proto__ key is dropped, not the body", async () => {
+    const post = (body: string) =>
+      fetch(api("/session"), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-packsmith-client": "t",
+        },
+        body,
+      });
+    for (const [body, says] of [
+      ["", /empty/],
+      ["{bad", /not valid JSON/],
+    ] as const) {
+      const r = await post(body);
+      expect(r.status, body).toBe(400);
+      const e = (
+        (await r.json()) as { error: { code: string; message: string } }
+      ).error;
+      expect(e.code).toBe("BODY_INVALID");
+      expect(e.message).toMatch(says);
+    }
+    const poisoned = await post(
+      JSON.stringify({ ...ADMIN }).replace("{", '{"__proto__":{"admin":true},'),
+    );
+    expect(poisoned.status).toBe(200);
+  });
+});
+
 describe("headers over the limit", () => {
   it("a 20 KiB header → 431 in the API's error shape", async () => {
     const { host } = new URL(srv.url);

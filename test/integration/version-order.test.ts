@@ -247,7 +247,7 @@ describe.each(["fs", "oci"] as const)(
       }
     });
 
-    it("refuses a repeated parameter, an unknown sort and a cursor of another sort with 400", async () => {
+    it("refuses a repeated parameter, an unknown sort, a limit outside 1–200 and a cursor of another sort with 400", async () => {
       for (const q of [
         "q=a&q=b",
         "sort=name&sort=version",
@@ -256,6 +256,11 @@ describe.each(["fs", "oci"] as const)(
         "limit=1&limit=2",
         "sort=size",
         "cursor=garbage",
+        "limit=0",
+        "limit=-1",
+        "limit=1.5",
+        "limit=abc",
+        "limit=201",
       ]) {
         const r = await fetch(api(`/packs?${q}`));
         expect(r.status, q).toBe(400);
@@ -264,6 +269,9 @@ describe.each(["fs", "oci"] as const)(
         };
         expect(body.error.message, q).toMatch(/\S/);
       }
+      // An empty limit is the default, 50; 200 is the most a page holds.
+      expect((await fetch(api("/packs?limit="))).status).toBe(200);
+      expect((await fetch(api("/packs?limit=200"))).status).toBe(200);
       const page = await get<Page>("/packs?limit=1&sort=name");
       const other = await fetch(api(`/packs?sort=version&cursor=${page.next}`));
       expect(other.status).toBe(400);
