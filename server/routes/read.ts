@@ -133,8 +133,9 @@ export const readRoutes: FastifyPluginAsync<{
     if (!p) return reply;
     const path = (req.params as { "*": string })["*"];
     const files = await store.files(p.name, p.version);
-    const bytes = files?.get(path);
     reply.header("Content-Security-Policy", RAW_CSP);
+    if (!files) return versionNotFound(reply, p);
+    const bytes = files.get(path);
     if (!bytes)
       return sendError(
         reply,
@@ -198,6 +199,16 @@ export const readRoutes: FastifyPluginAsync<{
   app.get("/api/v1/packs/:name/:version/logo", async (req, reply) => {
     const p = packParams(req, reply);
     if (!p) return reply;
+    const d = await store.get(p.name, p.version);
+    if (!d) return versionNotFound(reply, p);
+    // Revalidated on every use, against the version's digest (known without reading the files):
+    // a forced overwrite shows its new logo at once, and an unchanged one costs a 304.
+    const etag = `"${d.digest}+logo"`;
+    reply.header("Content-Security-Policy", RAW_CSP);
+    const cached = (): FastifyReply =>
+      reply.header("ETag", etag).header("Cache-Control", "no-cache");
+    if (noneMatch(req.headers["if-none-match"], etag))
+      return cached().code(304).send();
     const logo = (await store.files(p.name, p.version))?.get("logo.png");
     if (!logo || imageInfo(logo).format !== "png")
       return sendError(
@@ -206,10 +217,7 @@ export const readRoutes: FastifyPluginAsync<{
         "LOGO_NOT_FOUND",
         `${p.name} ${p.version} has no PNG logo`,
       );
-    reply
-      .header("Content-Security-Policy", RAW_CSP)
-      .header("Cache-Control", "public, max-age=300");
-    return reply
+    return cached()
       .type("image/png")
       .send(Buffer.from(logo.buffer, logo.byteOffset, logo.byteLength));
   });

@@ -164,14 +164,27 @@ describe.each(stores)("registry API on the %s store", (kind) => {
     expect(await file.text()).toContain(".Values");
     const logo = await fetch(api("/packs/hellouniverse/1.0.0/files/logo.png"));
     expect(logo.headers.get("content-disposition")).toMatch(/attachment/);
+    const png = await fetch(api("/packs/hellouniverse/1.0.0/logo"));
+    expect(png.headers.get("content-type")).toBe("image/png");
+    // Revalidated against the version's digest: a forced overwrite shows its logo at once.
+    expect(png.headers.get("cache-control")).toBe("no-cache");
+    expect(png.headers.get("etag")).toBe(`"${digest}+logo"`);
     expect(
-      (await fetch(api("/packs/hellouniverse/1.0.0/logo"))).headers.get(
-        "content-type",
-      ),
-    ).toBe("image/png");
+      (
+        await fetch(api("/packs/hellouniverse/1.0.0/logo"), {
+          headers: { "if-none-match": `"${digest}+logo"` },
+        })
+      ).status,
+    ).toBe(304);
     expect(
       (await fetch(api("/packs/hellouniverse/1.0.0/files/nope.txt"))).status,
     ).toBe(404);
+    // A version that does not exist is said so, whatever was asked of it.
+    for (const path of ["/files/README.md", "/logo"]) {
+      const r = await fetch(api(`/packs/hellouniverse/9.9.9${path}`));
+      expect(r.status, path).toBe(404);
+      expect((await json<Err>(r)).error.code, path).toBe("VERSION_NOT_FOUND");
+    }
     expect((await fetch(api("/packs/hellouniverse/9.9.9"))).status).toBe(404);
     expect(
       (await json<Err>(await fetch(api("/packs/nothing-here")))).error.code,
