@@ -16,10 +16,19 @@ import {
   type ScalarEvent,
 } from "js-yaml";
 
-/** A node of a parsed document: where it starts, and a scalar's resolved value and text. */
+/**
+ * A node of a parsed document: where it starts, where the key holding it is written, and a
+ * scalar's resolved value and text.
+ */
 export interface YamlNode {
   /** Offset of its first character, as the `yaml` package's `range[0]`; absent when not known. */
   start?: number;
+  /**
+   * For a mapping's value, the offset of its key (the key's `range[0]` in the `yaml` package): a
+   * block mapping or sequence value starts on a later line, after any comments, where its key
+   * does not. Absent for a sequence item and a document's root.
+   */
+  keyStart?: number;
   /** A scalar's value and its source (the text before type resolution: `1.10` for the number 1.1). */
   scalar?: { value: unknown; source: string };
 }
@@ -29,10 +38,11 @@ export type NodeFinder = (
   path: readonly (string | number)[],
 ) => YamlNode | undefined;
 
-type Indexed =
+type Indexed = (
   | { kind: "scalar"; start: number; event: ScalarEvent }
   | { kind: "seq"; start: number; items: Indexed[] }
-  | { kind: "map"; start: number; keys: Map<string, Indexed> };
+  | { kind: "map"; start: number; keys: Map<string, Indexed> }
+) & { keyStart?: number };
 
 interface Frame {
   node: Indexed | null;
@@ -40,6 +50,8 @@ interface Frame {
   root?: Indexed;
   /** A mapping's key waiting for its value. */
   key?: string;
+  /** Where that key starts. */
+  keyStart?: number;
 }
 
 export interface FastParse {
@@ -101,8 +113,10 @@ function indexEvents(
     else if (parent.kind === "seq") parent.items.push(node);
     else if (parent.kind === "map") {
       if (top.key === undefined) return false;
+      if (top.keyStart !== undefined) node.keyStart = top.keyStart;
       parent.keys.set(top.key, node);
       top.key = undefined;
+      top.keyStart = undefined;
     } else return false;
     return true;
   };
@@ -136,7 +150,10 @@ function indexEvents(
           if (e.valueEnd - e.valueStart > MAX_KEY) return null;
           const key = keyString(e, text);
           if (key === null) return null;
+          const keyStart = scalarStart(e, text, lastEnd, "map");
+          if (keyStart === null) return null;
           top.key = key;
+          top.keyStart = keyStart;
         } else {
           const start = scalarStart(e, text, lastEnd, top?.node?.kind);
           if (start === null) return null;
@@ -212,12 +229,27 @@ function scalarStart(
     e.style === SCALAR_STYLE.LITERAL_BLOCK ||
     e.style === SCALAR_STYLE.FOLDED_BLOCK
   ) {
-    // The content starts on a later line; the header (`|`, `>-`, a comment after it) ends before it.
-    let i = e.valueStart - 1;
-    while (i > 0 && /[ \t\r\n]/.test(text[i]!)) i--;
-    return i;
+    // The content starts on a later line; its header (`|`, `>-`) is the first `|` or `>` after the
+    // last token outside comments (found by a review: walking back from the content stopped in a
+    // comment after the header, `add: | # …`, so the two packages disagreed on where it starts).
+    const at = headerAfter(text, lastEnd, e.valueStart);
+    return at === -1 ? null : at;
   }
   return e.valueStart;
+}
+
+/** The first `|` or `>` at or after `from` and before `to`, outside comments; -1 when there is none. */
+function headerAfter(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === "|" || c === ">") return i;
+    if (c === "#" && (i === 0 || /[ \t\r\n]/.test(text[i - 1]!))) {
+      const nl = text.indexOf("\n", i);
+      if (nl === -1) return -1;
+      i = nl;
+    }
+  }
+  return -1;
 }
 
 /** The first `char` at or after `from` outside comments; -1 when there is none. */
@@ -247,13 +279,17 @@ function finder(text: string, root: Indexed | undefined): NodeFinder {
       } else return undefined;
     }
     if (!node) return undefined;
-    if (node.kind !== "scalar") return { start: node.start };
+    const at = {
+      start: node.start,
+      ...(node.keyStart !== undefined ? { keyStart: node.keyStart } : {}),
+    };
+    if (node.kind !== "scalar") return at;
     const source = getScalarValue(text, node.event);
     const value =
       node.event.style === SCALAR_STYLE.PLAIN
         ? CORE_SCHEMA.resolveImplicitScalarTag(source).value
         : source;
-    return { start: node.start, scalar: { value, source } };
+    return { ...at, scalar: { value, source } };
   };
 }
 

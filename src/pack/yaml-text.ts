@@ -1,4 +1,5 @@
 import {
+  isMap,
   isScalar,
   LineCounter,
   parseAllDocuments,
@@ -175,8 +176,13 @@ export function parseYamlLimited(
     if (path.length > 0 && !doc.hasIn(path)) return undefined;
     const node: unknown = doc.getIn(path, true);
     const range = (node as { range?: [number, number, number] } | null)?.range;
+    const keyStart =
+      path.length > 0
+        ? keyOffset(doc.getIn(path.slice(0, -1), true), path[path.length - 1]!)
+        : undefined;
     return {
       ...(range ? { start: range[0] } : {}),
+      ...(keyStart !== undefined ? { keyStart } : {}),
       ...(isScalar(node) && typeof node.source === "string"
         ? { scalar: { value: node.value, source: node.source } }
         : {}),
@@ -368,15 +374,39 @@ function depthOver(root: unknown, max: number): boolean {
   return false;
 }
 
-/** 1-based line of a path in a parsed document (its deepest part that exists), or undefined. */
+/** Where the key of `seg` is written in `parent`, when `parent` is a mapping holding it. */
+function keyOffset(parent: unknown, seg: string | number): number | undefined {
+  if (!isMap(parent)) return undefined;
+  // As the package's own lookup (`getIn`) matches a key: by its scalar value.
+  const pair = parent.items.find((p) =>
+    isScalar(p.key) ? p.key.value === seg : p.key === seg,
+  );
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+/**
+ * 1-based line of a path in a parsed document, or undefined. A finding about a mapping entry (a
+ * chart's values block, a schema path, a preset's field) is read at its key: `at: "key"` (the
+ * default) gives the line of the key, where a block mapping's value starts on a later line,
+ * often after comments. A finding about a value itself (a bad namespace, a template's text)
+ * passes `"value"`: the line where the value starts (a block scalar's `|` header). A sequence
+ * item and the root have no key: their start either way. A path that does not exist gives its
+ * deepest part that does, at that part's key: what is missing belongs under it.
+ */
 export function lineOfPath(
   parsed: ParsedYaml,
   docIndex: number,
   path: readonly (string | number)[],
+  at: "key" | "value" = "key",
 ): number | undefined {
   for (let i = path.length; i >= 0; i--) {
-    const start = parsed.node(docIndex, path.slice(0, i))?.start;
-    if (start !== undefined) return parsed.line(start);
+    const node = parsed.node(docIndex, path.slice(0, i));
+    if (!node) continue;
+    const offset =
+      at === "value" && i === path.length
+        ? node.start
+        : (node.keyStart ?? node.start);
+    if (offset !== undefined) return parsed.line(offset);
   }
   return undefined;
 }

@@ -60,9 +60,16 @@ function expectSame(text: string, file: string, multi: boolean): ParsedYaml {
       )
         continue;
       const at = `${where} doc ${doc} ${JSON.stringify(path)}`;
+      const [g, w] = [got.node(doc, path), want.node(doc, path)];
+      expect(g?.scalar?.source, at).toBe(w?.scalar?.source);
+      // A block scalar starts at its header both ways: presets.ts reads `add: |` by it.
+      const header = (n: typeof g) =>
+        n?.start !== undefined && /[|>]/.test(text[n.start] ?? "");
+      expect(header(g), at).toBe(header(w));
+      // The key's line (findings about an entry) and the value's (findings about the value).
       expect(lineOfPath(got, doc, path), at).toBe(lineOfPath(want, doc, path));
-      expect(got.node(doc, path)?.scalar?.source, at).toBe(
-        want.node(doc, path)?.scalar?.source,
+      expect(lineOfPath(got, doc, path, "value"), at).toBe(
+        lineOfPath(want, doc, path, "value"),
       );
     }
   });
@@ -246,6 +253,52 @@ describe("the fast YAML path agrees with the yaml package", () => {
     });
     expect(lineOfPath(got, 0, ["a", "d"])).toBe(6);
     expect(lineOfPath(got, 0, ["a", "m", 1])).toBe(21);
-    expect(lineOfPath(got, 0, ["a", "missing"])).toBe(2);
+    // A missing key belongs to its parent's entry: the line of `a:`, not of its first child.
+    expect(lineOfPath(got, 0, ["a", "missing"])).toBe(1);
+    expect(lineOfPath(got, 0, ["a", "f", 1, "missing"])).toBe(10);
+  });
+
+  test("a mapping entry is at its key's line, its value where the value starts", () => {
+    const text = [
+      "charts:",
+      "  app:",
+      "    # a comment before the first child",
+      "",
+      "    replicas: 1",
+      "  list:",
+      "    # items",
+      "    - a",
+      "  text: | # a header comment",
+      "    body",
+      '  "quoted key":',
+      "    - > ",
+      "      folded",
+      "",
+    ].join("\n");
+    for (const parser of [undefined, "yaml"] as const) {
+      const got = parseYamlLimited(
+        text,
+        "values.yaml",
+        parser ? { parser } : {},
+      );
+      const lines = (path: (string | number)[]) => [
+        lineOfPath(got, 0, path),
+        lineOfPath(got, 0, path, "value"),
+      ];
+      expect(got.parser).toBe(parser ?? "js-yaml");
+      expect(lines(["charts"])).toEqual([1, 2]);
+      expect(lines(["charts", "app"])).toEqual([2, 5]);
+      expect(lines(["charts", "app", "replicas"])).toEqual([5, 5]);
+      expect(lines(["charts", "list"])).toEqual([6, 8]);
+      expect(lines(["charts", "list", 0])).toEqual([8, 8]);
+      expect(lines(["charts", "text"])).toEqual([9, 9]);
+      expect(lines(["charts", "quoted key"])).toEqual([11, 12]);
+      expect(lines(["charts", "quoted key", 0])).toEqual([12, 12]);
+      expect(lines(["charts", "app", "missing"])).toEqual([2, 2]);
+      expect(got.node(0, ["charts", "text"])?.start).toBe(text.indexOf("|"));
+      expect(got.node(0, ["charts", "quoted key", 0])?.start).toBe(
+        text.indexOf(">"),
+      );
+    }
   });
 });

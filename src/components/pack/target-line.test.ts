@@ -9,7 +9,8 @@ describe("targetLine", () => {
     [{ path: "z" }, 7],
     [{ path: "a.list.1.x" }, 6],
     [{ path: "a.list.$[].x" }, 5],
-    [{ path: "a.b.missing" }, 3],
+    // A missing key lands on its parent entry, at the parent's key (`b:`), as findings do.
+    [{ path: "a.b.missing" }, 2],
     [{ line: 4 }, 4],
   ])("%j → line %i", (target, want) => {
     expect(targetLine(yaml, "values.yaml", target)).toBe(want);

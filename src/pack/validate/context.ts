@@ -209,12 +209,16 @@ export const typeName = (v: unknown): string =>
 
 export const isStr = (v: unknown): v is string => typeof v === "string";
 
-/** The line of a path in values.yaml (or another parsed YAML file), when it has one. */
+/**
+ * The line of a path in values.yaml (or another parsed YAML file), when it has one: its key's
+ * line for a finding about the entry, its value's for one about the value ({@link lineOfPath}).
+ */
 export const lineAt = (
   values: ParsedYaml,
   path: (string | number)[],
+  at: "key" | "value" = "key",
 ): { line?: number } => {
-  const line = lineOfPath(values, 0, path);
+  const line = lineOfPath(values, 0, path, at);
   return line ? { line } : {};
 };
 

@@ -162,11 +162,11 @@ function readAdd(
   const what = "its `add` text";
   const sub = parseYamlLimited(source, what, { code: "PRESETS_INVALID" });
   const start = parsed.node(0, ["presets", i, "add"])?.start;
-  const addLine =
-    start === undefined
-      ? lineAt(parsed, ["presets", i]).line
-      : parsed.line(start);
   const literal = start !== undefined && text[start] === "|";
+  // A literal's lines count from its `|` header; any other error is reported at the `add:` key.
+  const addLine = literal
+    ? parsed.line(start)
+    : lineAt(parsed, ["presets", i, "add"]).line;
   for (const f of sub.findings) {
     const line =
       literal && f.line && addLine !== undefined ? addLine + f.line : addLine;

@@ -31,7 +31,13 @@ export function checkSchemaYaml(ctx: ValidateContext): void {
       { file, line: 1 },
     );
   for (const [key, entry] of Object.entries(root)) {
+    // The entry and its path are found at the key; a template's own problems at the template.
     const where = { file, path: key, ...lineAt(parsed, [key]) };
+    const atTemplate = {
+      file,
+      path: key,
+      ...lineAt(parsed, [key, "schema"], "value"),
+    };
     const template =
       entry && typeof entry === "object"
         ? (entry as Record<string, unknown>).schema
@@ -51,7 +57,7 @@ export function checkSchemaYaml(ctx: ValidateContext): void {
         "error",
         "SCHEMA_TEMPLATE_INVALID",
         `schema.yaml \`${key}\`: ${t.message}`,
-        where,
+        atTemplate,
       );
     else
       for (const w of t.warnings)
@@ -59,7 +65,7 @@ export function checkSchemaYaml(ctx: ValidateContext): void {
           "info",
           "SCHEMA_TEMPLATE_UNDOCUMENTED",
           `schema.yaml \`${key}\`: ${w}`,
-          where,
+          atTemplate,
         );
     if (
       checkPaths &&

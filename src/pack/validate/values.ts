@@ -84,7 +84,7 @@ export function checkPackSection(ctx: ValidateContext): void {
         {
           file: VALUES,
           path: "pack.namespace",
-          ...lineAt(values, ["pack", "namespace"]),
+          ...lineAt(values, ["pack", "namespace"], "value"),
         },
       );
     }
