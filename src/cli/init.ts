@@ -11,8 +11,10 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Finding } from "../pack/finding";
 import type { PackFiles } from "../pack/pack-files";
 import { err, ok, type Result } from "../pack/result";
+import { TARGETS } from "../pack/targets";
 import {
   TEMPLATE_FILE,
   templateInfo,
@@ -152,9 +154,81 @@ function writePack(
 }
 
 /**
+ * The values each template copies from the documentation's example (test/fixtures/seed-examples):
+ * the example author's AMI, account, region, vCenter paths, image and passwords. They parse and
+ * validate, so no finding names them, but they are the author's, not the user's. Each key is
+ * found in the written file by its name, for its line.
+ */
+const SAMPLE_VALUES: Readonly<
+  Record<string, { file: string; keys: readonly string[] }>
+> = {
+  "centos-aws": {
+    file: "pack.json",
+    keys: ["cloudRegion", "imageId", "imageOwner"],
+  },
+  "centos-azure": {
+    file: "pack.json",
+    keys: ["imageOffer", "imagePublisher", "imageSKU"],
+  },
+  "centos-vsphere-template": {
+    file: "pack.json",
+    keys: ["folder", "imageId", "sshPassword"],
+  },
+  "ubuntu-vsphere-ova": { file: "pack.json", keys: ["folder", "imageId"] },
+  "permission-manager": { file: "values.yaml", keys: ["authPassword"] },
+};
+
+/** `pack.json:4 imageId, …`: each sample value of template `id` where `pack` holds it. */
+function sampleValues(id: string, pack: PackFiles): string[] {
+  const sample = SAMPLE_VALUES[id];
+  const bytes = sample && pack.get(sample.file);
+  if (!sample || !bytes) return [];
+  const lines = new TextDecoder().decode(bytes).split("\n");
+  return sample.keys.flatMap((key) => {
+    const at = lines.findIndex((l) =>
+      new RegExp(`^\\s*"?${key}"?\\s*:`).test(l),
+    );
+    return at < 0 ? [] : [`${sample.file}:${at + 1} ${key}`];
+  });
+}
+
+/**
+ * What a pack written from template `id` still needs, as init prints it: every error, then every
+ * warning, as `validate` (an OCI registry) reports them, each warning saying which other targets
+ * make it an error (IMAGES_MISSING for pack-central: a target only raises a warning to an error),
+ * then the sample values to replace. "" when it needs nothing.
+ */
+async function stillNeeds(id: string, pack: PackFiles): Promise<string> {
+  const { validatePack } = await import("../pack/validate");
+  const key = (f: Finding): string =>
+    JSON.stringify([f.code, f.file, f.line, f.path]);
+  const errorFor = new Map<string, string[]>();
+  for (const target of TARGETS.filter((t) => t !== "oci"))
+    for (const f of validatePack(pack, { target }).findings)
+      if (f.severity === "error")
+        errorFor.set(key(f), [...(errorFor.get(key(f)) ?? []), target]);
+  const oci = validatePack(pack).findings;
+  const marked = oci.map((f) => {
+    const targets = errorFor.get(key(f));
+    return targets
+      ? {
+          ...f,
+          message: `${f.message} (an error for --target ${targets.join(", ")})`,
+        }
+      : f;
+  });
+  const found = findingLines(oci, "error") + findingLines(marked, "warning");
+  const samples = sampleValues(id, pack);
+  const replace = samples.length
+    ? `Replace the documentation's sample values with your own: ${samples.join(", ")}\n`
+    : "";
+  return found || replace ? `What it still needs:\n${found}${replace}` : "";
+}
+
+/**
  * `packsmith init <template> <folder>`: write the template's pack into a new (or empty) folder,
- * whole or not at all (writePack), then say what the pack still needs (the core's errors: a chart
- * the template cannot ship).
+ * whole or not at all (writePack), then say what the pack still needs (stillNeeds: its errors,
+ * its warnings and the sample values it copies from the documentation).
  * `packsmith init --list [--json]`: the templates, `[{id, title, layer, description}]` as JSON.
  * Exit 0 when written or listed, 2 when it cannot be.
  */
@@ -216,8 +290,6 @@ export async function initCommand(
     return 2;
   }
   io.out(`Wrote the template ${id} to ${folder} (${pack.value.size} files).\n`);
-  const { validatePack } = await import("../pack/validate");
-  const todo = findingLines(validatePack(pack.value).findings, "error");
-  if (todo) io.out(`Before it can be pushed:\n${todo}`);
+  io.out(await stillNeeds(id, pack.value));
   return 0;
 }

@@ -27,7 +27,10 @@ export interface SecretScanOptions {
  *
  * Codes: `SECRET_PRIVATE_KEY`, `SECRET_CLOUD_KEY`, `SECRET_TOKEN`, `SECRET_KUBECONFIG`,
  * `SECRET_MANIFEST_DATA` (warnings, with file and 1-based line) and `FILE_STRAY` (info, file
- * only). Binary files (not UTF-8) are checked for their name only. Never throws.
+ * only). Binary files (not UTF-8) are checked for their name only. Each file is judged on its
+ * own (callers cache the result per file), so a file inside a version-control folder gets no
+ * leftover finding here: {@link strayFolderFindings}, given every path at once, names the
+ * folder. Never throws.
  */
 export function secretFindings(
   files: PackFiles,
@@ -37,7 +40,7 @@ export function secretFindings(
   const out: Finding[] = [];
   for (const [path, bytes] of files) {
     const file = prefix + path;
-    const stray = strayKind(path);
+    const stray = strayFolder(path) ? null : strayKind(path, file);
     if (stray)
       out.push({
         code: "FILE_STRAY",
@@ -55,10 +58,67 @@ export function secretFindings(
 const baseName = (path: string): string =>
   path.slice(path.lastIndexOf("/") + 1);
 
-/** What an editor, backup or patch leftover is, by its file name; null for an ordinary file. */
-function strayKind(path: string): string | null {
+/**
+ * Folders that never belong in a pack, by name (compared in lower case), with what they are:
+ * version-control metadata and the resource forks macOS's Archive Utility puts into a zip.
+ */
+const STRAY_FOLDERS: ReadonlyMap<string, string> = new Map([
+  [".git", "a Git repository"],
+  [".svn", "a Subversion working copy's metadata"],
+  [".hg", "a Mercurial repository"],
+  ["__macosx", "the macOS metadata Finder adds to a zip"],
+]);
+
+/** The outermost stray folder `path` lies in (`a/.git`), or null. */
+function strayFolder(path: string): string | null {
+  const parts = path.split("/");
+  for (let i = 0; i < parts.length - 1; i++)
+    if (STRAY_FOLDERS.has(parts[i]!.toLowerCase()))
+      return parts.slice(0, i + 1).join("/");
+  return null;
+}
+
+/**
+ * One `FILE_STRAY` (info) per version-control folder (`.git/`, `.svn/`, `.hg/`) or `__MACOSX/`
+ * among `paths` (every path of a pack, or of a chart archive), naming the folder and how many
+ * files it holds, rather than one finding per file: a `.git/` is hundreds of files, one
+ * mistake. `prefix` is put before each folder, as {@link SecretScanOptions.prefix}. Never throws.
+ */
+export function strayFolderFindings(
+  paths: Iterable<string>,
+  opts: SecretScanOptions = {},
+): Finding[] {
+  const counts = new Map<string, number>();
+  for (const path of paths) {
+    const folder = strayFolder(path);
+    if (folder) counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  }
+  return [...counts].map(([folder, n]) => ({
+    code: "FILE_STRAY",
+    severity: "info",
+    file: `${opts.prefix ?? ""}${folder}/`,
+    message: `\`${baseName(folder)}/\` (${n} ${n === 1 ? "file" : "files"}) is ${STRAY_FOLDERS.get(baseName(folder).toLowerCase()) ?? "a leftover folder"}; it should not ship in the pack: delete it before packaging`,
+  }));
+}
+
+/** An archive that may itself be a pack: `.zip`, `.tar.gz`, `.tgz`. */
+const ARCHIVE = /\.(?:zip|tar\.gz|tgz)$/;
+
+/**
+ * What an editor, backup or patch leftover is, by its file name (`file` is its pack-wide path);
+ * null for an ordinary file.
+ */
+function strayKind(path: string, file: string): string | null {
   const name = baseName(path);
   const lower = name.toLowerCase();
+  // Chart archives (and a chart's own subcharts) live under charts/; an Ansible role's files/
+  // holds what the role copies to the machine, an installer archive as well as a script.
+  if (
+    ARCHIVE.test(lower) &&
+    !file.startsWith("charts/") &&
+    !/(?:^|\/)files\//.test(file)
+  )
+    return "an archive outside charts/, perhaps of a pack (an earlier `packsmith pack` output)";
   if (lower === ".ds_store") return "macOS Finder metadata (.DS_Store)";
   if (lower === "thumbs.db") return "a Windows thumbnail cache (Thumbs.db)";
   if (name.length > 2 && name.startsWith("#") && name.endsWith("#"))

@@ -2,7 +2,7 @@ import type { ChartArchive } from "./chart";
 import type { Finding } from "./finding";
 import { sortFindings } from "./finding";
 import { packImages, type PackImage } from "./images";
-import { secretFindings } from "./secrets";
+import { secretFindings, strayFolderFindings } from "./secrets";
 import type { PackFiles } from "./pack-files";
 import { decodeText } from "./yaml-text";
 import { checkCharts, type ChartSummary } from "./validate/charts";
@@ -107,6 +107,8 @@ export function validatePack(
     }
     for (const f of found) findings.push({ ...f });
   }
+  // A version-control folder is one finding naming its file count, so it needs every path.
+  findings.push(...strayFolderFindings(files.keys()));
   const scan = packImages({
     files,
     values,

@@ -2,7 +2,7 @@ import { showName } from "../archive-error";
 import { readChartArchive, readChartYaml } from "../chart";
 import type { NativeFlate } from "../inflate";
 import { Budget, withLimits, type Limits } from "../limits";
-import { secretFindings } from "../secrets";
+import { secretFindings, strayFolderFindings } from "../secrets";
 import { hasPath } from "../yaml-text";
 import {
   lineAt,
@@ -208,7 +208,12 @@ function readOpened(
     taken: budget.used - before,
     // Credentials and leftovers inside the archive, named by their pack-wide path.
     secrets: result.ok
-      ? secretFindings(result.value.files, { prefix: `${path}/` })
+      ? [
+          ...secretFindings(result.value.files, { prefix: `${path}/` }),
+          ...strayFolderFindings(result.value.files.keys(), {
+            prefix: `${path}/`,
+          }),
+        ]
       : [],
   };
 }
