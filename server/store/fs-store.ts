@@ -8,6 +8,7 @@ import {
   readdir,
   rename,
   rm,
+  stat,
   unlink,
   writeFile,
   type FileHandle,
@@ -16,6 +17,7 @@ import { join } from "node:path";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import { dropTarGz, ensureTarGz } from "../archive-cache";
+import { mapLimit } from "../map-limit";
 import { readLayerInPool, readStoredInPool } from "../workers/pool";
 import {
   PACK_FILE_PROBE,
@@ -46,14 +48,28 @@ import {
  * as `<version>.<hex of the content digest>.tar.gz` (fs-pack-file.ts).
  */
 
+/** How stale a list may be about versions other instances sharing the data folder wrote. */
+const SYNC_MS = 1000;
+
 export function createFsStore(root: string): PackStore {
   const packsDir = join(root, "packs");
   const tmpDir = join(root, ".tmp");
   const fileOf = (name: string, version: string): string =>
     packFilePath(root, name, version);
-  /** name → version → detail, filled on first use and kept in step with this process's writes. */
-  let index: Map<string, Map<string, PackDetail>> | null = null;
-  let loading: Promise<Map<string, Map<string, PackDetail>>> | null = null;
+  /**
+   * name → version → detail: read from the folders on first use, kept in step with this process's
+   * writes, and with other processes' (instances sharing the data folder) by {@link sync}.
+   */
+  const index = new Map<string, Map<string, PackDetail>>();
+  /** Each folder's mtime when it was last read (`""`: the packs folder itself, whose entries are names). */
+  const readAt = new Map<string, number>();
+  /** Writes this process made per name, so a folder read that overlapped one does not undo it. */
+  const writes = new Map<string, number>();
+  const wrote = (name: string): void => {
+    writes.set(name, (writes.get(name) ?? 0) + 1);
+  };
+  let syncedAt = -Infinity;
+  let syncing: Promise<void> | null = null;
   const filesCache = new Map<string, { digest: string; files: PackFiles }>();
   const reading = new Map<
     string,
@@ -62,9 +78,7 @@ export function createFsStore(root: string): PackStore {
   /** Details stored before `charts` and `images` existed, completed from their files once. */
   const completed = new Map<string, Promise<PackDetail>>();
 
-  async function readHeader(
-    path: string,
-  ): Promise<{
+  async function readHeader(path: string): Promise<{
     detail: PackDetail;
     zip: { start: number; end: number };
   } | null> {
@@ -83,9 +97,7 @@ export function createFsStore(root: string): PackStore {
   }
 
   /** The detail of the pack file open as `fh` and where its zip lies; null when it is none. */
-  async function headerOf(
-    fh: FileHandle,
-  ): Promise<{
+  async function headerOf(fh: FileHandle): Promise<{
     detail: PackDetail;
     zip: { start: number; end: number };
   } | null> {
@@ -141,38 +153,69 @@ export function createFsStore(root: string): PackStore {
     }
   }
 
+  /** The index, read whole on first use. */
   async function load(): Promise<Map<string, Map<string, PackDetail>>> {
-    if (index) return index;
-    loading ??= (async () => {
-      const out = new Map<string, Map<string, PackDetail>>();
+    if (syncedAt === -Infinity) await sync();
+    return index;
+  }
+
+  /**
+   * Bring the index up to date with the folders: a folder whose mtime moved since it was read (a
+   * version added, replaced or removed there, by this process or another) is read again, headers
+   * only. Shared by concurrent callers; at most once per {@link SYNC_MS} for lists.
+   */
+  function sync(): Promise<void> {
+    syncing ??= (async () => {
+      const started = Date.now();
       await mkdir(packsDir, { recursive: true });
-      const paths: string[] = [];
-      for (const name of await readdir(packsDir)) {
-        for (const f of await readdir(join(packsDir, name)).catch(() => [])) {
-          if (f.endsWith(".pack")) paths.push(join(packsDir, name, f));
-        }
-      }
-      // Headers are small: read 32 at a time (one by one, 10,000 versions took seconds).
-      for (let i = 0; i < paths.length; i += 32) {
-        const heads = await Promise.all(
-          paths.slice(i, i + 32).map((p) => readHeader(p).catch(() => null)),
-        );
-        for (const h of heads) {
-          if (!h) continue;
-          const versions =
-            out.get(h.detail.name) ?? new Map<string, PackDetail>();
-          versions.set(h.detail.version, h.detail);
-          out.set(h.detail.name, versions);
-        }
-      }
-      index = out;
-      return out;
-    })();
-    return loading;
+      const rootTime = (await stat(packsDir)).mtimeMs;
+      const names =
+        readAt.get("") === rootTime
+          ? [...readAt.keys()].filter((k) => k !== "")
+          : await readdir(packsDir);
+      readAt.set("", rootTime);
+      await mapLimit(names, 8, readName);
+      syncedAt = started;
+    })().finally(() => {
+      syncing = null;
+    });
+    return syncing;
+  }
+
+  /** Read one name's folder again when its mtime moved (or it is gone). */
+  async function readName(name: string): Promise<void> {
+    const dir = join(packsDir, name);
+    const time = await stat(dir).then(
+      (st) => (st.isDirectory() ? st.mtimeMs : null),
+      () => null,
+    );
+    if (time === null) {
+      index.delete(name);
+      readAt.delete(name);
+      return;
+    }
+    if (readAt.get(name) === time) return;
+    const writesBefore = writes.get(name) ?? 0;
+    // The mtime is taken before the listing: a change while it is read moves it again.
+    const files = (await readdir(dir).catch(() => [])).filter((f) =>
+      f.endsWith(".pack"),
+    );
+    // Headers are small: read 32 at a time (one by one, 10,000 versions took seconds).
+    const heads = await mapLimit(files, 32, (f) =>
+      readHeader(join(dir, f)).catch(() => null),
+    );
+    // This process wrote the name meanwhile: its index entry is newer than this listing, and the
+    // folder's mtime moved, so the next sync reads it again.
+    if ((writes.get(name) ?? 0) !== writesBefore) return;
+    const versions = new Map<string, PackDetail>();
+    for (const h of heads) if (h) versions.set(h.detail.version, h.detail);
+    if (versions.size) index.set(name, versions);
+    else index.delete(name);
+    readAt.set(name, time);
   }
 
   const remember = (d: PackDetail): void => {
-    if (!index) return;
+    wrote(d.name);
     const versions = index.get(d.name) ?? new Map<string, PackDetail>();
     versions.set(d.version, d);
     index.set(d.name, versions);
@@ -288,7 +331,9 @@ export function createFsStore(root: string): PackStore {
   return {
     kind: "fs",
     async list(): Promise<PackSummary[]> {
-      const idx = await load();
+      // Another instance sharing the data folder may have written since: a second at most.
+      if (Date.now() - syncedAt >= SYNC_MS) await sync();
+      const idx = index;
       return [...idx.values()].flatMap((v) => [...v.values()].map(summaryOf));
     },
     async get(name, version) {
@@ -325,8 +370,9 @@ export function createFsStore(root: string): PackStore {
         throw e;
       }
       await dropTarGz(join(packsDir, name), version);
-      index?.get(name)?.delete(version);
-      if (index?.get(name)?.size === 0) index.delete(name);
+      wrote(name);
+      index.get(name)?.delete(version);
+      if (index.get(name)?.size === 0) index.delete(name);
       filesCache.delete(`${name}:${version}`);
       return true;
     },

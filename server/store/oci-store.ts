@@ -11,6 +11,7 @@ import type { PackFiles } from "../../src/pack/pack-files";
 import { writePackTarGz } from "../../src/pack/tar-write";
 import { LRUCache } from "lru-cache";
 import { KeyedMutex } from "../oci/keyed-mutex";
+import { mapLimit } from "../map-limit";
 import {
   readPackManifest,
   type PackLayer,
@@ -573,23 +574,4 @@ function fixIdentity(
   });
   detail.name = name;
   detail.version = version;
-}
-
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
-  return out;
 }
