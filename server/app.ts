@@ -59,7 +59,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Behind a reverse proxy (PACKSMITH_TRUST_PROXY) req.ip is the client, so the sign-in limits
     // count each client rather than locking out everyone behind the proxy.
     trustProxy: trustProxyOption(config.trustProxy),
-    routerOptions: { maxParamLength: 1100 },
+    // Any parameter the request line can hold is routed, so an over-long name or version gets the
+    // routes' own 400 NAME_INVALID, not a 404 "no API endpoint".
+    routerOptions: { maxParamLength: MAX_HEADER_BYTES },
     bodyLimit: 64 * 1024,
     // A `__proto__` or `constructor.prototype` key in a JSON body is dropped, not the whole body
     // refused as "not valid JSON" (it is valid JSON; only its use as an object is dangerous).
@@ -203,6 +205,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
+  // Every API route as a pattern of its path, for the 405 below (`:param` one segment, `*` the rest).
+  const apiRoutes: { pattern: RegExp; methods: string[] }[] = [];
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/v1/")) return;
+    const source = route.url
+      .split("/")
+      .map((seg) =>
+        seg.startsWith(":")
+          ? "[^/]+"
+          : seg === "*"
+            ? ".*"
+            : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+      )
+      .join("/");
+    apiRoutes.push({
+      pattern: new RegExp(`^${source}$`),
+      methods: [route.method].flat(),
+    });
+  });
+
   const access = createAccess({
     publicRead: config.publicRead,
     users,
@@ -225,14 +247,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     lingerMs,
   });
 
-  app.all("/api/*", async (req, reply) =>
-    sendError(
+  app.all("/api/*", async (req, reply) => {
+    const path = req.url.split("?")[0] ?? "";
+    // A path the API has, asked with a method it does not take: 405 naming the ones it takes.
+    const allowed = apiRoutes
+      .filter((r) => r.pattern.test(path))
+      .flatMap((r) => r.methods);
+    if (allowed.length) {
+      const allow = [...new Set(allowed)].sort().join(", ");
+      reply.header("Allow", allow);
+      return sendError(
+        reply,
+        405,
+        "METHOD_NOT_ALLOWED",
+        `${req.method} is not an operation of ${safe(path)}; it takes ${allow}`,
+      );
+    }
+    return sendError(
       reply,
       404,
       "NOT_FOUND",
-      `no API endpoint ${req.method} ${safe(req.url.split("?")[0] ?? "")}`,
-    ),
-  );
+      `no API endpoint ${req.method} ${safe(path)}`,
+    );
+  });
 
   if (config.staticDir && existsSync(join(config.staticDir, "index.html")))
     await app.register(staticRoutes, { root: config.staticDir });

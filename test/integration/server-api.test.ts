@@ -464,6 +464,9 @@ describe.each(stores)("registry API on the %s store", (kind) => {
       "/packs/hello/1.0.0+build",
       `/packs/hello/${"1".repeat(129)}`,
       "/packs/hello/..%2f..%2f",
+      // Past the router's default parameter length: still the name rule's answer, not a 404.
+      `/packs/${"a".repeat(1200)}/1.0.0`,
+      `/packs/hello/${"1".repeat(4000)}`,
     ]) {
       const r = await put(path, Buffer.from("x"));
       expect(r.status, path).toBe(400);

@@ -350,6 +350,26 @@ describe("requests refused before any route", () => {
     expect(text).not.toContain("script");
   });
 
+  it("a method a path of the API does not take → 405 with Allow naming those it takes; an unknown path → 404", async () => {
+    for (const [method, path, allow] of [
+      ["DELETE", "/packs/hellouniverse", "GET, HEAD"],
+      ["POST", "/packs/hellouniverse/1.0.0", "DELETE, GET, HEAD, PUT"],
+      ["PATCH", "/packs/hellouniverse/1.0.0/files/a/b.yaml", "GET, HEAD"],
+      ["GET", "/session", "DELETE, POST"],
+    ] as const) {
+      const r = await fetch(api(path), {
+        method,
+        headers: { "x-packsmith-client": "t" },
+      });
+      expect(r.status, `${method} ${path}`).toBe(405);
+      expect(r.headers.get("allow"), `${method} ${path}`).toBe(allow);
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe(
+        "METHOD_NOT_ALLOWED",
+      );
+    }
+    expect((await fetch(api("/nothing-here"))).status).toBe(404);
+  });
+
   it("a sign-in body that is empty or not JSON → 400 BODY_INVALID; a __proto__ key is dropped, not the body", async () => {
     const post = (body: string) =>
       fetch(api("/session"), {
