@@ -103,5 +103,11 @@ export async function packCommand(
       `left ${out} out of the archive: it is this command's own output, from an earlier run\n`,
     );
   io.out(`wrote ${out} (${bytes.length} bytes, top folder ${top}/${why})\n`);
+  // Forced past its errors: say which, on stderr, so the archive is not taken for a clean one.
+  const errors = report.findings.filter((f) => f.severity === "error");
+  if (errors.length)
+    io.err(
+      `${findingLines(report.findings, "error")}packsmith pack: ${out} was written with ${errors.length} ${errors.length === 1 ? "error" : "errors"} (--force); Palette or the Spectro CLI may refuse it\n`,
+    );
   return 0;
 }

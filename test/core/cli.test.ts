@@ -87,12 +87,25 @@ describe("packsmith command line", () => {
     expect(Buffer.compare(readFileSync(join(tmp, "again.zip")), first)).toBe(0);
   });
 
-  it("pack refuses a pack with errors unless --force", () => {
+  it("pack refuses a pack with errors unless --force, and with --force still names them", () => {
     const src = join(FIXTURES, "pack-central/weka-operator-v1.12.0");
     const r = packsmith("pack", src, "--out", "w.zip");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/VERSION_LEADING_V/);
-    expect(packsmith("pack", src, "--out", "w.zip", "--force").code).toBe(0);
+    const forced = packsmith("pack", src, "--out", "w.zip", "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/^wrote w\.zip/);
+    expect(forced.stderr).toMatch(/VERSION_LEADING_V/);
+    expect(forced.stderr).toMatch(/w\.zip was written with 1 error \(--force\)/);
+    // A clean pack names no error.
+    const clean = packsmith(
+      "pack",
+      join(FIXTURES, "tutorials/hello-universe-pack"),
+      "--out",
+      "clean.zip",
+    );
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).not.toMatch(/written with|✖/);
   });
 
   it("inspect --json lists files, digest and charts", () => {
