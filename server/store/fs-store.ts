@@ -14,10 +14,10 @@ import {
   type FileHandle,
 } from "node:fs/promises";
 import { join } from "node:path";
+import pMap from "p-map";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import { dropTarGz, ensureTarGz } from "../archive-cache";
-import { mapLimit } from "../map-limit";
 import { readLayerInPool, readStoredInPool } from "../workers/pool";
 import {
   PACK_FILE_PROBE,
@@ -174,7 +174,7 @@ export function createFsStore(root: string): PackStore {
           ? [...readAt.keys()].filter((k) => k !== "")
           : await readdir(packsDir);
       readAt.set("", rootTime);
-      await mapLimit(names, 8, readName);
+      await pMap(names, readName, { concurrency: 8 });
       syncedAt = started;
     })().finally(() => {
       syncing = null;
@@ -201,8 +201,10 @@ export function createFsStore(root: string): PackStore {
       f.endsWith(".pack"),
     );
     // Headers are small: read 32 at a time (one by one, 10,000 versions took seconds).
-    const heads = await mapLimit(files, 32, (f) =>
-      readHeader(join(dir, f)).catch(() => null),
+    const heads = await pMap(
+      files,
+      (f) => readHeader(join(dir, f)).catch(() => null),
+      { concurrency: 32 },
     );
     // This process wrote the name meanwhile: its index entry is newer than this listing, and the
     // folder's mtime moved, so the next sync reads it again.

@@ -10,8 +10,8 @@ import {
 import type { PackFiles } from "../../src/pack/pack-files";
 import { writePackTarGz } from "../../src/pack/tar-write";
 import { LRUCache } from "lru-cache";
+import pMap from "p-map";
 import { KeyedMutex } from "../oci/keyed-mutex";
-import { mapLimit } from "../map-limit";
 import {
   readPackManifest,
   type PackLayer,
@@ -514,16 +514,22 @@ export function createOciStore(config: OciStoreConfig): PackStore {
           ? [name]
           : [];
     const tagged = (
-      await mapLimit(names, listConcurrency, async (n) => {
-        const repo = repoOf(n);
-        if (!repo) return [];
-        return (await client.listTags(repo))
-          .filter((t) => TAG_RE.test(t))
-          .map((t) => ({ name: n, repo, version: t }));
-      })
+      await pMap(
+        names,
+        async (n) => {
+          const repo = repoOf(n);
+          if (!repo) return [];
+          return (await client.listTags(repo))
+            .filter((t) => TAG_RE.test(t))
+            .map((t) => ({ name: n, repo, version: t }));
+        },
+        { concurrency: listConcurrency },
+      )
     ).flat();
-    const found = await mapLimit(tagged, listConcurrency, (t) =>
-      summarize(t.name, t.repo, t.version),
+    const found = await pMap(
+      tagged,
+      (t) => summarize(t.name, t.repo, t.version),
+      { concurrency: listConcurrency },
     );
     // Tags holding something other than a readable pack are left out of the listing.
     return found.filter((s): s is PackSummary => s !== null);
