@@ -3,6 +3,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { hasErrors } from "../pack/finding";
 import type { PackFiles } from "../pack/pack-files";
+import { readPackArchive } from "../pack/read-archive";
 import { writePackTarGz } from "../pack/tar-write";
 import { packTopFolder } from "../pack/top-folder";
 import type { ValidationReport } from "../pack/validate";
@@ -77,6 +78,15 @@ export async function packCommand(
   const bytes = out.endsWith(".zip")
     ? await writePackZip(files, top)
     : writePackTarGz(files, top);
+  // Never write what a reader refuses: the registry, the builder and this command read archives
+  // with the same limits (a 20 MiB run of one repeated line deflates past their 100:1 ratio).
+  const back = readPackArchive(bytes, { name: basename(out) });
+  if (!back.ok) {
+    io.err(
+      `packsmith pack: ${out} not written: it would be refused when read back (${back.error.message})\n`,
+    );
+    return 1;
+  }
   // Write beside the target and rename, so an interrupted run never leaves half an archive.
   const tmp = `${out}.${process.pid}.tmp`;
   try {
