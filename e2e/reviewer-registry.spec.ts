@@ -37,6 +37,8 @@ test("search and filters narrow the registry list, and live in the URL", async (
   // Search matches name and displayName.
   await registryPage.search("universe");
   await expect(page).toHaveURL(/\/packs\?q=universe$/);
+  // The keyboard stays in the search box (the form is mounted afresh with the URL).
+  await expect(registryPage.searchBox).toBeFocused();
   const universe = await registryPage.packTitles();
   expect(universe).toContain("Hello Universe");
   // Packs the builder's tests publish may match by name only, so only a fixture that cannot match
@@ -106,6 +108,8 @@ test("search and filters narrow the registry list, and live in the URL", async (
   await page.getByRole("button", { name: "Clear" }).click();
   await expect(page).toHaveURL(/\/packs$/);
   await registryPage.settled();
+  await expect(registryPage.searchBox).toHaveValue("");
+  await expect(page.getByRole("button", { name: "Clear" })).toBeFocused();
 
   // A card opens its pack's page.
   await registryPage.search("hello universe");

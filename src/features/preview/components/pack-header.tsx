@@ -114,7 +114,7 @@ export function PackHeader({ pack, meta, findingsHref }: PackHeaderProps) {
           <p className="pack-header__verdict">
             <Link to={findingsHref}>
               {errors === 0 && warnings === 0
-                ? `No problems found${pack.findings.length ? ` (${pack.findings.length} notes)` : ""}`
+                ? `No problems found${pack.findings.length ? ` (${pack.findings.length} ${pack.findings.length === 1 ? "note" : "notes"})` : ""}`
                 : `${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}`}
             </Link>
           </p>

@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
 
 import { RegistryReadError } from "@/components/registry-read-error";
 import { Button } from "@/components/ui/button";
@@ -19,6 +20,12 @@ import "@/components/ui/button.css";
 /** The registry browser: search and filters (kept in the URL), the packs found, and paging. */
 export function PackBrowser() {
   const filters = readFilters(useSearch());
+  // The control the form's own last change came from, and the list it asked for: focused again
+  // only while that list is the one shown (not after back or forward).
+  const [focused, setFocused] = useState<{
+    control: string | null;
+    search: string;
+  } | null>(null);
   const list = useInfiniteQuery(packPagesQueryOptions(filters));
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const groups = groupVersions(items);
@@ -39,13 +46,19 @@ export function PackBrowser() {
         it changed.
       </p>
       <PackFilters
-        // Remounts with the URL (back/forward), so the form always shows the filters in use.
+        // Remounts with the URL (back/forward), so the form always shows the filters in use; the
+        // control in use keeps the focus across its own changes.
         key={filtersSearch(filters)}
         filters={filters}
         facets={facets}
-        onChange={(next) =>
-          navigate(paths.packs + filtersSearch(next), { replace: true })
+        focus={
+          focused?.search === filtersSearch(filters) ? focused.control : null
         }
+        onChange={(next, control) => {
+          const search = filtersSearch(next);
+          setFocused({ control, search });
+          navigate(paths.packs + search, { replace: true });
+        }}
       />
       <section aria-labelledby="results-heading" aria-busy={list.isFetching}>
         <h2 id="results-heading" className="visually-hidden">

@@ -1,4 +1,4 @@
-import { useId, useRef, type FormEvent } from "react";
+import { useEffect, useId, useRef, type FormEvent } from "react";
 
 import { Button } from "@/components/ui/button";
 import type { PackFacets } from "@/lib/api/packs";
@@ -16,7 +16,13 @@ interface PackFiltersProps {
   filters: ListFilters;
   /** The registry's options and counts for these filters; undefined while loading. */
   facets: PackFacets | undefined;
-  onChange: (filters: ListFilters) => void;
+  /**
+   * Called with the new filters and the `name` of the control that had the focus (the form is
+   * mounted afresh with the URL, so the browser hands that name back as `focus`).
+   */
+  onChange: (filters: ListFilters, focused: string | null) => void;
+  /** The `name` of the control to focus when mounted: the one in use when the URL changed. */
+  focus?: string | null;
 }
 
 const SELECTS = [
@@ -30,9 +36,29 @@ const SELECTS = [
  * counts, and the sort (both applied as soon as they change). The inputs are uncontrolled: the
  * URL holds the state and the form is remounted when it changes.
  */
-export function PackFilters({ filters, facets, onChange }: PackFiltersProps) {
+export function PackFilters({
+  filters,
+  facets,
+  onChange: change,
+  focus,
+}: PackFiltersProps) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
+  // Mounted afresh after a change it made: the keyboard goes on where it was, not from <body>.
+  useEffect(() => {
+    if (!focus) return;
+    const el = form.current?.querySelector(`[name="${focus}"]`);
+    if (el instanceof HTMLElement) el.focus();
+  }, [focus]);
+  const onChange = (next: ListFilters): void => {
+    const active = document.activeElement;
+    change(
+      next,
+      active && form.current?.contains(active)
+        ? active.getAttribute("name")
+        : null,
+    );
+  };
 
   function read(): ListFilters {
     const data = new FormData(form.current ?? undefined);
@@ -101,6 +127,7 @@ export function PackFilters({ filters, facets, onChange }: PackFiltersProps) {
           Search
         </Button>
         <Button
+          name="clear"
           onClick={() =>
             onChange({
               q: "",
