@@ -27,7 +27,7 @@ const ARGO_IMAGES = [
   "quay.io/bitnami/redis-exporter:1.26.0-debian-10-r2",
   "haproxy:2.4.2",
   "docker.io/busybox:1.31.1",
-  "oliver006/redis_exporter",
+  "oliver006/redis_exporter:v1.27.0",
 ];
 
 test.beforeEach(async ({ packFixtures }) => {
@@ -258,14 +258,13 @@ test("the images tab lists what the pack pulls and where each comes from", async
     "values.yaml:489",
     "",
   ]);
+  // Its tag sits beside it (`exporter: {image: oliver006/redis_exporter, tag: v1.27.0}`).
   await expect(
-    row("oliver006/redis_exporter").getByRole("cell").nth(2),
-  ).toHaveText("none");
+    row("oliver006/redis_exporter:v1.27.0").getByRole("cell").nth(2),
+  ).toHaveText("v1.27.0");
   await expect(
-    row("oliver006/redis_exporter").getByRole("cell").nth(4),
-  ).toHaveText(
-    "no tag: the container runtime pulls latest; subchart redis-ha is off (redis-ha.enabled is false)",
-  );
+    row("oliver006/redis_exporter:v1.27.0").getByRole("cell").nth(4),
+  ).toHaveText("subchart redis-ha is off (redis-ha.enabled is false)");
   await expectNoA11yViolations(page, "images");
 
   // Where it comes from is a link to the file and line, inside the chart when it is there.

@@ -81,7 +81,7 @@ test("Review shows the tree, the viewer and the findings of the shared pack UI",
   ]);
   await expect(
     images.getByRole("row").filter({ hasText: "oliver006/redis_exporter" }),
-  ).toContainText("no tag: the container runtime pulls latest");
+  ).toContainText("v1.27.0");
   await argocd.getByRole("button", { name: "values.yaml:23" }).click();
   await expect(
     page.getByRole("heading", { level: 4, name: "values.yaml", exact: true }),

@@ -500,6 +500,60 @@ function walkChart(inst: Instance, accept: (path: Path) => boolean): Found[] {
     };
   };
 
+  /**
+   * `image: repo` whose tag or digest sits in a sibling key (redis-ha's `exporter: {image, tag}`,
+   * trident's `tridentImage` + `tridentImageTag`). Only a reference with neither tag nor digest
+   * takes one; "pulls `latest`" is said only when no sibling key names a tag at all, since a
+   * templated or empty one leaves the tag to the chart's templates.
+   */
+  const withSiblingTag = (
+    o: Obj,
+    key: string,
+    ref: string,
+    path: Path,
+  ): { ref: string; extra: string[]; fields: Path[] } => {
+    const parsed = parseImageRef(ref);
+    if (!parsed.ok || parsed.value.tag !== undefined || parsed.value.digest)
+      return { ref, extra: [], fields: [[...path, key]] };
+    const tagKey = siblingKey(o, key, "tag");
+    const digestKey = siblingKey(o, key, "digest");
+    const read = (
+      k: string | undefined,
+      text: (raw: unknown, at: Path) => string | undefined,
+    ): { value?: string; why?: string } => {
+      if (k === undefined) return {};
+      const at = [...path, k];
+      const raw = o[k];
+      const name = `\`${at.join(".")}\``;
+      if (typeof raw === "string" && raw.includes("{{"))
+        return { why: `${name} is templated` };
+      const value = text(raw, at);
+      if (value !== undefined) return { value };
+      const empty = raw === null || typeof raw === "string";
+      return { why: `${name} is ${empty ? "empty" : "not a string"}` };
+    };
+    const tag = read(tagKey, (raw, at) => scalarText(raw, layers, at));
+    const digest = read(digestKey, nonEmpty);
+    const fields: Path[] = [key, tagKey, digestKey].flatMap((k) =>
+      k === undefined ? [] : [[...path, k]],
+    );
+    if (tag.value !== undefined || digest.value !== undefined) {
+      const pinned = `${ref}${tag.value !== undefined ? `:${tag.value}` : ""}${digest.value !== undefined ? `@${digest.value}` : ""}`;
+      return { ref: pinned, extra: [], fields };
+    }
+    // Only a key that names a tag makes it unknown; `digest: ""` beside no tag key leaves none.
+    const why =
+      tag.why ?? (digest.why?.endsWith("templated") ? digest.why : undefined);
+    return {
+      ref,
+      extra:
+        why === undefined
+          ? untagged(ref)
+          : [`the tag could not be determined: ${why}`],
+      fields,
+    };
+  };
+
   const visit = (
     v: unknown,
     path: Path,
@@ -520,8 +574,10 @@ function walkChart(inst: Instance, accept: (path: Path) => boolean): Found[] {
       const imageKey = IMAGE_KEY.test(k);
       if (imageKey && typeof child === "string") {
         const ref = child.trim();
-        if (ref !== "" && !ref.includes("{{") && accept(at))
-          out.push(found(ref, [at], untagged(ref), here));
+        if (ref !== "" && !ref.includes("{{") && accept(at)) {
+          const c = withSiblingTag(v, k, ref, path);
+          out.push(found(c.ref, c.fields, c.extra, here));
+        }
         continue;
       }
       const repoKey = isObj(child)
@@ -549,6 +605,24 @@ function untagged(ref: string): string[] {
   return r.ok && r.value.tag === undefined && r.value.digest === undefined
     ? ["no tag: the container runtime pulls `latest`"]
     : [];
+}
+
+/**
+ * The key beside image key `key` that holds its `tag` or `digest`: `tag`/`imageTag` beside
+ * `image`, `<key>Tag` or `<key>_tag` beside any image key (`initImageTag`, `proxy_image_tag`).
+ */
+function siblingKey(
+  o: Obj,
+  key: string,
+  what: "tag" | "digest",
+): string | undefined {
+  const cap = `${what[0]!.toUpperCase()}${what.slice(1)}`;
+  const candidates = [
+    ...(key.toLowerCase() === "image" ? [what] : []),
+    `${key}${cap}`,
+    `${key}_${what}`,
+  ];
+  return candidates.find((c) => Object.prototype.hasOwnProperty.call(o, c));
 }
 
 /** The key holding the repository when `o` is an image object, else null. */

@@ -152,11 +152,12 @@ describe("images of real packs", () => {
         line: 195,
         note: "subchart `redis-ha` is off (`redis-ha.enabled` is false)",
       },
+      // `exporter: {image, tag}`: the tag sits beside the image, on line 425.
       {
-        ref: "oliver006/redis_exporter",
+        ref: "oliver006/redis_exporter:v1.27.0",
         source: "charts/argo-cd.tgz/charts/redis-ha/values.yaml",
         line: 424,
-        note: "no tag: the container runtime pulls `latest`; subchart `redis-ha` is off (`redis-ha.enabled` is false)",
+        note: "subchart `redis-ha` is off (`redis-ha.enabled` is false)",
       },
     ]);
     // No pack.content.images list: IMAGES_MISSING covers that, not one note per image.

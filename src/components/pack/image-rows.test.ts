@@ -53,11 +53,11 @@ describe("imageRows", () => {
         "1.31.1",
       ],
       [
-        "oliver006/redis_exporter",
+        "oliver006/redis_exporter:v1.27.0",
         "docker.io",
         true,
         "oliver006/redis_exporter",
-        undefined,
+        "v1.27.0",
       ],
     ]);
     expect(rows[4]).toMatchObject({
