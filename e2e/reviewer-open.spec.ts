@@ -64,6 +64,8 @@ test("open a local .zip: the same page as the registry's, nothing uploaded, down
   );
   await expect(packPage.editor("values.yaml")).toBeVisible();
   await expect(page).toHaveURL(/\/open\?tab=files$/);
+  // The pack lives only in this tab: no link to copy that would open an empty page elsewhere.
+  await expect(page.getByRole("button", { name: /^Copy link/ })).toHaveCount(0);
 
   await openPage.openAnother.click();
   await expect(openPage.heading).toBeVisible();

@@ -90,8 +90,15 @@ export function PackView({ pack }: { pack: OpenedPack }) {
             treeLabel="Files"
             onSelect={(file) => go(fileLoc(file))}
             hrefFor={(file) => hrefFor(fileLoc(file))}
-            linkTo={(file, line) =>
-              new URL(hrefFor(fileLoc(file, line)), window.location.origin).href
+            // A local pack lives only in this tab: a copied link would open an empty page.
+            linkTo={
+              pack.source.kind === "registry"
+                ? (file, line) =>
+                    new URL(
+                      hrefFor(fileLoc(file, line)),
+                      window.location.origin,
+                    ).href
+                : undefined
             }
             // A line of the same file is not a new page: the entry is rewritten.
             onLineSelect={(line) =>
