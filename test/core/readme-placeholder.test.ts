@@ -21,6 +21,22 @@ describe("README_PLACEHOLDER", () => {
     }
   });
 
+  it("quotes the placeholder line cut at a word's end, with an ellipsis", () => {
+    const [f] = placeholder(
+      new Map([["README.md", enc(readmeSkeleton("My pack"))]]),
+      "oci",
+    );
+    const quoted = /placeholder text \("([^"]*)"\)/.exec(f?.message ?? "")?.[1];
+    expect(quoted).toBeDefined();
+    // The skeleton's line 3 is longer than the 80 characters quoted: cut after a whole word.
+    expect(readmeSkeleton("My pack").split("\n")[2]!.length).toBeGreaterThan(
+      80,
+    );
+    expect(quoted!.length).toBeLessThanOrEqual(81);
+    expect(quoted).toMatch(/\S…$/);
+    expect(readmeSkeleton("My pack")).toContain(`${quoted!.slice(0, -1)} `);
+  });
+
   it.each([
     {
       // The builder's own skeleton, not a copy of it: a reworded skeleton must still be caught.

@@ -122,7 +122,7 @@ export function checkReadme({ files, add, packCentral }: BaseContext): void {
     add(
       "warning",
       "README_PLACEHOLDER",
-      `README.md still has placeholder text ("${lines[at]!.trim().slice(0, 80)}"): say what the pack installs, its parameters and how to use it`,
+      `README.md still has placeholder text ("${quoteStart(lines[at]!.trim(), 80)}"): say what the pack installs, its parameters and how to use it`,
       { file: "README.md", line: at + 1 },
     );
   else if (proseWords(text) < MIN_README_WORDS)
@@ -132,4 +132,12 @@ export function checkReadme({ files, add, packCentral }: BaseContext): void {
       `README.md has almost no text (fewer than ${MIN_README_WORDS} words): say what the pack installs, its parameters and how to use it`,
       { file: "README.md" },
     );
+}
+
+/** The start of `text`, at most `max` characters, cut at a word's end with "…" when it is longer. */
+function quoteStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
