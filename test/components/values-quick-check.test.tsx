@@ -87,7 +87,7 @@ describe("a values.yaml edit is checked at once, before the full check", () => {
           (li) => li.textContent,
         );
       // The first full check is in (the blank pack's warnings are listed), with no error.
-      await waitFor(() => expect(problems().textContent).toMatch(/note/));
+      await waitFor(() => expect(problems().textContent).toMatch(/warning/));
       expect(errors()).toEqual([]);
 
       holdFull = true;

@@ -12,6 +12,7 @@ import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import { valuesBlockRemoval } from "@/features/wizard/components/values-block-removal";
 import {
   addCharts,
+  expectedCharts,
   helmChartPath,
   renameChart,
   type AddOutcome,
@@ -19,20 +20,6 @@ import {
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
 import { getPackWorker } from "@/lib/pack-worker/client";
-import { parseYamlLimited } from "@/pack/yaml-text";
-
-/** Chart names values.yaml has settings for that no chart in the pack has (a template's). */
-function expectedCharts(
-  valuesText: string | null,
-  have: readonly string[],
-): string[] {
-  if (!valuesText) return [];
-  const root = parseYamlLimited(valuesText, "values.yaml").values[0] as
-    { charts?: Record<string, unknown> | null } | null | undefined;
-  const charts = root?.charts;
-  if (!charts || typeof charts !== "object" || Array.isArray(charts)) return [];
-  return Object.keys(charts).filter((k) => !have.includes(k));
-}
 
 /** A path's last part: the file name under `charts/`. */
 const fileName = (path: string): string =>
@@ -166,13 +153,20 @@ export function ChartsSection() {
                 tabIndex={-1}
               >
                 <span>
-                  <strong>{c.name || "unreadable chart"}</strong> {c.version}{" "}
+                  <strong>
+                    {c.name ||
+                      (c.blob === null ? "missing chart" : "unreadable chart")}
+                  </strong>{" "}
+                  {c.version}{" "}
                   <code className="wizard-list__path">{c.path}</code>
                   {c.blob === null && (
                     <span className="wizard-list__problem">
                       {" "}
-                      — missing from the pack: drop a chart&apos;s .tgz named{" "}
-                      {fileName(c.path)} to add it
+                      — not in the pack: drop a chart&apos;s .tgz named{" "}
+                      {fileName(c.path)}
+                      {expected.length > 0 &&
+                        `, or the chart ${expected.join(" or ")} (any file name),`}{" "}
+                      to add it
                     </span>
                   )}
                 </span>

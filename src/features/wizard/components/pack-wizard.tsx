@@ -35,7 +35,7 @@ import {
   stepErrors,
   type FindingTarget,
 } from "@/features/wizard/model/finding-targets";
-import { summaryErrors } from "@/features/wizard/model/form-errors";
+import { summaryErrors, textLineId } from "@/features/wizard/model/form-errors";
 import type { PackFiles } from "@/pack/pack-files";
 import { stepStatuses } from "@/features/wizard/model/navigation";
 import {
@@ -282,13 +282,18 @@ export function PackWizard({
   );
 }
 
-/** Where a core error's link in the error summary goes: its field, its file's editor, else the step. */
+/**
+ * Where a core error's link in the error summary goes: its field, its line in its file's editor
+ * (else the editor), else the step.
+ */
 function summaryLinkId(target: FindingTarget): string {
   switch (target.kind) {
     case "field":
       return fieldId(target.field);
     case "text":
-      return fieldId(`files.${target.file}`);
+      return target.line
+        ? textLineId(`files.${target.file}`, target.line)
+        : fieldId(`files.${target.file}`);
     case "file":
       return "wizard-step-heading";
   }

@@ -20,6 +20,7 @@ import {
   type FindingTarget,
 } from "@/features/wizard/model/finding-targets";
 import { packStem } from "@/features/wizard/model/draft-to-pack-files";
+import { severityCounts } from "@/features/wizard/model/severity-counts";
 import type { Finding } from "@/pack/finding";
 
 /** The words of a finding's link: where it is fixed (a field's step) or shown (a file and line). */
@@ -101,7 +102,7 @@ export function ReviewStep() {
                 ? "Checking…"
                 : errors
                   ? errorsToFix(errors, destination)
-                  : `Ready to publish to ${TARGET_LABELS[destination]}${findings.length ? `, with ${findings.length} ${findings.length === 1 ? "note" : "notes"}` : ""}`}
+                  : `Ready to publish to ${TARGET_LABELS[destination]}${findings.length ? `, with ${severityCounts(findings)}` : ""}`}
               {reportPending && report ? " (re-checking…)" : ""}
             </span>
           </dd>

@@ -9,6 +9,7 @@ import { useValuesSyntax } from "@/features/wizard/hooks/use-values-syntax";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
+import { textLineId } from "@/features/wizard/model/form-errors";
 import {
   problemList,
   type Problem,
@@ -20,6 +21,8 @@ import {
   type EditorMarker,
 } from "@/lib/monaco";
 import { CodeText } from "@/components/ui/code-text";
+import { VisuallyHidden } from "@/components/ui/visually-hidden";
+import { severityCounts } from "@/features/wizard/model/severity-counts";
 
 interface TextFileEditorProps {
   file: "values" | "presets" | "schema";
@@ -100,6 +103,17 @@ export function TextFileEditor({
     () => problemList(findings, error, diagnostics),
     [findings, error, diagnostics],
   );
+  // Lines with an error: each has a target in the page the error summary can link to.
+  const errorLines = useMemo(
+    () => [
+      ...new Set(
+        items.flatMap((p) =>
+          p.severity === "error" && p.line ? [p.line] : [],
+        ),
+      ),
+    ],
+    [items],
+  );
   const focusOn = useCallback(
     (line: number) => setFocusLine((f) => ({ line, seq: (f?.seq ?? 0) + 1 })),
     [],
@@ -139,7 +153,28 @@ export function TextFileEditor({
           <p>{formatError}</p>
         </Alert>
       )}
-      <div id={fieldId(name)} tabIndex={-1} className="text-file__editor">
+      {/* The error summary links to the editor (#field-files-values) or to an error's line in it:
+          either puts the focus in the editor, on that line or the first error's. */}
+      <div
+        id={fieldId(name)}
+        tabIndex={-1}
+        className="text-file__editor"
+        onFocus={(e) => {
+          if (e.target !== e.currentTarget) return;
+          const first = errorLines[0];
+          if (first !== undefined) focusOn(first);
+        }}
+      >
+        {errorLines.map((line) => (
+          <VisuallyHidden
+            key={line}
+            id={textLineId(name, line)}
+            tabIndex={-1}
+            onFocus={() => focusOn(line)}
+          >
+            {path}, line {line}
+          </VisuallyHidden>
+        ))}
         <CodeEditor
           value={text}
           language="yaml"
@@ -174,7 +209,7 @@ const ProblemList = memo(function ProblemList({
       <h3 className="text-file__problems-title">
         {unique.length === 0
           ? `No problems found in ${path}`
-          : `${unique.length} ${unique.length === 1 ? "note" : "notes"} on ${path}`}
+          : `${severityCounts(unique)} on ${path}`}
       </h3>
       {unique.length > 0 && (
         <ul>

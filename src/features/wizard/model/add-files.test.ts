@@ -103,6 +103,51 @@ describe("addCharts", () => {
     ]);
   });
 
+  it("fills a missing entry whose chart values.yaml expects by name, taking the chart's path", () => {
+    // A template lists charts/prometheus-grafana.tgz and has values for charts.<its chart>;
+    // helm pull names the archive <name>-<version>.tgz, never the template's file name.
+    const missing = {
+      blob: null,
+      path: "charts/prometheus-grafana.tgz",
+      name: "",
+      version: "",
+    };
+    const values = "charts:\n  akuity-agent:\n    mine: true\n";
+    const r = addCharts(
+      [missing],
+      [candidate("akuity-agent-0.30.0-5.5.2026.tgz")],
+      values,
+      newBlob,
+    );
+    expect(r.outcome.refused).toEqual([]);
+    expect(r.rows).toEqual([
+      expect.objectContaining({
+        path: "charts/akuity-agent-0.30.0-5.5.2026.tgz",
+        name: "akuity-agent",
+        blob: expect.any(String),
+      }),
+    ]);
+    expect(r.outcome.added).toEqual([
+      "akuity-agent 0.30.0-5.5.2026 as charts/akuity-agent-0.30.0-5.5.2026.tgz, in place of the missing charts/prometheus-grafana.tgz",
+    ]);
+    expect(r.outcome.notes[0]).toContain(
+      "It fills the entry pack.json listed as charts/prometheus-grafana.tgz",
+    );
+    // The block values.yaml has for the chart is the chart's: kept, not doubled.
+    expect(r.valuesText).toBe(values);
+    // A chart values.yaml does not expect leaves the missing entry alone.
+    const other = addCharts(
+      [missing],
+      [candidate("akuity-agent-0.30.0-5.5.2026.tgz")],
+      "charts:\n  prometheus-operator: {}\n",
+      newBlob,
+    );
+    expect(other.rows.map((x) => x.path)).toEqual([
+      "charts/prometheus-grafana.tgz",
+      "charts/akuity-agent-0.30.0-5.5.2026.tgz",
+    ]);
+  });
+
   it("renames a chart to <name>-<version>.tgz on request, refusing a taken name", () => {
     const { rows } = addCharts([], [candidate("akuity.tgz")], "", newBlob);
     const r = renameChart(rows, 0);

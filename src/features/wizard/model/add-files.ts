@@ -9,6 +9,22 @@ import {
 } from "@/pack/values";
 import { decodeText, parseYamlLimited } from "@/pack/yaml-text";
 
+/**
+ * The chart names values.yaml has a `charts.<name>` block for that no chart in `have` is named:
+ * the charts it expects (a template's, whose archive the user still has to add).
+ */
+export function expectedCharts(
+  valuesText: string | null,
+  have: readonly string[],
+): string[] {
+  if (!valuesText) return [];
+  const root = parseYamlLimited(valuesText, "values.yaml").values[0] as
+    { charts?: Record<string, unknown> | null } | null | undefined;
+  const charts = root?.charts;
+  if (!charts || typeof charts !== "object" || Array.isArray(charts)) return [];
+  return Object.keys(charts).filter((k) => !have.includes(k));
+}
+
 /** What happened to each dropped file, in words for the user. */
 export interface AddOutcome {
   added: string[];
@@ -34,9 +50,11 @@ export const helmChartPath = (name: string, version: string): string =>
 /**
  * Add dropped chart archives: each must be a readable Helm chart whose name is not in the pack
  * yet. It keeps its file name (`charts/<file name>`; renaming to `<name>-<version>.tgz` is offered,
- * `renameChart`), and fills an entry pack.json lists whose file is missing under that name (a
- * template's `charts/prometheus-grafana.tgz`). Its own values seed `charts.<name>` in values.yaml
- * unless that block exists.
+ * `renameChart`), and fills an entry pack.json lists whose file is missing: the one under that
+ * file name, else (a template's `charts/prometheus-grafana.tgz`, which `helm pull` never names so)
+ * one whose chart values.yaml expects by this chart's name (`charts.<name>` with no chart named
+ * so), its path then the chart's own. Its own values seed `charts.<name>` in values.yaml unless
+ * that block exists.
  */
 export function addCharts(
   existing: readonly ChartRow[],
@@ -75,10 +93,19 @@ export function addCharts(
       name: info.name,
       version: info.version,
     };
-    const missing = rows.findIndex((r) => r.path === path && r.blob === null);
+    const missing = missingEntryFor(rows, path, info.name, text);
+    const placeholder = rows[missing]?.path;
     if (missing === -1) rows.push(row);
     else rows[missing] = row;
-    outcome.added.push(`${info.name} ${info.version} as ${path}`);
+    outcome.added.push(
+      placeholder === undefined || placeholder === path
+        ? `${info.name} ${info.version} as ${path}`
+        : `${info.name} ${info.version} as ${path}, in place of the missing ${placeholder}`,
+    );
+    if (placeholder !== undefined && placeholder !== path)
+      outcome.notes.push(
+        `It fills the entry pack.json listed as ${placeholder}, whose settings values.yaml has under charts.${info.name}: pack.json now lists ${path}.`,
+      );
     if (text === null) continue;
     try {
       const r = addChartValues(text, info.name, info.valuesText);
@@ -95,6 +122,27 @@ export function addCharts(
     }
   }
   return { rows, valuesText: text, outcome };
+}
+
+/**
+ * The missing entry (no archive) a chart fills: the one under its file name, else, when values.yaml
+ * expects a chart of its name, the missing entry whose file name starts with that name, else the
+ * first missing one. -1 when it fills none.
+ */
+function missingEntryFor(
+  rows: readonly ChartRow[],
+  path: string,
+  name: string,
+  valuesText: string | null,
+): number {
+  const exact = rows.findIndex((r) => r.path === path && r.blob === null);
+  if (exact !== -1) return exact;
+  const named = rows.filter((r) => r.name !== "").map((r) => r.name);
+  if (!expectedCharts(valuesText, named).includes(name)) return -1;
+  const byName = rows.findIndex(
+    (r) => r.blob === null && r.path.startsWith(`charts/${name}`),
+  );
+  return byName !== -1 ? byName : rows.findIndex((r) => r.blob === null);
 }
 
 /**

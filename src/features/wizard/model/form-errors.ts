@@ -24,9 +24,28 @@ export function flattenErrors(
   return out;
 }
 
-/** The error summary's entries: each message links to its field's DOM id. */
+/**
+ * The DOM id of a line of a text file's editor (`files.values`, line 25): focusing it puts the
+ * focus in the editor with the caret on that line (TextFileEditor renders one per error line), so
+ * an error summary's link reaches the line, not the editor's frame.
+ */
+export const textLineId = (path: string, line: number): string =>
+  `${fieldId(path)}-line-${line}`;
+
+/** A text file's error as the step's schema words it: the core's message, then "(line N)". */
+const LINE_SUFFIX = /\(line (\d+)\)$/;
+
+/**
+ * The error summary's entries: each message links to its field's DOM id; a text file's error
+ * with a line, to that line of its editor.
+ */
 export const summaryErrors = (errors: FieldErrors) =>
-  flattenErrors(errors).map((e) => ({
-    id: fieldId(e.path),
-    message: e.message,
-  }));
+  flattenErrors(errors).map((e) => {
+    const line = e.path.startsWith("files.")
+      ? LINE_SUFFIX.exec(e.message)?.[1]
+      : undefined;
+    return {
+      id: line ? textLineId(e.path, Number(line)) : fieldId(e.path),
+      message: e.message,
+    };
+  });
