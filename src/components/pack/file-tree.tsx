@@ -104,7 +104,9 @@ export function FileTree({
           <p id={`${id}-count`} role="status" className="file-tree__count">
             {filtering
               ? `${filtered.matched} of ${filtered.total} files`
-              : `${filtered.total} files`}
+              : filtered.total > tree.fileCount
+                ? `${filtered.total} files (${filtered.total - tree.fileCount} inside chart archives)`
+                : `${filtered.total} files`}
           </p>
         </div>
       )}
