@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
-import { ROOT, runCli, type CliRun } from "../helpers/cli";
+import { ROOT, runCli, runMain as run } from "../helpers/cli";
 import { FIXTURES } from "../helpers/fixtures";
 
 // `packsmith validate --help` printed the global text. Each command now has its own: usage,
@@ -14,16 +13,6 @@ const tmp = mkdtempSync(join(tmpdir(), "packsmith-help-"));
 afterAll(() => {
   spawnSync("rm", ["-rf", tmp]);
 });
-
-async function run(...argv: string[]): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
 
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 /** README's row of the command-line table for `command`: its two cells, unescaped. */

@@ -3,10 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { listTemplates } from "../../src/cli/init";
-import { main } from "../../src/cli/main";
 import { formatFinding } from "../../src/cli/format";
 import { validatePack } from "../../src/pack/validate";
-import type { CliRun } from "../helpers/cli";
+import { runMain as run } from "../helpers/cli";
 import { templateOnDisk } from "../helpers/seeds";
 
 // `packsmith init <template> <folder>` named only the errors an OCI registry sees: it kept quiet
@@ -15,16 +14,6 @@ import { templateOnDisk } from "../helpers/seeds";
 
 const tmp = mkdtempSync(join(tmpdir(), "packsmith-init-needs-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
 
 let runs = 0;
 

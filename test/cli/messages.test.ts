@@ -3,8 +3,13 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
-import { ROOT, runCli, TSX_NOTE, type CliRun } from "../helpers/cli";
+import {
+  ROOT,
+  runCli,
+  TSX_NOTE,
+  type CliRun,
+  runMain as run,
+} from "../helpers/cli";
 import { FIXTURES } from "../helpers/fixtures";
 
 // Messages a review found unclear: a missing path named twice, an empty argument as "cannot
@@ -22,17 +27,6 @@ const HELLO = join(FIXTURES, "tutorials/hello-universe-pack");
 /** What the command line said on stderr, without bin/packsmith.mjs's note about tsx. */
 const said = (r: CliRun): string[] =>
   r.stderr.split("\n").filter((l) => l && !TSX_NOTE.test(l));
-
-/** The command line in this process, through main with an Io of buffers. */
-async function run(...argv: string[]): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
 
 describe("a source that cannot be read", () => {
   it.each(["validate", "inspect"])(

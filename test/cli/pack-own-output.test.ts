@@ -2,9 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { readSource } from "../../src/cli/read-source";
-import type { CliRun } from "../helpers/cli";
+import { runMain as run } from "../helpers/cli";
 import { FIXTURES } from "../helpers/fixtures";
 
 // `packsmith pack c6 --out c6/x.tar.gz`, then `pack c6 --out c6/x.zip`, put the earlier tar.gz
@@ -14,17 +13,6 @@ const tmp = mkdtempSync(join(tmpdir(), "packsmith-own-output-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const HELLO = join(FIXTURES, "tutorials/hello-universe-pack");
-
-/** The command line in this process, through main with an Io of buffers. */
-async function run(...argv: string[]): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
 
 /** The files of an archive the command wrote, as the core reads them back. */
 async function paths(archive: string): Promise<string[]> {

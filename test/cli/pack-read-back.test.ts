@@ -8,8 +8,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
-import type { CliRun } from "../helpers/cli";
+import { runMain as run } from "../helpers/cli";
 import { FIXTURES } from "../helpers/fixtures";
 
 // A review packed a pack holding a 20 MiB manifest of one repeated line: the folder validated
@@ -18,16 +17,6 @@ import { FIXTURES } from "../helpers/fixtures";
 
 const tmp = mkdtempSync(join(tmpdir(), "packsmith-read-back-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
 
 it("an archive its readers would refuse is not written; the message says why", async () => {
   const src = join(tmp, "repetitive");

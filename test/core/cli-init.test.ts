@@ -10,9 +10,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { chartTgz } from "../gen/pack";
-import { runBundled, TSX_NOTE } from "../helpers/cli";
+import { runBundled, TSX_NOTE, runMain as run } from "../helpers/cli";
 import { SEED_TEMPLATES, seedJson } from "../helpers/seeds";
 
 // Issue 9 item 1: `packsmith init <template> <folder>` writes a template's pack; each of the
@@ -20,17 +19,6 @@ import { SEED_TEMPLATES, seedJson } from "../helpers/seeds";
 
 const tmp = mkdtempSync(join(tmpdir(), "packsmith-init-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** The command line in this process, from the TypeScript sources (what tsx runs). */
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
 
 /** The compiled command line (build/node/), rebuilt when a source is newer than the bundle. */
 const bundled = (...args: string[]) => runBundled(tmp, ...args);

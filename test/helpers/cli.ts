@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { expect } from "vitest";
+import { main } from "../../src/cli/main";
 
 /** The command line as a user runs it, in its own process: `bin/packsmith.mjs`. */
 
@@ -65,4 +66,15 @@ export function runCliAsync(cwd: string, ...args: string[]): Promise<CliRun> {
     p.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     p.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The command line in this process, through `main` with an Io of buffers. */
+export async function runMain(...argv: string[]): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    out: (s) => (stdout += s),
+    err: (s) => (stderr += s),
+  });
+  return { code, stdout, stderr };
 }
