@@ -50,6 +50,20 @@ function helloWithGit(): string {
 }
 
 describe("version-control folders", () => {
+  it("validatePack (which scans file by file) names a real .git/ once, with its file count, and none of its files", async () => {
+    const files = await read(helloWithGit());
+    const n = [...files.keys()].filter((p) => p.startsWith(".git/")).length;
+    expect(strays(validatePack(files).findings)).toEqual([
+      expect.objectContaining({
+        severity: "info",
+        file: ".git/",
+        message: expect.stringContaining(
+          `\`.git/\` (${n} files)`,
+        ) as unknown as string,
+      }),
+    ]);
+  });
+
   it("a real .git/ in a real pack is one FILE_STRAY naming the folder and its file count", async () => {
     const files = await read(helloWithGit());
     const inGit = [...files.keys()].filter((p) => p.startsWith(".git/"));
