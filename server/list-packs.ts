@@ -65,8 +65,12 @@ export function listPacks(
       "QUERY_INVALID",
       `sort is one of ${LIST_SORTS.join(", ")}, not \`${sort.slice(0, 50)}\``,
     );
-  const limit = q.limit ? Number(q.limit) : DEFAULT_LIMIT;
-  if (!/^\d{1,3}$/.test(q.limit || "0") || limit < 1 || limit > MAX_LIMIT)
+  const limit = !q.limit
+    ? DEFAULT_LIMIT
+    : /^\d{1,3}$/.test(q.limit)
+      ? Number(q.limit)
+      : NaN;
+  if (!(limit >= 1 && limit <= MAX_LIMIT))
     return fail(
       "QUERY_INVALID",
       `limit is a whole number from 1 to ${MAX_LIMIT}, not \`${(q.limit ?? "").slice(0, 20)}\``,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import type { Access } from "../access";
 import { sendError } from "../http-errors";
 import { lingerOnClose } from "../linger";
@@ -44,8 +45,8 @@ export const writeRoutes: FastifyPluginAsync<{
     async (req, reply) => {
       const p = packParams(req, reply);
       if (!p) return reply;
-      const force = forceFlag((req.query as { force?: unknown }).force);
-      if (force === null) {
+      const forced = FORCE.safeParse((req.query as { force?: unknown }).force);
+      if (!forced.success) {
         closeAfter(req, reply);
         return sendError(
           reply,
@@ -59,7 +60,7 @@ export const writeRoutes: FastifyPluginAsync<{
       const r = await publisher.publish({
         ...p,
         user,
-        force,
+        force: forced.data ?? false,
         declaredLength: header(req, "content-length"),
         claimedDigest: header(req, "x-pack-digest"),
         contentSha256: header(req, "x-content-sha256"),
@@ -99,17 +100,13 @@ export const writeRoutes: FastifyPluginAsync<{
 };
 
 /**
- * `?force`: absent or `false`/`0` is false; `true`/`1`, or the bare `?force`, is true (any case);
- * anything else, or the parameter given twice, is null (a 400: never a guess about overwriting).
+ * `?force`: absent or `false`/`0` is no force; `true`/`1`, or the bare `?force`, is force (any
+ * case, as the configuration's flags are read); anything else, or the parameter given twice, is a
+ * 400: never a guess about overwriting.
  */
-function forceFlag(v: unknown): boolean | null {
-  if (v === undefined) return false;
-  if (typeof v !== "string") return null;
-  const t = v.toLowerCase();
-  if (t === "true" || t === "1" || t === "") return true;
-  if (t === "false" || t === "0") return false;
-  return null;
-}
+const FORCE = z
+  .stringbool({ truthy: ["true", "1", ""], falsy: ["false", "0"] })
+  .optional();
 
 /** Content-Types a pack PUT may carry; the bytes are sniffed after (zip or tar.gz). */
 const PACK_TYPES = new Set([

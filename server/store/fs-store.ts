@@ -153,16 +153,12 @@ export function createFsStore(root: string): PackStore {
     }
   }
 
-  /** The index, read whole on first use. */
-  async function load(): Promise<Map<string, Map<string, PackDetail>>> {
-    if (syncedAt === -Infinity) await sync();
-    return index;
-  }
-
   /**
    * Bring the index up to date with the folders: a folder whose mtime moved since it was read (a
    * version added, replaced or removed there, by this process or another) is read again, headers
-   * only. Shared by concurrent callers; at most once per {@link SYNC_MS} for lists.
+   * only. Shared by concurrent callers; run by lists, at most once per {@link SYNC_MS}. Nothing
+   * else needs the index: one version is read from its own file, and this process's writes are
+   * remembered in it whether it has been read yet or not.
    */
   function sync(): Promise<void> {
     syncing ??= (async () => {
@@ -335,11 +331,9 @@ export function createFsStore(root: string): PackStore {
     async list(): Promise<PackSummary[]> {
       // Another instance sharing the data folder may have written since: a second at most.
       if (Date.now() - syncedAt >= SYNC_MS) await sync();
-      const idx = index;
-      return [...idx.values()].flatMap((v) => [...v.values()].map(summaryOf));
+      return [...index.values()].flatMap((v) => [...v.values()].map(summaryOf));
     },
     async get(name, version) {
-      await load();
       const h = await readHeader(fileOf(name, version));
       return h ? complete(h.detail) : null;
     },
@@ -364,7 +358,6 @@ export function createFsStore(root: string): PackStore {
     },
     tarGz,
     async delete(name, version) {
-      await load();
       try {
         await unlink(fileOf(name, version));
       } catch (e) {
@@ -403,7 +396,6 @@ export function createFsStore(root: string): PackStore {
     detail: PackDetail,
     force: boolean,
   ): Promise<PutResult | null> {
-    await load();
     const existing = await readHeader(fileOf(detail.name, detail.version));
     if (existing && existing.detail.digest === detail.digest)
       return { status: "identical", detail: existing.detail };
@@ -454,7 +446,6 @@ export function createFsStore(root: string): PackStore {
     name: string,
     version: string,
   ): Promise<TarGzFile | null> {
-    await load();
     const h = await readHeader(fileOf(name, version));
     if (!h) return null;
     const out = tarGzCachePath(join(packsDir, name), version, h.detail.digest);
