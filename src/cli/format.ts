@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "../pack/finding";
+import { countFindings, type Finding, type Severity } from "../pack/finding";
 
 const ICON = {
   error: "✖ error  ",
@@ -30,19 +30,8 @@ export interface PackLabel {
   layer: unknown;
 }
 
-/** Findings counted by severity. */
-export function countFindings(findings: readonly Finding[]): {
-  error: number;
-  warning: number;
-  info: number;
-} {
-  const n = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) n[f.severity]++;
-  return n;
-}
-
 /** `0 errors, 3 warnings, 1 info`: each count named as its findings are labelled (`✖ error`…). */
-export function countsText(n: ReturnType<typeof countFindings>): string {
+export function countsText(n: Record<Severity, number>): string {
   return `${n.error} errors, ${n.warning} warnings, ${n.info} info`;
 }
 

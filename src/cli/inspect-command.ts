@@ -1,7 +1,8 @@
 import { contentDigest, fileDigests } from "../pack/digest";
 import type { PackFiles } from "../pack/pack-files";
 import type { ValidationReport } from "../pack/validate";
-import { countFindings, countsText } from "./format";
+import { countFindings } from "../pack/finding";
+import { countsText } from "./format";
 import type { Io } from "./io";
 
 /** `packsmith inspect <src>`: summary, files with sizes and SHA-256, digest, charts. */

@@ -72,8 +72,6 @@ function fsCall<T>(
  * a link to one) is `not-found`, any other refusal of the file system `unreadable`.
  */
 function statArgument(path: string): Result<Stats, SourceError> {
-  if (path === "")
-    return err({ kind: "not-found", message: "the path is empty" });
   try {
     return ok(statSync(path));
   } catch (e) {

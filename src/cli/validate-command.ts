@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { hasErrors } from "../pack/finding";
 import type { Target } from "../pack/validate";
 import { checkSource, type SourceCheck } from "./check-source";
-import { countFindings, findingLines, summaryLine } from "./format";
+import { countFindings } from "../pack/finding";
+import { findingLines, summaryLine } from "./format";
 import type { Io } from "./io";
 import type { ValidateTask } from "./validate-task";
 

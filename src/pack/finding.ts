@@ -28,3 +28,12 @@ export function sortFindings(findings: Finding[]): Finding[] {
       (a.line ?? 0) - (b.line ?? 0),
   );
 }
+
+/** Findings (or anything with a severity) counted by severity. */
+export function countFindings(
+  findings: readonly { severity: Severity }[],
+): Record<Severity, number> {
+  const n = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) n[f.severity]++;
+  return n;
+}

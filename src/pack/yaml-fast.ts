@@ -232,31 +232,24 @@ function scalarStart(
     // The content starts on a later line; its header (`|`, `>-`) is the first `|` or `>` after the
     // last token outside comments (found by a review: walking back from the content stopped in a
     // comment after the header, `add: | # …`, so the two packages disagreed on where it starts).
-    const at = headerAfter(text, lastEnd, e.valueStart);
+    const at = indicatorAfter(text, lastEnd, "|>", e.valueStart);
     return at === -1 ? null : at;
   }
   return e.valueStart;
 }
 
-/** The first `|` or `>` at or after `from` and before `to`, outside comments; -1 when there is none. */
-function headerAfter(text: string, from: number, to: number): number {
+/**
+ * The first of `chars` at or after `from` and before `to` outside comments; -1 when there is none.
+ */
+function indicatorAfter(
+  text: string,
+  from: number,
+  chars: string,
+  to = text.length,
+): number {
   for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === "|" || c === ">") return i;
-    if (c === "#" && (i === 0 || /[ \t\r\n]/.test(text[i - 1]!))) {
-      const nl = text.indexOf("\n", i);
-      if (nl === -1) return -1;
-      i = nl;
-    }
-  }
-  return -1;
-}
-
-/** The first `char` at or after `from` outside comments; -1 when there is none. */
-function indicatorAfter(text: string, from: number, char: string): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === char) return i;
+    const c = text[i]!;
+    if (chars.includes(c)) return i;
     if (c === "#" && (i === 0 || /[ \t\r\n]/.test(text[i - 1]!))) {
       const nl = text.indexOf("\n", i);
       if (nl === -1) return -1;

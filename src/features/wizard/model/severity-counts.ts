@@ -1,4 +1,4 @@
-import type { Severity } from "@/pack/finding";
+import { countFindings, type Severity } from "@/pack/finding";
 
 const WORDS: Record<Severity, [one: string, many: string]> = {
   error: ["error", "errors"],
@@ -15,8 +15,9 @@ const WORDS: Record<Severity, [one: string, many: string]> = {
 export function severityCounts(
   items: readonly { severity: Severity }[],
 ): string {
+  const counts = countFindings(items);
   const parts = (["error", "warning", "info"] as const).flatMap((s) => {
-    const n = items.filter((i) => i.severity === s).length;
+    const n = counts[s];
     return n ? [`${n} ${WORDS[s][n === 1 ? 0 : 1]}`] : [];
   });
   return parts.length > 1
