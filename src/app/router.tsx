@@ -1,5 +1,5 @@
 import { usePrefetchQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
 
 import { HomeRoute } from "@/app/routes/home";
 import { NotFoundRoute } from "@/app/routes/not-found";
@@ -37,8 +37,11 @@ function PrefetchVersion({ name, version }: { name: string; version: string }) {
 /** Maps a pathname to its page. */
 export function Route({ pathname }: { pathname: string }) {
   const m = matchRoute(pathname);
-  if (m.route === "compare" && (m.name !== m.toName || m.from !== m.to))
-    preloadDiffEditor().catch(() => undefined);
+  const diffs =
+    m.route === "compare" && (m.name !== m.toName || m.from !== m.to);
+  useEffect(() => {
+    if (diffs) preloadDiffEditor().catch(() => undefined);
+  }, [diffs]);
   return (
     <>
       {m.route === "pack" && (

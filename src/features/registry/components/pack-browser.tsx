@@ -20,6 +20,7 @@ import "@/components/ui/button.css";
 /** The registry browser: search and filters (kept in the URL), the packs found, and paging. */
 export function PackBrowser() {
   const filters = readFilters(useSearch());
+  const shown = filtersSearch(filters);
   // The control the form's own last change came from, and the list it asked for: focused again
   // only while that list is the one shown (not after back or forward).
   const [focused, setFocused] = useState<{
@@ -48,12 +49,10 @@ export function PackBrowser() {
       <PackFilters
         // Remounts with the URL (back/forward), so the form always shows the filters in use; the
         // control in use keeps the focus across its own changes.
-        key={filtersSearch(filters)}
+        key={shown}
         filters={filters}
         facets={facets}
-        focus={
-          focused?.search === filtersSearch(filters) ? focused.control : null
-        }
+        focus={focused?.search === shown ? focused.control : null}
         onChange={(next, control) => {
           const search = filtersSearch(next);
           setFocused({ control, search });

@@ -39,7 +39,7 @@ const SELECTS = [
 export function PackFilters({
   filters,
   facets,
-  onChange: change,
+  onChange,
   focus,
 }: PackFiltersProps) {
   const id = useId();
@@ -50,9 +50,9 @@ export function PackFilters({
     const el = form.current?.querySelector(`[name="${focus}"]`);
     if (el instanceof HTMLElement) el.focus();
   }, [focus]);
-  const onChange = (next: ListFilters): void => {
+  const emit = (next: ListFilters): void => {
     const active = document.activeElement;
-    change(
+    onChange(
       next,
       active && form.current?.contains(active)
         ? active.getAttribute("name")
@@ -68,7 +68,7 @@ export function PackFilters({
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    onChange(read());
+    emit(read());
   }
 
   return (
@@ -96,7 +96,7 @@ export function PackFilters({
             id={`${id}-${key}`}
             name={key}
             defaultValue={filters[key]}
-            onChange={() => onChange(read())}
+            onChange={() => emit(read())}
           >
             <option value="">Any</option>
             {filterOptions(facets?.[key], filters[key]).map((o) => (
@@ -113,7 +113,7 @@ export function PackFilters({
           id={`${id}-sort`}
           name="sort"
           defaultValue={filters.sort}
-          onChange={() => onChange(read())}
+          onChange={() => emit(read())}
         >
           {LIST_SORTS.map((s) => (
             <option key={s} value={s}>
@@ -129,7 +129,7 @@ export function PackFilters({
         <Button
           name="clear"
           onClick={() =>
-            onChange({
+            emit({
               q: "",
               layer: "",
               cloudType: "",
