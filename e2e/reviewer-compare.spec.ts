@@ -115,6 +115,7 @@ test("a compare page opened cold asks for both details and Monaco's diff editor 
     "chunk monaco-diff-editor",
   ];
   await expect.poll(() => wanted.filter((w) => asked.has(w))).toEqual(wanted);
+  // The page itself is still held back: what was asked for came from the router.
   await expect(comparePage.summary).toHaveCount(0);
   release();
   await expect(comparePage.summary).toHaveText(

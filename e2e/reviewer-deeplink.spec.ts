@@ -79,6 +79,7 @@ test("a pack page opened cold asks for its version's detail while its own code l
   await expect
     .poll(() => asked.has(`/api/v1/packs/${PACK[0]}/${PACK[1]}`))
     .toBe(true);
+  // The page itself is still held back: what was asked for came from the router.
   await expect(packPage.tabs).toHaveCount(0);
   release();
   await expect(packPage.tabs).toBeVisible();

@@ -2,6 +2,7 @@ import { join } from "node:path";
 
 import { FIXTURES } from "../test/helpers/fixtures";
 import { expectNoA11yViolations } from "./support/axe";
+import { fileCount } from "./support/file-tree";
 import { expect, importedPackAtReview, test } from "./pages/wizard-test";
 
 /*
@@ -33,9 +34,7 @@ test("Review shows the tree, the viewer and the findings of the shared pack UI",
   ).toHaveAttribute("aria-current", "true");
   const filter = page.getByRole("searchbox", { name: "Filter files" });
   // The count takes in the chart archive's files once it has been read (the page reads it when idle).
-  const count = page
-    .getByRole("status")
-    .filter({ hasText: /^\d+ (of \d+ )?files/ });
+  const count = fileCount(page);
   const own = await review.files.locator("[data-path]").count();
   await expect
     .poll(async () => Number((await count.textContent())?.split(" ")[0]))

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, ROOT, TSX_NOTE } from "../helpers/cli";
+import { BIN, ROOT, stderrLines } from "../helpers/cli";
 import { FIXTURES } from "../helpers/fixtures";
 
 // `packsmith inspect <pack> | head -1` printed an EPIPE stack trace once head had gone. The
@@ -42,8 +42,7 @@ describe("output piped into a reader that has gone", () => {
   ])("%s exits 141 without a word", async (_, args) => {
     const r = await runIntoClosedPipe(...args);
     expect(r.code).toBe(141);
-    const said = r.stderr.split("\n").filter((l) => l && !TSX_NOTE.test(l));
-    expect(said).toEqual([]);
+    expect(stderrLines(r)).toEqual([]);
   });
 });
 

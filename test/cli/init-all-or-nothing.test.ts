@@ -9,7 +9,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, ROOT, runCli, TSX_NOTE, type CliRun } from "../helpers/cli";
+import { BIN, ROOT, runCli, type CliRun, stderrLines } from "../helpers/cli";
 
 // A failed `init` (a file size limit, a full disk) left a half-written folder, and the retry was
 // refused as "not empty". init now writes whole or not at all.
@@ -38,11 +38,7 @@ function initUnderFileLimit(cwd: string, folder: string): CliRun {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const said = (r: CliRun): string =>
-  r.stderr
-    .split("\n")
-    .filter((l) => !TSX_NOTE.test(l))
-    .join("\n");
+const said = (r: CliRun): string => stderrLines(r).join("\n");
 
 describe("init that fails part way", () => {
   it("into a new folder leaves nothing behind; the retry writes the pack", () => {

@@ -3,13 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  ROOT,
-  runCli,
-  TSX_NOTE,
-  type CliRun,
-  runMain as run,
-} from "../helpers/cli";
+import { ROOT, runCli, runMain as run, stderrLines } from "../helpers/cli";
 import { FIXTURES } from "../helpers/fixtures";
 
 // Messages a review found unclear: a missing path named twice, an empty argument as "cannot
@@ -24,9 +18,7 @@ afterAll(() => {
 
 const HELLO = join(FIXTURES, "tutorials/hello-universe-pack");
 
-/** What the command line said on stderr, without bin/packsmith.mjs's note about tsx. */
-const said = (r: CliRun): string[] =>
-  r.stderr.split("\n").filter((l) => l && !TSX_NOTE.test(l));
+const said = stderrLines;
 
 describe("a source that cannot be read", () => {
   it.each(["validate", "inspect"])(

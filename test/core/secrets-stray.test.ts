@@ -4,12 +4,12 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { readSource } from "../../src/cli/read-source";
 import type { Finding } from "../../src/pack/finding";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { secretFindings, strayFolderFindings } from "../../src/pack/secrets";
 import { validatePack } from "../../src/pack/validate";
+import { runMain } from "../helpers/cli";
 import { FIXTURES, fixtureDirsOnDisk, loadFixture } from "../helpers/fixtures";
 
 // A review packed a pack folder's `.git/` (47 files) with no finding while `.DS_Store` got
@@ -163,10 +163,9 @@ describe("pack archives inside a pack", () => {
   it("a real `packsmith pack` output left in a real pack folder is reported by validate", async () => {
     const dir = join(tmp, "hello-with-output");
     cpSync(join(FIXTURES, HELLO), dir, { recursive: true });
-    const io = { out: () => undefined, err: () => undefined };
-    expect(await main(["pack", dir, "--out", join(tmp, "h.tar.gz")], io)).toBe(
-      0,
-    );
+    expect(
+      (await runMain("pack", dir, "--out", join(tmp, "h.tar.gz"))).code,
+    ).toBe(0);
     cpSync(join(tmp, "h.tar.gz"), join(dir, "hellouniverse-1.0.0.tar.gz"));
     const { findings } = validatePack(await read(dir));
     expect(strays(findings)).toEqual([

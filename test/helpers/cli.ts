@@ -78,3 +78,7 @@ export async function runMain(...argv: string[]): Promise<CliRun> {
   });
   return { code, stdout, stderr };
 }
+
+/** What the command line said on stderr, line by line, without bin/packsmith.mjs's note about tsx. */
+export const stderrLines = (r: Pick<CliRun, "stderr">): string[] =>
+  r.stderr.split("\n").filter((l) => l && !TSX_NOTE.test(l));
