@@ -82,7 +82,8 @@ export function validatePack(
     values,
     valuesRoot,
     valuesText,
-    roots: [valuesRoot, ...fromPresets],
+    roots: [valuesRoot, ...fromPresets.trees],
+    valuesKnown: values !== null && fromPresets.complete,
   };
   const charts = doc ? checkCharts(ctx, doc) : [];
   if (doc) {

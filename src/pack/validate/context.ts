@@ -131,11 +131,6 @@ export interface BaseContext {
   manifestCache?: FileFindingsCache;
   native?: NativeFlate;
   takeChart?: (path: string, archive: ChartArchive) => void;
-  /**
-   * Files that may supply values but were not read in full: presets.yaml when it, or one preset's
-   * `add`, does not parse. While it is not empty, nobody can tell that a value exists nowhere.
-   */
-  unread: Set<string>;
 }
 
 /** The context of the families that run once pack.json, values.yaml and presets.yaml are read. */
@@ -150,15 +145,13 @@ export interface ValidateContext extends BaseContext {
   valuesText: string;
   /** valuesRoot then the tree every preset adds: where a value may come from. */
   roots: unknown[];
+  /**
+   * Whether every place a value may come from was read: values.yaml parsed (an empty one counts)
+   * and every preset's `add`. Checks that report a value as found nowhere ("renders empty", "not a
+   * path in values.yaml") run only then: after a syntax error they would only repeat it.
+   */
+  valuesKnown: boolean;
 }
-
-/**
- * Whether every place a value may come from was read: values.yaml parsed (an empty one counts) and
- * every preset's `add`. Checks that report a value as found nowhere ("renders empty", "not a path
- * in values.yaml") run only then: after a syntax error they would only repeat it.
- */
-export const valuesKnown = (ctx: ValidateContext): boolean =>
-  ctx.values !== null && ctx.unread.size === 0;
 
 /** The context every validation starts from. */
 export function createContext(
@@ -179,7 +172,6 @@ export function createContext(
     },
     chartArchives: new Map(),
     chartInfo: new Map(),
-    unread: new Set(),
   };
   if (opts.previous) ctx.previous = opts.previous;
   if (opts.chartCache) ctx.chartCache = opts.chartCache;

@@ -5,7 +5,6 @@ import { decodeText, hasPath, parseYamlLimited } from "../yaml-text";
 import {
   lineAt,
   VALUES,
-  valuesKnown,
   type PackJsonDoc,
   type ValidateContext,
 } from "./context";
@@ -19,7 +18,7 @@ import { listedPaths } from "./refs";
 export function checkManifests(ctx: ValidateContext, doc: PackJsonDoc): void {
   const { files, add, roots, values, valuesRoot } = ctx;
   // After a syntax error in values.yaml or presets.yaml, "no such value" would only repeat it.
-  const checkRefs = valuesKnown(ctx);
+  const checkRefs = ctx.valuesKnown;
   const listed = listedPaths(ctx, doc, "kubeManifests");
   const keys = new Set<string>();
   for (const { path } of listed) {

@@ -27,32 +27,29 @@ const FIELD_RULE: Record<string, string> = {
  * Check presets.yaml (rule 21) and return the trees its presets `add`: a manifest value or a
  * schema.yaml path may legitimately come only from a preset (hello-universe does this). Each
  * preset is checked on its own, so one broken preset hides nothing about the others, and each
- * problem is reported at its own line. When the file or a preset's `add` cannot be read, the
- * file goes into `ctx.unread`: a value may then come from what was not read.
+ * problem is reported at its own line. `complete` is false when the file or a preset's `add`
+ * could not be read: a value may then come from what was not read.
  */
 export function checkPresets(
   ctx: BaseContext,
   valuesRoot: unknown,
   valuesText: string,
-): unknown[] {
+): { trees: unknown[]; complete: boolean } {
   const { add } = ctx;
+  let complete = true;
   const read = readYamlFile(ctx, FILE, "PRESETS_SYNTAX", {
     notText: "PRESETS_INVALID",
   });
-  if (!read) {
-    if (ctx.files.has(FILE)) ctx.unread.add(FILE);
-    return [];
-  }
+  if (!read) return { trees: [], complete: !ctx.files.has(FILE) };
   const { parsed, text } = read;
   const root = parsed.values[0];
   // An empty presets.yaml occurs in a real pack (kyverno-1.12.2): no presets.
-  if (root === null || root === undefined) return [];
+  if (root === null || root === undefined) return { trees: [], complete };
   const list =
     typeof root === "object" && !Array.isArray(root)
       ? (root as Record<string, unknown>).presets
       : undefined;
   if (!Array.isArray(list)) {
-    ctx.unread.add(FILE);
     add(
       "error",
       "PRESETS_INVALID",
@@ -61,7 +58,7 @@ export function checkPresets(
         : `presets.yaml \`presets\` must be a list of presets, not ${typeName(list)}`,
       { file: FILE, path: "presets", ...lineAt(parsed, ["presets"]) },
     );
-    return [];
+    return { trees: [], complete: false };
   }
   const trees: unknown[] = [];
   const names = new Map<string, number | undefined>();
@@ -83,7 +80,7 @@ export function checkPresets(
     if (!shape.success) {
       // A preset that is not even a mapping may have had an `add`: its values are unknown.
       if (item === null || typeof item !== "object" || Array.isArray(item))
-        ctx.unread.add(FILE);
+        complete = false;
       const bad = new Set<string>();
       for (const issue of shape.error.issues) {
         const field = String(issue.path[0] ?? "");
@@ -113,10 +110,10 @@ export function checkPresets(
     }
     if (isStr(fields.add)) {
       const tree = readAdd(ctx, parsed, text, i, label, fields.add);
-      if (tree === undefined) ctx.unread.add(FILE);
+      if (tree === undefined) complete = false;
       else trees.push(tree);
     } else if (fields.add !== undefined && fields.add !== null)
-      ctx.unread.add(FILE);
+      complete = false;
     if (Array.isArray(fields.remove))
       fields.remove.forEach((r: unknown, j) => {
         if (isStr(r) && valuesRoot && !hasPath(valuesRoot, r))
@@ -143,7 +140,7 @@ export function checkPresets(
       );
     }
   }
-  return trees;
+  return { trees, complete };
 }
 
 /**

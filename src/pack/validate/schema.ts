@@ -1,12 +1,6 @@
 import { parseSchemaTemplate } from "../schema-template";
 import { hasPath, splitPath } from "../yaml-text";
-import {
-  isStr,
-  lineAt,
-  readYamlFile,
-  valuesKnown,
-  type ValidateContext,
-} from "./context";
+import { isStr, lineAt, readYamlFile, type ValidateContext } from "./context";
 
 /**
  * schema.yaml (rule 28): a map of value paths to `{schema: …}` templates that parse, each path
@@ -15,7 +9,7 @@ import {
 export function checkSchemaYaml(ctx: ValidateContext): void {
   const { add, roots } = ctx;
   // After a syntax error in values.yaml or presets.yaml, "not a path" would only repeat it.
-  const checkPaths = valuesKnown(ctx) && Boolean(roots[0]);
+  const checkPaths = ctx.valuesKnown && Boolean(roots[0]);
   const file = "schema.yaml";
   const read = readYamlFile(ctx, file, "SCHEMA_SYNTAX", {
     notText: "SCHEMA_INVALID",
