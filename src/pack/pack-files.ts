@@ -71,10 +71,16 @@ export function assemblePack(entries: readonly RawEntry[]): PackFiles {
   return stripTopFolder(files);
 }
 
+/** The first segment of each path, "" for a path at the root. */
+function topSegments(paths: Iterable<string>): Set<string> {
+  const tops = new Set<string>();
+  for (const p of paths)
+    tops.add(p.includes("/") ? p.slice(0, p.indexOf("/")) : "");
+  return tops;
+}
+
 function stripTopFolder(files: [string, Uint8Array][]): PackFiles {
-  const tops = new Set(
-    files.map(([p]) => (p.includes("/") ? p.slice(0, p.indexOf("/")) : "")),
-  );
+  const tops = topSegments(files.map(([p]) => p));
   const [only] = tops;
   const strip =
     tops.size === 1 && only !== undefined && only !== "" ? only.length + 1 : 0;
@@ -94,18 +100,12 @@ export function packJsonElsewhere(files: PackFiles): {
   topFolders: string[];
   nested: string[];
 } {
-  const tops = new Set<string>();
-  let atRoot = false;
-  const nested: string[] = [];
-  for (const p of files.keys()) {
-    const slash = p.indexOf("/");
-    if (slash < 0) atRoot = true;
-    else tops.add(p.slice(0, slash));
-    if (p.endsWith("/pack.json")) nested.push(p);
-  }
+  const tops = topSegments(files.keys());
+  const nested = [...files.keys()].filter((p) => p.endsWith("/pack.json"));
   const depth = (p: string): number => p.split("/").length;
   return {
-    topFolders: atRoot || tops.size < 2 ? [] : [...tops].sort(compareBytes),
+    topFolders:
+      tops.has("") || tops.size < 2 ? [] : [...tops].sort(compareBytes),
     nested: nested.sort((a, b) => depth(a) - depth(b) || compareBytes(a, b)),
   };
 }
