@@ -348,6 +348,8 @@ function storeStatus(code: StoreError["code"]): number {
       return 507;
     case "IMMUTABLE_TAG":
       return 409;
+    case "ARCHIVE_REFUSED":
+      return 422;
     case "REPOSITORY_MISSING":
     case "REGISTRY_AUTH":
     case "REGISTRY_ERROR":

@@ -1,6 +1,6 @@
 import { readdir, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
-import type { PackStore, TarGzFile } from "./store/store";
+import { archiveRefused, type PackStore, type TarGzFile } from "./store/store";
 import { isTarGzOf, tarGzCachePath } from "./store/fs-pack-file";
 import { KeyedMutex } from "./oci/keyed-mutex";
 import { buildTarGzInPool } from "./workers/pool";
@@ -94,7 +94,14 @@ export function withTarGzCache(
       out,
       tmpDir,
     });
-    if (!outcome.ok) return null;
+    if (!outcome.ok) {
+      if (outcome.reason === "refused")
+        throw archiveRefused(
+          `${detail.name}-${detail.version}.tar.gz`,
+          outcome.refusal,
+        );
+      return null;
+    }
     if (built) {
       await markUsed(out);
       await trim();

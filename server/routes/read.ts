@@ -2,13 +2,13 @@ import contentDisposition from "content-disposition";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { open } from "node:fs/promises";
 import { imageInfo } from "../../src/pack/png";
-import { writePackTarGz } from "../../src/pack/tar-write";
+import { writePackArchive } from "../../src/pack/write-archive";
 import { decodeText } from "../../src/pack/yaml-text";
 import type { Access } from "../access";
 import { sendError } from "../http-errors";
 import { listPacks, packVersions } from "../list-packs";
 import { openChart } from "../prepare";
-import type { PackStore } from "../store/store";
+import { archiveRefused, type PackStore } from "../store/store";
 import { buildZipInPool } from "../workers/pool";
 import { packParams, safe, validName, versionNotFound } from "./pack-params";
 
@@ -118,10 +118,12 @@ export const readRoutes: FastifyPluginAsync<{
     if (!files) return versionNotFound(reply, p);
     // The zip in the pool: deflating a whole pack is CPU work the event loop never does. (A
     // tar.gz comes from store.tarGz above: main.ts gives every store the pool-built cache.)
-    const bytes =
+    const written =
       format === "zip"
         ? await buildZipInPool(files, top)
-        : writePackTarGz(files, top);
+        : await writePackArchive(files, top, "tar.gz");
+    if (!written.ok) throw archiveRefused(`${top}.${format}`, written.error);
+    const bytes = written.value;
     return reply
       .type(format === "zip" ? "application/zip" : "application/gzip")
       .header("Content-Disposition", contentDisposition(`${top}.${format}`))

@@ -27,6 +27,7 @@ import {
   tarGzCachePath,
 } from "./fs-pack-file";
 import {
+  archiveRefused,
   StoreError,
   type PackDetail,
   type PackStore,
@@ -224,11 +225,9 @@ export function createFsStore(root: string): PackStore {
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${randomBytes(12).toString("hex")}.tmp`);
     const parts: Uint8Array[] = [];
-    writePackZipParts(
-      pack.files,
-      `${pack.detail.name}-${pack.detail.version}`,
-      (p) => parts.push(p),
-    );
+    const top = `${pack.detail.name}-${pack.detail.version}`;
+    const zip = writePackZipParts(pack.files, top, (p) => parts.push(p));
+    if (!zip.ok) throw archiveRefused(`${top}.zip`, zip.error);
     parts.push(packFileTail(pack.detail));
     const fh = await open(
       tmp,
@@ -459,9 +458,15 @@ export function createFsStore(root: string): PackStore {
       out,
       tmpDir,
     });
-    // Replaced or deleted while it was being built: answer for what is there now.
-    if (!outcome.ok)
+    if (!outcome.ok) {
+      if (outcome.reason === "refused")
+        throw archiveRefused(
+          `${h.detail.name}-${h.detail.version}.tar.gz`,
+          outcome.refusal,
+        );
+      // Replaced or deleted while it was being built: answer for what is there now.
       return outcome.reason === "gone" ? null : tarGz(name, version);
+    }
     return {
       detail: await complete(h.detail),
       path: out,

@@ -8,7 +8,7 @@ import {
   rfc3339Seconds,
 } from "../../src/pack/oci-manifest";
 import type { PackFiles } from "../../src/pack/pack-files";
-import { writePackTarGz } from "../../src/pack/tar-write";
+import { writePackArchive } from "../../src/pack/write-archive";
 import { LRUCache } from "lru-cache";
 import pMap from "p-map";
 import { KeyedMutex } from "../oci/keyed-mutex";
@@ -30,6 +30,7 @@ import { RegistryClient, type ManifestRef } from "../oci/registry-client";
 import type { RegistryAuth, RegistryTls } from "../oci/registry-transport";
 import { readLayerInPool } from "../workers/pool";
 import {
+  archiveRefused,
   StoreError,
   type PackDetail,
   type PackStore,
@@ -428,7 +429,7 @@ export function createOciStore(config: OciStoreConfig): PackStore {
       await rememberName(name);
       // The upload check builds it in the worker pool; write it here only when it did not.
       const tgz =
-        pack.tarGz?.bytes ?? writePackTarGz(pack.files, `${name}-${version}`);
+        pack.tarGz?.bytes ?? (await layer(pack.files, `${name}-${version}`));
       const layerDigest = `sha256:${pack.tarGz?.sha256 ?? (await sha256Hex(tgz))}`;
       const created = rfc3339Seconds(new Date());
       const manifest = await orasManifest({
@@ -560,6 +561,13 @@ export function createOciStore(config: OciStoreConfig): PackStore {
 }
 
 /** Distinct valid pack names from several sources, in first-seen order. */
+/** The OCI layer of `files` under `top`; a layer every reader would refuse is never pushed. */
+async function layer(files: PackFiles, top: string): Promise<Uint8Array> {
+  const r = await writePackArchive(files, top, "tar.gz");
+  if (!r.ok) throw archiveRefused(`${top}.tar.gz`, r.error);
+  return r.value;
+}
+
 function union(...lists: (readonly string[])[]): string[] {
   return [...new Set(lists.flat())].filter((n) => COMPONENT_RE.test(n));
 }

@@ -1,4 +1,5 @@
 import type { PackFiles } from "../../src/pack/pack-files";
+import type { WriteRefusal } from "../../src/pack/write-refusal";
 import type { PackDetail, PackSummary } from "../../src/pack/registry-types";
 
 export type { PackDetail, PackSummary } from "../../src/pack/registry-types";
@@ -48,13 +49,29 @@ export class StoreError extends Error {
       | "REPOSITORY_MISSING"
       | "REGISTRY_AUTH"
       | "REGISTRY_UNAVAILABLE"
-      | "REGISTRY_ERROR",
+      | "REGISTRY_ERROR"
+      | "ARCHIVE_REFUSED",
     message: string,
   ) {
     super(message);
     this.name = "StoreError";
   }
 }
+
+/**
+ * A version's `archive` (its zip or tar.gz, written from its files when asked) that every reader
+ * would refuse, which the writer found: 422 `ARCHIVE_REFUSED`, saying which file and limit. The
+ * upload refused what the store writes then; the other archive is written later, from files that
+ * passed as the first (a tar.gz is held to the ratio as one stream, a zip file by file).
+ */
+export const archiveRefused = (
+  archive: string,
+  refusal: WriteRefusal,
+): StoreError =>
+  new StoreError(
+    "ARCHIVE_REFUSED",
+    `${archive} would be refused when read: ${refusal.message}`,
+  );
 
 /**
  * A stored version's canonical zip, open: streamed from the file as it was when looked up (a forced

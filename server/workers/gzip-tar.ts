@@ -11,9 +11,15 @@
 // costs nothing here); the gzip header and trailer (CRC-32, size) frame it as one member.
 import { constants, deflateRawSync } from "node:zlib";
 import { concatBytes } from "../../src/pack/bytes";
+import { withLimits } from "../../src/pack/limits";
 import type { PackFiles } from "../../src/pack/pack-files";
-import { tarParts } from "../../src/pack/tar-write";
-import { isPrecompressed } from "../../src/pack/zip-write";
+import { err, ok, type Result } from "../../src/pack/result";
+import { tarGzRefusal, tarParts } from "../../src/pack/tar-write";
+import {
+  entriesRefusal,
+  type WriteRefusal,
+} from "../../src/pack/write-refusal";
+import { isPrecompressed, packEntries } from "../../src/pack/zip-write";
 import { crc32 } from "./zlib-flate";
 
 /** Files smaller than this stay in the deflated run: each switch costs a flush (a few bytes). */
@@ -25,17 +31,28 @@ const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
 
 /**
  * The tar of `files` under the top folder `top` (src/pack/tar-write), gzipped; each piece of the
- * output handed to `out` in order. Synchronous: it runs in the worker pool.
+ * output handed to `out` in order; its size. Synchronous: it runs in the worker pool. Refuses
+ * what the readers would refuse, as `writePackArchive` does: their rules on names, counts and sizes
+ * before anything is written, the whole stream's size and ratio at its end (the chunks handed out
+ * are then no tar.gz: drop them).
  */
 export function gzipTar(
   files: PackFiles,
   top: string,
   out: (chunk: Uint8Array) => void,
-): void {
+): Result<number, WriteRefusal> {
+  const limits = withLimits();
+  const refused = entriesRefusal(packEntries(files, top), limits);
+  if (refused) return err(refused);
+  let written = 0;
+  const put = (chunk: Uint8Array): void => {
+    written += chunk.length;
+    out(chunk);
+  };
   const stored = new Set<Uint8Array>();
   for (const [path, bytes] of files)
     if (bytes.length >= STORED_MIN && isPrecompressed(path)) stored.add(bytes);
-  out(HEADER);
+  put(HEADER);
   let crc = 0;
   let size = 0;
   let run: Uint8Array[] = [];
@@ -44,7 +61,7 @@ export function gzipTar(
     if (run.length === 0) return;
     const input = run.length === 1 ? run[0]! : concatBytes(run);
     run = [];
-    out(
+    put(
       deflateRawSync(input, {
         level: runStored ? 0 : 6,
         finishFlush: constants.Z_SYNC_FLUSH,
@@ -67,10 +84,12 @@ export function gzipTar(
     run.push(part);
   }
   flush();
-  out(FINAL_BLOCK);
+  put(FINAL_BLOCK);
   const trailer = new Uint8Array(8);
   const view = new DataView(trailer.buffer);
   view.setUint32(0, crc >>> 0, true);
   view.setUint32(4, size % 0x1_0000_0000, true);
-  out(trailer);
+  put(trailer);
+  const bomb = tarGzRefusal(files, top, size, written, limits);
+  return bomb ? err(bomb) : ok(written);
 }

@@ -27,7 +27,7 @@ import {
   type ChartError,
 } from "../../src/pack/chart";
 import type { Finding } from "../../src/pack/finding";
-import type { Result } from "../../src/pack/result";
+import { err, ok, type Result } from "../../src/pack/result";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { withLimits } from "../../src/pack/limits";
 import { compareBytes } from "../../src/pack/pack-files";
@@ -37,6 +37,7 @@ import { packBudget } from "../../src/pack/validate/context";
 import type { PackDetail } from "../../src/pack/registry-types";
 import { sniff } from "../../src/pack/sniff";
 import { checkIdentity } from "../../src/pack/validate";
+import type { WriteRefusal } from "../../src/pack/write-refusal";
 import type { CompressedForms } from "../../src/pack/zip-read";
 import { writePackZipParts } from "../../src/pack/zip-write";
 import {
@@ -95,9 +96,11 @@ interface HelpJob {
   tarGz?: { top: string; files: SharedFile[] };
 }
 
-/** One chart the helper prepared, by its index in the job; or the tar.gz it built. */
+/** One chart the helper prepared, by its index in the job; or the tar.gz it built, or refused. */
 type HelpResult =
-  ({ index: number } & Omit<PreparedChart, "bytes">) | { tarGz: BuiltTarGz };
+  | ({ index: number } & Omit<PreparedChart, "bytes">)
+  | { tarGz: BuiltTarGz }
+  | { refused: WriteRefusal };
 
 const CHECK = 1;
 const HELPER = 2;
@@ -217,9 +220,12 @@ async function checkUploadFile(task: CheckTask): Promise<unknown> {
   if (task.output.kind === "stored-file") {
     let storedFile: string;
     try {
-      storedFile =
-        keptUpload(task.path, bytes, detail, files, compressed) ??
-        (await writeStoredFile(task.output.tmpDir, detail, files, compressed));
+      const kept = keptUpload(task.path, bytes, detail, files, compressed);
+      const stored = kept
+        ? ok(kept)
+        : await writeStoredFile(task.output.tmpDir, detail, files, compressed);
+      if (!stored.ok) return notStorable("zip", stored.error);
+      storedFile = stored.value;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== "ENOSPC" && code !== "EDQUOT") throw e;
@@ -239,8 +245,27 @@ async function checkUploadFile(task: CheckTask): Promise<unknown> {
   }
   // The version's top folder: the URL's name and version, which the identity check found equal.
   const tarGz = sharing ? await sharing.tarGz() : gzipToBytes(files, top);
-  const outcome: CheckOutcome = { ok: true, detail, files, tarGz };
-  return moved(outcome, files, [tarGz.bytes]);
+  if (!tarGz.ok) return notStorable("tar.gz", tarGz.error);
+  const outcome: CheckOutcome = { ok: true, detail, files, tarGz: tarGz.value };
+  return moved(outcome, files, [tarGz.value.bytes]);
+}
+
+/**
+ * An upload whose archive as the store keeps it (the canonical zip, the OCI layer) every reader
+ * would refuse: a stored text file that deflates past the ratio limit, say, or one more folder
+ * level under the top folder. Refused like an unreadable archive.
+ */
+function notStorable(
+  archive: "zip" | "tar.gz",
+  refusal: WriteRefusal,
+): CheckOutcome {
+  return {
+    ok: false,
+    status: 422,
+    code: "INVALID_PACK",
+    message: `the pack's ${archive} as the registry stores it would be refused when read: ${refusal.message}`,
+    findings: [archiveFinding(refusal)],
+  };
 }
 
 /**
@@ -274,7 +299,7 @@ function shareWork(
   tarGzTop?: string,
 ): {
   prepared: () => Promise<Map<string, PreparedChart>>;
-  tarGz: () => Promise<BuiltTarGz>;
+  tarGz: () => Promise<Result<BuiltTarGz, WriteRefusal>>;
 } {
   const claims = new Int32Array(helper.claims);
   const tarGzClaim = claims.length - 1;
@@ -289,11 +314,12 @@ function shareWork(
   const room = budget.limit - budget.used;
   const { port } = helper;
   const got = new Map<number, Omit<PreparedChart, "bytes">>();
-  let builtTarGz: BuiltTarGz | null = null;
+  let builtTarGz: Result<BuiltTarGz, WriteRefusal> | null = null;
   let closed = false;
   let wake: (() => void) | null = null;
   port.on("message", (m: HelpResult) => {
-    if ("tarGz" in m) builtTarGz = m.tarGz;
+    if ("tarGz" in m) builtTarGz = ok(m.tarGz);
+    else if ("refused" in m) builtTarGz = err(m.refused);
     else got.set(m.index, m);
     wake?.();
   });
@@ -414,9 +440,11 @@ async function helpCheckTask(task: CheckHelper): Promise<number> {
         ]),
       );
       const tarGz = gzipToBytes(files, job.tarGz.top);
-      port.postMessage({ tarGz } satisfies HelpResult, [
-        tarGz.bytes.buffer as ArrayBuffer,
-      ]);
+      if (tarGz.ok)
+        port.postMessage({ tarGz: tarGz.value } satisfies HelpResult, [
+          tarGz.value.bytes.buffer as ArrayBuffer,
+        ]);
+      else port.postMessage({ refused: tarGz.error } satisfies HelpResult);
       done++;
     }
   } finally {
@@ -465,22 +493,17 @@ async function readLayerTask(task: ReadLayerTask): Promise<unknown> {
 
 /**
  * The canonical zip of a version's files (one top folder `top`), for a store that keeps none (OCI):
- * deflated with Node's zlib here, never on the event loop; the bytes moved back.
+ * deflated with Node's zlib here, never on the event loop; the bytes moved back. Or why every
+ * reader would refuse it (its files passed as a tar.gz, whose ratio is the whole stream's).
  */
 function buildZipTask(task: { files: PackFiles; top: string }): unknown {
   const parts: Uint8Array[] = [];
-  let size = 0;
-  writePackZipParts(
-    task.files,
-    task.top,
-    (p) => {
-      parts.push(p);
-      size += p.length;
-    },
-    { deflateRaw: (b) => deflateRawSync(b, { level: 6 }) },
-  );
-  const zip = concatBytes(parts, size);
-  return move({ [transferableSymbol]: [zip.buffer], [valueSymbol]: zip });
+  const r = writePackZipParts(task.files, task.top, (p) => parts.push(p), {
+    deflateRaw: (b) => deflateRawSync(b, { level: 6 }),
+  });
+  if (!r.ok) return r;
+  const zip = concatBytes(parts, r.value);
+  return move({ [transferableSymbol]: [zip.buffer], [valueSymbol]: ok(zip) });
 }
 
 /** A chart archive opened with Helm's limits (the chart-file endpoint), its files moved back. */
@@ -515,7 +538,10 @@ export interface TarGzTask {
 }
 
 export type TarGzOutcome =
-  { ok: true; size: number } | { ok: false; reason: "gone" | "changed" };
+  | { ok: true; size: number }
+  | { ok: false; reason: "gone" | "changed" }
+  /** Every reader would refuse it (its files passed as a zip, whose ratio is each file's). */
+  | { ok: false; reason: "refused"; refusal: WriteRefusal };
 
 /** Build a version's tar.gz with Node's zlib into `out`, atomically (temp file, fsync, rename). */
 async function buildTarGzTask(task: TarGzTask): Promise<TarGzOutcome> {
@@ -529,15 +555,12 @@ async function buildTarGzTask(task: TarGzTask): Promise<TarGzOutcome> {
     files = storedFiles(task.source.path, stored.zip);
   }
   mkdirSync(join(task.out, ".."), { recursive: true });
-  let size = 0;
   const tmp = await writeTempFile(task.tmpDir, (put) =>
-    gzipTar(files, task.top, (chunk) => {
-      put(chunk);
-      size += chunk.length;
-    }),
+    gzipTar(files, task.top, put),
   );
-  renameSync(tmp, task.out);
-  return { ok: true, size };
+  if (!tmp.ok) return { ok: false, reason: "refused", refusal: tmp.error };
+  renameSync(tmp.value.path, task.out);
+  return { ok: true, size: tmp.value.size };
 }
 
 /** A file read into a buffer of its own (transferable, unlike Node's pooled small buffers). */
@@ -585,19 +608,23 @@ function storedFiles(path: string, zip: Uint8Array): PackFiles {
 }
 
 /** The fs store's file, written part by part (copied entries are views of the upload) and fsynced. */
-function writeStoredFile(
+async function writeStoredFile(
   tmpDir: string,
   detail: PackDetail,
   files: PackFiles,
   compressed: CompressedForms,
-): Promise<string> {
-  return writeTempFile(tmpDir, (put) => {
-    writePackZipParts(files, `${detail.name}-${detail.version}`, put, {
-      compressed,
-      deflateRaw: (b) => deflateRawSync(b, { level: 6 }),
-    });
-    put(packFileTail(detail));
+): Promise<Result<string, WriteRefusal>> {
+  const r = await writeTempFile(tmpDir, (put) => {
+    const zip = writePackZipParts(
+      files,
+      `${detail.name}-${detail.version}`,
+      put,
+      { compressed, deflateRaw: (b) => deflateRawSync(b, { level: 6 }) },
+    );
+    if (zip.ok) put(packFileTail(detail));
+    return zip;
   });
+  return r.ok ? ok(r.value.path) : r;
 }
 
 /** Thrown to stop comparing an upload with the canonical zip at its first difference. */
@@ -618,7 +645,7 @@ function keptUpload(
 ): string | null {
   let at = 0;
   try {
-    writePackZipParts(
+    const zip = writePackZipParts(
       files,
       `${detail.name}-${detail.version}`,
       (part) => {
@@ -642,6 +669,8 @@ function keptUpload(
         },
       },
     );
+    // Refused: writeStoredFile meets the refusal too, and says it.
+    if (!zip.ok) return null;
   } catch (e) {
     if (e === DIFFERS) return null;
     throw e;
@@ -659,26 +688,34 @@ function keptUpload(
 }
 
 /**
- * A new file in `tmpDir` holding what `write` puts, in order, fsynced and closed; its path.
- * When writing fails the file is removed and the error thrown on (ENOSPC stays ENOSPC).
+ * A new file in `tmpDir` holding what `write` puts, in order, fsynced and closed; its path and
+ * size. When the writer refuses (its archive would be refused when read) or writing fails, the
+ * file is removed, and the refusal returned or the error thrown on (ENOSPC stays ENOSPC).
  */
 async function writeTempFile(
   tmpDir: string,
-  write: (put: (part: Uint8Array) => void) => void | Promise<void>,
-): Promise<string> {
+  write: (put: (part: Uint8Array) => void) => Result<unknown, WriteRefusal>,
+): Promise<Result<{ path: string; size: number }, WriteRefusal>> {
   mkdirSync(tmpDir, { recursive: true });
   const path = join(tmpDir, `${randomBytes(12).toString("hex")}.tmp`);
   const fd = openSync(path, "wx", 0o644);
+  let size = 0;
+  let r: Result<unknown, WriteRefusal>;
   try {
-    await write((part) => writeAll(fd, part));
-    fsyncSync(fd);
+    r = write((part) => {
+      writeAll(fd, part);
+      size += part.length;
+    });
+    if (r.ok) fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
     rmSync(path, { force: true });
     throw e;
   }
   closeSync(fd);
-  return path;
+  if (r.ok) return ok({ path, size });
+  rmSync(path, { force: true });
+  return r;
 }
 
 function writeAll(fd: number, part: Uint8Array): void {
@@ -686,16 +723,21 @@ function writeAll(fd: number, part: Uint8Array): void {
   while (at < part.length) at += writeSync(fd, part, at, part.length - at);
 }
 
-function gzipToBytes(files: PackFiles, top: string): BuiltTarGz {
+function gzipToBytes(
+  files: PackFiles,
+  top: string,
+): Result<BuiltTarGz, WriteRefusal> {
   const chunks: Uint8Array[] = [];
   const hash = createHash("sha256");
-  let size = 0;
-  gzipTar(files, top, (c) => {
+  const r = gzipTar(files, top, (c) => {
     chunks.push(c);
     hash.update(c);
-    size += c.length;
   });
-  return { bytes: concatBytes(chunks, size), sha256: hash.digest("hex") };
+  if (!r.ok) return r;
+  return ok({
+    bytes: concatBytes(chunks, r.value),
+    sha256: hash.digest("hex"),
+  });
 }
 
 function archiveFinding(e: ArchiveError): ArchiveFinding {

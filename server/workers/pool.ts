@@ -4,6 +4,7 @@ import { Piscina } from "piscina";
 import type { ChartArchive, ChartError } from "../../src/pack/chart";
 import type { PackFiles } from "../../src/pack/pack-files";
 import type { Result } from "../../src/pack/result";
+import type { WriteRefusal } from "../../src/pack/write-refusal";
 import type {
   CheckOutcome,
   CheckTask,
@@ -151,11 +152,14 @@ export function readLayerInPool(
   return run("pack", "readLayer", task);
 }
 
-/** The canonical zip of `files` under the top folder `top`, written in the pool (the files copied there). */
+/**
+ * The canonical zip of `files` under the top folder `top`, written in the pool (the files copied
+ * there), or why every reader would refuse it.
+ */
 export function buildZipInPool(
   files: PackFiles,
   top: string,
-): Promise<Uint8Array> {
+): Promise<Result<Uint8Array, WriteRefusal>> {
   return run("pack", "buildZip", { files, top });
 }
 

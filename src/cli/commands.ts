@@ -68,7 +68,9 @@ Exit status:
 
 Write <src> (${SRC}) as Packsmith's deterministic
 zip, with one top folder <name>-<version>/, or as the OCI-ready tarball; the
-name given to --out picks which. A pack with errors is refused.
+name given to --out picks which. A pack with errors is refused, and so is an
+archive every reader would refuse (a file that deflates past their 100:1
+ratio, say): the message names the file and the limit.
 
 Options:
   -o, --out <file>   Where to write: a .zip, .tar.gz or .tgz file, written
@@ -80,7 +82,8 @@ ${HELP_LINE}
 
 Exit status:
   0  written
-  1  the pack has errors; nothing was written (--force writes it)
+  1  the pack has errors (--force writes it), or its readers would refuse
+     the archive; nothing was written
   2  the source cannot be read, the file cannot be written, or the command
      line is wrong
 `,
@@ -120,7 +123,8 @@ Exit status:
 
 Upload <src> (${SRC}) to a Packsmith server, then print
 the warnings it went up with and its page, <server>/packs/<name>/<version>.
-A pack with errors is refused before anything is sent.
+A pack with errors, or whose zip every reader would refuse, is refused
+before anything is sent.
 
 Options:
   --registry <url>   The server, http(s)://host:port; else PACKSMITH_REGISTRY.
@@ -136,8 +140,9 @@ ${HELP_LINE}
 
 Exit status:
   0  published, or already published with the same content
-  1  the pack has errors, the server refused it (another content under that
-     version: --force replaces it), or the server cannot be reached
+  1  the pack has errors or a zip its readers would refuse, the server
+     refused it (another content under that version: --force replaces it),
+     or the server cannot be reached
   2  the source cannot be read, there is no registry, or the command line is
      wrong
 `,

@@ -76,7 +76,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     import("./read-source"),
     import("../pack/validate"),
   ]);
-  const source = await readSource(src);
+  // pack leaves its own output out of the folder it reads: that file is about to be replaced.
+  const source = await readSource(
+    src,
+    command === "pack" ? { skip: opts.out } : {},
+  );
   if (!source.ok) {
     io.err(`packsmith: cannot read ${src}: ${source.error.message}\n`);
     return 2;
@@ -94,7 +98,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     default: {
       const { packCommand } = await import("./pack-command");
-      return packCommand(files, report, opts.out, opts.force === true, src, io);
+      return packCommand(
+        source.value,
+        report,
+        opts.out,
+        opts.force === true,
+        io,
+      );
     }
   }
 }

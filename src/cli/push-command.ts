@@ -86,7 +86,7 @@ export async function pushCommand(
     kind: "error" as const,
     message: e instanceof Error ? e.message : String(e),
   }));
-  io.err("\n");
+  if (lastShown >= 0) io.err("\n"); // ends the progress line
   switch (outcome.kind) {
     case "created":
     case "identical": {
@@ -119,6 +119,9 @@ export async function pushCommand(
       return 1;
     case "error":
       io.err(`packsmith push: ${outcome.message}\n`);
+      return 1;
+    case "not-written":
+      io.err(`packsmith push: ${label} not sent: ${outcome.refusal.message}\n`);
       return 1;
     default:
       io.err(

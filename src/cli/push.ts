@@ -4,7 +4,8 @@ import { request as httpsRequest } from "node:https";
 import { contentDigest } from "../pack/digest";
 import type { Finding } from "../pack/finding";
 import type { PackFiles } from "../pack/pack-files";
-import { writePackZip } from "../pack/zip-write";
+import { writePackArchive } from "../pack/write-archive";
+import type { WriteRefusal } from "../pack/write-refusal";
 
 export interface PushOptions {
   registry: string;
@@ -19,6 +20,8 @@ export interface PushOptions {
 
 export type PushOutcome =
   | { kind: "created" | "identical"; digest: string; status: number }
+  /** Not sent: the registry, like every reader, would refuse the zip (a compression bomb, say). */
+  | { kind: "not-written"; refusal: WriteRefusal }
   | { kind: "conflict"; stored: string; local: string }
   | {
       kind: "rejected";
@@ -31,13 +34,19 @@ export type PushOutcome =
 /**
  * Upload a pack through the registry API (registry-api.md PUT): the canonical zip, with its
  * SHA-256 (`X-Content-SHA256`) and content digest (`X-Pack-Digest`, so an existing version is
- * recognised before the body is sent).
+ * recognised before the body is sent). A zip the registry would refuse is never sent.
  */
 export async function pushPack(
   files: PackFiles,
   o: PushOptions,
 ): Promise<PushOutcome> {
-  const zip = await writePackZip(files, `${o.name}-${o.version}`);
+  const written = await writePackArchive(
+    files,
+    `${o.name}-${o.version}`,
+    "zip",
+  );
+  if (!written.ok) return { kind: "not-written", refusal: written.error };
+  const zip = written.value;
   const digest = await contentDigest(files);
   const url = new URL(
     `/api/v1/packs/${encodeURIComponent(o.name)}/${encodeURIComponent(o.version)}${o.force ? "?force=true" : ""}`,

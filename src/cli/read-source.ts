@@ -23,6 +23,18 @@ export interface Source {
   files: PackFiles;
   /** Where it came from, for messages. */
   label: string;
+  /** The path inside the folder of the file `ReadOptions.skip` left out, when the folder held it. */
+  skipped?: string;
+}
+
+export interface ReadOptions {
+  /**
+   * A file to leave out when a folder holds it, unread and uncounted: `pack`'s output (`pack c6
+   * --out c6/x.zip` run a second time), which is about to be replaced. Found by device and inode,
+   * whatever path led to it (relative, through a linked folder), and a link too (the rename
+   * replaces the link); and by its name, so a hard link elsewhere, which stays, is read.
+   */
+  skip?: string;
 }
 
 /** Why the file system refused a path, in words, by error code. */
@@ -64,6 +76,19 @@ function fsCall<T>(
     return ok(call());
   } catch (e) {
     return err(fsError(e, shown, entry));
+  }
+}
+
+/** The file `readSource` leaves out, as its name, device and inode; null when there is none. */
+function skipped(
+  path: string | undefined,
+): { name: string; dev: number; ino: number } | null {
+  if (path === undefined) return null;
+  try {
+    const s = lstatSync(path);
+    return { name: basename(path), dev: s.dev, ino: s.ino };
+  } catch {
+    return null; // Nothing there yet: nothing to leave out.
   }
 }
 
@@ -113,6 +138,7 @@ function statArgument(path: string): Result<Stats, SourceError> {
  */
 export async function readSource(
   path: string,
+  opts: ReadOptions = {},
 ): Promise<Result<Source, SourceError>> {
   const limits = withLimits();
   const stat = statArgument(path);
@@ -121,6 +147,8 @@ export async function readSource(
   if (st.isDirectory()) {
     const entries: { path: string; bytes: Uint8Array }[] = [];
     let total = 0;
+    const skip = skipped(opts.skip);
+    let skippedRel: string | undefined;
     const walk = (dir: string): ArchiveError | null => {
       const dirRel = relative(path, dir).split(sep).join("/");
       const names = dirRel
@@ -133,6 +161,16 @@ export async function readSource(
         const stat = fsCall(() => lstatSync(full), rel, rel);
         if (!stat.ok) return stat.error;
         const s = stat.value;
+        if (
+          skip &&
+          !s.isDirectory() &&
+          name === skip.name &&
+          s.ino === skip.ino &&
+          s.dev === skip.dev
+        ) {
+          skippedRel = rel;
+          continue;
+        }
         if (s.isSymbolicLink())
           return {
             kind: "link-not-allowed",
@@ -170,7 +208,9 @@ export async function readSource(
     const problem = walk(path);
     if (problem) return err(problem);
     const r = packFromEntries(entries, limits);
-    return r.ok ? ok({ files: r.value, label: path }) : r;
+    if (!r.ok) return r;
+    const left = skippedRel === undefined ? {} : { skipped: skippedRel };
+    return ok({ files: r.value, label: path, ...left });
   }
   if (!st.isFile())
     return err({

@@ -3,7 +3,7 @@ import { ArchiveFailure, fail, showName } from "./archive-error";
 import { concatBytes } from "./bytes";
 import { crc32 } from "./crc32";
 import { inflateInto, InflateIntoError } from "./inflate-into";
-import type { Budget, Limits } from "./limits";
+import { ratioCap, type Budget, type Limits } from "./limits";
 import { mib } from "./pack-files";
 
 /**
@@ -111,6 +111,12 @@ export function inflateSteps(
   const chunks: Uint8Array[] = [];
   let out = 0;
   let consumed = 0;
+  // The ratio is judged on the whole entry when its size was declared (a zip entry, whose output
+  // may never pass that size): what the registry's native reader and the archive writers judge,
+  // so an entry whose start is far more repetitive than its rest is read the same everywhere.
+  // Without a declared size (a gzip stream) it is judged on what was read so far.
+  const ratioBase = (): number =>
+    b.declared !== undefined ? input.length : consumed;
   let done = false;
   let crc = 0;
   const onData = (chunk: Uint8Array, final: boolean): void => {
@@ -125,10 +131,7 @@ export function inflateSteps(
       );
     }
     chargeBudget(b.budget, chunk.length, b.name);
-    if (
-      out > b.limits.ratioGraceBytes &&
-      out > b.limits.maxRatio * Math.max(consumed, 1)
-    )
+    if (out > ratioCap(ratioBase(), b.limits))
       failRatio(b.name, b.limits.maxRatio);
     const at = out - chunk.length;
     if (target && out > target.length && stop) {
@@ -152,10 +155,7 @@ export function inflateSteps(
   const stream = format === "gzip" ? new Gunzip(onData) : new Inflate(onData);
   try {
     for (let i = 0, end = 0; i < input.length; i = end) {
-      const allowed = Math.min(
-        room,
-        Math.max(b.limits.ratioGraceBytes, b.limits.maxRatio * consumed),
-      );
+      const allowed = Math.min(room, ratioCap(ratioBase(), b.limits));
       const step = Math.floor(
         (Math.max(0, allowed - out) + OVERSHOOT) / DEFLATE_MAX_RATIO,
       );
@@ -276,7 +276,8 @@ function isFlateError(e: unknown): e is Error {
 
 /**
  * The output size to expect, when it can be trusted: a zip entry's declared size, or a gzip
- * trailer's ISIZE, within `cap` (the room the caps and the budget leave) and the ratio; else 0.
+ * trailer's ISIZE, within `cap` (the room the caps and the budget leave) and the ratio (a size
+ * past it would be refused before the buffer filled); else 0.
  */
 function expectedSize(
   input: Uint8Array,
@@ -285,7 +286,11 @@ function expectedSize(
   cap: number,
 ): number {
   if (format === "deflate")
-    return b.declared !== undefined && b.declared <= cap ? b.declared : 0;
+    return b.declared !== undefined &&
+      b.declared <= cap &&
+      b.declared <= ratioCap(input.length, b.limits)
+      ? b.declared
+      : 0;
   if (input.length < 18) return 0;
   const isize = new DataView(
     input.buffer,
@@ -293,11 +298,7 @@ function expectedSize(
     input.byteLength,
   ).getUint32(input.length - 4, true);
   // ISIZE is the size modulo 2^32 and is attacker-chosen: trust it only within the caps and the ratio.
-  return isize <= cap &&
-    isize <=
-      Math.max(b.limits.ratioGraceBytes, b.limits.maxRatio * input.length)
-    ? isize
-    : 0;
+  return isize <= cap && isize <= ratioCap(input.length, b.limits) ? isize : 0;
 }
 
 /**

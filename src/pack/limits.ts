@@ -31,6 +31,15 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxPathDepth: 16,
 });
 
+/**
+ * The most bytes `compressed` bytes may expand to under the ratio rule (security.md: 100:1 per
+ * entry after a 1 MiB grace): `maxRatio` times them, never less than `ratioGraceBytes`. One
+ * definition for both sides: the readers refuse what expands past it (a zip entry, a whole gzip
+ * stream), and the writers refuse to write it.
+ */
+export const ratioCap = (compressed: number, limits: Limits): number =>
+  Math.max(limits.ratioGraceBytes, limits.maxRatio * Math.max(compressed, 1));
+
 /** Helm's own limits for a chart archive (helm/pkg/chart/loader). */
 export const HELM_LIMITS: Readonly<
   Pick<Limits, "maxTotalBytes" | "maxEntryBytes">

@@ -1,8 +1,10 @@
 import { Gzip } from "fflate";
+import { showName } from "./archive-error";
 import { concat } from "./inflate";
-import { compareBytes, type PackFiles } from "./pack-files";
-import { assertTopFolder } from "./top-folder";
-import { folderPaths } from "./zip-write";
+import type { Limits } from "./limits";
+import { mib, type PackFiles } from "./pack-files";
+import { ratioRefusal, type WriteRefusal } from "./write-refusal";
+import { packEntries } from "./zip-write";
 
 const BLOCK = 512;
 const enc = new TextEncoder();
@@ -10,15 +12,51 @@ const enc = new TextEncoder();
 /**
  * Write the OCI-ready tarball: one top folder `top/`, folders then files in sorted order,
  * uid/gid 0, mtime 0, modes 0755/0644, gzip with mtime 0 — deterministic bytes for the same files
- * in Node, the browser and a Worker.
+ * in Node, the browser and a Worker. No limit is checked (a fixture, a chart archive of a test):
+ * what is shipped goes through `writePackArchive`, which refuses what readers refuse.
  */
 export function writePackTarGz(files: PackFiles, top: string): Uint8Array {
-  // Stream the tar parts through gzip so the uncompressed tar never exists as one buffer.
+  return gzipParts(tarParts(files, top));
+}
+
+/** The parts gzipped as one stream, so the uncompressed tar never exists as one buffer. */
+export function gzipParts(parts: readonly Uint8Array[]): Uint8Array {
   const out: Uint8Array[] = [];
   const gz = new Gzip({ level: 6, mtime: 0 }, (chunk) => out.push(chunk));
-  const parts = tarParts(files, top);
   parts.forEach((p, i) => gz.push(p, i === parts.length - 1));
   return concat(out);
+}
+
+/**
+ * Why the readers would refuse a tar.gz of `files` under `top/` whose tar of `tarBytes` gzipped
+ * into `gzBytes`, or null. They expand a tar.gz as one gzip stream and hold the whole stream to
+ * the limits: the tar's size (headers and padding count) and its ratio, whose refusal names the
+ * largest file (the likely cause: the stream does not say which file compressed how well).
+ */
+export function tarGzRefusal(
+  files: PackFiles,
+  top: string,
+  tarBytes: number,
+  gzBytes: number,
+  limits: Limits,
+): WriteRefusal | null {
+  if (tarBytes > limits.maxTotalBytes)
+    return {
+      kind: "too-large",
+      message: `the tar would be ${mib(tarBytes)}, beyond ${mib(limits.maxTotalBytes)}, the limit for an archive`,
+    };
+  let largest: [string, number] = ["", -1];
+  for (const [p, b] of files)
+    if (b.length > largest[1]) largest = [p, b.length];
+  const [path, size] = largest;
+  return ratioRefusal(
+    `${top}/${path}`,
+    tarBytes,
+    gzBytes,
+    limits,
+    "the tar.gz",
+    ` (its largest file: ${showName(`${top}/${path}`)}, ${mib(size)})`,
+  );
 }
 
 export function writeTar(files: PackFiles, top: string): Uint8Array {
@@ -30,18 +68,8 @@ export function writeTar(files: PackFiles, top: string): Uint8Array {
  * end blocks), for a caller that compresses them as a stream with another gzip (the server's zlib).
  */
 export function tarParts(files: PackFiles, top: string): Uint8Array[] {
-  assertTopFolder(top);
-  const entries: [string, Uint8Array | null][] = [
-    [`${top}/`, null],
-    ...folderPaths([...files.keys()]).map((d): [string, null] => [
-      `${top}/${d}/`,
-      null,
-    ]),
-    ...[...files].map(([p, b]): [string, Uint8Array] => [`${top}/${p}`, b]),
-  ];
-  entries.sort(([a], [b]) => compareBytes(a, b));
   const parts: Uint8Array[] = [];
-  for (const [path, bytes] of entries) {
+  for (const [path, bytes] of packEntries(files, top)) {
     const size = bytes?.length ?? 0;
     const header = ustarHeader(path, size, bytes === null);
     if (!header) parts.push(...paxPath(path));

@@ -8,7 +8,7 @@ import {
   inflateBounded,
   type NativeFlate,
 } from "./inflate";
-import type { Budget, Limits } from "./limits";
+import { ratioCap, type Budget, type Limits } from "./limits";
 import { mib, type RawEntry } from "./pack-files";
 
 const SIG_LOCAL = 0x04034b50;
@@ -347,11 +347,8 @@ function inflateNative(
   budget: Budget,
   native: NativeFlate,
 ): Uint8Array {
-  const ratioCap = Math.max(
-    limits.ratioGraceBytes,
-    limits.maxRatio * Math.max(data.length, 1),
-  );
-  const bound = Math.min(c.size, ratioCap) + 1;
+  const cap = ratioCap(data.length, limits);
+  const bound = Math.min(c.size, cap) + 1;
   const r = native.inflateRaw(data, bound);
   if (!r.ok) {
     if (r.reason === "corrupt")
@@ -361,12 +358,12 @@ function inflateNative(
         c.raw,
       );
     // The expander stopped at the bound: whichever limit the bound was.
-    if (c.size < ratioCap) failOverDeclared(c.raw, c.size);
+    if (c.size < cap) failOverDeclared(c.raw, c.size);
     failRatio(c.raw, limits.maxRatio);
   }
   const out = r.output;
   if (out.length > c.size) failOverDeclared(c.raw, c.size);
-  if (out.length > ratioCap) failRatio(c.raw, limits.maxRatio);
+  if (out.length > cap) failRatio(c.raw, limits.maxRatio);
   chargeBudget(budget, out.length, c.raw);
   return out;
 }

@@ -2,9 +2,17 @@
 import JSZip from "jszip";
 import { deflateSync } from "fflate";
 import { crc32 } from "./crc32";
+import { withLimits, type Limits } from "./limits";
 import { compareBytes, type PackFiles } from "./pack-files";
+import { err, ok, type Result } from "./result";
 import type { ZipCompressed } from "./zip-read";
 import { assertTopFolder } from "./top-folder";
+import {
+  entriesRefusal,
+  ratioRefusal,
+  type WriteRefusal,
+  type WrittenEntry,
+} from "./write-refusal";
 
 /** A fixed timestamp so the same files always give the same bytes (1980-01-01, the earliest DOS date). */
 export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
@@ -14,7 +22,7 @@ export const isPrecompressed = (path: string): boolean =>
   /\.(tgz|gz|png|jpe?g|zip|webp|gif)$/i.test(path);
 
 /** Every folder that must appear for the given files, parents first. */
-export function folderPaths(paths: readonly string[]): string[] {
+function folderPaths(paths: readonly string[]): string[] {
   const dirs = new Set<string>();
   for (const p of paths) {
     const parts = p.split("/");
@@ -25,19 +33,16 @@ export function folderPaths(paths: readonly string[]): string[] {
 }
 
 /**
- * The entries of a pack's zip, in the order written: every folder (`top/` and below, ending in
- * `/`, with null) and every file under `top/`, sorted by bytes. Both writers below use it, so they
- * list the same entries in the same order.
+ * The entries of a pack's archive, in the order written: every folder (`top/` and below, ending
+ * in `/`, with null) and every file under `top/`, sorted by bytes. Every writer (zip and tar) uses
+ * it, so they list the same entries in the same order.
  */
-function zipEntries(
-  files: PackFiles,
-  top: string,
-): [string, Uint8Array | null][] {
+export function packEntries(files: PackFiles, top: string): WrittenEntry[] {
   assertTopFolder(top);
   const paths = [...files.keys()].map((p) => `${top}/${p}`);
-  const entries: [string, Uint8Array | null][] = [
-    ...folderPaths(paths).map((d): [string, null] => [`${d}/`, null]),
-    ...[...files].map(([p, b]): [string, Uint8Array] => [`${top}/${p}`, b]),
+  const entries: WrittenEntry[] = [
+    ...folderPaths(paths).map((d): WrittenEntry => [`${d}/`, null]),
+    ...[...files].map(([p, b]): WrittenEntry => [`${top}/${p}`, b]),
   ];
   return entries.sort(([a], [b]) => compareBytes(a, b));
 }
@@ -45,7 +50,8 @@ function zipEntries(
 /**
  * Write a pack as a zip holding one top folder `top/` (normally `<name>-<version>`): entries
  * sorted, fixed timestamps and permissions, STORE for compressed files and DEFLATE for the rest,
- * so the same pack always gives the same bytes.
+ * so the same pack always gives the same bytes. No limit is checked (a fixture, a chart archive
+ * of a test): what is shipped goes through `writePackArchive`, which refuses what readers refuse.
  */
 export async function writePackZip(
   files: PackFiles,
@@ -53,7 +59,7 @@ export async function writePackZip(
   onProgress?: (percent: number) => void,
 ): Promise<Uint8Array> {
   const zip = new JSZip();
-  for (const [path, bytes] of zipEntries(files, top)) {
+  for (const [path, bytes] of packEntries(files, top)) {
     if (bytes === null) {
       zip.file(path, null, {
         dir: true,
@@ -91,6 +97,8 @@ export interface ZipPartsOptions {
   compressed?: ReadonlyMap<Uint8Array, ZipCompressed>;
   /** Raw DEFLATE (level 6) for the files that need it: the server passes Node's zlib; fflate's otherwise. */
   deflateRaw?: (bytes: Uint8Array) => Uint8Array;
+  /** The readers' limits the zip is held to (the defaults unless given). */
+  limits?: Partial<Limits>;
 }
 
 /** DOS time and date of FIXED_DATE: 00:00:00, 1980-01-01. */
@@ -107,16 +115,23 @@ const utf8 = new TextEncoder();
  * bytes then depend on how the upload was compressed, the files never do. Written here rather than
  * with JSZip or fflate, which both take expanded bytes only (fflate's streaming writer adds a data
  * descriptor even to stored entries, which some readers refuse). Returns the zip's size.
+ *
+ * Refuses (a {@link WriteRefusal}) a zip the readers would refuse: their rules on names, counts
+ * and sizes before anything is written, and each deflated entry's ratio once it is compressed,
+ * before it is written. After a refusal the parts already written are not a zip: drop them.
  */
 export function writePackZipParts(
   files: PackFiles,
   top: string,
   write: (part: Uint8Array) => void,
   opts: ZipPartsOptions = {},
-): number {
+): Result<number, WriteRefusal> {
   const deflate =
     opts.deflateRaw ?? ((b: Uint8Array) => deflateSync(b, { level: 6 }));
-  const entries = zipEntries(files, top);
+  const limits = withLimits(opts.limits);
+  const entries = packEntries(files, top);
+  const refused = entriesRefusal(entries, limits);
+  if (refused) return err(refused);
   if (entries.length > 0xffff)
     throw new RangeError(`${entries.length} entries need ZIP64`);
   const central: Uint8Array[] = [];
@@ -131,6 +146,11 @@ export function writePackZipParts(
       bytes === null
         ? { method: 0, crc: 0, size: 0, data: new Uint8Array() }
         : entryForm(path, bytes, opts.compressed?.get(bytes), deflate);
+    const bomb =
+      form.method === 8
+        ? ratioRefusal(path, form.size, form.data.length, limits)
+        : null;
+    if (bomb) return err(bomb);
     const name = utf8.encode(path);
     // JSZip's layout, field for field (writePackZip), so both writers give the same bytes: version
     // 1.0 to extract, made by Unix 3.0, the DOS directory bit beside the mode, and a name that is
@@ -170,7 +190,37 @@ export function writePackZipParts(
   e.setUint32(12, offset - cdOffset, true);
   e.setUint32(16, cdOffset, true);
   put(end);
-  return offset;
+  return ok(offset);
+}
+
+/**
+ * The first deflated entry of `zip`, a zip {@link writePackZip} wrote (no comment, no ZIP64), that
+ * the readers would refuse for its ratio, or null: each entry's sizes as its central directory
+ * records them, nothing expanded.
+ */
+export function zipRatioRefusal(
+  zip: Uint8Array,
+  limits: Limits,
+): WriteRefusal | null {
+  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.length - 22;
+  const count = v.getUint16(end + 10, true);
+  const names = new TextDecoder();
+  for (let i = 0, at = v.getUint32(end + 16, true); i < count; i++) {
+    const nameLength = v.getUint16(at + 28, true);
+    const bomb =
+      v.getUint16(at + 10, true) === 8 &&
+      ratioRefusal(
+        names.decode(zip.subarray(at + 46, at + 46 + nameLength)),
+        v.getUint32(at + 24, true),
+        v.getUint32(at + 20, true),
+        limits,
+      );
+    if (bomb) return bomb;
+    at +=
+      46 + nameLength + v.getUint16(at + 30, true) + v.getUint16(at + 32, true);
+  }
+  return null;
 }
 
 /** The part of a local or central header from the flags to the extra field's length. */

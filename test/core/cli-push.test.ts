@@ -1,22 +1,33 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchRoute, paths } from "../../src/config/paths";
 import { contentDigest } from "../../src/pack/digest";
-import { runCliAsync } from "../helpers/cli";
+import { runCliAsync, stderrLines } from "../helpers/cli";
 import { FIXTURES, loadFixture } from "../helpers/fixtures";
-import { ADMIN, startServer, type RunningServer } from "../helpers/server";
+import { repetitiveFolder } from "../helpers/packs";
+import {
+  ADMIN,
+  serverLog,
+  startServer,
+  type RunningServer,
+} from "../helpers/server";
 
 // Issue 11 item 6: push prints the warnings it uploaded with and the pack page's URL, and has
 // --json; against the real server process.
 
 let server: RunningServer;
+const tmp = mkdtempSync(join(tmpdir(), "packsmith-push-"));
 
 beforeAll(async () => {
-  server = await startServer();
+  // At info, the server logs every request it receives (serverLog).
+  server = await startServer({ env: { PACKSMITH_LOG: "info" } });
 });
 afterAll(async () => {
   await server.stop();
   server.cleanup();
+  rmSync(tmp, { recursive: true, force: true });
 });
 
 /** The command line in its own process; async, since the server runs in this test's loop. */
@@ -104,5 +115,26 @@ describe("packsmith push", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/refused the pack \(401 /);
+  });
+
+  it("a zip every reader would refuse is not sent: it says what pack says, and no request reaches the registry", async () => {
+    const src = repetitiveFolder(join(tmp, "repetitive"));
+    const before = (await serverLog(server)).length;
+    const push = await packsmith("push", src, ...auth());
+    expect(push.code).toBe(1);
+    const out = join(tmp, "repetitive.zip");
+    const pack = await packsmith("pack", src, "--out", out);
+    const [said] = stderrLines(pack);
+    const why = said!.slice(`packsmith pack: ${out} not written: `.length);
+    expect(why).toMatch(
+      /^`hellouniverse-1\.0\.0\/manifests\/repeated\.yaml` compresses \d+:1 /,
+    );
+    expect(stderrLines(push)).toEqual([
+      `packsmith push: hellouniverse 1.0.0 not sent: ${why}`,
+    ]);
+    const reached = (await serverLog(server))
+      .slice(before)
+      .filter((l) => l.includes("/api/v1/packs/hellouniverse/"));
+    expect(reached).toEqual([]);
   });
 });

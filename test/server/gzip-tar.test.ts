@@ -12,6 +12,7 @@ import type { PackFiles } from "../../src/pack/pack-files";
 import { readPackArchive } from "../../src/pack/read-archive";
 import { tarParts } from "../../src/pack/tar-write";
 import { loadFixture } from "../helpers/fixtures";
+import { REPEATED_MANIFEST, repetitivePack } from "../helpers/packs";
 import { requireTool } from "../helpers/tools";
 
 const root = mkdtempSync(join(tmpdir(), "packsmith-gzip-tar-"));
@@ -65,5 +66,17 @@ describe("gzipTar", () => {
   it("the same files give the same bytes (mtime 0 in the header)", async () => {
     const files = await loadFixture("pack-central/kyverno-1.12.2");
     expect(gz(files, "k")).toEqual(gz(files, "k"));
+  });
+
+  it("refuses a tar.gz every reader would refuse, as the core's writer does", async () => {
+    const r = gzipTar(await repetitivePack(), "t", () => undefined);
+    if (r.ok) throw new Error("written");
+    expect(r.error).toMatchObject({
+      kind: "ratio-exceeded",
+      entry: `t/${REPEATED_MANIFEST}`,
+    });
+    expect(r.error.message).toMatch(
+      /^the tar\.gz compresses \d+:1 .*beyond the 100:1 readers allow past 1 MiB.*\(its largest file: `t\/manifests\/repeated\.yaml`, 19\.7 MiB\)$/,
+    );
   });
 });

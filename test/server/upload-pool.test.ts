@@ -34,7 +34,11 @@ import {
   readLayerInPool,
 } from "../../server/workers/pool";
 import { writePackTarGz } from "../../src/pack/tar-write";
+import { noise } from "../gen/bytes";
+import { tarGzFiles } from "../gen/tar";
+import { zipFiles } from "../gen/zip";
 import { FIXTURES, loadFixture } from "../helpers/fixtures";
+import { REPEATED_MANIFEST, repetitivePack } from "../helpers/packs";
 
 const root = mkdtempSync(join(tmpdir(), "packsmith-pool-"));
 afterAll(async () => {
@@ -292,13 +296,106 @@ describe("stored versions read in the worker pool (OCI layers, fs details before
 
   it("writes a version's zip (for a store that keeps none) holding exactly its files under one top folder", async () => {
     const files = await loadFixture(DIR);
-    const zip = await buildZipInPool(files, "argo-cd-3.26.7");
+    const built = await buildZipInPool(files, "argo-cd-3.26.7");
+    if (!built.ok) throw new Error(built.error.message);
+    const zip = built.value;
     const back = readPackArchive(zip);
     if (!back.ok) throw new Error(back.error.message);
     expect([...back.value.files]).toEqual([...files]);
     expect(new TextDecoder("latin1").decode(zip.subarray(30, 30 + 15))).toBe(
       "argo-cd-3.26.7/",
     );
+  });
+});
+
+// An upload the readers accept, whose archive as the store writes it they would refuse: the
+// manifest of one repeated line stored in a zip (a stored entry has no ratio) or beside 300 KiB
+// of noise in a tar.gz (the ratio is the whole stream's, 60:1). The store deflates it alone.
+describe("an upload whose stored archive every reader would refuse", () => {
+  const file = "`hellouniverse-1\\.0\\.0/manifests/repeated\\.yaml`";
+  const limit = "beyond the 100:1 readers allow past 1 MiB";
+  it.each([
+    [
+      "a tar.gz, kept as a zip (fs store)",
+      "stored-file",
+      "zip",
+      `${file} compresses \\d+:1 .*${limit}`,
+    ],
+    [
+      "a zip storing it, kept as a tar.gz (OCI store)",
+      "files",
+      "tar\\.gz",
+      `the tar\\.gz compresses \\d+:1 .*${limit}.*${file}`,
+    ],
+  ] as const)(
+    "%s: 422, naming the file and the limit",
+    async (_, kind, archive, said) => {
+      const files = await repetitivePack();
+      const tmpDir = join(root, `refused-${kind}`);
+      const path = join(root, `refused-${kind}.upload`);
+      writeFileSync(
+        path,
+        kind === "stored-file"
+          ? tarGzFiles([...files, ["files/noise.bin", noise(300 * 1024)]], {
+              top: "hellouniverse-1.0.0",
+            })
+          : zipFiles(files, { top: "hellouniverse-1.0.0", stored: true }),
+      );
+      const r = await checkUploadInPool({
+        path,
+        name: "hellouniverse",
+        version: "1.0.0",
+        ...meta,
+        output: kind === "stored-file" ? { kind, tmpDir } : { kind: "files" },
+      });
+      if (r.ok) throw new Error("stored");
+      expect(r).toMatchObject({ status: 422, code: "INVALID_PACK" });
+      expect(r.message).toMatch(
+        new RegExp(
+          `^the pack's ${archive} as the registry stores it would be refused when read: ${said}`,
+        ),
+      );
+      expect(r.findings).toEqual([
+        expect.objectContaining({
+          code: "ARCHIVE_RATIO_EXCEEDED",
+          file: `hellouniverse-1.0.0/${REPEATED_MANIFEST}`,
+        }),
+      ]);
+      // Nothing half-written is left behind.
+      expect(existsSync(tmpDir) ? readdirSync(tmpDir) : []).toEqual([]);
+    },
+  );
+});
+
+// The other archive of a stored version is written when first asked for, from files that passed as
+// the first: files each within the ratio's 1 MiB grace pass in a zip, and may not as one tar.gz.
+it("a stored version's tar.gz every reader would refuse is an ARCHIVE_REFUSED store error, naming the limit", async () => {
+  const files = new Map(await loadFixture("tutorials/hello-universe-pack"));
+  for (let i = 0; i < 5; i++)
+    files.set(
+      `manifests/r${i}.yaml`,
+      new TextEncoder().encode(`# ${i}\n`.repeat(150_000)),
+    );
+  const path = join(root, "graced.zip");
+  writeFileSync(path, await writePackZip(files, "hellouniverse-1.0.0"));
+  const store = createFsStore(join(root, "graced"));
+  const r = await checkUploadInPool({
+    path,
+    name: "hellouniverse",
+    version: "1.0.0",
+    ...meta,
+    output: { kind: "stored-file", tmpDir: store.storedFileDir! },
+  });
+  if (!r.ok) throw new Error(r.message);
+  await store.putFile!(
+    { detail: r.detail, path: r.storedFile! },
+    { force: false },
+  );
+  await expect(store.tarGz!("hellouniverse", "1.0.0")).rejects.toMatchObject({
+    code: "ARCHIVE_REFUSED",
+    message: expect.stringMatching(
+      /^hellouniverse-1\.0\.0\.tar\.gz would be refused when read: the tar\.gz compresses \d+:1 .*beyond the 100:1 readers allow past 1 MiB/,
+    ),
   });
 });
 

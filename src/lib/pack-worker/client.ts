@@ -38,13 +38,17 @@ export interface PackWorkerClient {
   ): Promise<Result<PackFiles, ArchiveError>>;
   /** src/pack/validate.ts validatePack. */
   validate(files: PackFiles, opts?: ValidateOptions): Promise<ValidationReport>;
-  /** src/pack/zip-write.ts writePackZip; `onProgress` gets whole percents from 0 to 100. */
+  /**
+   * src/pack/write-archive.ts writePackArchive, as a zip; `onProgress` gets whole percents from 0
+   * to 100. Rejects with an `ArchiveRefused` error, its message naming the file and the limit,
+   * when every reader would refuse the zip (a compression bomb, say).
+   */
   writeZip(
     files: PackFiles,
     top: string,
     onProgress?: (percent: number) => void,
   ): Promise<Uint8Array>;
-  /** src/pack/tar-write.ts writePackTarGz. */
+  /** writeZip's tar.gz (the OCI layer), refused in the same way. */
   writeTarGz(files: PackFiles, top: string): Promise<Uint8Array>;
   /** The content digest (registry-api.md §Identity) and each file's size and SHA-256. */
   digest(files: PackFiles): Promise<{ digest: string; files: FileDigest[] }>;

@@ -8,13 +8,14 @@ import {
 } from "@/pack/digest";
 import { packFromEntries } from "@/pack/pack-files";
 import { readPackArchive } from "@/pack/read-archive";
-import { writePackTarGz } from "@/pack/tar-write";
+import type { Result } from "@/pack/result";
 import {
   validatePack,
   type ValidateOptions,
   type ValidationReport,
 } from "@/pack/validate";
-import { writePackZip } from "@/pack/zip-write";
+import { writePackArchive } from "@/pack/write-archive";
+import type { WriteRefusal } from "@/pack/write-refusal";
 
 import { FileTable } from "./file-table";
 import type {
@@ -63,16 +64,20 @@ export async function runPackMethod(
     case "writeZip": {
       const [files, top] = request.args;
       let last = -1;
-      return writePackZip(files, top, (percent) => {
-        const whole = Math.floor(percent);
-        if (whole === last) return;
-        last = whole;
-        onProgress(whole);
-      });
+      return written(
+        await writePackArchive(files, top, "zip", {
+          onProgress: (percent) => {
+            const whole = Math.floor(percent);
+            if (whole === last) return;
+            last = whole;
+            onProgress(whole);
+          },
+        }),
+      );
     }
     case "writeTarGz": {
       const [files, top] = request.args;
-      return writePackTarGz(files, top);
+      return written(await writePackArchive(files, top, "tar.gz"));
     }
     case "digest": {
       const files = await fileDigests(request.args[0]);
@@ -130,6 +135,16 @@ export async function runPackMethod(
       return null;
     }
   }
+}
+
+/**
+ * The archive, or its refusal thrown as an ArchiveRefused error whose message names the file and
+ * the limit: the call then rejects with it, and the page shows that message where it shows why
+ * an archive could not be written.
+ */
+function written(r: Result<Uint8Array, WriteRefusal>): Uint8Array {
+  if (r.ok) return r.value;
+  throw Object.assign(new Error(r.error.message), { name: "ArchiveRefused" });
 }
 
 function validateRefs(
