@@ -25,12 +25,12 @@ export interface SecretScanOptions {
 /**
  * Scan every file of a pack (or of a chart archive) for credentials and editor leftovers.
  *
- * Codes: `SECRET_PRIVATE_KEY`, `SECRET_CLOUD_KEY`, `SECRET_TOKEN`, `SECRET_KUBECONFIG`,
- * `SECRET_MANIFEST_DATA` (warnings, with file and 1-based line) and `FILE_STRAY` (info, file
- * only). Binary files (not UTF-8) are checked for their name only. Each file is judged on its
- * own (callers cache the result per file), so a file inside a version-control folder gets no
- * leftover finding here: {@link strayFolderFindings}, given every path at once, names the
- * folder. Never throws.
+ * Codes: `SECRET_PRIVATE_KEY`, `SECRET_CLOUD_KEY`, `SECRET_TOKEN`, `SECRET_URL_CREDENTIAL`,
+ * `SECRET_KUBECONFIG`, `SECRET_MANIFEST_DATA` (warnings, with file and 1-based line) and
+ * `FILE_STRAY` (info, file only). Binary files (not UTF-8) are checked for their name only. Each
+ * file is judged on its own (callers cache the result per file), so a file inside a
+ * version-control folder gets no leftover finding here: {@link strayFolderFindings}, given every
+ * path at once, names the folder. Never throws.
  */
 export function secretFindings(
   files: PackFiles,
@@ -150,6 +150,17 @@ const MAX_LOOKAHEAD = 256 * 1024;
 /** A real key body is at least this long (an ed25519 PKCS#8 key is 64 base64 characters). */
 const MIN_KEY_BODY = 48;
 
+/** Tokens known by their shape: AWS key ids, GitHub, Slack and GitLab tokens (no groups). */
+const TOKENS = [
+  /A[KS]IA[A-Z0-9]{16}/.source,
+  /gh[pousr]_[A-Za-z0-9]{36}/.source,
+  /github_pat_[A-Za-z0-9_]{22,255}/.source,
+  /xox[abpr]-[0-9]{1,20}(?:-[0-9]{1,20}){0,3}-[A-Za-z0-9]{8,64}/.source,
+  /glpat-[A-Za-z0-9_-]{20,64}/.source,
+];
+/** One of {@link TOKENS}, as the whole of a string (a URL's user or password). */
+const WHOLE_TOKEN = new RegExp(`^(?:${TOKENS.join("|")})$`);
+
 /**
  * Every pattern starts with a literal, so the engine only works where the literal occurs, and
  * every quantifier is bounded. Word boundaries and placeholders are checked in code.
@@ -158,16 +169,16 @@ const TRIGGER = new RegExp(
   [
     /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/
       .source,
-    /A[KS]IA[A-Z0-9]{16}/.source,
-    /gh[pousr]_[A-Za-z0-9]{36}/.source,
-    /github_pat_[A-Za-z0-9_]{22,255}/.source,
-    /xox[abpr]-[0-9]{1,20}(?:-[0-9]{1,20}){0,3}-[A-Za-z0-9]{8,64}/.source,
-    /glpat-[A-Za-z0-9_-]{20,64}/.source,
+    ...TOKENS,
     /AccountKey=([A-Za-z0-9+/]{40,128}={0,2})/.source,
     /(?:[Ss]ecret_?[Aa]ccess_?[Kk]ey|SECRET_ACCESS_KEY)["']?[ \t]{0,8}[:=][ \t]{0,8}["']?([A-Za-z0-9/+]{40})/
       .source,
     // base64 of "-----BEGIN": a PEM block inside a Secret's data or a kubeconfig's *-data field.
     /LS0tLS1CRUdJTi/.source,
+    // A URL's user-info (`https://user:password@host`): RFC 3986's user-info characters but `'`,
+    // up to the `@`. No white space, `{`, `<` or `/`: a templated user or password
+    // (`{{ .Values.password }}`, `${PASSWORD}`, `<password>`) does not match at all.
+    /:\/\/([-A-Za-z0-9._~%!$&()*+,;=:]{1,256})@/.source,
   ].join("|"),
   "g",
 );
@@ -292,6 +303,17 @@ function regexPass(text: string, found: Found): void {
         "SECRET_CLOUD_KEY",
         "an Azure storage account key (`AccountKey=` of a connection string) is written in this file: it grants full access to the storage account; rotate it and keep it out of the pack",
       );
+    } else if (m[4] !== undefined) {
+      const secret = urlSecret(m[4]);
+      if (secret === null) continue;
+      const where = ` in a ${urlScheme(text, start, lineStart)}URL`;
+      const token = secret === "" ? null : tokenKind(secret, "", where);
+      found(
+        line,
+        token?.code ?? "SECRET_URL_CREDENTIAL",
+        token?.message ??
+          `a password is written${where} (\`user:password@host\`) in this file: anyone with the pack can use it; change it, and pass it in at install time (a Secret, or a value the user sets)`,
+      );
     } else if (m[3] !== undefined) {
       const key = m[3];
       if (B64_CHAR.test(after) || PLACEHOLDER.test(key) || distinct(key) < 16)
@@ -310,9 +332,65 @@ function regexPass(text: string, found: Found): void {
   }
 }
 
+/**
+ * The credential in a URL's user-info (`user:password`): a token of a known shape, as user or
+ * password (named as such by {@link tokenKind}: `SECRET_TOKEN`, `SECRET_CLOUD_KEY`); '' for any
+ * other literal password (`SECRET_URL_CREDENTIAL`); null when it holds none. Not credentials: a
+ * user alone (`git@`), an empty password, one filled in later (`$(PASSWORD)`, `$PASS`, printf's
+ * `%s`; `{{ … }}`, `${…}` and `<…>` never reach here), a placeholder (`xxxx`, `your-…`, an
+ * environment variable's name such as `DB_PASS`), a value naming itself (`mypassword`,
+ * `ci-postgres-pass`) or a well-known default (`test`, `admin`), one of fewer than three
+ * different characters, and one equal to its user (`guest:guest`, `postgres:postgres`: a
+ * product's default, no secret to revoke). Runs once per `://…@`, so it allocates little.
+ */
+function urlSecret(userInfo: string): string | null {
+  const colon = userInfo.indexOf(":");
+  const user = colon < 0 ? userInfo : userInfo.slice(0, colon);
+  if (WHOLE_TOKEN.test(user) && tokenKind(user, "")) return user;
+  if (colon < 0) return null;
+  const password = userInfo.slice(colon + 1);
+  if (WHOLE_TOKEN.test(password) && tokenKind(password, "")) return password;
+  if (
+    password === "" ||
+    password === user ||
+    /\$[A-Za-z_(]|%(?![0-9A-Fa-f]{2})/.test(password) ||
+    PLACEHOLDER.test(password) ||
+    URL_PLACEHOLDER.test(password) ||
+    ENV_NAME.test(password) ||
+    distinct(password) < 3
+  )
+    return null;
+  return "";
+}
+
+/**
+ * A URL password that calls itself one stands for it: documentation and test values name what
+ * they are (`password`, `mysecret`, `rootpassword`, gridlight's CI `ci-postgres-pass`); and the
+ * well-known defaults of examples and local test databases (`postgres:test@localhost`) are no
+ * secret anyone could revoke.
+ */
+const URL_PLACEHOLDER =
+  /pass|pwd|secret|token|credential|^(?:api[-_]?)?keys?$|^(?:pw|test|admin|root|guest|demo|default|changeit|foo|bar|foobar|sample)$/i;
+/** An environment variable's name standing for the password (`PASSWORD`, `DB_PASS`). */
+const ENV_NAME = /^[A-Z]+(?:_[A-Z0-9]+)*$/;
+
+/** A URL's scheme as "`postgres://` ", read back from its `://` within the line; '' when none. */
+function urlScheme(text: string, colon: number, lineStart: number): string {
+  let p = colon;
+  while (
+    p > Math.max(lineStart, colon - 32) &&
+    /[A-Za-z0-9+.-]/.test(text.charAt(p - 1))
+  )
+    p--;
+  const scheme = text.slice(p, colon);
+  return /^[A-Za-z]/.test(scheme) ? `\`${scheme}://\` ` : "";
+}
+
+/** The token `hit` is, when it is a real one; `where` says where it sits (` in a URL`). */
 function tokenKind(
   hit: string,
   after: string,
+  where = "",
 ): { code: string; message: string } | null {
   const tail = hit.replace(
     /^(?:A[KS]IA|gh[pousr]_|github_pat_|xox[abpr]-|glpat-)/,
@@ -320,7 +398,7 @@ function tokenKind(
   );
   if (PLACEHOLDER.test(hit) || distinct(tail) < 8) return null;
   const leak = (what: string): string =>
-    `${what} is written in this file: anyone with the pack can use it; revoke it and keep it out of the pack`;
+    `${what} is written${where} in this file: anyone with the pack can use it; revoke it and keep it out of the pack`;
   if (/^A[KS]IA/.test(hit)) {
     if (B64_CHAR.test(after)) return null;
     return {

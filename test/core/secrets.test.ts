@@ -330,6 +330,158 @@ describe("SECRET_CLOUD_KEY and SECRET_TOKEN", () => {
   });
 });
 
+// A credential in a URL's user-info (`https://<token>@github.com/…`, `scheme://user:pass@host`)
+// was missed: a token right after `//` looked like the tail of a base64 run, and a plain
+// password has no shape of its own.
+describe("credentials in a URL", () => {
+  const ghp = (): string => `ghp_${randomFrom(ALNUM, 36)}`;
+  const password = (): string => randomFrom(ALNUM + "-_.~", 20);
+  /** Each case makes a file text and the secret in it. */
+  const cases: [string, () => [string, string], string, RegExp][] = [
+    [
+      "a GitHub token as the user of a clone URL",
+      () => {
+        const t = ghp();
+        return [`git:\n  repo: https://${t}@github.com/org/repo.git\n`, t];
+      },
+      "SECRET_TOKEN@2",
+      /^a GitHub token is written in a `https:\/\/` URL in this file/,
+    ],
+    [
+      "a GitHub token as the password (x-access-token)",
+      () => {
+        const t = `ghs_${randomFrom(ALNUM, 36)}`;
+        return [`url: "https://x-access-token:${t}@github.com/o/r"\n`, t];
+      },
+      "SECRET_TOKEN@1",
+      /^a GitHub token is written in a `https:\/\/` URL/,
+    ],
+    [
+      "a GitLab token as the password (oauth2)",
+      () => {
+        const t = `glpat-${randomFrom(ALNUM, 20)}`;
+        return [`# clone from https://oauth2:${t}@gitlab.com/o/r.git\n`, t];
+      },
+      "SECRET_TOKEN@1",
+      /^a GitLab personal access token is written in a `https:\/\/` URL/,
+    ],
+    [
+      "a user and password",
+      () => {
+        const p = password();
+        return [`a: 1\nproxy:\n  url: https://user:${p}@proxy.corp:3128/\n`, p];
+      },
+      "SECRET_URL_CREDENTIAL@3",
+      /^a password is written in a `https:\/\/` URL \(`user:password@host`\) in this file/,
+    ],
+    [
+      "a database URL in a manifest's env",
+      () => {
+        const p = password();
+        return [
+          `env:\n  - name: DATABASE_URL\n    value: "postgresql://app:${p}@db:5432/app?sslmode=require"\n`,
+          p,
+        ];
+      },
+      "SECRET_URL_CREDENTIAL@3",
+      /`postgresql:\/\/` URL/,
+    ],
+    [
+      "a password with no user (redis)",
+      () => {
+        const p = password();
+        return [`redis: redis://:${p}@redis-master:6379/0\n`, p];
+      },
+      "SECRET_URL_CREDENTIAL@1",
+      /`redis:\/\/` URL/,
+    ],
+    [
+      "a percent-encoded password",
+      () => {
+        const p = `${randomFrom(ALNUM, 8)}%40${randomFrom(ALNUM, 8)}`;
+        return [`amqp: amqp://svc:${p}@rabbitmq/\n`, p];
+      },
+      "SECRET_URL_CREDENTIAL@1",
+      /`amqp:\/\/` URL/,
+    ],
+  ];
+  it.each(cases)("%s", (_, make, expected, message) => {
+    const [text, secret] = make();
+    for (const path of ["values.yaml", "manifests/app.yaml"]) {
+      const f = scan(path, text);
+      expect(brief(f)).toEqual([expected]);
+      expect(f[0]).toMatchObject({ severity: "warning", file: path });
+      expect(f[0]!.message).toMatch(message);
+      expectNotLeaked(f, secret);
+    }
+  });
+
+  it.each([
+    [
+      "Helm templates",
+      'url: https://{{ .Values.user }}:{{ .Values.password }}@host/x\nb: "https://{{.Values.u}}:{{.Values.p}}@h"\n',
+    ],
+    [
+      "shell and env expansion",
+      "a: https://${USER}:${PASSWORD}@h\nb: postgres://app:$(DB_PASSWORD)@db\nc: https://u:$PASS@h\n",
+    ],
+    [
+      "printf verbs",
+      'v: {{ printf "postgresql://%s:%s@%s:%d/%s" .a .b .c .d .e }}\n',
+    ],
+    [
+      "placeholders",
+      "a: https://<user>:<password>@h\nb: https://user:password@h\nc: https://USER:PASSWORD@h\nd: https://u:DB_PASS@h\ne: https://u:xxxx@h\nf: https://u:your-token-here@h\n",
+    ],
+    [
+      "a value naming itself (gridlight's CI values)",
+      'DATABASE_URL: "postgres://gridlight:ci-postgres-pass@external-pg:5432/gridlight"\n',
+    ],
+    [
+      "well-known defaults",
+      "a: amqp://guest:guest@rabbitmq\nb: postgres://postgres:test@localhost/t\nc: http://admin:admin@grafana\n",
+    ],
+    [
+      "a user alone or an empty password",
+      "a: https://git@github.com/o/r.git\nb: ssh://git@github.com:22/o/r\nc: https://u:@h\n",
+    ],
+    [
+      "no user-info",
+      "a: https://github.com/o/r@v1\nb: oci://ghcr.io/o/chart@sha256:abc\nc: git@github.com:o/r.git\nd: mailto:ops@example.com\n",
+    ],
+    ["an all-x token", `a: https://ghp_${"x".repeat(36)}@github.com/o/r\n`],
+  ])("no finding for %s", (_, text) => {
+    expect(scan("values.yaml", text)).toEqual([]);
+  });
+
+  it("validatePack reports them in a real pack's values.yaml and manifest, at their lines", async () => {
+    const t = ghp();
+    const p = password();
+    const files = new Map(await loadFixture("tutorials/hello-universe-pack"));
+    const values = `${new TextDecoder().decode(files.get("values.yaml"))}\ngitops:\n  repo: https://${t}@github.com/org/deploy.git\n`;
+    files.set("values.yaml", enc(values));
+    const manifest = "manifests/hello-universe.yaml";
+    const text = new TextDecoder().decode(files.get(manifest));
+    files.set(
+      manifest,
+      enc(`${text}\n# mirror: https://mirror:${p}@registry.corp/v2/\n`),
+    );
+    const { findings } = validatePack(files);
+    const lines = (s: string, needle: string): number =>
+      s.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    expect(
+      findings
+        .filter((f) => f.code.startsWith("SECRET_"))
+        .map((f) => `${f.code} ${f.file ?? ""}:${f.line ?? ""}`),
+    ).toEqual([
+      `SECRET_URL_CREDENTIAL ${manifest}:${lines(`${text}\n# mirror:`, "# mirror:")}`,
+      `SECRET_TOKEN values.yaml:${lines(values, "repo: https://")}`,
+    ]);
+    expectNotLeaked(findings, t);
+    expectNotLeaked(findings, p);
+  });
+});
+
 describe("SECRET_KUBECONFIG", () => {
   const kubeconfig = (user: string): string =>
     [
@@ -593,6 +745,10 @@ describe("options and input", () => {
       ],
       ["kind: Secret\ndata:\n  k: " + fill("x"), 1],
       ['"-----BEGIN PRIVATE KEY-----' + fill("\\n"), 0],
+      // A URL's user-info is read up to 256 characters for its `@`, once per `://`.
+      [fill("://" + "a:".repeat(200)), 0],
+      [fill("https://"), 0],
+      [fill("://:@"), 0],
     ];
     for (const [text, count] of hostile)
       expect(scan("manifests/big.yaml", text)).toHaveLength(count);
