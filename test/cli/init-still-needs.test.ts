@@ -63,7 +63,7 @@ describe("packsmith init names what the pack still needs", () => {
         /^✖ error +REF_MISSING +pack\.json:14 .*charts\/prometheus-grafana\.tgz/,
       ),
       expect.stringMatching(
-        /^⚠ warning IMAGES_MISSING +values\.yaml .*\(an error for --target pack-central\)$/,
+        /^⚠ warning IMAGES_MISSING +values\.yaml:\d+ .*\(an error for --target pack-central\)$/,
       ),
     ]);
   });

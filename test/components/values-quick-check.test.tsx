@@ -101,8 +101,11 @@ describe("a values.yaml edit is checked at once, before the full check", () => {
       expect(quickError).toMatch(
         /^error\s*line 1\s*values\.yaml: Flow sequence/,
       );
+      // The error's own line button (the blank pack's IMAGES_MISSING warning is at line 1 too).
       expect(
-        within(problems()).getByRole("button", { name: "line 1" }),
+        within(
+          problems().querySelector<HTMLElement>(".problem--error")!,
+        ).getByRole("button", { name: "line 1" }),
       ).toBeTruthy();
       await waitFor(() =>
         expect(held.map((r) => r.method)).toContain("validateRefs"),

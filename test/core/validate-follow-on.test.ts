@@ -7,6 +7,7 @@ import type { PackFiles } from "../../src/pack/pack-files";
 import { readPackArchive } from "../../src/pack/read-archive";
 import { validatePack } from "../../src/pack/validate";
 import { noise } from "../gen/bytes";
+import { chartTgz } from "../gen/pack";
 import { buildTarGz } from "../gen/tar";
 import { fixtureChartArchives, loadFixture } from "../helpers/fixtures";
 
@@ -308,6 +309,79 @@ describe("a chart archive under charts/ that pack.json does not list", () => {
     files.set("charts/copy.tgz", argo.get("charts/argo-cd.tgz")!);
     files.set("charts/argo-cd/charts/sub-1.0.0.tgz", noise(512));
     expect(ofCode(files, "CHART_UNLISTED_INVALID")).toEqual([]);
+  });
+
+  // It was read only as far as its Chart.yaml, so what came after passed unseen: an archive cut
+  // short, an entry outside the chart's folder, a credential. It ships with the pack all the
+  // same, so it is read whole, as a listed chart is, and each problem is a warning.
+  it("is a warning when it is cut short after its Chart.yaml (argo-cd's chart)", () => {
+    const chart = argo.get("charts/argo-cd.tgz")!;
+    const files = new Map(argo);
+    files.set("charts/argo-cd-old.tgz", chart.subarray(0, chart.length - 100));
+    const found = ofCode(files, "CHART_UNLISTED_INVALID");
+    expect(found.map((f) => [f.severity, f.file])).toEqual([
+      ["warning", "charts/argo-cd-old.tgz"],
+    ]);
+    expect(found[0]!.message).toMatch(
+      /^`charts\/argo-cd-old\.tgz` is truncated or corrupt .*pack\.json's `charts` does not list it/,
+    );
+  });
+
+  it("is a warning when an entry after its Chart.yaml leaves the chart's folder", () => {
+    // Past the first stretch the reader expands, where a read that stops at Chart.yaml ends.
+    const chart = chartTgz({
+      name: "old",
+      extra: { "files/blob.bin": noise(512 * 1024) },
+      extraEntries: [{ name: "../../etc/cron.d/evil", data: enc("x") }],
+    });
+    const files = new Map(argo).set("charts/old-1.0.0.tgz", chart);
+    const found = ofCode(files, "CHART_UNLISTED_INVALID");
+    expect(found.map((f) => [f.severity, f.file])).toEqual([
+      ["warning", "charts/old-1.0.0.tgz"],
+    ]);
+    expect(found[0]!.message).toContain("unsafe path `../../etc/cron.d/evil`");
+  });
+
+  it("has its credentials reported as a listed chart's are (ambassador's TLS key, in a copy)", async () => {
+    const ambassador = await loadFixture("pack-central/ambassador-6.6.0");
+    const files = new Map(ambassador).set(
+      "charts/ingress-ambassador-old.tgz",
+      ambassador.get("charts/ingress-ambassador.tgz")!,
+    );
+    const inArchive = (archive: string): string[] =>
+      findings(files)
+        .filter((f) => f.file?.startsWith(`${archive}/`))
+        .map((f) => `${f.code} ${f.file!.slice(archive.length)}:${f.line}`);
+    expect(inArchive("charts/ingress-ambassador-old.tgz")).toEqual(
+      inArchive("charts/ingress-ambassador.tgz"),
+    );
+    expect(inArchive("charts/ingress-ambassador-old.tgz")).toEqual([
+      "SECRET_MANIFEST_DATA /ci/tests/manifests/tls.yaml:4",
+      "SECRET_PRIVATE_KEY /ci/tests/manifests/tls.yaml:5",
+      "SECRET_MANIFEST_DATA /templates/projects.yaml:264",
+      "SECRET_PRIVATE_KEY /templates/projects.yaml:292",
+    ]);
+  });
+
+  it("is not installed: karpenter's unlisted CRD chart is read but kept out of charts, archives and images", async () => {
+    const karpenter = await loadFixture("pack-central/karpenter-1.5.1");
+    expect(karpenter.has("charts/karpenter-crd-1.5.1.tgz")).toBe(true);
+    const report = validatePack(karpenter);
+    expect(
+      report.findings.filter((f) => f.file?.includes("karpenter-crd")),
+    ).toEqual([]);
+    expect(report.charts.map((c) => c.path)).toEqual([
+      "charts/karpenter-1.5.1.tgz",
+    ]);
+    expect([...report.chartArchives.keys()]).toEqual([
+      "charts/karpenter-1.5.1.tgz",
+    ]);
+    const without = new Map(karpenter);
+    without.delete("charts/karpenter-crd-1.5.1.tgz");
+    expect(report.images).toEqual(validatePack(without).images);
+    const taken: string[] = [];
+    validatePack(karpenter, { takeChart: (path) => taken.push(path) });
+    expect(taken).toEqual(["charts/karpenter-1.5.1.tgz"]);
   });
 
   it("passes every real chart archive of the fixtures when it is not listed", async () => {

@@ -16,11 +16,17 @@ let ambassador: PackFiles;
 let gridlight: PackFiles;
 let citrix: PackFiles;
 let hello: PackFiles;
+let argo: PackFiles;
+let snapshotter: PackFiles;
+let kubeflow: PackFiles;
 beforeAll(async () => {
   ambassador = await loadFixture("pack-central/ambassador-6.6.0");
   gridlight = await loadFixture("pack-central/gridlight-1.1.3");
   citrix = await loadFixture("pack-central/citrix-adc-1.7.6");
   hello = await loadFixture("pack-central/hello-universe-1.3.1");
+  argo = await loadFixture("pack-central/argocd-3.26.7");
+  snapshotter = await loadFixture("pack-central/external-snapshotter-4.0.1");
+  kubeflow = await loadFixture("pack-central/kubeflow-pipelines-1.5.0");
 });
 
 /** `[file:line, path]` of each finding with `code`. */
@@ -101,6 +107,91 @@ describe("findings about YAML keys are at the key's line", () => {
     expect(at(files, "PRESETS_INVALID")).toEqual([
       ["presets.yaml:5", "presets.0.remove"],
       ["presets.yaml:" + line("          apiEnabled: [true"), "presets.1.add"],
+    ]);
+  });
+});
+
+// A finding about a part of values.yaml that is missing (CHART_VALUES_MISSING, IMAGES_MISSING)
+// once had no line at all: the editor opened values.yaml at its top and left the user to look.
+// It is at the key of the deepest part that exists, where the missing block goes (`charts:`,
+// `pack:`); at the document's first key when no part does; at line 1 of an empty values.yaml.
+describe("a missing values.yaml part is reported where it belongs", () => {
+  it.each([
+    [
+      "ambassador: charts.ambassador at `charts:`, just above the mismatched key",
+      () => ambassador,
+      "CHART_VALUES_MISSING",
+      "charts:",
+      6,
+      "charts.ambassador",
+    ],
+    [
+      "gridlight: no `charts:` at all, so at the first key after the comment header",
+      () => gridlight,
+      "CHART_VALUES_MISSING",
+      "pack:",
+      10,
+      "charts.gridlight-palette",
+    ],
+    [
+      "argo-cd: pack.content.images at `pack:`, which has no `content:`",
+      () => argo,
+      "IMAGES_MISSING",
+      "pack:",
+      2,
+      "pack.content.images",
+    ],
+    [
+      "external-snapshotter: no `pack:` at all, so at `manifests:`, the first key",
+      () => snapshotter,
+      "IMAGES_MISSING",
+      "manifests:",
+      3,
+      "pack.content.images",
+    ],
+  ])("%s", (_, pack, code, key, line, path) => {
+    expect(lineOf(pack(), "values.yaml", key)).toBe(line);
+    expect(at(pack(), code)).toEqual([[`values.yaml:${line}`, path]]);
+  });
+
+  it("argo-cd: at `content:` or at `images:` when they are there but hold no image", () => {
+    const text = dec(argo.get("values.yaml"));
+    const ns = '  namespace: "argocd"\n';
+    expect(text).toContain(ns);
+    for (const [added, key] of [
+      ["  content:\n    charts: []\n", "content:"],
+      ["  content:\n    # none yet\n    images: []\n", "images: []"],
+    ] as const) {
+      const files = new Map(argo).set(
+        "values.yaml",
+        enc(text.replace(ns, ns + added)),
+      );
+      const line = lineOf(files, "values.yaml", key);
+      expect(line).toBeGreaterThan(2);
+      expect(at(files, "IMAGES_MISSING")).toEqual([
+        [`values.yaml:${line}`, "pack.content.images"],
+      ]);
+    }
+  });
+
+  it("external-snapshotter: no `pack:` at all, so at `manifests:`, the first key", () => {
+    expect(lineOf(snapshotter, "values.yaml", "manifests:")).toBe(3);
+    expect(at(snapshotter, "IMAGES_MISSING")).toEqual([
+      ["values.yaml:3", "pack.content.images"],
+    ]);
+  });
+
+  it("an empty values.yaml (kubeflow-pipelines ships one) lacks both, at line 1", () => {
+    expect(kubeflow.get("values.yaml")?.length).toBe(0);
+    expect(at(kubeflow, "IMAGES_MISSING")).toEqual([
+      ["values.yaml:1", "pack.content.images"],
+    ]);
+    const emptied = new Map(argo).set("values.yaml", enc("# nothing yet\n"));
+    expect(at(emptied, "CHART_VALUES_MISSING")).toEqual([
+      ["values.yaml:1", "charts.argo-cd"],
+    ]);
+    expect(at(emptied, "IMAGES_MISSING")).toEqual([
+      ["values.yaml:1", "pack.content.images"],
     ]);
   });
 });

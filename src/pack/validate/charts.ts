@@ -1,11 +1,12 @@
 import { showName } from "../archive-error";
-import { readChartArchive, readChartYaml } from "../chart";
+import { readChartArchive } from "../chart";
 import type { NativeFlate } from "../inflate";
 import { Budget, withLimits, type Limits } from "../limits";
 import { secretFindings, strayFolderFindings } from "../secrets";
 import { hasPath } from "../yaml-text";
 import {
   lineAt,
+  missingLineAt,
   PACK_JSON,
   VALUES,
   type OpenedChart,
@@ -62,10 +63,7 @@ export function checkCharts(
     ctx.chartInfo.set(path, r.value.info);
     if (ctx.takeChart) ctx.takeChart(path, r.value);
     else ctx.chartArchives.set(path, r.value);
-    for (const f of opened.secrets) {
-      const { severity, code, message, ...where } = f;
-      add(severity, code, message, where);
-    }
+    reportScan(ctx, opened);
     const c = r.value.info;
     const summary: ChartSummary = { path, name: c.name, version: c.version };
     if (c.appVersion !== undefined) summary.appVersion = c.appVersion;
@@ -81,16 +79,18 @@ export function checkCharts(
         where,
       );
     }
-    if (
-      valuesRoot &&
-      typeof valuesRoot === "object" &&
-      !hasPath(valuesRoot, `charts.${c.name}`)
-    ) {
+    // `values` is set only when values.yaml parsed as a mapping or is empty (which counts: it
+    // has no block either); after a syntax error this would only repeat it.
+    if (values && !hasPath(valuesRoot, `charts.${c.name}`)) {
       add(
         "warning",
         "CHART_VALUES_MISSING",
         `values.yaml has no \`charts.${c.name}\` block for chart \`${path}\`: Palette passes chart values from there`,
-        { file: VALUES, path: `charts.${c.name}` },
+        {
+          file: VALUES,
+          path: `charts.${c.name}`,
+          ...missingLineAt(values, ["charts", c.name]),
+        },
       );
     }
   }
@@ -123,25 +123,27 @@ export function checkCharts(
 
 /**
  * A `charts/*.tgz` that pack.json does not list is not installed, but Palette ships it with the
- * pack: one that is not a chart archive at all (random bytes, no Chart.yaml) is a warning naming
- * it and why (security.md case 42 names the chart; pack-format says nothing of unlisted files, and
- * refusing a pack for a file Palette ignores would refuse packs it accepts). Only Chart.yaml is
- * read ({@link readChartYaml}: a few KB, from the shared budget), so a file cut short after it
- * passes: unlisted, it gets the cheap check, not the full read a listed chart gets. Files inside
- * unpacked chart folders (`charts/<chart>/charts/*.tgz`) belong to that copy and are left alone.
+ * pack, and anyone who pulls the pack gets it: it is read whole, with the rules, the shared
+ * budget and the cache a listed chart gets, and its problems are warnings (security.md case 42
+ * names the chart; pack-format says nothing of unlisted files, and refusing a pack for a file
+ * Palette ignores would refuse packs it accepts). One that cannot be read (random bytes, no
+ * Chart.yaml, cut short, an entry outside its folder) is `CHART_UNLISTED_INVALID` naming it and
+ * why; the credentials and leftovers inside one that can are reported as a listed chart's are.
+ * It stays out of `chartArchives`, `takeChart` and the image list: nothing of it is installed.
+ * Files inside unpacked chart folders (`charts/<chart>/charts/*.tgz`) belong to that copy and
+ * are left alone.
  */
 function checkUnlistedCharts(ctx: ValidateContext, { raw }: PackJsonDoc): void {
-  const { files, add, budget, limits, native } = ctx;
+  const { files, add } = ctx;
   const listed = new Set(Array.isArray(raw.charts) ? raw.charts : []);
   for (const [path, bytes] of files) {
     if (!/^charts\/[^/]+\.tgz$/.test(path) || listed.has(path)) continue;
-    const r = readChartYaml(bytes, {
-      name: path,
-      budget,
-      limits,
-      ...(native ? { native } : {}),
-    });
-    if (r.ok) continue;
+    const opened = openChart(ctx, path, bytes);
+    const r = opened.result;
+    if (r.ok) {
+      reportScan(ctx, opened);
+      continue;
+    }
     // The reader's messages name the archive first; say it once.
     const why = r.error.message.startsWith(showName(path))
       ? r.error.message
@@ -153,6 +155,11 @@ function checkUnlistedCharts(ctx: ValidateContext, { raw }: PackJsonDoc): void {
       { file: path },
     );
   }
+}
+
+/** The credentials and leftovers inside an opened archive, as copies (a cache keeps its own). */
+function reportScan({ findings }: ValidateContext, opened: OpenedChart): void {
+  for (const f of opened.secrets) findings.push({ ...f });
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type ParsedYaml,
 } from "../yaml-text";
 
-import type { Target } from "../targets";
+import { raisedBy, type Target, type TargetCode } from "../targets";
 
 export type { Target };
 
@@ -110,10 +110,12 @@ export interface PackJsonDoc {
 /** What every rule family may use before any file is read: the pack, the options, the sink. */
 export interface BaseContext {
   files: PackFiles;
-  /** The Spectro CLI and pack-central refuse a pack without a PNG logo (§H rule 19). */
-  logoRequired: boolean;
-  /** pack-central's CI also refuses one without a README, image list or add-on type (§H 9, 16, 20). */
-  packCentral: boolean;
+  /**
+   * The severity of a code that depends on the target (`TARGET_ERRORS` in targets.ts): the
+   * Spectro CLI and pack-central refuse a pack without a PNG logo (§H rule 19), pack-central's CI
+   * also one without a README, image list or add-on type (§H 9, 16, 20).
+   */
+  targetSeverity: (code: TargetCode) => Severity;
   previous?: { name: string; displayName: string };
   limits: Limits;
   /** Shared by the pack and every chart archive opened inside it. */
@@ -162,8 +164,8 @@ export function createContext(
   const findings: Finding[] = [];
   const ctx: BaseContext = {
     files,
-    logoRequired: (opts.target ?? "oci") !== "oci",
-    packCentral: opts.target === "pack-central",
+    targetSeverity: (code) =>
+      raisedBy(opts.target ?? "oci", code) ? "error" : "warning",
     limits,
     budget: opts.budget ?? packBudget(files, limits),
     findings,
@@ -213,6 +215,17 @@ export const lineAt = (
   const line = lineOfPath(values, 0, path, at);
   return line ? { line } : {};
 };
+
+/**
+ * The line where a missing part of values.yaml (or another parsed YAML file) belongs: the key of
+ * its deepest part that exists ({@link lineOfPath}: `charts:` for a missing `charts.<chart>`), or
+ * the first key of the document when no part does. A file with no content at all (empty, or
+ * comments only) has no node to point at: the part goes at its top, line 1.
+ */
+export const missingLineAt = (
+  values: ParsedYaml,
+  path: (string | number)[],
+): { line: number } => ({ line: lineOfPath(values, 0, path) ?? 1 });
 
 /**
  * Read one YAML file of the pack with the limits, reporting its problems under `code`. Null when

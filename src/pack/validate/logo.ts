@@ -4,12 +4,12 @@ import { imageInfo } from "../png";
 import type { BaseContext } from "./context";
 
 /** logo.png (rule 5): present, a PNG by its bytes, within the size and side limits. */
-export function checkLogo({ files, add, logoRequired }: BaseContext): void {
+export function checkLogo({ files, add, targetSeverity }: BaseContext): void {
   const logo = files.get("logo.png");
   const where = { file: "logo.png" };
   if (!logo) {
     add(
-      logoRequired ? "error" : "warning",
+      targetSeverity("LOGO_MISSING"),
       "LOGO_MISSING",
       "logo.png is missing: the Spectro CLI refuses packs without one and Palette shows a placeholder",
       where,
@@ -63,7 +63,7 @@ export function checkLogo({ files, add, logoRequired }: BaseContext): void {
     info.format === "webp"
   ) {
     add(
-      logoRequired ? "error" : "warning",
+      targetSeverity("LOGO_NOT_PNG"),
       "LOGO_NOT_PNG",
       `logo.png is really a ${info.format.toUpperCase()} image; convert it to PNG`,
       where,
@@ -104,11 +104,11 @@ function proseWords(markdown: string): number {
  * README.md (rule 6; §H rule 20): missing is an error for pack-central, a warning for the Spectro
  * CLI and OCI; a placeholder (the builder's skeleton, TODO, a few words) is a warning for every target.
  */
-export function checkReadme({ files, add, packCentral }: BaseContext): void {
+export function checkReadme({ files, add, targetSeverity }: BaseContext): void {
   const readme = files.get("README.md");
   if (!readme) {
     add(
-      packCentral ? "error" : "warning",
+      targetSeverity("README_MISSING"),
       "README_MISSING",
       "README.md is missing: reviewers and Palette show it as the pack's documentation",
       { file: "README.md" },

@@ -65,7 +65,7 @@ export function checkPackJson(
   ctx: BaseContext,
   doc: PackJsonDoc,
 ): PackJsonRead {
-  const { add, packCentral, previous } = ctx;
+  const { add, targetSeverity, previous } = ctx;
   const { raw, at } = doc;
   checkShape(doc, add);
   const parsed = packJsonSchema.safeParse(raw);
@@ -73,7 +73,7 @@ export function checkPackJson(
     ? { packStatus: "valid", pack: parsed.data }
     : { packStatus: "invalid", pack: raw };
   checkIdentityFields(doc, add);
-  checkClassification(doc, add, packCentral);
+  checkClassification(doc, add, targetSeverity);
   for (const key of Object.keys(raw)) {
     if (!KNOWN_PACK_JSON_KEYS.has(key))
       add(
@@ -326,7 +326,7 @@ function checkIdentityFields({ raw, at }: PackJsonDoc, add: Add): void {
 function checkClassification(
   { raw, at }: PackJsonDoc,
   add: Add,
-  packCentral: boolean,
+  targetSeverity: BaseContext["targetSeverity"],
 ): void {
   const { layer, addonType, cloudTypes, eol } = raw;
   if (
@@ -377,7 +377,7 @@ function checkClassification(
   if (layer === "addon") {
     if (addonType === undefined || addonType === "")
       add(
-        packCentral ? "error" : "warning",
+        targetSeverity("ADDON_TYPE_MISSING"),
         "ADDON_TYPE_MISSING",
         'add-on packs should set `addonType` (e.g. "system app", "monitoring")',
         at("addonType"),

@@ -3,6 +3,7 @@ import type { ParsedYaml } from "../yaml-text";
 import {
   isStr,
   lineAt,
+  missingLineAt,
   readYamlFile,
   typeName,
   VALUES,
@@ -69,9 +70,10 @@ function checkIndentation(text: string, add: Add): void {
 
 /** The `pack:` section of values.yaml: its namespace and, for add-ons, the image list. */
 export function checkPackSection(ctx: ValidateContext): void {
-  const { valuesRoot: root, values, add, packCentral } = ctx;
+  const { valuesRoot: root, values, add, targetSeverity } = ctx;
   const raw = ctx.packJson?.raw;
-  if (root === null || !values) return;
+  // An empty values.yaml (root null) still gets the image check: it has no list either.
+  if (!values) return;
   const pack = (root as Record<string, unknown> | null)?.pack as
     Record<string, unknown> | undefined;
   const ns = pack?.namespace;
@@ -95,10 +97,14 @@ export function checkPackSection(ctx: ValidateContext): void {
   const images = content?.images;
   if (!Array.isArray(images) || images.length === 0) {
     add(
-      packCentral ? "error" : "warning",
+      targetSeverity("IMAGES_MISSING"),
       "IMAGES_MISSING",
       "values.yaml has no `pack.content.images` list: air-gapped installs and image scanning need every image the pack pulls",
-      { file: VALUES, path: "pack.content.images" },
+      {
+        file: VALUES,
+        path: "pack.content.images",
+        ...missingLineAt(values, ["pack", "content", "images"]),
+      },
     );
     return;
   }

@@ -309,7 +309,7 @@ function coreErrorCodes(): Set<string> {
     const text = read(`validate/${f}`);
     grab(
       text,
-      /(?:"error"|(?:logoRequired|packCentral) \? "error" : "warning"),\s*"([A-Z][A-Z0-9_]+)"/g,
+      /(?:"error"|targetSeverity\("[A-Z][A-Z0-9_]+"\)),\s*"([A-Z][A-Z0-9_]+)"/g,
     );
     grab(text, /code: "([A-Z][A-Z0-9_]+)",\s*severity: "error"/g);
     // Files read by readYamlFile: its syntax code, its "not text" code, its "missing" code.
