@@ -162,9 +162,11 @@ Options:
 ${HELP_LINE}
 
 Exit status:
-  0  written, or listed
-  2  there is no such template, the folder is not empty or cannot be
-     written, or the command line is wrong
+  0    written, or listed
+  2    there is no such template, the folder is not empty or cannot be
+       written, or the command line is wrong
+  130  stopped by Ctrl-C (SIGINT) while writing, 143 by SIGTERM: nothing is
+       left written
 `,
   },
 } as const satisfies Record<

@@ -9,13 +9,14 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { constants } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Finding } from "../pack/finding";
 import type { PackFiles } from "../pack/pack-files";
 import { err, ok, type Result } from "../pack/result";
-import { TARGETS } from "../pack/targets";
+import { raisedBy, TARGETS } from "../pack/targets";
 import {
+  sampleValueLines,
   TEMPLATE_FILE,
   templateInfo,
   templatePack,
@@ -61,25 +62,35 @@ export function listTemplates(
   return ok(out);
 }
 
-/** The pack of template `id` (template.json left out), read with the core's folder rules. */
+/**
+ * Template `id`: its description and its pack (template.json left out), read with the core's
+ * folder rules.
+ */
 export async function readTemplate(
   id: string,
   dir = TEMPLATES_DIR,
-): Promise<Result<PackFiles, string>> {
+): Promise<Result<{ info: TemplateInfo; pack: PackFiles }, string>> {
   const list = listTemplates(dir);
   if (!list.ok) return list;
-  if (!list.value.some((t) => t.id === id))
+  const info = list.value.find((t) => t.id === id);
+  if (!info)
     return err(
       `there is no template \`${id}\`; the templates are ${list.value.map((t) => t.id).join(", ")} (packsmith init --list)`,
     );
   const r = await readSource(join(dir, id));
   if (!r.ok) return err(`template ${id}: ${r.error.message}`);
-  return ok(templatePack(r.value.files));
+  return ok({ info, pack: templatePack(r.value.files) });
 }
 
 function printList(list: TemplateInfo[], json: boolean, io: Io): void {
   if (json) {
-    io.out(`${JSON.stringify(list, null, 2)}\n`);
+    const shown = list.map(({ id, title, layer, description }) => ({
+      id,
+      title,
+      layer,
+      description,
+    }));
+    io.out(`${JSON.stringify(shown, null, 2)}\n`);
     return;
   }
   const width = Math.max(...list.map((t) => t.id.length));
@@ -112,9 +123,48 @@ function removeQuietly(path: string): void {
   }
 }
 
+/** `.<name>.packsmith-init-`: the hidden folder a new `<name>` is written in, before the pid. */
+const hiddenPrefix = (target: string): string =>
+  `.${basename(target)}.packsmith-init-`;
+
+/** Whether process `pid` exists (EPERM: it does, as another user's). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Remove the hidden folders an earlier init of `target` left beside it when it was killed where
+ * nothing runs to clean up (SIGKILL, a crash of the machine): those whose process is gone, and
+ * those with this process's pid, which can only be a dead one's reused (a container's process
+ * often has the same pid on every run, and mkdir would refuse the name). A live process's folder
+ * is its write in progress and stays.
+ */
+function removeStale(target: string): void {
+  const parent = dirname(target);
+  const prefix = hiddenPrefix(target);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return; // No parent yet: nothing was left in it.
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? name.slice(prefix.length) : "";
+    if (!/^[1-9]\d*$/.test(pid)) continue;
+    if (Number(pid) === process.pid || !alive(Number(pid)))
+      removeQuietly(join(parent, name));
+  }
+}
+
 /**
  * Write `pack` into `target` whole or not at all, so a failed write (a full disk, a file size
- * limit) never leaves a half-written pack that the retry then refuses as "not empty".
+ * limit) never leaves a half-written pack that the retry then refuses as "not empty". Returns what
+ * takes the written pack back again (for a signal that came during the write, see holdingSignals).
  *
  * A new folder is written beside it under a hidden name and renamed into place in one step; on
  * failure the hidden folder goes, and so do the parent folders made for it. An existing empty
@@ -126,101 +176,111 @@ function writePack(
   target: string,
   existing: boolean,
   modeOf: (path: string) => number,
-): void {
+): () => void {
   if (existing) {
+    const undo = () => {
+      const tops = new Set([...pack.keys()].map((p) => p.split("/")[0]!));
+      for (const top of tops) removeQuietly(join(target, top));
+    };
     try {
       writeFiles(pack, target, modeOf);
     } catch (e) {
-      const tops = new Set([...pack.keys()].map((p) => p.split("/")[0]!));
-      for (const top of tops) removeQuietly(join(target, top));
+      undo();
       throw e;
     }
-    return;
+    return undo;
   }
+  removeStale(target);
   const madeParent = mkdirSync(dirname(target), { recursive: true });
-  const hidden = join(
-    dirname(target),
-    `.${basename(target)}.packsmith-init-${process.pid}`,
-  );
+  const hidden = `${join(dirname(target), hiddenPrefix(target))}${process.pid}`;
+  const removeWithParent = (folder: string) => {
+    removeQuietly(folder);
+    if (madeParent !== undefined) removeQuietly(madeParent);
+  };
   try {
     mkdirSync(hidden);
     writeFiles(pack, hidden, modeOf);
     renameSync(hidden, target);
   } catch (e) {
-    removeQuietly(hidden);
-    if (madeParent !== undefined) removeQuietly(madeParent);
+    removeWithParent(hidden);
     throw e;
   }
+  return () => removeWithParent(target);
 }
 
+/** The signals that ask init to stop: Ctrl-C, and `kill`'s default. */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+/** The next task of the event loop's check phase. */
+const nextTurn = () => new Promise((done) => setImmediate(done));
+
 /**
- * The values each template copies from the documentation's example (test/fixtures/seed-examples):
- * the example author's AMI, account, region, vCenter paths, image and passwords. They parse and
- * validate, so no finding names them, but they are the author's, not the user's. Each key is
- * found in the written file by its name, for its line.
+ * Run the synchronous `write` with SIGINT and SIGTERM held: its result, and the signal that came
+ * during it, if one did.
+ *
+ * Without a listener either signal ends the process at once, and one that came while writePack
+ * wrote its hidden folder left that folder beside the target. Node runs a listener only between
+ * tasks, so a signal that comes during `write` waits until it has ended: the hidden folder is then
+ * renamed into place or removed, and the caller takes the write back. The listeners stay for two
+ * turns of the event loop: libuv reads a signal in the poll phase, and the first turn may end in
+ * the check phase of the turn whose poll has passed; a signal still unread when its last listener
+ * goes is dropped, and Ctrl-C would be lost.
+ *
+ * SIGKILL cannot be held or caught: the hidden folder stays until the next init of the same
+ * folder removes it (removeStale), as it does after a crash of the machine.
  */
-const SAMPLE_VALUES: Readonly<
-  Record<string, { file: string; keys: readonly string[] }>
-> = {
-  "centos-aws": {
-    file: "pack.json",
-    keys: ["cloudRegion", "imageId", "imageOwner"],
-  },
-  "centos-azure": {
-    file: "pack.json",
-    keys: ["imageOffer", "imagePublisher", "imageSKU"],
-  },
-  "centos-vsphere-template": {
-    file: "pack.json",
-    keys: ["folder", "imageId", "sshPassword"],
-  },
-  "ubuntu-vsphere-ova": { file: "pack.json", keys: ["folder", "imageId"] },
-  "permission-manager": { file: "values.yaml", keys: ["authPassword"] },
-};
-
-/** `pack.json:4 imageId, …`: each sample value of template `id` where `pack` holds it. */
-function sampleValues(id: string, pack: PackFiles): string[] {
-  const sample = SAMPLE_VALUES[id];
-  const bytes = sample && pack.get(sample.file);
-  if (!sample || !bytes) return [];
-  const lines = new TextDecoder().decode(bytes).split("\n");
-  return sample.keys.flatMap((key) => {
-    const at = lines.findIndex((l) =>
-      new RegExp(`^\\s*"?${key}"?\\s*:`).test(l),
-    );
-    return at < 0 ? [] : [`${sample.file}:${at + 1} ${key}`];
-  });
+async function holdingSignals<T>(
+  write: () => T,
+): Promise<{ signal?: NodeJS.Signals; result: Result<T, unknown> }> {
+  let signal: NodeJS.Signals | undefined;
+  const hold = (s: NodeJS.Signals) => {
+    signal ??= s;
+  };
+  for (const s of STOP_SIGNALS) process.on(s, hold);
+  let result: Result<T, unknown>;
+  try {
+    result = ok(write());
+  } catch (e) {
+    result = err(e);
+  }
+  await nextTurn();
+  await nextTurn();
+  for (const s of STOP_SIGNALS) process.off(s, hold);
+  return signal ? { signal, result } : { result };
 }
 
 /**
- * What a pack written from template `id` still needs, as init prints it: every error, then every
+ * What a pack written from template `info` still needs, as init prints it: every error, then every
  * warning, as `validate` (an OCI registry) reports them, each warning saying which other targets
- * make it an error (IMAGES_MISSING for pack-central: a target only raises a warning to an error),
- * then the sample values to replace. "" when it needs nothing.
+ * make it an error (IMAGES_MISSING for pack-central: TARGET_ERRORS, so one validation tells every
+ * target), then the documentation's sample values to replace, each at its line. "" when it needs
+ * nothing.
  */
-async function stillNeeds(id: string, pack: PackFiles): Promise<string> {
+async function stillNeeds(
+  info: TemplateInfo,
+  pack: PackFiles,
+): Promise<string> {
   const { validatePack } = await import("../pack/validate");
-  const key = (f: Finding): string =>
-    JSON.stringify([f.code, f.file, f.line, f.path]);
-  const errorFor = new Map<string, string[]>();
-  for (const target of TARGETS.filter((t) => t !== "oci"))
-    for (const f of validatePack(pack, { target }).findings)
-      if (f.severity === "error")
-        errorFor.set(key(f), [...(errorFor.get(key(f)) ?? []), target]);
-  const oci = validatePack(pack).findings;
-  const marked = oci.map((f) => {
-    const targets = errorFor.get(key(f));
-    return targets
+  const findings = validatePack(pack).findings;
+  const marked = findings.map((f) => {
+    const targets = TARGETS.filter((t) => raisedBy(t, f.code));
+    return targets.length
       ? {
           ...f,
           message: `${f.message} (an error for --target ${targets.join(", ")})`,
         }
       : f;
   });
-  const found = findingLines(oci, "error") + findingLines(marked, "warning");
-  const samples = sampleValues(id, pack);
-  const replace = samples.length
-    ? `Replace the documentation's sample values with your own: ${samples.join(", ")}\n`
+  const found =
+    findingLines(findings, "error") + findingLines(marked, "warning");
+  const samples = sampleValueLines(info.sampleValues, pack)
+    .map(
+      (s) =>
+        `  ${s.file}${s.line ? `:${s.line}` : ""}  ${s.path}: ${s.replaceWith}\n`,
+    )
+    .join("");
+  const replace = samples
+    ? `Replace the documentation's sample values with your own:\n${samples}`
     : "";
   return found || replace ? `What it still needs:\n${found}${replace}` : "";
 }
@@ -230,7 +290,8 @@ async function stillNeeds(id: string, pack: PackFiles): Promise<string> {
  * whole or not at all (writePack), then say what the pack still needs (stillNeeds: its errors,
  * its warnings and the sample values it copies from the documentation).
  * `packsmith init --list [--json]`: the templates, `[{id, title, layer, description}]` as JSON.
- * Exit 0 when written or listed, 2 when it cannot be.
+ * Exit 0 when written or listed, 2 when it cannot be, 128 + the signal's number when SIGINT or
+ * SIGTERM stopped the write (holdingSignals), which is then taken back.
  */
 export async function initCommand(
   args: readonly string[],
@@ -270,26 +331,35 @@ export async function initCommand(
       return 2;
     }
   }
-  const pack = await readTemplate(id);
-  if (!pack.ok) {
-    io.err(`packsmith init: ${pack.error}\n`);
+  const template = await readTemplate(id);
+  if (!template.ok) {
+    io.err(`packsmith init: ${template.error}\n`);
     return 2;
   }
-  try {
-    // The executable bit of a role's script is kept.
+  const { info, pack } = template.value;
+  const { signal, result } = await holdingSignals(() =>
     writePack(
-      pack.value,
+      pack,
       target,
       existing,
+      // The executable bit of a role's script is kept.
       (path) => statSync(join(TEMPLATES_DIR, id, path)).mode & 0o777,
-    );
-  } catch (e) {
+    ),
+  );
+  const left = existing ? `${folder} is left empty` : "nothing was left behind";
+  if (signal) {
+    if (result.ok) result.value(); // Take the write back: the user asked to stop.
+    io.err(`packsmith init: stopped by ${signal}; ${left}\n`);
+    return 128 + constants.signals[signal];
+  }
+  if (!result.ok) {
+    const why = result.error;
     io.err(
-      `packsmith init: writing ${folder} failed: ${e instanceof Error ? e.message : String(e)}; ${existing ? `${folder} is left empty` : "nothing was left behind"}\n`,
+      `packsmith init: writing ${folder} failed: ${why instanceof Error ? why.message : String(why)}; ${left}\n`,
     );
     return 2;
   }
-  io.out(`Wrote the template ${id} to ${folder} (${pack.value.size} files).\n`);
-  io.out(await stillNeeds(id, pack.value));
+  io.out(`Wrote the template ${id} to ${folder} (${pack.size} files).\n`);
+  io.out(await stillNeeds(info, pack));
   return 0;
 }

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { listTemplates } from "../../src/cli/init";
 import { formatFinding } from "../../src/cli/format";
+import type { Finding } from "../../src/pack/finding";
+import type { TemplateInfo } from "../../src/pack/template-info";
+import { TARGETS } from "../../src/pack/targets";
 import { validatePack } from "../../src/pack/validate";
 import { runMain as run } from "../helpers/cli";
 import { templateOnDisk } from "../helpers/seeds";
@@ -36,21 +39,63 @@ const lineOf = (dir: string, file: string, text: string): number =>
 const ids = listTemplates();
 if (!ids.ok) throw new Error(ids.error);
 
+const templateOf = (id: string): TemplateInfo => {
+  const t = ids.value.find((x) => x.id === id);
+  if (!t) throw new Error(`no template ${id}`);
+  return t;
+};
+
+/**
+ * The lines init ends with for template `id` written to `dir`: each sample value of its
+ * template.json, found in the file by its key's text, with what to put there.
+ */
+const sampleLines = (id: string, dir: string): string[] => [
+  "Replace the documentation's sample values with your own:",
+  ...templateOf(id).sampleValues.map((s) => {
+    const key = s.path.split(".").at(-1)!;
+    const at = lineOf(
+      dir,
+      s.file,
+      s.file === "pack.json" ? `"${key}"` : `${key}:`,
+    );
+    expect(at).toBeGreaterThan(0);
+    return `  ${s.file}:${at}  ${s.path}: ${s.replaceWith}`;
+  }),
+];
+
 describe("packsmith init names what the pack still needs", () => {
   it.each(ids.value.map((t) => t.id))(
-    "%s: every error, then every warning validate reports, each at file:line",
+    "%s: every error, then every warning validate reports, each at file:line, each warning with the targets whose validation makes it an error",
     async (id) => {
       const { lines } = await needs(id);
-      const findings = validatePack(await templateOnDisk(id)).findings;
+      const pack = await templateOnDisk(id);
+      const findings = validatePack(pack).findings;
+      // init validates once (TARGET_ERRORS); here each target is validated on its own.
+      const errorsOf = TARGETS.map(
+        (target) => [target, validatePack(pack, { target }).findings] as const,
+      );
+      const raisedBy = (f: Finding): string[] =>
+        errorsOf
+          .filter(([, report]) =>
+            report.some(
+              (g) =>
+                g.severity === "error" &&
+                [g.code, g.file, g.line, g.path].join() ===
+                  [f.code, f.file, f.line, f.path].join(),
+            ),
+          )
+          .map(([target]) => target);
       const shown = lines.filter((l) => /^[✖⚠]/.test(l));
       const expected = [
         ...findings.filter((f) => f.severity === "error"),
         ...findings.filter((f) => f.severity === "warning"),
-      ];
-      expect(shown).toHaveLength(expected.length);
-      expected.forEach((f, i) =>
-        expect(shown[i]!.startsWith(formatFinding(f))).toBe(true),
-      );
+      ].map((f) => {
+        const targets = f.severity === "warning" ? raisedBy(f) : [];
+        return targets.length
+          ? `${formatFinding(f)} (an error for --target ${targets.join(", ")})`
+          : formatFinding(f);
+      });
+      expect(shown).toEqual(expected);
       if (lines.length) expect(lines[0]).toBe("What it still needs:");
     },
   );
@@ -77,32 +122,48 @@ describe("packsmith init names what the pack still needs", () => {
           `^⚠ warning VERSION_NOT_SEMVER +pack\\.json:${lineOf(dir, "pack.json", '"version"')} `,
         ),
       ),
-      `Replace the documentation's sample values with your own: pack.json:${lineOf(dir, "pack.json", '"folder"')} folder, pack.json:${lineOf(dir, "pack.json", '"imageId"')} imageId`,
+      ...sampleLines("ubuntu-vsphere-ova", dir),
     ]);
   });
 
   it.each([
-    ["centos-aws", "pack.json", ["cloudRegion", "imageId", "imageOwner"]],
-    ["centos-azure", "pack.json", ["imageOffer", "imagePublisher", "imageSKU"]],
+    [
+      "centos-aws",
+      [
+        "annotations.cloudRegion",
+        "annotations.imageId",
+        "annotations.imageOwner",
+      ],
+    ],
+    [
+      "centos-azure",
+      [
+        "annotations.imageOffer",
+        "annotations.imagePublisher",
+        "annotations.imageSKU",
+      ],
+    ],
     [
       "centos-vsphere-template",
-      "pack.json",
-      ["folder", "imageId", "sshPassword"],
+      ["annotations.folder", "annotations.imageId", "annotations.sshPassword"],
     ],
-    ["permission-manager", "values.yaml", ["authPassword"]],
+    ["ubuntu-vsphere-ova", ["annotations.folder", "annotations.imageId"]],
+    ["permission-manager", ["manifests.permission-manager.authPassword"]],
+    ["prometheus-grafana", []],
+  ])("%s: template.json names the documentation's sample values", (id, paths) =>
+    expect(templateOf(id).sampleValues.map((s) => s.path)).toEqual(paths),
+  );
+
+  it.each([
+    "centos-aws",
+    "centos-azure",
+    "centos-vsphere-template",
+    "permission-manager",
   ])(
-    "%s: names the documentation's sample values at their lines",
-    async (id, file, keys) => {
+    "%s: names the documentation's sample values at their lines, with what to put there",
+    async (id) => {
       const { lines, dir } = await needs(id);
-      const where = keys.map((k) => {
-        const at = lineOf(dir, file, file === "pack.json" ? `"${k}"` : `${k}:`);
-        expect(at).toBeGreaterThan(0);
-        return `${file}:${at} ${k}`;
-      });
-      expect(lines).toEqual([
-        "What it still needs:",
-        `Replace the documentation's sample values with your own: ${where.join(", ")}`,
-      ]);
+      expect(lines).toEqual(["What it still needs:", ...sampleLines(id, dir)]);
     },
   );
 });

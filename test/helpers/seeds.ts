@@ -23,7 +23,7 @@ export const seedJson = (stem: string): unknown =>
 export async function templateOnDisk(id: string): Promise<PackFiles> {
   const r = await readTemplate(id);
   if (!r.ok) throw new Error(r.error);
-  return r.value;
+  return r.value.pack;
 }
 
 export { listTemplates };
