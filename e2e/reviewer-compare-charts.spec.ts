@@ -253,3 +253,50 @@ test("any two packs: pick another pack and its version on the compare page; the 
   await expect(comparePage.picker.submit).toBeDisabled();
   expect(problems).toEqual([]);
 });
+
+test("each diff box is as tall as its change: a one-line change takes a short box, a large one stops at most of the screen and scrolls inside", async ({
+  page,
+  comparePage,
+}) => {
+  const problems = watchForProblems(page);
+  await comparePage.goto(NAME, BASE, NEXT);
+  // One line changed mid-file: a few lines of context and a fold above and below it.
+  const small = comparePage.innerDiff(NAME, "values.yaml");
+  await expect(
+    small.locator(".modified .view-line", { hasText: "leaderElection: false" }),
+  ).toBeVisible();
+  await expect(small.locator(".modified .diff-hidden-lines")).toHaveCount(2);
+  await expect
+    .poll(async () => (await small.boundingBox())?.height ?? 0)
+    .toBeGreaterThan(60);
+  await expect
+    .poll(async () => (await small.boundingBox())?.height ?? Infinity)
+    .toBeLessThan(300);
+
+  // crossplane's values.yaml against kyverno's 2,166 lines: the box stops at its maximum (32rem,
+  // 60% of the window when that is less) and the diff scrolls in it, not the page.
+  await page.goto(`/packs/${NAME}/compare/${BASE}...kyverno:1.12.2`);
+  await expect(comparePage.summary).toBeVisible();
+  const large = comparePage.diff("values.yaml");
+  await expect(large.locator(".modified .view-line").first()).toBeVisible();
+  const viewport = page.viewportSize()!;
+  const max = Math.min(0.6 * viewport.height, 32 * 16);
+  await expect
+    .poll(async () => (await large.boundingBox())?.height ?? 0)
+    .toBeGreaterThan(max - 10);
+  expect((await large.boundingBox())!.height).toBeLessThanOrEqual(max);
+  const last = large.locator(".modified .view-line", {
+    hasText: "Only used if `type` is `NodePort`.",
+  });
+  await expect(last).toHaveCount(0);
+  // To the end of the file from the keyboard: the box keeps its height, its content scrolls.
+  await large
+    .getByRole("textbox", { name: "Changes to values.yaml (modified)" })
+    .focus();
+  const scrollY = await page.evaluate(() => window.scrollY);
+  await page.keyboard.press("ControlOrMeta+End");
+  await expect(last.last()).toBeVisible();
+  expect((await large.boundingBox())!.height).toBeGreaterThan(max - 10);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrollY);
+  expect(problems).toEqual([]);
+});

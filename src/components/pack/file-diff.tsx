@@ -64,7 +64,10 @@ export function NestedChartNote() {
   );
 }
 
-/** Two versions of one file, side by side, unchanged regions folded; or why they are not shown. */
+/**
+ * Two versions of one file, side by side, unchanged regions folded, in a box as tall as the diff
+ * up to most of the screen; or why they are not shown.
+ */
 export function DiffBody({
   path,
   before,
@@ -93,6 +96,7 @@ export function DiffBody({
         language={languageOf(path)}
         ariaLabel={`Changes to ${path}`}
         height="min(60vh, 32rem)"
+        fitContent
         hideUnchangedRegions
       />
     );

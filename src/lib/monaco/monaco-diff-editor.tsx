@@ -13,6 +13,8 @@ import "./editor.css";
 const SIDE_BY_SIDE_MIN_WIDTH = 720;
 /** Long enough for a diff in flight to come back from the worker. */
 const MODEL_DISPOSE_DELAY_MS = 10_000;
+/** The frame's top and bottom border (px), around the editor's own height. */
+const FRAME_BORDERS_PX = 2;
 
 /** The Monaco side of DiffEditor: read-only, side by side, inline when narrow. */
 export function MonacoDiffEditor({
@@ -21,6 +23,7 @@ export function MonacoDiffEditor({
   language,
   ariaLabel,
   height,
+  fitContent = false,
   hideUnchangedRegions = false,
   onReady,
 }: DiffEditorProps) {
@@ -28,12 +31,15 @@ export function MonacoDiffEditor({
   const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   const hintId = useId();
   const [helpOpen, setHelpOpen] = useState(false);
+  // The diff's own height (px) while it fits its content; null until Monaco has laid it out.
+  const [contentHeight, setContentHeight] = useState<number | null>(null);
   const initial = useEffectEvent(() => ({
     original,
     modified,
     language,
     ariaLabel,
     hideUnchangedRegions,
+    fitContent,
   }));
   const emitReady = useEffectEvent(() => onReady?.());
 
@@ -65,9 +71,19 @@ export function MonacoDiffEditor({
         hintId,
         () => setHelpOpen(true),
       );
+    // The modified side is as tall as the whole diff: side by side, alignment zones pad it to the
+    // original's lines; inline, the removed lines are zones in it; folded regions count folded.
+    const modifiedEditor = diff.getModifiedEditor();
+    const sized = start.fitContent
+      ? modifiedEditor.onDidContentSizeChange((e) => {
+          if (e.contentHeightChanged) setContentHeight(e.contentHeight);
+        })
+      : undefined;
+    if (start.fitContent) setContentHeight(modifiedEditor.getContentHeight());
     diffRef.current = diff;
     emitReady();
     return () => {
+      sized?.dispose();
       diffRef.current = null;
       diff.dispose();
       // A diff still being computed in the worker fails with an unhandled "no diff result
@@ -107,8 +123,16 @@ export function MonacoDiffEditor({
       .updateOptions({ ariaLabel: `${ariaLabel} (modified)` });
   }, [ariaLabel]);
 
+  const box = cssHeight(height, "24rem");
   return (
-    <div className="code-editor" style={{ height: cssHeight(height, "24rem") }}>
+    <div
+      className="code-editor"
+      style={
+        fitContent && contentHeight !== null
+          ? { height: contentHeight + FRAME_BORDERS_PX, maxHeight: box }
+          : { height: box }
+      }
+    >
       <div ref={container} className="code-editor__monaco" />
       <VisuallyHidden id={hintId}>
         Press Alt+F1 for accessibility help, F7 for the next change.

@@ -59,8 +59,13 @@ export interface DiffEditorProps {
   modified: string;
   language: EditorLanguage;
   ariaLabel: string;
-  /** CSS height; a number is pixels. Defaults to 24rem. */
+  /** CSS height; a number is pixels. Defaults to 24rem. With `fitContent`, the most it grows to. */
   height?: number | string;
+  /**
+   * As tall as the diff shows (folded regions folded), up to `height`; a longer diff scrolls in
+   * its own box. A three-line change then takes a short box, not a screenful of empty editor.
+   */
+  fitContent?: boolean;
   /** Fold runs of unchanged lines (a few lines of context stay), each unfoldable in place. */
   hideUnchangedRegions?: boolean;
   onReady?: () => void;
