@@ -7,6 +7,11 @@ export interface SummaryError {
   /** The id of the control to focus. */
   id: string;
   message: string;
+  /**
+   * Follow the link some other way than focusing `id` at once, e.g. when the control is on a tab
+   * not shown yet: the caller brings it on screen and moves the focus there.
+   */
+  onFollow?: () => void;
 }
 
 interface ErrorSummaryProps {
@@ -49,6 +54,7 @@ export function ErrorSummary({
               href={`#${e.id}`}
               onClick={(event) => {
                 event.preventDefault();
+                if (e.onFollow) return e.onFollow();
                 const el = document.getElementById(e.id);
                 el?.scrollIntoView({ block: "center" });
                 el?.focus();

@@ -10,6 +10,7 @@ import {
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
+import { NAME_RULE_TEXT } from "@/features/wizard/model/step-schemas";
 import { versionAdvice } from "@/features/wizard/model/version";
 import { ADDON_TYPES, CLOUD_TYPES, LAYERS } from "@/pack/schemas";
 
@@ -43,6 +44,9 @@ const CLOUD_LABELS: Record<string, string> = {
 };
 
 const LAYER_ORDER = ["addon", "os", "k8s", "cni", "csi", "kernel"] as const;
+
+const sentenceCase = (s: string): string =>
+  s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Step 1: what the pack is, what it is called, which version, for which clouds. */
 export function BasicsStep() {
@@ -91,7 +95,7 @@ export function BasicsStep() {
       <TextField
         name="basics.name"
         label="Name"
-        hint="Lower-case letters, digits and dashes, e.g. my-app. It becomes the registry repository: keep it across versions."
+        hint={`${sentenceCase(NAME_RULE_TEXT)} (dashes are usual), e.g. my-app. It becomes the registry repository: keep it across versions.`}
         autoComplete="off"
       />
       <TextField

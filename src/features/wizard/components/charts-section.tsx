@@ -40,6 +40,8 @@ export function ChartsSection() {
   const removal = useRemoval();
   const error = useFieldError("charts");
   const named = fields.filter((f) => f.name !== "").map((f) => f.name);
+  // values.yaml is parsed once per change of its text (expectedCharts keeps the last answer), not
+  // on each render: this section renders again on every report and every keystroke on the step.
   const expected = expectedCharts(valuesText, named);
 
   async function onFiles(files: File[]) {

@@ -35,7 +35,10 @@ import {
   stepErrors,
   type FindingTarget,
 } from "@/features/wizard/model/finding-targets";
-import { summaryErrors, textLineId } from "@/features/wizard/model/form-errors";
+import {
+  summaryErrors,
+  textTargetId,
+} from "@/features/wizard/model/form-errors";
 import type { PackFiles } from "@/pack/pack-files";
 import { stepStatuses } from "@/features/wizard/model/navigation";
 import {
@@ -172,6 +175,12 @@ export function PackWizard({
     },
     [form, dispatch],
   );
+  // An error summary's link to a text file: its tab comes on screen and the focus goes to the
+  // line (useStepFocus), the summary staying as it is.
+  const show = useCallback(
+    (target: FindingTarget) => setJump({ ...target, seq: ++jumpSeq.current }),
+    [],
+  );
   const context = useMemo(
     () => ({
       draftId: draft.id,
@@ -252,11 +261,17 @@ export function PackWizard({
             <ErrorSummary
               ref={summaryRef}
               errors={[
-                ...summaryErrors(form.formState.errors),
+                ...summaryErrors(form.formState.errors, values).map(
+                  ({ target, ...e }) =>
+                    target ? { ...e, onFollow: () => show(target) } : e,
+                ),
                 ...(coreBlocked === step
                   ? blocking.map(({ finding, target }) => ({
                       id: summaryLinkId(target),
                       message: finding.message,
+                      ...(target.kind === "text"
+                        ? { onFollow: () => show(target) }
+                        : {}),
                     }))
                   : []),
               ]}
@@ -291,9 +306,7 @@ function summaryLinkId(target: FindingTarget): string {
     case "field":
       return fieldId(target.field);
     case "text":
-      return target.line
-        ? textLineId(`files.${target.file}`, target.line)
-        : fieldId(`files.${target.file}`);
+      return textTargetId(target);
     case "file":
       return "wizard-step-heading";
   }

@@ -1,16 +1,27 @@
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { MarkdownView } from "@/components/markdown/markdown-view";
+import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
+import { fieldId } from "@/features/wizard/model/finding-targets";
+import { textLineId } from "@/features/wizard/model/form-errors";
 import { readmeSkeleton } from "@/features/wizard/model/empty-values";
-import { CodeEditor } from "@/lib/monaco";
+import { CodeEditor, type EditorMarker } from "@/lib/monaco";
+
+const NAME = "files.readme";
 
 /**
  * README.md in Monaco, with a preview exactly as reviewers will see it: the shared MarkdownView
  * (raw HTML through DOMPurify's allow-list, images from the draft's own files).
+ *
+ * A README finding's link (the review's list, the error summary) lands here like a YAML file's:
+ * on `#field-files-readme` (the editor, or "Add README.md" when there is none) or on the line of
+ * a finding (`#field-files-readme-line-N`), either putting the caret in the editor, in edit mode.
+ * README findings are warnings (a missing README is an error for pack-central only), so every
+ * finding's line has a target, not only errors'.
  */
 export function ReadmeEditor({
   draftId,
@@ -20,14 +31,30 @@ export function ReadmeEditor({
   revealLine?: number | undefined;
 }) {
   const { control, setValue } = useFormContext<WizardValues>();
-  const { files } = useWizard();
+  const { files, report } = useWizard();
   const [text, title] = useWatch({
     control,
-    name: ["files.readme", "basics.displayName"],
+    name: [NAME, "basics.displayName"],
   });
   const [mode, setMode] = useState<"edit" | "preview">("edit");
-  const set = (v: string | null) =>
-    setValue("files.readme", v, { shouldDirty: true });
+  const [focusLine, setFocusLine] = useState<
+    { line: number; seq: number } | undefined
+  >(undefined);
+  const markers: EditorMarker[] = useMemo(
+    () =>
+      (report?.findings ?? []).flatMap((f) =>
+        f.file === "README.md" && f.line
+          ? [{ line: f.line, message: f.message, severity: f.severity }]
+          : [],
+      ),
+    [report],
+  );
+  const lines = [...new Set(markers.map((m) => m.line))];
+  const focusOn = useCallback((line: number) => {
+    setMode("edit");
+    setFocusLine((f) => ({ line, seq: (f?.seq ?? 0) + 1 }));
+  }, []);
+  const set = (v: string | null) => setValue(NAME, v, { shouldDirty: true });
 
   if (text === null)
     return (
@@ -36,7 +63,7 @@ export function ReadmeEditor({
           This pack has no README.md. Palette shows it as the pack&apos;s
           documentation, and pack-central requires one.
         </p>
-        <Button onClick={() => set(readmeSkeleton(title))}>
+        <Button id={fieldId(NAME)} onClick={() => set(readmeSkeleton(title))}>
           Add README.md
         </Button>
       </div>
@@ -49,27 +76,52 @@ export function ReadmeEditor({
         </Button>
         <Button
           aria-pressed={mode === "preview"}
-          onClick={() => setMode("preview")}
+          onClick={() => {
+            setMode("preview");
+            // Back in Edit, the editor opens where it was, without taking the focus again.
+            setFocusLine(undefined);
+          }}
         >
           Preview
         </Button>
         <Button onClick={() => set(null)}>Remove README.md</Button>
       </div>
-      {mode === "edit" ? (
-        <CodeEditor
-          value={text}
-          language="markdown"
-          ariaLabel="README.md editor"
-          modelUri={`file:///${draftId}/README.md`}
-          height="28rem"
-          onChange={(v) => set(v)}
-          revealLine={revealLine}
-        />
-      ) : (
-        <section className="readme-preview" aria-label="README.md preview">
-          <MarkdownView text={text} path="README.md" files={files} />
-        </section>
-      )}
+      <div
+        id={fieldId(NAME)}
+        tabIndex={-1}
+        className="text-file__editor"
+        onFocus={(e) => {
+          if (e.target === e.currentTarget) focusOn(lines[0] ?? 1);
+        }}
+      >
+        {lines.map((line) => (
+          <VisuallyHidden
+            key={line}
+            id={textLineId(NAME, line)}
+            tabIndex={-1}
+            onFocus={() => focusOn(line)}
+          >
+            README.md, line {line}
+          </VisuallyHidden>
+        ))}
+        {mode === "edit" ? (
+          <CodeEditor
+            value={text}
+            language="markdown"
+            ariaLabel="README.md editor"
+            modelUri={`file:///${draftId}/README.md`}
+            height="28rem"
+            onChange={(v) => set(v)}
+            markers={markers}
+            revealLine={revealLine}
+            focusLine={focusLine}
+          />
+        ) : (
+          <section className="readme-preview" aria-label="README.md preview">
+            <MarkdownView text={text} path="README.md" files={files} />
+          </section>
+        )}
+      </div>
     </div>
   );
 }

@@ -23,6 +23,7 @@ import {
 import { CodeText } from "@/components/ui/code-text";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { severityCounts } from "@/features/wizard/model/severity-counts";
+import { firstYamlError } from "@/features/wizard/model/step-schemas";
 
 interface TextFileEditorProps {
   file: "values" | "presets" | "schema";
@@ -97,11 +98,22 @@ export function TextFileEditor({
     [findings],
   );
 
-  // The step's own error (the core's first YAML error) is in the list, once. Kept while the
-  // findings are the same: a pack's values.yaml can have hundreds, and typing must not redraw them.
+  // The step's own error is the core's first YAML error in this text: listed with its finding's
+  // own line (the message's words are not parsed for one). Cached by text: the schema asked first.
+  const stepError = useMemo(
+    () =>
+      error === undefined
+        ? undefined
+        : ((text === null ? undefined : firstYamlError(text, path)) ?? {
+            message: error,
+          }),
+    [error, text, path],
+  );
+  // The step's own error is in the list, once. Kept while the findings are the same: a pack's
+  // values.yaml can have hundreds, and typing must not redraw them.
   const items = useMemo(
-    () => problemList(findings, error, diagnostics),
-    [findings, error, diagnostics],
+    () => problemList(findings, stepError, diagnostics),
+    [findings, stepError, diagnostics],
   );
   // Lines with an error: each has a target in the page the error summary can link to.
   const errorLines = useMemo(
@@ -153,16 +165,16 @@ export function TextFileEditor({
           <p>{formatError}</p>
         </Alert>
       )}
-      {/* The error summary links to the editor (#field-files-values) or to an error's line in it:
-          either puts the focus in the editor, on that line or the first error's. */}
+      {/* The error summary and the review link to the editor (#field-files-values) or to an
+          error's line in it: either puts the focus in the editor, on that line or the first
+          error's (the first line when there is none). */}
       <div
         id={fieldId(name)}
         tabIndex={-1}
         className="text-file__editor"
         onFocus={(e) => {
-          if (e.target !== e.currentTarget) return;
-          const first = errorLines[0];
-          if (first !== undefined) focusOn(first);
+          // A link to the file (no line, or none with an error) opens it at the top.
+          if (e.target === e.currentTarget) focusOn(errorLines[0] ?? 1);
         }}
       >
         {errorLines.map((line) => (

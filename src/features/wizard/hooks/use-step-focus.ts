@@ -3,10 +3,13 @@ import { useEffect, useRef, type RefObject } from "react";
 import type { JumpRequest } from "@/features/wizard/hooks/wizard-context";
 import type { StepId } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
+import { textTargetId } from "@/features/wizard/model/form-errors";
 
 /**
- * Focus follows the wizard: to the new step's heading, or to the field a finding's link points
- * at. The first render leaves focus alone (the app moves it to the main landmark).
+ * Focus follows the wizard: to the new step's heading, or to what a finding's link points at: its
+ * field, or its text file's editor (on the line when that line has a target; TextFileEditor has
+ * one per error line, ReadmeEditor per finding line), else the heading. The first render leaves
+ * focus alone (the app moves it to the main landmark).
  */
 export function useStepFocus(
   step: StepId,
@@ -20,7 +23,9 @@ export function useStepFocus(
     const target =
       jump?.kind === "field"
         ? document.getElementById(fieldId(jump.field))
-        : null;
+        : jump?.kind === "text"
+          ? document.getElementById(textTargetId(jump))
+          : null;
     (target ?? heading.current)?.focus();
   }, [step, jump, heading]);
 }

@@ -6,6 +6,8 @@ import { FIXTURES } from "../../../../test/helpers/fixtures";
 import {
   addCharts,
   addManifests,
+  chartBlockNames,
+  expectedCharts,
   renameChart,
 } from "@/features/wizard/model/add-files";
 import { readChart } from "@/pack/chart";
@@ -21,6 +23,31 @@ const candidate = (fileName: string, b = bytes) => ({
 });
 let n = 0;
 const newBlob = () => `b${++n}`;
+
+describe("the charts values.yaml expects", () => {
+  it("are its charts.<name> blocks no chart is named after", () => {
+    const text = "charts:\n  prometheus-operator: {}\n  grafana:\n    x: 1\n";
+    expect(expectedCharts(text, [])).toEqual([
+      "prometheus-operator",
+      "grafana",
+    ]);
+    expect(expectedCharts(text, ["grafana"])).toEqual(["prometheus-operator"]);
+    for (const none of [null, "", "pack: {}\n", "charts: []\n", "charts: [\n"])
+      expect(expectedCharts(none, [])).toEqual([]);
+  });
+
+  it("parses a text once however often the Content step renders", () => {
+    const text = "charts:\n  a: {}\n  b: {}\n";
+    const first = chartBlockNames(text);
+    // The very same answer: the text was not parsed again.
+    expect(chartBlockNames(text)).toBe(first);
+    expect(chartBlockNames(`${text}`)).toBe(first);
+    // Another text is parsed, and the answer follows the text.
+    expect(chartBlockNames("charts:\n  c: {}\n")).toEqual(["c"]);
+    expect(chartBlockNames(text)).not.toBe(first);
+    expect(chartBlockNames(text)).toEqual(first);
+  });
+});
 
 describe("addCharts", () => {
   it("adds a real chart and seeds its values under charts.<name>", () => {

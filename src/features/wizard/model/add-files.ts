@@ -9,6 +9,30 @@ import {
 } from "@/pack/values";
 import { decodeText, parseYamlLimited } from "@/pack/yaml-text";
 
+/** The last values.yaml text read for its `charts.<name>` blocks, and their names. */
+let lastChartBlocks: { text: string; names: readonly string[] } | undefined;
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/**
+ * The names of values.yaml's `charts.<name>` blocks, from the last call's answer when the text is
+ * the same: the Content step asks on every render (each report, each keystroke in another field)
+ * and a 1 MB values.yaml takes ~300 ms to parse on the page's thread, so it is parsed once per
+ * change of its text (values.yaml is not typed on that step). One entry, so memory stays one text.
+ */
+export function chartBlockNames(valuesText: string | null): readonly string[] {
+  if (!valuesText) return NO_NAMES;
+  if (lastChartBlocks?.text === valuesText) return lastChartBlocks.names;
+  const root = parseYamlLimited(valuesText, "values.yaml").values[0] as
+    { charts?: Record<string, unknown> | null } | null | undefined;
+  const charts = root?.charts;
+  const names =
+    !charts || typeof charts !== "object" || Array.isArray(charts)
+      ? NO_NAMES
+      : Object.freeze(Object.keys(charts));
+  lastChartBlocks = { text: valuesText, names };
+  return names;
+}
+
 /**
  * The chart names values.yaml has a `charts.<name>` block for that no chart in `have` is named:
  * the charts it expects (a template's, whose archive the user still has to add).
@@ -17,12 +41,7 @@ export function expectedCharts(
   valuesText: string | null,
   have: readonly string[],
 ): string[] {
-  if (!valuesText) return [];
-  const root = parseYamlLimited(valuesText, "values.yaml").values[0] as
-    { charts?: Record<string, unknown> | null } | null | undefined;
-  const charts = root?.charts;
-  if (!charts || typeof charts !== "object" || Array.isArray(charts)) return [];
-  return Object.keys(charts).filter((k) => !have.includes(k));
+  return chartBlockNames(valuesText).filter((k) => !have.includes(k));
 }
 
 /** What happened to each dropped file, in words for the user. */

@@ -21,7 +21,7 @@ describe("problemList: one entry per problem", () => {
       (f) => f.file === "values.yaml",
     );
     const first = parseYamlLimited(broken, "values.yaml").findings[0]!;
-    const formError = `${first.message} (line ${first.line})`;
+    const formError = first;
     // What monaco-yaml reports for the same text: the line itself, and more below it.
     const editor = [
       {
@@ -69,8 +69,21 @@ describe("problemList: one entry per problem", () => {
     {
       name: "the step's error alone stands for the editor's errors",
       diagnostics: [{ line: 7, message: "x", severity: "error" as const }],
-      formError: "Nested mappings are not allowed in compact mappings (line 7)",
+      formError: {
+        message: "Nested mappings are not allowed in compact mappings",
+        line: 7,
+      },
       lines: [7],
+    },
+    {
+      // The key quoted in the message reads like a line: the finding's own line is the one.
+      name: "the step's error keeps its finding's line, whatever numbers its words hold",
+      diagnostics: [{ line: 3, message: "x", severity: "error" as const }],
+      formError: {
+        message: "values.yaml: the key `x (line 9)` appears twice (line 9)",
+        line: 3,
+      },
+      lines: [3],
     },
     {
       name: "nothing wrong",

@@ -24,16 +24,22 @@ const isSyntax = (code: string): boolean => /^YAML_|_SYNTAX$/.test(code);
 const isYamlError = (p: Problem): boolean =>
   p.severity === "error" && isSyntax(p.code);
 
+/** The step's own error on a file: the core's first YAML error, by its finding's message and line. */
+export interface StepError {
+  message: string;
+  line?: number | undefined;
+}
+
 /**
  * One entry per problem for a file's list (the editor keeps all its markers): the core's findings
- * first, then the step's own error (the core's first YAML error again, as "message (line N)"),
- * then the editor's diagnostics. Entries with the same line and code are one. Once the core or
+ * first, then the step's own error (the core's first YAML error again), then the editor's
+ * diagnostics. Entries with the same line and code are one. Once the core or
  * the step reports a YAML error, the editor's errors are left out: they are the same broken
  * line seen again, or the parser's follow-on errors the core folds into it.
  */
 export function problemList(
   findings: readonly Finding[],
-  formError: string | undefined,
+  stepError: StepError | undefined,
   diagnostics: readonly EditorProblem[],
 ): Problem[] {
   const items: Problem[] = findings.map((f) => ({
@@ -42,15 +48,13 @@ export function problemList(
     message: f.message,
     severity: f.severity,
   }));
-  if (formError) {
-    const m = /^([\s\S]*?) \(line (\d+)\)$/.exec(formError);
+  if (stepError)
     items.push({
-      line: m ? Number(m[2]) : undefined,
+      line: stepError.line,
       code: "YAML_SYNTAX",
-      message: m ? m[1]! : formError,
+      message: stepError.message,
       severity: "error",
     });
-  }
   const yamlBroken = items.some(isYamlError);
   for (const d of diagnostics) {
     if (yamlBroken && d.severity === "error") continue;

@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { emptyValues } from "@/features/wizard/model/empty-values";
 import {
   firstYamlError,
+  NAME_RULE_TEXT,
   STEP_SCHEMAS,
 } from "@/features/wizard/model/step-schemas";
+import { OCI_NAME } from "@/pack/schemas";
 
 const basics = (over: Partial<ReturnType<typeof emptyValues>["basics"]>) => {
   const v = emptyValues();
@@ -44,6 +46,31 @@ describe("basics step", () => {
     ["a 2-part version (advice only)", { version: "1.5" }, []],
   ])("%s", (_, over, expected) => {
     expect(issues(basics(over)).map((i) => i.split(":")[0])).toEqual(expected);
+  });
+
+  // The Name field's hint and its error say NAME_RULE_TEXT: each claim of the words is the rule's.
+  it.each([
+    ["my-app", true, "a dash between"],
+    ["my.app", true, "a dot between"],
+    ["my_app", true, "an underscore between"],
+    ["app2", true, "digits"],
+    ["-app", false, "a separator at the start"],
+    ["app_", false, "a separator at the end"],
+    ["my app", false, "a space"],
+    ["my+app", false, "another character"],
+    ["My-app", false, "upper case"],
+  ])("the name %s: %s (%s)", (name, ok) => {
+    expect(OCI_NAME.test(name)).toBe(ok);
+    expect(issues(basics({ name }))).toEqual(
+      ok ? [] : [`basics.name: Use ${NAME_RULE_TEXT}, e.g. my-app`],
+    );
+  });
+
+  it("names every separator the name rule allows", () => {
+    for (const separator of ["-", ".", "_"]) {
+      expect(OCI_NAME.test(`my${separator}app`)).toBe(true);
+      expect(NAME_RULE_TEXT.split(/[\s,]+/)).toContain(separator);
+    }
   });
 
   it("explains the problem in words", () => {

@@ -33,6 +33,14 @@ import { parseYamlLimited } from "@/pack/yaml-text";
 
 const includes = (list: readonly string[], v: string) => list.includes(v);
 
+/**
+ * What the name rule (the core's `OCI_NAME`) allows, in words: the Name field's hint and its error
+ * both say it. `-`, `.` and `_` are all legal; the core only warns (`NAME_STYLE`) about `.` and
+ * `_`, so the hint names dashes as the usual choice.
+ */
+export const NAME_RULE_TEXT =
+  "lower-case letters and digits, with -, . or _ between them";
+
 export const basicsSchema = z.object({
   layer: z.string().refine((v) => includes(LAYERS, v), {
     message: "Choose the layer this pack belongs to",
@@ -42,10 +50,7 @@ export const basicsSchema = z.object({
     .string()
     .min(1, "Enter a name: it identifies the pack in every registry")
     .max(MAX_NAME_LENGTH, `Keep the name to ${MAX_NAME_LENGTH} characters`)
-    .regex(
-      OCI_NAME,
-      "Use lower-case letters, digits and single separators (- . _) between them, e.g. my-app",
-    ),
+    .regex(OCI_NAME, `Use ${NAME_RULE_TEXT}, e.g. my-app`),
   displayName: z.string().trim().min(1, "Enter the name people see in Palette"),
   version: z
     .string()
@@ -188,11 +193,18 @@ const yamlText = (file: string) =>
         });
     });
 
+/** The text files whose YAML must parse for the Values step, by form key (`files.<key>`). */
+export const YAML_TEXT_FILES = {
+  values: "values.yaml",
+  presets: "presets.yaml",
+  schema: "schema.yaml",
+} as const;
+
 export const valuesSchema = z.object({
   files: z.object({
-    values: yamlText("values.yaml"),
-    presets: yamlText("presets.yaml"),
-    schema: yamlText("schema.yaml"),
+    values: yamlText(YAML_TEXT_FILES.values),
+    presets: yamlText(YAML_TEXT_FILES.presets),
+    schema: yamlText(YAML_TEXT_FILES.schema),
   }),
 });
 
