@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { JsonSyntaxError, parseJsonLocated } from "./json-locate";
+import { valueAt } from "./json-value";
 import type { PackFiles } from "./pack-files";
 import { err, ok, type Result } from "./result";
 import { decodeText, lineOfPath, parseYamlLimited } from "./yaml-text";
@@ -142,6 +143,38 @@ export function sampleValueLines(
         ? jsonLine(text, s.path)
         : yamlLine(text, s.file, s.path);
     return line === undefined ? s : { ...s, line };
+  });
+}
+
+/**
+ * A sample value with what the template's own file holds at its path: the value a draft from the
+ * template still holds until the user replaces it (`ValidateOptions.samples`).
+ */
+export type TemplateSample = SampleValue & { value: unknown };
+
+/** The first document of a sample's file in `pack`, as data; undefined when it does not read. */
+function sampleRoot(pack: PackFiles, file: SampleValue["file"]): unknown {
+  if (file === "pack.json") return parseJson(pack.get(file));
+  const bytes = pack.get(file);
+  const text = bytes && decodeText(bytes);
+  if (!text) return undefined;
+  const parsed = parseYamlLimited(text, file);
+  return parsed.findings.some((f) => f.severity === "error")
+    ? undefined
+    : parsed.values[0];
+}
+
+/**
+ * Each of `samples` with the value the template's `pack` holds at its path, in template.json's
+ * order; one the pack does not hold is left out (nothing to compare a draft's value with).
+ */
+export function templateSamples(
+  samples: readonly SampleValue[],
+  pack: PackFiles,
+): TemplateSample[] {
+  return samples.flatMap((s) => {
+    const at = valueAt(sampleRoot(pack, s.file), s.path.split("."));
+    return at.found ? [{ ...s, value: at.value }] : [];
   });
 }
 

@@ -23,6 +23,7 @@ import {
 } from "./validate/pack-json";
 import { checkPresets } from "./validate/presets";
 import { checkAnsibleRoles } from "./validate/refs";
+import { checkSampleValues } from "./validate/samples";
 import { checkSchemaYaml } from "./validate/schema";
 import { checkPackSection, readValues } from "./validate/values";
 
@@ -96,6 +97,7 @@ export function validatePack(
   checkLogo(ctx);
   checkReadme(ctx);
   checkSchemaYaml(ctx);
+  checkSampleValues(ctx);
   const { findings, chartArchives, chartInfo } = ctx;
   // Credentials and leftovers in the pack's own files, unpacked chart folders included.
   // One file at a time (the scan is per file), each from the caller's cache when it has one.

@@ -5,7 +5,9 @@ import {
   sampleValueLines,
   type SampleValue,
   templateInfo,
+  templateSamples,
 } from "../../src/pack/template-info";
+import { validatePack } from "../../src/pack/validate";
 import { SEED_TEMPLATES, seedJson, templateOnDisk } from "../helpers/seeds";
 
 // `packsmith init` found the documentation's sample values (an AMI, a vCenter path, a password)
@@ -116,6 +118,128 @@ describe("sampleValueLines", () => {
   ])("gives no line for %s", (_, s, files) =>
     expect(sampleValueLines([s], files)).toEqual([s]),
   );
+});
+
+describe("templateSamples", () => {
+  const pack: PackFiles = new Map([
+    ["pack.json", utf8('{ "annotations": { "imageId": "ami-1", "n": null } }')],
+    ["values.yaml", utf8("manifests:\n  app:\n    password: x\n")],
+  ]);
+
+  it("gives each sample value with the template's value there, leaving out one it lacks", () => {
+    const samples = [
+      sample(),
+      sample({ path: "annotations.n" }),
+      sample({ path: "annotations.imageOwner" }),
+      sample({ file: "values.yaml", path: "manifests.app.password" }),
+      sample({ file: "values.yaml", path: "manifests.app.password.x" }),
+    ];
+    expect(templateSamples(samples, pack)).toEqual([
+      { ...sample(), value: "ami-1" },
+      { ...sample({ path: "annotations.n" }), value: null },
+      {
+        ...sample({ file: "values.yaml", path: "manifests.app.password" }),
+        value: "x",
+      },
+    ]);
+  });
+
+  it("gives none from a file that does not read", () => {
+    const broken: PackFiles = new Map([
+      ["pack.json", utf8("{")],
+      ["values.yaml", utf8("a: [")],
+    ]);
+    const samples = [sample(), sample({ file: "values.yaml", path: "a" })];
+    expect(templateSamples(samples, broken)).toEqual([]);
+  });
+});
+
+describe("TEMPLATE_SAMPLE_VALUE", () => {
+  const PASSWORD = sample({
+    file: "values.yaml",
+    path: "manifests.app.password",
+    replaceWith: "a password of your own",
+  });
+  const samples = [
+    { ...sample(), value: "ami-1" },
+    { ...PASSWORD, value: "welcome123" },
+  ];
+  const packOf = (packJson: string, values: string): PackFiles =>
+    new Map([
+      ["pack.json", utf8(packJson)],
+      ["values.yaml", utf8(values)],
+    ]);
+  const reported = (pack: PackFiles, opts = { samples }) =>
+    validatePack(pack, opts)
+      .findings.filter((f) => f.code === "TEMPLATE_SAMPLE_VALUE")
+      .map(({ file, line, path, severity }) => ({
+        file,
+        line,
+        path,
+        severity,
+      }));
+  const PACK = '{\n  "annotations": {\n    "imageId": "ami-1"\n  }\n}\n';
+  const VALUES = 'manifests:\n  app:\n    password: "welcome123"\n';
+
+  it("is a warning at the value's line for each sample value the pack still holds", () => {
+    expect(reported(packOf(PACK, VALUES))).toEqual([
+      {
+        file: "pack.json",
+        line: 3,
+        path: "annotations.imageId",
+        severity: "warning",
+      },
+      {
+        file: "values.yaml",
+        line: 3,
+        path: "manifests.app.password",
+        severity: "warning",
+      },
+    ]);
+    const [f] = validatePack(packOf(PACK, ""), { samples }).findings.filter(
+      (x) => x.code === "TEMPLATE_SAMPLE_VALUE",
+    );
+    expect(f?.message).toBe(
+      "`annotations.imageId` is still the documentation's sample value: put your AMI's id there",
+    );
+  });
+
+  it("compares values, not text: requoted, reformatted or moved, the value is still the sample", () => {
+    const pack = packOf(
+      '{ "name": "x",\n  "annotations": { "osName": "centos",\n "imageId": "ami-1" } }',
+      "# the values\nmanifests:\n  app: { password: 'welcome123' }\n",
+    );
+    expect(reported(pack).map((f) => [f.file, f.line])).toEqual([
+      ["pack.json", 3],
+      ["values.yaml", 3],
+    ]);
+  });
+
+  it.each([
+    ["another value", '"ami-2"', "welcome1234"],
+    ["a value of another type", "1", "[welcome123]"],
+    ["no value", "null", ""],
+  ])("says nothing of %s", (_, ami, password) => {
+    const pack = packOf(
+      `{ "annotations": { "imageId": ${ami} } }`,
+      `manifests:\n  app:\n    password: ${password}\n`,
+    );
+    expect(reported(pack)).toEqual([]);
+  });
+
+  it("says nothing where the path is gone or its file does not read", () => {
+    expect(
+      reported(packOf('{ "annotations": {} }', "manifests: {}\n")),
+    ).toEqual([]);
+    expect(reported(packOf('{ "annotations": ', "manifests: [\n"))).toEqual([]);
+    expect(reported(new Map())).toEqual([]);
+  });
+
+  it("says nothing without the template's sample values", () => {
+    expect(
+      validatePack(packOf(PACK, VALUES)).findings.map((f) => f.code),
+    ).not.toContain("TEMPLATE_SAMPLE_VALUE");
+  });
 });
 
 describe.each(templates.value.map((t) => [t.id, t] as const))(

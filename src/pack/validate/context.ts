@@ -5,6 +5,7 @@ import type { LocatedJson } from "../json-locate";
 import { Budget, withLimits, type Limits } from "../limits";
 import type { PackFiles } from "../pack-files";
 import type { Result } from "../result";
+import type { TemplateSample } from "../template-info";
 import {
   decodeText,
   lineOfPath,
@@ -20,6 +21,12 @@ export interface ValidateOptions {
   target?: Target;
   /** name and displayName of the previous version, for rule 25. */
   previous?: { name: string; displayName: string };
+  /**
+   * The documentation's sample values of the template the pack was made from, with the value the
+   * template holds at each (template-info.ts templateSamples): each one the pack still holds
+   * unchanged is a `TEMPLATE_SAMPLE_VALUE` warning.
+   */
+  samples?: readonly TemplateSample[];
   limits?: Partial<Limits>;
   /** The budget the archive was read with, so nested charts share it. */
   budget?: Budget;
@@ -117,6 +124,7 @@ export interface BaseContext {
    */
   targetSeverity: (code: TargetCode) => Severity;
   previous?: { name: string; displayName: string };
+  samples?: readonly TemplateSample[];
   limits: Limits;
   /** Shared by the pack and every chart archive opened inside it. */
   budget: Budget;
@@ -176,6 +184,7 @@ export function createContext(
     chartInfo: new Map(),
   };
   if (opts.previous) ctx.previous = opts.previous;
+  if (opts.samples) ctx.samples = opts.samples;
   if (opts.chartCache) ctx.chartCache = opts.chartCache;
   if (opts.secretCache) ctx.secretCache = opts.secretCache;
   if (opts.manifestCache) ctx.manifestCache = opts.manifestCache;

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 
 import { useDebouncedValue } from "@/features/wizard/hooks/use-debounced-value";
 import type { DraftOrigin } from "@/features/wizard/model/draft-schema";
+import { reportOptions } from "@/features/wizard/model/report-options";
 import { getPackWorker, type PackWorkerClient } from "@/lib/pack-worker/client";
 import type { PackFiles } from "@/pack/pack-files";
 import type { Target } from "@/pack/validate";
@@ -37,10 +38,11 @@ export function useWorkerSession(
 }
 
 /**
- * The core's validatePack on the draft's pack for the chosen target, run in the worker once
- * typing pauses. Only files the worker does not hold yet travel (an edit to values.yaml sends
- * values.yaml); an unchanged pack is answered from the worker's last report. The previous report
- * stays on screen while the next one runs, so findings do not flicker.
+ * The core's validatePack on the draft's pack for the chosen target, with what its origin tells
+ * the check (reportOptions), run in the worker once typing pauses. Only files the worker does not
+ * hold yet travel (an edit to values.yaml sends values.yaml); an unchanged pack is answered from
+ * the worker's last report. The previous report stays on screen while the next one runs, so
+ * findings do not flicker.
  */
 export function usePackReport(
   draftId: string,
@@ -56,21 +58,14 @@ export function usePackReport(
     SETTLE_MS,
     revision,
   );
-  const previous = origin.kind === "import" ? origin.previous : undefined;
   const query = useQuery({
     queryKey: wizardKeys.report(draftId, settled.revision, target),
     queryFn: () =>
-      getPackWorker().validateFiles(session, settled.packFiles(), {
-        target,
-        ...(previous
-          ? {
-              previous: {
-                name: previous.name,
-                displayName: previous.displayName,
-              },
-            }
-          : {}),
-      }),
+      getPackWorker().validateFiles(
+        session,
+        settled.packFiles(),
+        reportOptions(origin, target),
+      ),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     gcTime: 30_000,

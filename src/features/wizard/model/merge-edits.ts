@@ -1,3 +1,5 @@
+import { isJsonObject, jsonEqual } from "@/pack/json-value";
+
 /*
  * Keep what the author wrote (issue 9 item 2). A draft made from a template or an imported pack
  * remembers the author's pack.json and what the wizard would write for it at that moment. When
@@ -8,9 +10,6 @@
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
-
-const isObject = (v: Json): v is JsonObject =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 const has = (o: JsonObject, k: string): boolean =>
   Object.prototype.hasOwnProperty.call(o, k);
@@ -25,25 +24,6 @@ function put(o: JsonObject, k: string, v: Json): void {
   });
 }
 
-/** Deep equality of JSON values; key order does not matter. */
-function jsonEqual(a: Json, b: Json): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a))
-    return (
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((x, i) => jsonEqual(x, b[i]))
-    );
-  if (isObject(a) && isObject(b)) {
-    const ka = Object.keys(a);
-    return (
-      ka.length === Object.keys(b).length &&
-      ka.every((k) => has(b, k) && jsonEqual(a[k], b[k]))
-    );
-  }
-  return false;
-}
-
 /**
  * Apply the user's edits onto the author's JSON value. `original` is what the author wrote,
  * `base` what the wizard wrote for it when the draft was made, `now` what the wizard writes
@@ -54,7 +34,7 @@ function jsonEqual(a: Json, b: Json): boolean {
  */
 export function mergeEdits(original: Json, base: Json, now: Json): Json {
   if (jsonEqual(base, now)) return original;
-  if (isObject(original) && isObject(base) && isObject(now)) {
+  if (isJsonObject(original) && isJsonObject(base) && isJsonObject(now)) {
     const out: JsonObject = {};
     for (const k of Object.keys(original)) {
       if (has(now, k))
