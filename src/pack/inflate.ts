@@ -155,7 +155,11 @@ export function inflateSteps(
   const stream = format === "gzip" ? new Gunzip(onData) : new Inflate(onData);
   try {
     for (let i = 0, end = 0; i < input.length; i = end) {
-      const allowed = Math.min(room, ratioCap(ratioBase(), b.limits));
+      const allowed = Math.min(
+        room,
+        b.declared ?? Infinity,
+        ratioCap(ratioBase(), b.limits),
+      );
       const step = Math.floor(
         (Math.max(0, allowed - out) + OVERSHOOT) / DEFLATE_MAX_RATIO,
       );

@@ -295,12 +295,7 @@ export function readZipEntries(
     const data = bytes.subarray(dataStart, dataEnd);
     let out: Uint8Array;
     if (c.method === 0) {
-      if (c.compressedSize !== c.size)
-        fail(
-          "size-mismatch",
-          `size mismatch: ${showName(c.raw)} declares ${c.size} bytes but holds ${c.compressedSize}`,
-          c.raw,
-        );
+      if (c.compressedSize !== c.size) failSizeMismatch(c, c.compressedSize);
       chargeBudget(budget, c.size, c.raw);
       out = data;
     } else if (native) {
@@ -312,12 +307,7 @@ export function readZipEntries(
         budget,
         declared: c.size,
       });
-      if (out.length !== c.size)
-        fail(
-          "size-mismatch",
-          `size mismatch: ${showName(c.raw)} declares ${c.size} bytes but holds ${out.length}`,
-          c.raw,
-        );
+      if (out.length !== c.size) failSizeMismatch(c, out.length);
     }
     if ((native?.crc32 ?? crc32)(out) !== c.crc)
       fail(
@@ -363,9 +353,21 @@ function inflateNative(
   }
   const out = r.output;
   if (out.length > c.size) failOverDeclared(c.raw, c.size);
+  // Shorter than declared: refused as the stepped path refuses it, so a stored copy of the entry
+  // (which keeps the declared size) never holds a size no reader accepts.
+  if (out.length < c.size) failSizeMismatch(c, out.length);
   if (out.length > cap) failRatio(c.raw, limits.maxRatio);
   chargeBudget(budget, out.length, c.raw);
   return out;
+}
+
+/** An entry that holds another size than its header declares. Throws ArchiveFailure. */
+function failSizeMismatch(c: CentralEntry, held: number): never {
+  fail(
+    "size-mismatch",
+    `size mismatch: ${showName(c.raw)} declares ${c.size} bytes but holds ${held}`,
+    c.raw,
+  );
 }
 
 function findEocd(bytes: Uint8Array, view: DataView): number {

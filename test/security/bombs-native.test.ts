@@ -51,6 +51,19 @@ describe("zip bombs through the native expander", () => {
     expect(m.rssGrowthMiB).toBeLessThan(64);
   });
 
+  // The native path refused only output longer than declared: an entry holding less than it
+  // declares was accepted, and its copy in the stored zip (which keeps the declared size) could
+  // then be opened by no reader. Refused as the stepped path refuses it.
+  test("an entry holding less than it declares is a size mismatch, as without the native expander", () => {
+    const zip = zipBomb([
+      { name: "short.bin", mib: 1, declaredSize: MiB + MiB / 2 },
+    ]);
+    for (const native of [zlib, undefined]) {
+      const r = readPackArchive(zip, { name: "short.zip", native });
+      expectRefused(r, ["size-mismatch"], "short.bin");
+    }
+  });
+
   test("A28 a flipped byte is refused, a good pack reads the same as with fflate", () => {
     const files = goodPackFiles();
     const good = zipFiles(files);
