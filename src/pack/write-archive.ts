@@ -10,6 +10,12 @@ export interface WriteOptions {
   limits?: Partial<Limits>;
   /** For a zip: whole percents from 0 to 100 as JSZip writes it. */
   onProgress?: (percent: number) => void;
+  /**
+   * For a zip: what to do with a file that deflates past the ratio limit: refuse the archive (a
+   * pack, which the registry would refuse), or store that file uncompressed, which every reader
+   * takes (a draft file: a backup must never be refused for what the draft holds).
+   */
+  overRatio?: "refuse" | "store";
 }
 
 /**
@@ -34,9 +40,16 @@ export async function writePackArchive(
   const refused = entriesRefusal(packEntries(files, top), limits);
   if (refused) return err(refused);
   if (format === "zip") {
-    const zip = await writePackZip(files, top, opts.onProgress);
-    const bomb = zipRatioRefusal(zip, limits);
-    return bomb ? err(bomb) : ok(zip);
+    // Each round stores one more file that deflated past the ratio (usually none, rarely one).
+    const store = new Set<string>();
+    for (;;) {
+      const zip = await writePackZip(files, top, opts.onProgress, store);
+      const bomb = zipRatioRefusal(zip, limits);
+      if (!bomb) return ok(zip);
+      if (opts.overRatio !== "store" || bomb.entry === undefined)
+        return err(bomb);
+      store.add(bomb.entry);
+    }
   }
   const parts = tarParts(files, top);
   const tarBytes = parts.reduce((n, p) => n + p.length, 0);

@@ -57,6 +57,8 @@ export async function writePackZip(
   files: PackFiles,
   top: string,
   onProgress?: (percent: number) => void,
+  /** Entries (by their name in the zip) to STORE although they are text. */
+  store?: ReadonlySet<string>,
 ): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [path, bytes] of packEntries(files, top)) {
@@ -73,7 +75,8 @@ export async function writePackZip(
         date: FIXED_DATE,
         unixPermissions: 0o100644,
         createFolders: false,
-        compression: isPrecompressed(path) ? "STORE" : "DEFLATE",
+        compression:
+          isPrecompressed(path) || store?.has(path) ? "STORE" : "DEFLATE",
       });
     }
   }

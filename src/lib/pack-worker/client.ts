@@ -48,6 +48,11 @@ export interface PackWorkerClient {
     top: string,
     onProgress?: (percent: number) => void,
   ): Promise<Uint8Array>;
+  /**
+   * A draft file's zip: as writeZip, but a file that deflates past the readers' ratio is stored
+   * instead of refused, so a draft can always be saved to a file and opened again.
+   */
+  writeDraftZip(files: PackFiles, top: string): Promise<Uint8Array>;
   /** writeZip's tar.gz (the OCI layer), refused in the same way. */
   writeTarGz(files: PackFiles, top: string): Promise<Uint8Array>;
   /** The content digest (registry-api.md §Identity) and each file's size and SHA-256. */
@@ -353,6 +358,7 @@ export function createPackWorkerClient(
       call("validate", opts === undefined ? [files] : [files, opts]),
     writeZip: (files, top, onProgress) =>
       call("writeZip", [files, top], onProgress),
+    writeDraftZip: (files, top) => call("writeDraftZip", [files, top]),
     writeTarGz: (files, top) => call("writeTarGz", [files, top]),
     digest: (files) => call("digest", [files]),
     // Chart bytes a draft already sent are named by id: not copied again, and read once.

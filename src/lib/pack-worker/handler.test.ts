@@ -7,6 +7,7 @@ import { writePackTarGz } from "@/pack/tar-write";
 import { validatePack } from "@/pack/validate";
 
 import { loadFixture } from "../../../test/helpers/fixtures";
+import { REPEATED_MANIFEST, repetitivePack } from "../../../test/helpers/packs";
 import {
   createPackMessageHandler,
   PackWorkerState,
@@ -119,6 +120,42 @@ describe("pack worker handler", () => {
     ) as { ok: true; value: { files: PackFiles; format: string } };
     expect(back.value.format).toBe("zip");
     sameFiles(back.value.files, files);
+  });
+
+  // A draft file is a backup: a draft holding a file that deflates past the readers' ratio (a
+  // 20 MiB manifest of one repeated line) must still be saved and opened again. writeZip refuses
+  // that pack (the registry would); writeDraftZip stores that one file instead.
+  test("writeDraftZip stores a file past the ratio that writeZip refuses, and the zip reads back", async () => {
+    const files = await repetitivePack();
+    const refused = (
+      await exchange({ id: 1, method: "writeZip", args: [files, "d"] })
+    ).last;
+    expect(refused).toMatchObject({
+      type: "error",
+      error: { name: "ArchiveRefused", message: /repeated\.yaml` compresses/ },
+    });
+    const written = resultOf(
+      (await exchange({ id: 2, method: "writeDraftZip", args: [files, "d"] }))
+        .last,
+    ) as Uint8Array;
+    expect(written.length).toBeGreaterThan(
+      files.get(REPEATED_MANIFEST)!.length,
+    );
+    const back = resultOf(
+      (
+        await exchange({
+          id: 3,
+          method: "readArchive",
+          args: [written, "d.zip"],
+        })
+      ).last,
+    ) as { ok: true; value: { files: PackFiles } };
+    expect(back.ok).toBe(true);
+    // Byte for byte (Buffer.equals: a deep toEqual of 20 MiB runs out of memory).
+    const read = back.value.files;
+    expect([...read.keys()].sort()).toEqual([...files.keys()].sort());
+    for (const [path, bytes] of files)
+      expect(Buffer.from(read.get(path)!).equals(bytes), path).toBe(true);
   });
 
   test("fromEntries applies the core's limits", async () => {

@@ -75,6 +75,12 @@ export async function runPackMethod(
         }),
       );
     }
+    case "writeDraftZip": {
+      const [files, top] = request.args;
+      return written(
+        await writePackArchive(files, top, "zip", { overRatio: "store" }),
+      );
+    }
     case "writeTarGz": {
       const [files, top] = request.args;
       return written(await writePackArchive(files, top, "tar.gz"));

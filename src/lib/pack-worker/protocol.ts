@@ -46,6 +46,7 @@ export interface PackWorkerMethods {
     result: ValidationReport;
   };
   writeZip: { args: [files: PackFiles, top: string]; result: Uint8Array };
+  writeDraftZip: { args: [files: PackFiles, top: string]; result: Uint8Array };
   writeTarGz: { args: [files: PackFiles, top: string]; result: Uint8Array };
   digest: {
     args: [files: PackFiles];

@@ -55,7 +55,7 @@ export async function writeDraftFile(
     ),
   );
   for (const id of blobIds) files.set(`files/${id}`, blobs.get(id)!);
-  return getPackWorker().writeZip(files, "packsmith-draft");
+  return getPackWorker().writeDraftZip(files, "packsmith-draft");
 }
 
 /** Read a draft file; every problem is a message for the user. */
