@@ -560,7 +560,6 @@ export function createOciStore(config: OciStoreConfig): PackStore {
   };
 }
 
-/** Distinct valid pack names from several sources, in first-seen order. */
 /** The OCI layer of `files` under `top`; a layer every reader would refuse is never pushed. */
 async function layer(files: PackFiles, top: string): Promise<Uint8Array> {
   const r = await writePackArchive(files, top, "tar.gz");
@@ -568,6 +567,7 @@ async function layer(files: PackFiles, top: string): Promise<Uint8Array> {
   return r.value;
 }
 
+/** Distinct valid pack names from several sources, in first-seen order. */
 function union(...lists: (readonly string[])[]): string[] {
   return [...new Set(lists.flat())].filter((n) => COMPONENT_RE.test(n));
 }

@@ -224,7 +224,7 @@ async function checkUploadFile(task: CheckTask): Promise<unknown> {
       const stored = kept
         ? ok(kept)
         : await writeStoredFile(task.output.tmpDir, detail, files, compressed);
-      if (!stored.ok) return notStorable("zip", stored.error);
+      if (!stored.ok) return notStorable("zip", stored.error, top);
       storedFile = stored.value;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -245,7 +245,7 @@ async function checkUploadFile(task: CheckTask): Promise<unknown> {
   }
   // The version's top folder: the URL's name and version, which the identity check found equal.
   const tarGz = sharing ? await sharing.tarGz() : gzipToBytes(files, top);
-  if (!tarGz.ok) return notStorable("tar.gz", tarGz.error);
+  if (!tarGz.ok) return notStorable("tar.gz", tarGz.error, top);
   const outcome: CheckOutcome = { ok: true, detail, files, tarGz: tarGz.value };
   return moved(outcome, files, [tarGz.value.bytes]);
 }
@@ -253,18 +253,28 @@ async function checkUploadFile(task: CheckTask): Promise<unknown> {
 /**
  * An upload whose archive as the store keeps it (the canonical zip, the OCI layer) every reader
  * would refuse: a stored text file that deflates past the ratio limit, say, or one more folder
- * level under the top folder. Refused like an unreadable archive.
+ * level under the top folder. Refused like an unreadable archive. The finding names the pack's
+ * file (without the stored archive's top folder, so the app can link it) when it is the cause: a
+ * zip entry's; a tar.gz is judged as one stream, and its largest file need not be the cause.
  */
 function notStorable(
   archive: "zip" | "tar.gz",
   refusal: WriteRefusal,
+  top: string,
 ): CheckOutcome {
+  const { entry, ...rest } = refusal;
+  const file =
+    archive === "zip" && entry?.startsWith(`${top}/`)
+      ? entry.slice(top.length + 1)
+      : undefined;
   return {
     ok: false,
     status: 422,
     code: "INVALID_PACK",
     message: `the pack's ${archive} as the registry stores it would be refused when read: ${refusal.message}`,
-    findings: [archiveFinding(refusal)],
+    findings: [
+      archiveFinding(file === undefined ? rest : { ...rest, entry: file }),
+    ],
   };
 }
 

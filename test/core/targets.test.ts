@@ -59,14 +59,11 @@ const packs: (readonly [string, () => Promise<PackFiles>])[] = [
 ];
 
 describe("TARGET_ERRORS", () => {
-  const seen = new Set<string>();
-
   it.each(packs)(
     "%s: each target's report is the OCI report with its codes raised",
     async (_, load) => {
       const pack = await load();
       const oci = validatePack(pack).findings;
-      for (const f of oci) seen.add(f.code);
       for (const target of TARGETS)
         expect(validatePack(pack, { target }).findings, target).toEqual(
           derived(oci, target),
@@ -74,7 +71,10 @@ describe("TARGET_ERRORS", () => {
     },
   );
 
-  it("those packs raise every code of the table", () => {
+  it("those packs raise every code of the table", async () => {
+    const seen = new Set<string>();
+    for (const [, load] of packs)
+      for (const f of validatePack(await load()).findings) seen.add(f.code);
     for (const code of Object.values(TARGET_ERRORS).flat())
       expect(seen, code).toContain(code);
   });

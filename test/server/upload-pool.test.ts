@@ -355,12 +355,17 @@ describe("an upload whose stored archive every reader would refuse", () => {
           `^the pack's ${archive} as the registry stores it would be refused when read: ${said}`,
         ),
       );
+      // The pack's own path (the app links it) for a zip entry; a tar.gz is judged as one stream,
+      // so its finding names no file (its message names the largest).
       expect(r.findings).toEqual([
-        expect.objectContaining({
-          code: "ARCHIVE_RATIO_EXCEEDED",
-          file: `hellouniverse-1.0.0/${REPEATED_MANIFEST}`,
-        }),
+        kind === "stored-file"
+          ? expect.objectContaining({
+              code: "ARCHIVE_RATIO_EXCEEDED",
+              file: REPEATED_MANIFEST,
+            })
+          : expect.not.objectContaining({ file: expect.anything() }),
       ]);
+      expect(r.findings![0]!.code).toBe("ARCHIVE_RATIO_EXCEEDED");
       // Nothing half-written is left behind.
       expect(existsSync(tmpDir) ? readdirSync(tmpDir) : []).toEqual([]);
     },
