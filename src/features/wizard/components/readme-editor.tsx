@@ -3,11 +3,10 @@ import { useFormContext, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { MarkdownView } from "@/components/markdown/markdown-view";
-import { VisuallyHidden } from "@/components/ui/visually-hidden";
+import { EditorLinkTargets } from "@/features/wizard/components/editor-link-targets";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
-import { textLineId } from "@/features/wizard/model/form-errors";
 import { readmeSkeleton } from "@/features/wizard/model/empty-values";
 import { CodeEditor, type EditorMarker } from "@/lib/monaco";
 
@@ -86,24 +85,12 @@ export function ReadmeEditor({
         </Button>
         <Button onClick={() => set(null)}>Remove README.md</Button>
       </div>
-      <div
-        id={fieldId(NAME)}
-        tabIndex={-1}
-        className="text-file__editor"
-        onFocus={(e) => {
-          if (e.target === e.currentTarget) focusOn(lines[0] ?? 1);
-        }}
+      <EditorLinkTargets
+        name={NAME}
+        label="README.md"
+        lines={lines}
+        focusOn={focusOn}
       >
-        {lines.map((line) => (
-          <VisuallyHidden
-            key={line}
-            id={textLineId(NAME, line)}
-            tabIndex={-1}
-            onFocus={() => focusOn(line)}
-          >
-            README.md, line {line}
-          </VisuallyHidden>
-        ))}
         {mode === "edit" ? (
           <CodeEditor
             value={text}
@@ -121,7 +108,7 @@ export function ReadmeEditor({
             <MarkdownView text={text} path="README.md" files={files} />
           </section>
         )}
-      </div>
+      </EditorLinkTargets>
     </div>
   );
 }

@@ -4,12 +4,11 @@ import { useFormContext, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { EditorLinkTargets } from "@/features/wizard/components/editor-link-targets";
 import { useFieldError } from "@/features/wizard/components/form-fields";
 import { useValuesSyntax } from "@/features/wizard/hooks/use-values-syntax";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
-import { fieldId } from "@/features/wizard/model/finding-targets";
-import { textLineId } from "@/features/wizard/model/form-errors";
 import {
   problemList,
   type Problem,
@@ -21,7 +20,6 @@ import {
   type EditorMarker,
 } from "@/lib/monaco";
 import { CodeText } from "@/components/ui/code-text";
-import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { severityCounts } from "@/features/wizard/model/severity-counts";
 import { firstYamlError } from "@/features/wizard/model/step-schemas";
 
@@ -168,25 +166,12 @@ export function TextFileEditor({
       {/* The error summary and the review link to the editor (#field-files-values) or to an
           error's line in it: either puts the focus in the editor, on that line or the first
           error's (the first line when there is none). */}
-      <div
-        id={fieldId(name)}
-        tabIndex={-1}
-        className="text-file__editor"
-        onFocus={(e) => {
-          // A link to the file (no line, or none with an error) opens it at the top.
-          if (e.target === e.currentTarget) focusOn(errorLines[0] ?? 1);
-        }}
+      <EditorLinkTargets
+        name={name}
+        label={path}
+        lines={errorLines}
+        focusOn={focusOn}
       >
-        {errorLines.map((line) => (
-          <VisuallyHidden
-            key={line}
-            id={textLineId(name, line)}
-            tabIndex={-1}
-            onFocus={() => focusOn(line)}
-          >
-            {path}, line {line}
-          </VisuallyHidden>
-        ))}
         <CodeEditor
           value={text}
           language="yaml"
@@ -201,7 +186,7 @@ export function TextFileEditor({
           revealLine={revealLine}
           focusLine={focusLine}
         />
-      </div>
+      </EditorLinkTargets>
       <ProblemList path={path} items={items} onLine={focusOn} />
     </div>
   );
