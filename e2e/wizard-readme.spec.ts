@@ -1,6 +1,12 @@
 import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
-import { expect, newPackAtContent, test, upload } from "./pages/wizard-test";
+import {
+  expect,
+  newPackAtContent,
+  test,
+  upload,
+  type WizardFixtures,
+} from "./pages/wizard-test";
 
 /*
  * The builder's README preview is the reviewer's rendering (shared MarkdownView): an HTML table an
@@ -67,14 +73,15 @@ test("the README preview renders raw HTML tables as reviewers will see them, ine
   expect(problems).toEqual([]);
 });
 
-type Steps = Pick<
-  Parameters<Parameters<typeof test>[2]>[0],
-  "start" | "basics" | "content" | "logo" | "values"
->;
-
 /** A new add-on pack of one manifest, with a logo, at the Values step with its editor ready. */
 async function manifestPackAtValues(
-  { start, basics, content, logo, values }: Steps,
+  {
+    start,
+    basics,
+    content,
+    logo,
+    values,
+  }: Pick<WizardFixtures, "start" | "basics" | "content" | "logo" | "values">,
   name: string,
   displayName: string,
 ): Promise<void> {

@@ -8,7 +8,7 @@ import { WizardReview } from "./wizard-review";
 import { WizardStartPage } from "./wizard-start";
 import { WizardValues } from "./wizard-values";
 
-interface WizardFixtures {
+export interface WizardFixtures {
   start: WizardStartPage;
   basics: WizardBasics;
   content: WizardContent;

@@ -1,24 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { readChart } from "../../src/pack/chart";
-import { packImages, type PackImage } from "../../src/pack/images";
+import type { PackImage } from "../../src/pack/images";
 import type { PackFiles } from "../../src/pack/pack-files";
-import { decodeText, parseYamlLimited } from "../../src/pack/yaml-text";
+import { decodeText } from "../../src/pack/yaml-text";
 import { utf8 } from "../gen/bytes";
 import { goodPackFiles } from "../gen/pack";
 import { loadFixture } from "../helpers/fixtures";
+import { scanImages } from "../helpers/images";
 
-/** packImages over a pack's own values and every chart archive it holds. */
-function scan(files: PackFiles): PackImage[] {
-  const charts = [...files]
-    .filter(([p]) => p.endsWith(".tgz"))
-    .flatMap(([file, bytes]) => {
-      const r = readChart(bytes, { name: file });
-      return r.ok ? [{ file, info: r.value }] : [];
-    });
-  const text = decodeText(files.get("values.yaml") ?? new Uint8Array());
-  const values = text === null ? null : parseYamlLimited(text, "values.yaml");
-  return packImages({ files, values, charts }).images;
-}
+/** The images of a pack's own values and every chart archive it holds. */
+const scan = (files: PackFiles): PackImage[] => scanImages(files).images;
 
 const ARGOCD = "pack-central/argocd-3.26.7";
 const EXPORTER_SOURCE = "charts/argo-cd.tgz/charts/redis-ha/values.yaml";

@@ -1,29 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { readChart } from "../../src/pack/chart";
-import {
-  packImages,
-  parseImageRef,
-  type ImageScan,
-} from "../../src/pack/images";
+import { parseImageRef, type ImageScan } from "../../src/pack/images";
 import type { PackFiles } from "../../src/pack/pack-files";
 import { validatePack } from "../../src/pack/validate";
-import { decodeText, parseYamlLimited } from "../../src/pack/yaml-text";
 import { utf8 } from "../gen/bytes";
 import { chartTgz, goodPackFiles } from "../gen/pack";
 import { loadFixture } from "../helpers/fixtures";
+import { scanImages } from "../helpers/images";
 
-/** packImages over a pack's own values and every chart archive it holds. */
-function scan(files: PackFiles): ImageScan {
-  const charts = [...files]
-    .filter(([p]) => p.endsWith(".tgz"))
-    .flatMap(([file, bytes]) => {
-      const r = readChart(bytes, { name: file });
-      return r.ok ? [{ file, info: r.value }] : [];
-    });
-  const text = decodeText(files.get("values.yaml") ?? new Uint8Array());
-  const values = text === null ? null : parseYamlLimited(text, "values.yaml");
-  return packImages({ files, values, charts });
-}
+const scan = scanImages;
 
 const fixture = async (dir: string) => scan(await loadFixture(dir));
 const refs = (s: ImageScan) => s.images.map((i) => i.ref);
