@@ -25,46 +25,87 @@ export interface RawEntry {
 }
 
 /**
- * Apply the pack-level rules to the entries of one archive or folder: duplicates, case and
- * Unicode collisions, file/folder clashes; then remove the single top folder when every file
- * sits inside one. Throws an ArchiveFailure.
+ * A name as a case-insensitive file system compares it (macOS, Windows): Unicode NFC, lower case.
+ * Two paths with one folded name cannot both be written to one folder.
  */
-export function assemblePack(entries: readonly RawEntry[]): PackFiles {
-  const seen = new Map<string, RawEntry>();
-  const folded = new Map<string, RawEntry>();
+export const foldName = (path: string): string =>
+  path.normalize("NFC").toLowerCase();
+
+/** An entry as {@link entryCollision} judges it: its name as stored, its checked path, its kind. */
+export type NamedEntry = Pick<RawEntry, "raw" | "path" | "kind">;
+
+/** Why two names cannot both be written ({@link entryCollision}). */
+export type Collision = ArchiveError & {
+  kind: "duplicate-entry" | "case-collision" | "path-clash";
+};
+
+/**
+ * The first pair of `entries` that cannot both exist in one folder, as the readers refuse it: the
+ * same path twice (a folder may repeat), two names equal once case and Unicode forms are folded
+ * (`values.yaml` and `Values.yaml`: one overwrites the other on macOS and Windows), or a file that
+ * is also a folder of other entries (`charts` and `charts/x.tgz`). The error names the later
+ * entry. Null when every name can be written. Shared by the readers ({@link assemblePack}), the
+ * writers (`entriesRefusal`) and validation (`FILE_NAME_COLLISION`), so all three agree.
+ */
+export function entryCollision(
+  entries: Iterable<NamedEntry>,
+): Collision | null {
+  const seen = new Map<string, NamedEntry>();
+  const folded = new Map<string, NamedEntry>();
   for (const e of entries) {
     if (e.path === "") continue;
     const prev = seen.get(e.path);
     if (prev) {
       if (prev.kind === "dir" && e.kind === "dir") continue;
-      fail("duplicate-entry", `duplicate entry ${showName(e.raw)}`, e.raw);
+      if (prev.kind !== e.kind) {
+        const [file, dir] = prev.kind === "file" ? [prev, e] : [e, prev];
+        return {
+          kind: "path-clash",
+          message: `file/directory clash: ${showName(file.raw)} is a file and ${showName(dir.raw)} a folder`,
+          entry: e.raw,
+        };
+      }
+      return {
+        kind: "duplicate-entry",
+        message: `duplicate entry ${showName(e.raw)}`,
+        entry: e.raw,
+      };
     }
-    const key = e.path.normalize("NFC").toLowerCase();
+    const key = foldName(e.path);
     const other = folded.get(key);
-    if (other && !(other.kind === "dir" && e.kind === "dir")) {
-      fail(
-        "case-collision",
-        `${showName(other.raw)} and ${showName(e.raw)}: names collide on case-insensitive file systems`,
-        e.raw,
-      );
-    }
+    if (other && !(other.kind === "dir" && e.kind === "dir"))
+      return {
+        kind: "case-collision",
+        message: `${showName(other.raw)} and ${showName(e.raw)}: names collide on case-insensitive file systems`,
+        entry: e.raw,
+      };
     seen.set(e.path, e);
     folded.set(key, e);
   }
-  // A file may not also be a folder of other entries (`charts` and `charts/x.tgz`).
   for (const e of seen.values()) {
     const parts = e.path.split("/");
     for (let i = 1; i < parts.length; i++) {
       const parent = seen.get(parts.slice(0, i).join("/"));
-      if (parent && parent.kind === "file") {
-        fail(
-          "path-clash",
-          `file/directory clash: ${showName(parent.raw)} is a file and ${showName(e.raw)} is inside it`,
-          e.raw,
-        );
-      }
+      if (parent && parent.kind === "file")
+        return {
+          kind: "path-clash",
+          message: `file/directory clash: ${showName(parent.raw)} is a file and ${showName(e.raw)} is inside it`,
+          entry: e.raw,
+        };
     }
   }
+  return null;
+}
+
+/**
+ * Apply the pack-level rules to the entries of one archive or folder ({@link entryCollision});
+ * then remove the single top folder when every file sits inside one. Throws an ArchiveFailure.
+ */
+export function assemblePack(entries: readonly RawEntry[]): PackFiles {
+  const collision = entryCollision(entries);
+  if (collision) throw new ArchiveFailure(collision);
+  const seen = new Map<string, RawEntry>();
+  for (const e of entries) if (e.path !== "") seen.set(e.path, e);
   const files: [string, Uint8Array][] = [];
   for (const e of seen.values())
     if (e.kind === "file") files.push([e.path, e.bytes ?? new Uint8Array()]);

@@ -7,6 +7,7 @@ import type { PackFiles } from "./pack-files";
 import { decodeText } from "./yaml-text";
 import { checkCharts, type ChartSummary } from "./validate/charts";
 import { checkConstraints } from "./validate/constraints";
+import { checkFileNames } from "./validate/file-names";
 import {
   createContext,
   VALUES,
@@ -67,6 +68,7 @@ export function validatePack(
   opts: ValidateOptions = {},
 ): ValidationReport {
   const base = createContext(files, opts);
+  checkFileNames(base);
   const doc = readPackJsonDoc(base);
   const pack: PackJsonRead = doc
     ? checkPackJson(base, doc)

@@ -1,7 +1,7 @@
 import { ArchiveFailure, showName, type ArchiveError } from "./archive-error";
 import { checkEntryPath } from "./entry-path";
 import { ratioCap, type Limits } from "./limits";
-import { mib } from "./pack-files";
+import { entryCollision, mib, type Collision } from "./pack-files";
 
 /**
  * Why a writer refused to write a pack's archive: a limit every reader would refuse the archive
@@ -9,9 +9,11 @@ import { mib } from "./pack-files";
  * size, and its compressed size once written), so nothing is written that cannot be read back.
  * `entry` is the entry's name in the archive, as a reader's error names it.
  */
-export type WriteRefusal = ArchiveError & {
-  kind: "ratio-exceeded" | "too-large" | "too-many-entries" | "unsafe-path";
-};
+export type WriteRefusal =
+  | Collision
+  | (ArchiveError & {
+      kind: "ratio-exceeded" | "too-large" | "too-many-entries" | "unsafe-path";
+    });
 
 /** One entry a writer writes: its name in the archive (a folder ends in `/`, with null). */
 export type WrittenEntry = readonly [name: string, bytes: Uint8Array | null];
@@ -20,7 +22,7 @@ export type WrittenEntry = readonly [name: string, bytes: Uint8Array | null];
  * The first of the readers' rules on names, counts and sizes that `entries` (every entry of the
  * archive, folders included: the readers count them) breaks, or null. Checked before anything
  * is written: the entry count, each name (the top folder adds a level and its length), each file's
- * size and their total.
+ * size and their total, and names that cannot share a folder (`entryCollision`).
  */
 export function entriesRefusal(
   entries: readonly WrittenEntry[],
@@ -55,7 +57,13 @@ export function entriesRefusal(
         message: `the files add up to more than ${mib(limits.maxTotalBytes)}, the limit for an archive`,
       };
   }
-  return null;
+  return entryCollision(
+    entries.map(([name, bytes]) => ({
+      raw: name,
+      path: bytes === null ? name.replace(/\/$/, "") : name,
+      kind: bytes === null ? "dir" : "file",
+    })),
+  );
 }
 
 /**

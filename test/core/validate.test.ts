@@ -514,6 +514,39 @@ describe("pack-format §H rules on the tutorial pack", () => {
     ]);
   });
 
+  it("8 names that collide on a case-insensitive file system are an error naming both (a draft can hold them)", () => {
+    const values = new TextDecoder().decode(argo.get("values.yaml"));
+    const r = validatePack(
+      new Map([
+        ...argo,
+        ["Values.yaml", enc(values)],
+        ["logo.png/notes.txt", enc("x\n")],
+      ]),
+    );
+    expect(r.findings.filter((f) => f.code === "FILE_NAME_COLLISION")).toEqual([
+      {
+        code: "FILE_NAME_COLLISION",
+        severity: "error",
+        file: "Values.yaml",
+        message:
+          "`values.yaml` and `Values.yaml`: names collide on case-insensitive file systems: every reader refuses the archive; rename or remove one of them",
+      },
+    ]);
+    // The first collision is reported; once it is gone, the next.
+    const next = validatePack(
+      new Map([...argo, ["logo.png/notes.txt", enc("x\n")]]),
+    ).findings.filter((f) => f.code === "FILE_NAME_COLLISION");
+    expect(next).toEqual([
+      expect.objectContaining({
+        file: "logo.png/notes.txt",
+        message: expect.stringMatching(
+          /^file\/directory clash: `logo\.png` is a file and `logo\.png\/notes\.txt` is inside it: /,
+        ),
+      }),
+    ]);
+    expect(codes(argo)).not.toContain("error:FILE_NAME_COLLISION");
+  });
+
   it("37 checkIdentity compares the upload path with pack.json", () => {
     const pack = validatePack(tutorial).pack;
     expect(

@@ -135,6 +135,27 @@ describe("the writers refuse what every reader refuses, naming the file, its rat
       "too-many-entries",
       /^the archive would hold 1043 entries \(1000 files and 43 folders\); readers refuse more than 1024$/,
     ],
+    [
+      "manifests/App.yaml beside manifests/app.yaml (a builder's draft can hold both)",
+      () =>
+        tutorialWith([
+          ["manifests/App.yaml", enc.encode("a: 1\n")],
+          ["manifests/app.yaml", enc.encode("a: 2\n")],
+        ]),
+      "case-collision",
+      /^`hellouniverse-1\.0\.0\/manifests\/App\.yaml` and `hellouniverse-1\.0\.0\/manifests\/app\.yaml`: names collide on case-insensitive file systems$/,
+    ],
+    [
+      "a file named like the folder of another (`notes` and `notes/a.txt`)",
+      () =>
+        tutorialWith([
+          ["notes", enc.encode("x\n")],
+          ["notes/a.txt", enc.encode("y\n")],
+        ]),
+      "path-clash",
+      // The writers write each folder as an entry of its own: `notes/` meets the file first.
+      /^file\/directory clash: `hellouniverse-1\.0\.0\/notes` is a file and `hellouniverse-1\.0\.0\/notes\/` a folder$/,
+    ],
   ])("%s", async (_, build, kind, message) => {
     const files = await build();
     for (const format of FORMATS) {

@@ -213,6 +213,27 @@ describe("addCharts", () => {
     expect(r.valuesText).toBe("pack: [");
     expect(r.outcome.notes[0]).toContain("Fix values.yaml");
   });
+  it("refuses a chart whose file name differs from one in the pack only in case", () => {
+    const first = addCharts([], [candidate("agent.tgz")], null, newBlob);
+    const other = new Uint8Array(
+      readFileSync(
+        join(
+          FIXTURES,
+          "pack-central/crossplane-2.3.0/charts/crossplane-2.3.0.tgz",
+        ),
+      ),
+    );
+    const r = addCharts(
+      first.rows,
+      [candidate("Agent.tgz", other)],
+      null,
+      newBlob,
+    );
+    expect(r.rows.map((row) => row.path)).toEqual(["charts/agent.tgz"]);
+    expect(r.outcome.refused).toEqual([
+      "Agent.tgz: charts/agent.tgz is already in the pack (charts/Agent.tgz differs from it only in case, and macOS and Windows would keep one of the two)",
+    ]);
+  });
 });
 
 describe("addManifests", () => {
@@ -264,6 +285,25 @@ describe("addManifests", () => {
       expect.stringContaining("not text"),
       expect.stringContaining("not a .yaml"),
       expect.stringContaining("manifests.app"),
+    ]);
+  });
+
+  it("refuses a manifest whose name differs from one in the pack only in case", () => {
+    const first = addManifests(
+      [],
+      [{ fileName: "app.yaml", bytes: enc("kind: A\n") }],
+      "",
+      newBlob,
+    );
+    const r = addManifests(
+      first.rows,
+      [{ fileName: "App.yaml", bytes: enc("kind: B\n") }],
+      "",
+      newBlob,
+    );
+    expect(r.rows.map((row) => row.path)).toEqual(["manifests/app.yaml"]);
+    expect(r.outcome.refused).toEqual([
+      "App.yaml: manifests/app.yaml is already in the pack (manifests/App.yaml differs from it only in case, and macOS and Windows would keep one of the two)",
     ]);
   });
 });

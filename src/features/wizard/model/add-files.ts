@@ -1,5 +1,6 @@
 import type { ChartRow, FileRow } from "@/features/wizard/model/draft-schema";
 import type { ChartError, ChartInfo } from "@/pack/chart";
+import { foldName } from "@/pack/pack-files";
 import { err, ok, type Result } from "@/pack/result";
 import {
   addChartValues,
@@ -43,6 +44,15 @@ export function expectedCharts(
 ): string[] {
   return chartBlockNames(valuesText).filter((k) => !have.includes(k));
 }
+
+/**
+ * Why a name is taken when it differs from the one in the pack only in case: both cannot be
+ * written to one folder where names ignore case (every reader refuses such an archive).
+ */
+export const caseNote = (taken: string, wanted: string): string =>
+  taken === wanted
+    ? ""
+    : ` (${wanted} differs from it only in case, and macOS and Windows would keep one of the two)`;
 
 /** What happened to each dropped file, in words for the user. */
 export interface AddOutcome {
@@ -96,13 +106,15 @@ export function addCharts(
     const info = c.read.value;
     const path = `charts/${safeFileName(c.fileName)}`;
     const same = rows.find(
-      (r) => r.name === info.name || (r.path === path && r.blob !== null),
+      (r) =>
+        r.name === info.name ||
+        (foldName(r.path) === foldName(path) && r.blob !== null),
     );
     if (same) {
       outcome.refused.push(
         same.name === info.name
           ? `${c.fileName}: the chart ${info.name} is already in the pack (${same.path}); remove it first to replace it`
-          : `${c.fileName}: ${path} is already in the pack`,
+          : `${c.fileName}: ${same.path} is already in the pack${caseNote(same.path, path)}`,
       );
       continue;
     }
@@ -209,10 +221,14 @@ export function addManifests(
     }
     const path = `manifests/${safeFileName(c.fileName)}`;
     const key = manifestKey(path);
-    const clash = rows.find((r) => manifestKey(r.path) === key);
+    const clash = rows.find(
+      (r) => manifestKey(r.path) === key || foldName(r.path) === foldName(path),
+    );
     if (clash) {
       outcome.refused.push(
-        `${c.fileName}: ${clash.path} is already in the pack, and both would take their values from manifests.${key}`,
+        manifestKey(clash.path) === key
+          ? `${c.fileName}: ${clash.path} is already in the pack, and both would take their values from manifests.${key}`
+          : `${c.fileName}: ${clash.path} is already in the pack${caseNote(clash.path, path)}`,
       );
       continue;
     }

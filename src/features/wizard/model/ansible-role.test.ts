@@ -89,6 +89,21 @@ it.each([
   else expect(!r.ok && r.error).toMatch(/\w/);
 });
 
+it("refuses a role or a role file whose name differs from one in the pack only in case", () => {
+  expect(checkNewRoleName("harden_os", ["Harden_OS"])).toEqual({
+    ok: false,
+    error:
+      "The role Harden_OS is already in the pack (harden_os differs from it only in case, and macOS and Windows would keep one of the two)",
+  });
+  expect(
+    roleFilePath("harden_extra", "files", "Sec.sh", ["files/sec.sh"]),
+  ).toEqual({
+    ok: false,
+    error:
+      "harden_extra/files/sec.sh is already in the role (files/Sec.sh differs from it only in case, and macOS and Windows would keep one of the two): remove it first",
+  });
+});
+
 it("gives a new role a tasks/main.yml that is a list of tasks", () => {
   const text = roleTasksSkeleton("harden_extra");
   expect(text.startsWith("---\n- name: ")).toBe(true);

@@ -1,6 +1,8 @@
 import { ArchiveFailure } from "@/pack/archive-error";
+import { caseNote } from "@/features/wizard/model/add-files";
 import { checkEntryPath } from "@/pack/entry-path";
 import { withLimits } from "@/pack/limits";
+import { foldName } from "@/pack/pack-files";
 import { err, ok, type Result } from "@/pack/result";
 
 /** Names a role folder cannot take: they are the pack's own files and folders. */
@@ -89,8 +91,11 @@ function checkRoleFolder(
     return err(`${name}: a role name may hold letters, digits, . _ and - only`);
   if (RESERVED.has(name.toLowerCase()))
     return err(`${name} is a name the pack itself uses: rename the role`);
-  if (existing.includes(name))
-    return err(`The role ${name} is already in the pack`);
+  const taken = existing.find((e) => foldName(e) === foldName(name));
+  if (taken !== undefined)
+    return err(
+      `The role ${taken} is already in the pack${caseNote(taken, name)}`,
+    );
   return ok(name);
 }
 
@@ -145,7 +150,10 @@ export function roleFilePath(
       return err(`${fileName}: ${e.detail.message}`);
     throw e;
   }
-  if (existing.includes(path))
-    return err(`${role}/${path} is already in the role: remove it first`);
+  const taken = existing.find((e) => foldName(e) === foldName(path));
+  if (taken !== undefined)
+    return err(
+      `${role}/${taken} is already in the role${caseNote(taken, path)}: remove it first`,
+    );
   return ok(path);
 }
