@@ -247,7 +247,9 @@ function sendPackFile(
 
 /**
  * Whether an `If-None-Match` header matches `etag` (RFC 9110 §13.1.2): `*`, or a comma-separated
- * list of entity tags compared weakly (`W/"x"` matches `"x"`).
+ * list of entity tags compared weakly (`W/"x"` matches `"x"`). Not jshttp's `fresh`: it ignores
+ * If-None-Match on a request with `Cache-Control: no-cache`, which `fetch` adds to every request
+ * that sets its own If-None-Match (docs/api.md).
  */
 function noneMatch(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
