@@ -26,7 +26,8 @@ export interface SecretScanOptions {
  * Scan every file of a pack (or of a chart archive) for credentials and editor leftovers.
  *
  * Codes: `SECRET_PRIVATE_KEY`, `SECRET_CLOUD_KEY`, `SECRET_TOKEN`, `SECRET_URL_CREDENTIAL`,
- * `SECRET_KUBECONFIG`, `SECRET_MANIFEST_DATA` (warnings, with file and 1-based line) and
+ * `SECRET_PASSWORD`, `SECRET_KUBECONFIG`, `SECRET_MANIFEST_DATA` (warnings, with file and
+ * 1-based line) and
  * `FILE_STRAY` (info, file only). Binary files (not UTF-8) are checked for their name only. Each
  * file is judged on its own (callers cache the result per file), so a file inside a
  * version-control folder gets no leftover finding here: {@link strayFolderFindings}, given every
@@ -179,6 +180,13 @@ const TRIGGER = new RegExp(
     // up to the `@`. No white space, `{`, `<` or `/`: a templated user or password
     // (`{{ .Values.password }}`, `${PASSWORD}`, `<password>`) does not match at all.
     /:\/\/([-A-Za-z0-9._~%!$&()*+,;=:]{1,256})@/.source,
+    // A password given as `key=value`: a URL's query (`?password=…`), a connection string
+    // (`Password=…;`), a command-line flag (`--password=…`), an environment line
+    // (`DB_PASSWORD=…`), an optional quote before the value. Templated (`{{`), quoted-empty and
+    // `<placeholder>` values do not match; the rest is judged by {@link isLiteralPassword}.
+    // Led by the `=` (rarer than a `p`), the key read behind it: a third faster on chart text.
+    /=(?<=([Pp]ass(?:word|wd)?|PASS(?:WORD|WD)?|[Pp]wd|PWD)=)["']?([^\s&;,"'`<>{}()\\]{1,256})/
+      .source,
   ].join("|"),
   "g",
 );
@@ -303,6 +311,22 @@ function regexPass(text: string, found: Found): void {
         "SECRET_CLOUD_KEY",
         "an Azure storage account key (`AccountKey=` of a connection string) is written in this file: it grants full access to the storage account; rotate it and keep it out of the pack",
       );
+    } else if (m[5] !== undefined) {
+      // `bypass=`, `mypass=`: the key only ends in "pass"; `PGPASSWORD=`, `dbPassword=`,
+      // `db_password=`, `--password=`, `?pwd=` name a password.
+      const key = m[5];
+      const value = m[6] ?? "";
+      if (
+        /[a-z]/.test(text.charAt(start - key.length - 1)) &&
+        /^[a-z]/.test(key)
+      )
+        continue;
+      if (NOT_A_PASSWORD.test(value) || !isLiteralPassword(value)) continue;
+      found(
+        line,
+        "SECRET_PASSWORD",
+        `a password is written (\`${key}=…\`) in this file: anyone with the pack can use it; change it, and pass it in at install time (a Secret, or a value the user sets)`,
+      );
     } else if (m[4] !== undefined) {
       const secret = urlSecret(m[4]);
       if (secret === null) continue;
@@ -350,17 +374,25 @@ function urlSecret(userInfo: string): string | null {
   if (colon < 0) return null;
   const password = userInfo.slice(colon + 1);
   if (WHOLE_TOKEN.test(password) && tokenKind(password, "")) return password;
-  if (
+  return password !== user && isLiteralPassword(password) ? "" : null;
+}
+
+/**
+ * Whether `password` is one written out rather than one standing for it: not empty, not filled in
+ * later (`$(PASSWORD)`, `$PASS`, printf's `%s`), not a placeholder (`xxxx`, `your-…`, an
+ * environment variable's name such as `DB_PASS`), not a value naming itself (`mypassword`,
+ * `ci-postgres-pass`) or a well-known default (`test`, `admin`), and of three different
+ * characters at least.
+ */
+function isLiteralPassword(password: string): boolean {
+  return !(
     password === "" ||
-    password === user ||
     /\$[A-Za-z_(]|%(?![0-9A-Fa-f]{2})/.test(password) ||
     PLACEHOLDER.test(password) ||
     URL_PLACEHOLDER.test(password) ||
     ENV_NAME.test(password) ||
     distinct(password) < 3
-  )
-    return null;
-  return "";
+  );
 }
 
 /**
@@ -371,6 +403,12 @@ function urlSecret(userInfo: string): string | null {
  */
 const URL_PLACEHOLDER =
   /pass|pwd|secret|token|credential|^(?:api[-_]?)?keys?$|^(?:pw|test|admin|root|guest|demo|default|changeit|foo|bar|foobar|sample)$/i;
+/**
+ * A `password=` value that is a setting or a path rather than a password (`--password=stdin`,
+ * `use_password=true`, the shell's `PWD=/home/u`).
+ */
+const NOT_A_PASSWORD =
+  /^(?:true|false|yes|no|on|off|none|null|nil|required|optional|stdin|prompt|env|file|random|auto|empty|disabled?|enabled?|(?:~|\.\.?)?\/.*)$/i;
 /** An environment variable's name standing for the password (`PASSWORD`, `DB_PASS`). */
 const ENV_NAME = /^[A-Z]+(?:_[A-Z0-9]+)*$/;
 

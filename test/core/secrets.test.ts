@@ -482,6 +482,83 @@ describe("credentials in a URL", () => {
   });
 });
 
+// A password written as `key=value` has no shape of its own either: a connection string, a URL's
+// query, a command-line flag or an environment line carried one unseen.
+describe("passwords written as key=value (SECRET_PASSWORD)", () => {
+  const password = (): string => randomFrom(ALNUM + "-_.~!", 16);
+  const cases: [string, (p: string) => string, string, string][] = [
+    [
+      "an ADO.NET connection string",
+      (p) =>
+        `db:\n  connection: "Server=sql.corp;Database=app;User Id=app;Password=${p};"\n`,
+      "SECRET_PASSWORD@2",
+      "Password=…",
+    ],
+    [
+      "an ODBC connection string (Pwd)",
+      (p) => `dsn: Driver={ODBC};Uid=app;Pwd=${p}\n`,
+      "SECRET_PASSWORD@1",
+      "Pwd=…",
+    ],
+    [
+      "a JDBC URL's query",
+      (p) =>
+        `url: jdbc:postgresql://db:5432/app?user=app&password=${p}&ssl=true\n`,
+      "SECRET_PASSWORD@1",
+      "password=…",
+    ],
+    [
+      "a command-line flag in a manifest's args",
+      (p) => `args:\n  - --port=8080\n  - --db-password=${p}\n`,
+      "SECRET_PASSWORD@3",
+      "password=…",
+    ],
+    [
+      "an environment line, quoted",
+      (p) => `script: |\n  export PGPASSWORD="${p}"\n  psql -h db\n`,
+      "SECRET_PASSWORD@2",
+      "PASSWORD=…",
+    ],
+    [
+      "a camelCase key in a --set",
+      (p) => `# helm install --set auth.postgresPassword=${p}\n`,
+      "SECRET_PASSWORD@1",
+      "Password=…",
+    ],
+  ];
+  it.each(cases)("%s", (_, make, expected, shown) => {
+    const secret = password();
+    const text = make(secret);
+    for (const path of ["values.yaml", "manifests/app.yaml", "README.md"]) {
+      const f = scan(path, text);
+      expect(brief(f)).toEqual([expected]);
+      expect(f[0]!.message).toContain(`(\`${shown.replace("…", "")}`);
+      expect(f[0]!.message).toMatch(
+        /^a password is written \(`[-\w.]*=…`\) in this file: anyone with the pack can use it/,
+      );
+      expectNotLeaked(f, secret);
+    }
+  });
+
+  it.each([
+    ["a key that only ends in pass", "a: bypass=1Xq9zR\nb: --mypass=1Xq9zR\n"],
+    [
+      "templated and expanded values",
+      'a: --password={{ .Values.password }}\nb: PGPASSWORD="$POSTGRES_PASSWORD"\nc: --db_password=$(DBCONFIG_PASSWORD)\nd: Password=${DB_PASSWORD};\n',
+    ],
+    [
+      "placeholders and values naming themselves (real charts' NOTES.txt)",
+      "a: --set auth.postgresPassword=secretpassword\nb: postgresql.auth.password=testpass\nc: --metrics-basic-auth-password=secret\nd: QUAY_PASSWORD=<quay password>\ne: password=xxxx\nf: password=DB_PASS\n",
+    ],
+    [
+      "settings and paths",
+      "a: --password=stdin\nb: use_password=true\nc: export PWD=/home/u\nd: password=\ne: Password=;\n",
+    ],
+  ])("no finding for %s", (_, text) => {
+    expect(scan("values.yaml", text)).toEqual([]);
+  });
+});
+
 describe("SECRET_KUBECONFIG", () => {
   const kubeconfig = (user: string): string =>
     [
@@ -749,6 +826,12 @@ describe("options and input", () => {
       [fill("://" + "a:".repeat(200)), 0],
       [fill("https://"), 0],
       [fill("://:@"), 0],
+      // `key=value` passwords are found from each `=`, their key read behind it.
+      [fill("="), 0],
+      [fill("password="), 0],
+      [fill("x=" + "a".repeat(300)), 0],
+      // One line, one finding: each of its ~2.4 million passwords is judged, the line named once.
+      [fill("pwd=Zq9;"), 1],
     ];
     for (const [text, count] of hostile)
       expect(scan("manifests/big.yaml", text)).toHaveLength(count);
