@@ -158,6 +158,8 @@ export const CORE_ERROR_STEPS: Readonly<Record<string, StepId>> = {
   ANSIBLE_ROLE_MISSING: "content",
   DEPENDENCY_INVALID: "content",
   RESOURCE_INVALID: "content",
+  // Two files whose names differ only in case: charts, manifests and role files are added there.
+  FILE_NAME_COLLISION: "content",
   LOGO_MISSING: "logo",
   LOGO_INVALID: "logo",
   LOGO_NOT_IMAGE: "logo",
