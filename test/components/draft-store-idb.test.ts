@@ -98,6 +98,31 @@ describe("the IndexedDB draft store", () => {
     expect((await store.load("d1"))?.draft.data).toEqual({ tab: "A" });
   });
 
+  // A builder that published (the draft removed with its files) and carried on saved the draft
+  // again naming files it no longer sent: a draft stored without them, opened as missing charts.
+  it.each(["indexeddb", "memory"] as const)(
+    "%s: refuses a save naming files neither sent nor stored, and stores nothing of it",
+    async (kind) => {
+      const store =
+        kind === "indexeddb"
+          ? await openAsNewPage()
+          : (
+              await import("@/features/drafts/api/draft-store")
+            ).memoryDraftStore();
+      await store.save(input());
+      await store.remove("d1");
+      await expect(
+        store.save(input({ baseRev: 1, newBlobs: new Map() })),
+      ).rejects.toThrow(
+        "2 of its files are no longer in this browser's storage (the draft was published or deleted meanwhile); nothing was saved: export the draft to keep it",
+      );
+      expect(await store.load("d1")).toBeNull();
+      // Sent again with the save, they are stored: the draft is whole.
+      expect(await store.save(input())).toMatchObject({ ok: true, rev: 1 });
+      expect((await store.load("d1"))?.blobs.size).toBe(2);
+    },
+  );
+
   it("a full disk rejects the save with QuotaExceededError and loses nothing stored", async () => {
     const store = await openAsNewPage();
     await store.save(input());

@@ -61,6 +61,24 @@ const summaryOf = (d: StoredDraft): DraftSummary => ({
   rev: d.rev,
 });
 
+/**
+ * A save that names files neither sent with it nor stored for the draft: they were removed
+ * meanwhile (the draft published, or deleted in another tab). Refused, so a draft is never stored
+ * with files it cannot open; the wizard still holds them, and an export keeps them.
+ */
+function missingBlobsError(
+  input: DraftSaveInput,
+  stored: ReadonlySet<string>,
+): Error | null {
+  const missing = input.blobIds.filter(
+    (b) => !input.newBlobs.has(b) && !stored.has(b),
+  );
+  if (missing.length === 0) return null;
+  return new Error(
+    `${missing.length === 1 ? "one of its files is" : `${missing.length} of its files are`} no longer in this browser's storage (the draft was published or deleted meanwhile); nothing was saved: export the draft to keep it`,
+  );
+}
+
 const newestFirst = (a: DraftSummary, b: DraftSummary) =>
   b.savedAt.localeCompare(a.savedAt);
 
@@ -88,6 +106,8 @@ export function memoryDraftStore(): DraftStore {
         return { ok: false, conflict: summaryOf(prev) };
       const now = new Date().toISOString();
       const own = blobs.get(input.id) ?? new Map<string, Uint8Array>();
+      const missing = missingBlobsError(input, new Set(own.keys()));
+      if (missing) throw missing;
       for (const [k, v] of input.newBlobs) own.set(k, v);
       const keep = new Set(input.blobIds);
       for (const k of own.keys()) if (!keep.has(k)) own.delete(k);
@@ -228,10 +248,15 @@ async function saveIn(
   }
   const now = new Date().toISOString();
   const rev = (prev?.rev ?? 0) + 1;
+  const keys = await request(blobStore.getAllKeys(draftRange(input.id)));
+  const missing = missingBlobsError(
+    input,
+    new Set(keys.map((k) => (k as [string, string])[1])),
+  );
+  if (missing) throw missing;
   for (const [blobId, bytes] of input.newBlobs)
     blobStore.put(bytes, [input.id, blobId]);
   const keep = new Set(input.blobIds);
-  const keys = await request(blobStore.getAllKeys(draftRange(input.id)));
   for (const k of keys)
     if (!keep.has((k as [string, string])[1])) blobStore.delete(k);
   drafts.put({

@@ -19,6 +19,12 @@ export interface AutosaveState {
   unsaved: boolean;
   /** Save now (before an export or leaving); resolves when stored. */
   flush: () => Promise<boolean>;
+  /**
+   * The draft was removed from storage with its files (it was published): nothing of it is
+   * stored any more. Moving between steps stores nothing; the first change to the pack stores the
+   * whole draft again, every file with it.
+   */
+  forget: () => void;
 }
 
 interface Snapshot {
@@ -71,6 +77,10 @@ export function useAutosave(opts: {
   const [error, setError] = useState<string | null>(null);
   // The fingerprint whose save failed: retried on the next change or "Try again", never in a loop.
   const failedFingerprint = useRef<string | null>(null);
+  // Set by forget(): the content the registry holds, whose draft storage no longer has.
+  const forgotten = useRef<string | null>(null);
+  // Bumped by forget(), so a save that was running then does not count its files as stored.
+  const generation = useRef(0);
 
   useEffect(() => {
     latest.current = snapshot;
@@ -78,10 +88,15 @@ export function useAutosave(opts: {
 
   const saveOnce = useCallback(async (): Promise<boolean> => {
     const snap = latest.current;
-    if (snap.fingerprint === savedFingerprint.current) {
+    if (
+      snap.fingerprint === savedFingerprint.current ||
+      snap.content === forgotten.current
+    ) {
+      savedFingerprint.current = snap.fingerprint;
       setStatus("saved");
       return true;
     }
+    const gen = generation.current;
     setStatus("saving");
     const newBlobs = new Map<string, Uint8Array>();
     for (const [id, bytes] of snap.blobs)
@@ -100,6 +115,15 @@ export function useAutosave(opts: {
         setStatus("conflict");
         return false;
       }
+      if (gen !== generation.current) {
+        // Removed while this save ran: what it stored may be gone with the rest. The next change
+        // stores everything anew.
+        setStatus(
+          latest.current.content === forgotten.current ? "saved" : "pending",
+        );
+        return true;
+      }
+      forgotten.current = null;
       rev.current = r.rev;
       stored.current = new Set(snap.blobs.keys());
       savedFingerprint.current = snap.fingerprint;
@@ -136,6 +160,13 @@ export function useAutosave(opts: {
     }
   }, [saveOnce, status]);
 
+  const forget = useCallback(() => {
+    generation.current++;
+    forgotten.current = latest.current.content;
+    rev.current = null;
+    stored.current = new Set();
+  }, []);
+
   useEffect(() => {
     if (status === "conflict") return;
     if (snapshot.fingerprint === savedFingerprint.current) return;
@@ -158,5 +189,5 @@ export function useAutosave(opts: {
       : status === "error" ||
         status === "conflict" ||
         snapshot.content !== savedContent;
-  return { status, savedAt, error, unsaved, flush };
+  return { status, savedAt, error, unsaved, flush, forget };
 }

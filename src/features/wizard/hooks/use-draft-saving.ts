@@ -72,7 +72,13 @@ export function useDraftSaving(opts: {
   return {
     save,
     snapshot,
-    /** The registry now holds this content: leaving no longer needs to ask. */
-    markPublished: () => setPublishedContent(revision),
+    /**
+     * The registry now holds this content and the draft is removed from storage: leaving no
+     * longer needs to ask, and the next change stores the draft again, files and all.
+     */
+    markPublished: () => {
+      setPublishedContent(revision);
+      save.forget();
+    },
   };
 }
