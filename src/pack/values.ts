@@ -96,6 +96,16 @@ function docOf(text: string): Document {
   return doc;
 }
 
+/**
+ * Make the empty map at `path` block style: a removal leaves `charts: {}`, a flow map, and what is
+ * added into a flow map is written in flow style too (`{ replicas: 1, … }`, comments out of line).
+ * A flow map with entries is the user's and stays as written.
+ */
+function unflowEmpty(doc: Document, path: readonly string[]): void {
+  const node = doc.getIn(path, true);
+  if (isMap(node) && node.flow && node.items.length === 0) node.flow = false;
+}
+
 export interface Composed {
   text: string;
   /** False when the block already existed and was left untouched. */
@@ -123,6 +133,7 @@ export function addChartValues(
   if (chartDoc.commentBefore && isMap(node))
     node.commentBefore = chartDoc.commentBefore;
   if (!doc.hasIn(["charts"])) doc.setIn(["charts"], new YAMLMap());
+  unflowEmpty(doc, ["charts"]);
   doc.setIn(["charts", chartName], node);
   return { text: doc.toString({ lineWidth: 0 }), added: true };
 }
@@ -157,6 +168,7 @@ export function restoreValuesBlock(
   if (node === undefined) return current;
   const doc = docOf(current);
   if (!doc.hasIn([section])) doc.setIn([section], new YAMLMap());
+  unflowEmpty(doc, [section]);
   doc.setIn([section, key], node);
   return doc.toString({ lineWidth: 0 });
 }
@@ -176,12 +188,8 @@ export function addManifestValues(
   const seeds = manifestValueSeeds(manifestText);
   const existing = (doc.toJS() ?? {}) as unknown;
   // Written block style whatever the file had (`manifests: {}` would make a one-line flow map).
-  const unflow = (path: string[]): void => {
-    const node = doc.getIn(path, true);
-    if (isMap(node) && node.flow && node.items.length === 0) node.flow = false;
-  };
-  unflow(["manifests"]);
-  unflow(["manifests", key]);
+  unflowEmpty(doc, ["manifests"]);
+  unflowEmpty(doc, ["manifests", key]);
   let added = false;
   for (const ref of refs) {
     if (hasPath(existing, `manifests.${key}.${ref}`)) continue;

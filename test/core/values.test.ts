@@ -46,6 +46,41 @@ describe("values composition", () => {
     );
   });
 
+  // Removing the last chart left `charts: {}`, a flow map, and the next chart added was written
+  // into it in flow style: `{ replicas: 1, … }` with its comments out of line (found by trying
+  // the builder: remove a chart, add it again).
+  it("a chart removed and added again, or put back by undo, is written as it was first, in block style", async () => {
+    const files = await loadFixture("pack-central/crossplane-2.3.0");
+    const chart = readChart(files.get("charts/crossplane-2.3.0.tgz")!, {
+      name: "charts/crossplane-2.3.0.tgz",
+    });
+    if (!chart.ok) throw new Error(chart.error.message);
+    const base = "pack:\n  namespace: crossplane-system\n";
+    const first = addChartValues(
+      base,
+      "crossplane",
+      chart.value.valuesText,
+    ).text;
+    const removed = removeValuesBlock(first, "charts", "crossplane");
+    expect(removed).toBe(`${base}charts: {}\n`);
+    const again = addChartValues(removed, "crossplane", chart.value.valuesText);
+    expect(again.text).toBe(first);
+    // Undo after another edit puts the block back into the edited text, in block style too.
+    const edited = removed.replace("crossplane-system", "xp");
+    const back = restoreValuesBlock(
+      edited,
+      first,
+      removed,
+      "charts",
+      "crossplane",
+    );
+    expect(back).toBe(first.replace("crossplane-system", "xp"));
+    // A flow map with entries is the user's own style and stays.
+    expect(addChartValues("charts: {a: {x: 1}}\n", "b", "y: 2\n").text).toBe(
+      "charts: { a: { x: 1 }, b: { y: 2 } }\n",
+    );
+  });
+
   it("an empty values.yaml (as in cks-kubebench) takes a chart block", () => {
     expect(parse(addChartValues("", "x", "a: 1\n").text)).toEqual({
       charts: { x: { a: 1 } },
