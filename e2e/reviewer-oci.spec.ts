@@ -127,6 +127,23 @@ test("on the OCI store, an inner chart template opens by deep link, with the cha
   await packPage.goto(NAME, BASE, `?file=${encodeURIComponent(inner)}`);
   await expect(packPage.viewerHeading(inner)).toBeVisible();
   await expect(packPage.editorLine(inner, "kind: Deployment")).toBeVisible();
+  // A template is YAML only once Helm renders it: highlighted as YAML, never checked as YAML
+  // (checked, every `{{ … }}` line of a valid template was marked a problem).
+  // Monaco names the model's language on the element it was created in.
+  await expect(
+    page.locator("[data-mode-id]").filter({ has: packPage.editor(inner) }),
+  ).toHaveAttribute("data-mode-id", "yaml-template");
+  await expect
+    .poll(() =>
+      packPage
+        .editorLine(inner, "kind: Deployment")
+        .locator("span > span")
+        .count(),
+    )
+    .toBeGreaterThan(1);
+  await expect(packPage.editor(inner).locator(".squiggly-error")).toHaveCount(
+    0,
+  );
   await expectNoA11yViolations(page, "OCI: inner template");
 
   // The archive itself: the chart panel with Chart.yaml read from the registry's copy.

@@ -93,7 +93,7 @@ export function DiffBody({
       <DiffEditor
         original={a.text}
         modified={b.text}
-        language={languageOf(path)}
+        language={languageOf(path, a.text, b.text)}
         ariaLabel={`Changes to ${path}`}
         height="min(60vh, 32rem)"
         fitContent

@@ -77,12 +77,34 @@ describe("previewOf", () => {
 
 describe("languageOf / formatBytes", () => {
   it("maps extensions case-insensitively", () => {
-    expect(["a.YML", "b.Json", "README.md", "x.tpl"].map(languageOf)).toEqual([
-      "yaml",
-      "json",
-      "markdown",
-      "plaintext",
-    ]);
+    expect(
+      ["a.YML", "b.Json", "README.md", "x.tpl"].map((p) => languageOf(p)),
+    ).toEqual(["yaml", "json", "markdown", "plaintext"]);
+  });
+  // Checked as YAML, a chart's valid templates showed a problem on every `{{ … }}` line (172 in
+  // ambassador's projects.yaml) while the pack had none.
+  it("YAML that Helm or Palette renders first is yaml-template: a chart's templates, any text with {{", () => {
+    expect(languageOf("charts/x.tgz/templates/deployment.yaml")).toBe(
+      "yaml-template",
+    );
+    expect(languageOf("templates/NOTES.yaml")).toBe("yaml-template");
+    expect(
+      languageOf("manifests/app.yaml", "image: {{ .Values.image }}\n"),
+    ).toBe("yaml-template");
+    // Either side of a diff.
+    expect(languageOf("values.yaml", "a: 1\n", "a: '{{ x }}'\n")).toBe(
+      "yaml-template",
+    );
+    expect(languageOf("values.yaml", "a: 1\n")).toBe("yaml");
+    expect(languageOf("my-templates/a.yaml")).toBe("yaml");
+    const templated = previewOf(
+      "manifests/app.yaml",
+      new TextEncoder().encode("kind: A\nname: {{ .Values.name }}\n"),
+    );
+    expect(templated).toMatchObject({
+      kind: "rich",
+      language: "yaml-template",
+    });
   });
   it("formats sizes", () => {
     expect([0, 1023, 1536, 3 * 1024 * 1024].map(formatBytes)).toEqual([

@@ -1,14 +1,23 @@
+import type { EditorLanguage } from "@/lib/monaco";
 import { imageInfo } from "@/pack/png";
 import { MAX_RICH_PREVIEW_BYTES, MAX_TEXT_PREVIEW_BYTES } from "@/pack/limits";
 import { describeSniffed, sniff } from "@/pack/sniff";
 import { decodeText } from "@/pack/yaml-text";
 
-export type Language = "yaml" | "json" | "markdown" | "plaintext";
+export type Language = EditorLanguage;
 
-/** The editor language for a file name (never from its content). */
-export function languageOf(path: string): Language {
+/**
+ * The editor language of a file, from its name; YAML is `yaml-template` when it is a chart's
+ * template or any of `texts` (its content, both sides of a diff) holds a template action (`{{`):
+ * it is not YAML until Helm or Palette renders it, so it is not checked as YAML.
+ */
+export function languageOf(path: string, ...texts: string[]): Language {
   const lower = path.toLowerCase();
-  if (/\.ya?ml$/.test(lower)) return "yaml";
+  if (/\.ya?ml$/.test(lower))
+    return /(?:^|\/)templates\//.test(lower) ||
+      texts.some((t) => t.includes("{{"))
+      ? "yaml-template"
+      : "yaml";
   if (lower.endsWith(".json")) return "json";
   if (/\.(md|markdown)$/.test(lower)) return "markdown";
   return "plaintext";
@@ -56,7 +65,7 @@ export function previewOf(path: string, bytes: Uint8Array): FilePreview {
   if (text === null)
     return { kind: "binary", type: "binary data (not UTF-8 text)" };
   if (bytes.length > MAX_RICH_PREVIEW_BYTES) return { kind: "plain", text };
-  return { kind: "rich", text, language: languageOf(path) };
+  return { kind: "rich", text, language: languageOf(path, text) };
 }
 
 /** A byte count for people: `812 B`, `14.2 KiB`, `3.1 MiB`. */

@@ -8,6 +8,7 @@ let unnamed = 0;
 
 const EXTENSION: Record<EditorLanguage, string> = {
   yaml: "yaml",
+  "yaml-template": "yaml",
   json: "json",
   markdown: "md",
   plaintext: "txt",

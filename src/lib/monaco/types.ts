@@ -1,5 +1,10 @@
-/** The languages the editors highlight; YAML and JSON also get a language service (validation). */
-export type EditorLanguage = "yaml" | "json" | "markdown" | "plaintext";
+/**
+ * The languages the editors highlight; YAML and JSON also get a language service (validation).
+ * `yaml-template` is YAML with Go template actions (a chart's templates, a manifest Helm or
+ * Palette renders): highlighted as YAML, never checked as YAML, which it is not until rendered.
+ */
+export type EditorLanguage =
+  "yaml" | "yaml-template" | "json" | "markdown" | "plaintext";
 
 export type EditorSeverity = "error" | "warning" | "info";
 
