@@ -7,6 +7,12 @@ import {
   takeValuesBlock,
 } from "@/features/wizard/model/values-block";
 
+/** A row of either list, as Undo compares them: charts have a name, manifests only a path. */
+interface ListRow {
+  path: string;
+  name?: string;
+}
+
 /** A chart's or a manifest's row: what it is called, and its block in values.yaml. */
 interface Row {
   /** The list the row is in; its values block is under the same name (`charts.<key>`). */
@@ -23,8 +29,11 @@ interface Row {
 
 /**
  * The removal of a chart or a manifest together with its block in values.yaml: the question
- * names the block, and Undo puts back the row and the block (the block only while values.yaml
- * still parses). When values.yaml does not parse, the block stays and the status says so.
+ * names the block, and Undo puts back the row where it was and the block (the block only while
+ * values.yaml still parses). When values.yaml does not parse, the block stays and the status says
+ * so. Undo keeps what was done since: rows added stay (it once put back the whole list as it was,
+ * dropping them), and a row or block of the same name added since is the newer work, kept in
+ * place of the old one, which the status then says.
  */
 export function valuesBlockRemoval(
   {
@@ -43,7 +52,9 @@ export function valuesBlockRemoval(
     goes: block ? [block] : [],
     confirm: alwaysAsk || block !== null,
     run: () => {
-      const rowsBefore = getValues(list);
+      const rowsBefore: readonly ListRow[] = getValues(list);
+      const at = rowsBefore.findIndex((r) => r.path === path);
+      const row = rowsBefore[at];
       const taken =
         block !== null && key !== null
           ? takeValuesBlock(getValues("files.values"), list, key)
@@ -57,8 +68,30 @@ export function valuesBlockRemoval(
             : `Removed ${path}; values.yaml does not parse, so ${entry} is still in it.`
           : `Removed ${path}.`,
         undo: () => {
-          setValue(list, rowsBefore, { shouldDirty: true });
+          const rows: readonly ListRow[] = getValues(list);
+          const newer =
+            row &&
+            rows.find(
+              (r) =>
+                r.path === path ||
+                // An entry whose archive is missing has no name yet.
+                (Boolean(row.name) && r.name === row.name),
+            );
+          if (!row || newer)
+            return `${path} was not put back: ${newer ? `${newer.path} took its place since` : "it is no longer known"}.`;
+          const next = [...rows];
+          next.splice(Math.min(at, next.length), 0, row);
+          setValue(list, next as WizardValues[typeof list], {
+            shouldDirty: true,
+          });
           const now = getValues("files.values");
+          if (
+            taken.ok &&
+            now !== null &&
+            key !== null &&
+            describeValuesBlock(now, list, key) !== null
+          )
+            return `Put back ${path}; values.yaml has ${entry} again (added since), so it was kept instead of the removed one.`;
           if (taken.ok && now !== null) {
             try {
               setValue("files.values", taken.restore(now), {
