@@ -155,8 +155,21 @@ test("no README: the review's link and pack-central's error in the error summary
     "README missing",
   );
   await values.tab("README.md").click();
+  // A README with the user's words goes only after a question, and Undo brings it back (it
+  // went in one click, for good).
+  await values.replaceText("# Mine", "README.md");
+  await expect(values.viewText()).toContainText("# Mine");
   await page.getByRole("button", { name: "Remove README.md" }).click();
+  const ask = page.getByRole("dialog", { name: "Remove README.md?" });
+  await ask.getByRole("button", { name: "Remove", exact: true }).click();
   const add = page.getByRole("button", { name: "Add README.md" });
+  await expect(add).toBeVisible();
+  await expect(page.getByText("Removed README.md.")).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Put back README.md.")).toBeVisible();
+  await expect(values.viewText()).toContainText("# Mine");
+  await page.getByRole("button", { name: "Remove README.md" }).click();
+  await ask.getByRole("button", { name: "Remove", exact: true }).click();
   await expect(add).toBeVisible();
   await values.nextTo("Review");
 

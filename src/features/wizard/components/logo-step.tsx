@@ -4,6 +4,8 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
+import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
+import { fileRemoval, useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
@@ -35,8 +37,24 @@ function usePngUrl(bytes: Uint8Array | undefined): string | null {
 
 /** Step 3: logo.png, checked by its bytes; other image formats converted to PNG here. */
 export function LogoStep() {
-  const { control, setValue } = useFormContext<WizardValues>();
+  const { control, setValue, getValues } = useFormContext<WizardValues>();
   const { blobs, addBlobs, report, reportPending } = useWizard();
+  const removal = useRemoval();
+  // No question (the image is on the user's disk, or made again in a click), but Undo: a
+  // converted or shrunk logo is not.
+  const removeLogo = () => {
+    const current = getValues("logo");
+    if (!current) return;
+    removal.request(
+      fileRemoval("logo.png", {
+        value: current,
+        untouched: true,
+        clear: () => setValue("logo", null, { shouldDirty: true }),
+        present: () => getValues("logo") !== null,
+        put: (v) => setValue("logo", v, { shouldDirty: true }),
+      }),
+    );
+  };
   const [logo, displayName, name] = useWatch({
     control,
     name: ["logo", "basics.displayName", "basics.name"],
@@ -130,6 +148,7 @@ export function LogoStep() {
           }
         />
       </div>
+      <RemovalPrompt removal={removal} />
       {working && <p role="status">Converting…</p>}
       {problem && (
         <Alert tone="error" title="This logo cannot be used">
@@ -163,9 +182,7 @@ export function LogoStep() {
       {actual?.kind === "refuse" && (
         <Alert tone="error" title="logo.png is not a usable image">
           <p>{actual.message}. Drop another image, or remove it.</p>
-          <Button onClick={() => setValue("logo", null, { shouldDirty: true })}>
-            Remove the logo
-          </Button>
+          <Button onClick={removeLogo}>Remove the logo</Button>
         </Alert>
       )}
       {logo && bytes && url ? (
@@ -195,11 +212,7 @@ export function LogoStep() {
                 Shrink to {LOGO_SIDE} px
               </Button>
             )}
-            <Button
-              onClick={() => setValue("logo", null, { shouldDirty: true })}
-            >
-              Remove the logo
-            </Button>
+            <Button onClick={removeLogo}>Remove the logo</Button>
           </div>
         </figure>
       ) : logo ? null : (

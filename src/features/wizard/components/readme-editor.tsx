@@ -4,6 +4,8 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import { EditorLinkTargets } from "@/features/wizard/components/editor-link-targets";
+import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
+import { fileRemoval, useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
@@ -29,8 +31,9 @@ export function ReadmeEditor({
   draftId: string;
   revealLine?: number | undefined;
 }) {
-  const { control, setValue } = useFormContext<WizardValues>();
+  const { control, setValue, getValues } = useFormContext<WizardValues>();
   const { files, report } = useWizard();
+  const removal = useRemoval();
   const [text, title] = useWatch({
     control,
     name: [NAME, "basics.displayName"],
@@ -65,6 +68,7 @@ export function ReadmeEditor({
         <Button id={fieldId(NAME)} onClick={() => set(readmeSkeleton(title))}>
           Add README.md
         </Button>
+        <RemovalPrompt removal={removal} />
       </div>
     );
   return (
@@ -83,8 +87,26 @@ export function ReadmeEditor({
         >
           Preview
         </Button>
-        <Button onClick={() => set(null)}>Remove README.md</Button>
+        <Button
+          onClick={() =>
+            removal.request(
+              fileRemoval("README.md", {
+                value: text,
+                untouched:
+                  text.trim() === "" ||
+                  text === readmeSkeleton(title) ||
+                  text === readmeSkeleton(""),
+                clear: () => set(null),
+                present: () => getValues(NAME) !== null,
+                put: set,
+              }),
+            )
+          }
+        >
+          Remove README.md
+        </Button>
       </div>
+      <RemovalPrompt removal={removal} />
       <EditorLinkTargets
         name={NAME}
         label="README.md"

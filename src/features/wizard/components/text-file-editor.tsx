@@ -5,6 +5,8 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EditorLinkTargets } from "@/features/wizard/components/editor-link-targets";
+import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
+import { fileRemoval, useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useFieldError } from "@/features/wizard/components/form-fields";
 import { useValuesSyntax } from "@/features/wizard/hooks/use-values-syntax";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
@@ -48,7 +50,8 @@ export function TextFileEditor({
   skeleton = "",
   about,
 }: TextFileEditorProps) {
-  const { control, setValue } = useFormContext<WizardValues>();
+  const { control, setValue, getValues } = useFormContext<WizardValues>();
+  const removal = useRemoval();
   const { report, reportPending, draftId } = useWizard();
   const name = `files.${file}` as const;
   const text = useWatch({ control, name });
@@ -148,6 +151,7 @@ export function TextFileEditor({
         {about && <p>{about}</p>}
         <p className="muted">This pack has no {path}.</p>
         <Button onClick={() => set(skeleton)}>Add {path}</Button>
+        <RemovalPrompt removal={removal} />
       </div>
     );
 
@@ -156,8 +160,25 @@ export function TextFileEditor({
       {about && <p>{about}</p>}
       <div className="text-file__toolbar">
         <Button onClick={() => void format()}>Format {path}</Button>
-        {!required && <Button onClick={() => set(null)}>Remove {path}</Button>}
+        {!required && (
+          <Button
+            onClick={() =>
+              removal.request(
+                fileRemoval(path, {
+                  value: text,
+                  untouched: text.trim() === "" || text === skeleton,
+                  clear: () => set(null),
+                  present: () => getValues(name) !== null,
+                  put: set,
+                }),
+              )
+            }
+          >
+            Remove {path}
+          </Button>
+        )}
       </div>
+      <RemovalPrompt removal={removal} />
       {formatError && (
         <Alert tone="error" title={`${path} cannot be formatted`}>
           <p>{formatError}</p>

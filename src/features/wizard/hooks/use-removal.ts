@@ -57,3 +57,41 @@ export function useRemoval() {
 }
 
 export type Removal = ReturnType<typeof useRemoval>;
+
+/**
+ * The removal of one file the user may have written or uploaded (README.md, presets.yaml,
+ * schema.yaml, the logo): a question first unless it holds nothing of theirs (`untouched`: the
+ * skeleton the builder adds), then Undo, which puts it back unless a file took its place since
+ * (that one is the newer work, kept). These went in one click, for good.
+ */
+export function fileRemoval<T>(
+  what: string,
+  opts: {
+    /** What is removed, as Undo puts it back. */
+    value: T;
+    untouched: boolean;
+    /** Take it out of the pack. */
+    clear: () => void;
+    /** Whether the pack has such a file now (one added since the removal). */
+    present: () => boolean;
+    put: (value: T) => void;
+  },
+): RemovalRequest {
+  return {
+    what,
+    goes: [],
+    confirm: !opts.untouched,
+    run: () => {
+      opts.clear();
+      return {
+        message: `Removed ${what}.`,
+        undo: () => {
+          if (opts.present())
+            return `${what} was not put back: the pack has a new ${what} since.`;
+          opts.put(opts.value);
+          return `Put back ${what}.`;
+        },
+      };
+    },
+  };
+}
