@@ -215,12 +215,17 @@ test("Review: a manifest reference to a missing value links to the manifest's li
   await finding
     .getByRole("button", { name: "Show manifests/app.yaml, line 6" })
     .click();
+  // The focus goes to the file browser, scrolled into view (it went to the step's heading at the
+  // top of the page, the viewer far below).
+  await expect(
+    review.page.getByRole("heading", { level: 3, name: "Files" }),
+  ).toBeFocused();
   await expect(
     review.page.getByRole("heading", {
       level: 4,
       name: /manifests\/app\.yaml/,
     }),
-  ).toBeVisible();
+  ).toBeInViewport();
   await expect(
     review.page.getByRole("textbox", {
       name: "Contents of manifests/app.yaml",

@@ -17,6 +17,7 @@ import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import {
   findingTarget,
+  REVIEW_FILES_ID,
   type FindingTarget,
 } from "@/features/wizard/model/finding-targets";
 import { packStem } from "@/features/wizard/model/draft-to-pack-files";
@@ -139,7 +140,9 @@ export function ReviewStep() {
           }}
         />
       )}
-      <h3>Files</h3>
+      <h3 id={REVIEW_FILES_ID} tabIndex={-1}>
+        Files
+      </h3>
       <FileBrowser
         files={files}
         findings={findings}

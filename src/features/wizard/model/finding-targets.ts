@@ -24,6 +24,9 @@ export type FindingTarget =
 export const fieldId = (path: string): string =>
   `field-${path.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
 
+/** The Review step's file browser heading: where a link to a file (and line) puts the focus. */
+export const REVIEW_FILES_ID = "review-files";
+
 const BASICS = new Set([
   "name",
   "displayName",
