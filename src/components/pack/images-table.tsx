@@ -1,4 +1,4 @@
-import { useId, useMemo } from "react";
+import { useDeferredValue, useId, useMemo, useState } from "react";
 
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PackFiles } from "@/pack/pack-files";
@@ -8,6 +8,13 @@ import { FileLink } from "./file-link";
 import { imageRows, type ImageRow } from "./image-rows";
 import "./images.css";
 import { CodeText } from "@/components/ui/code-text";
+import { Button } from "@/components/ui/button";
+
+/**
+ * Rows drawn at first, and added by each "Show more". A pack with 35,000 images (an 11 MB
+ * manifest of Deployments) blocked the page for 14 s drawing them all at once.
+ */
+export const IMAGE_ROWS_PAGE = 200;
 
 /** How the table opens the file and line an image was found at. */
 export interface OpenSource {
@@ -40,6 +47,23 @@ export function ImagesTable({
   const id = useId();
   const rows = useMemo(() => imageRows(images), [images]);
   const invalid = rows.filter((r) => !r.parsed.ok).length;
+  const [query, setQuery] = useState("");
+  const [limit, setLimit] = useState(IMAGE_ROWS_PAGE);
+  // Typing in the filter stays responsive: the table follows when the browser has time.
+  const needle = useDeferredValue(query.trim().toLowerCase());
+  const matching = useMemo(
+    () =>
+      needle === ""
+        ? rows
+        : rows.filter(
+            (r) =>
+              r.ref.toLowerCase().includes(needle) ||
+              r.source.toLowerCase().includes(needle),
+          ),
+    [rows, needle],
+  );
+  const shown = matching.slice(0, limit);
+  const hidden = matching.length - shown.length;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby={`${id}-heading`} className="images">
@@ -60,6 +84,26 @@ export function ImagesTable({
             {invalid > 0 &&
               ` ${invalid} ${invalid === 1 ? "reference is" : "references are"} not valid and marked ⚠.`}
           </p>
+          {rows.length > IMAGE_ROWS_PAGE && (
+            <p className="images__filter">
+              <label htmlFor={`${id}-filter`}>Filter images</label>{" "}
+              <input
+                id={`${id}-filter`}
+                type="search"
+                value={query}
+                onChange={(e) => {
+                  setQuery(e.target.value);
+                  setLimit(IMAGE_ROWS_PAGE);
+                }}
+                aria-describedby={`${id}-count`}
+              />{" "}
+              <span id={`${id}-count`} role="status">
+                {needle === ""
+                  ? `Showing ${shown.length} of ${rows.length}.`
+                  : `${matching.length} of ${rows.length} match; showing ${shown.length}.`}
+              </span>
+            </p>
+          )}
           <TableScroll label="Images">
             <table className="images-table">
               <thead>
@@ -73,7 +117,7 @@ export function ImagesTable({
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r, i) => (
+                {shown.map((r, i) => (
                   <ImageTableRow
                     key={`${i}:${r.ref}`}
                     row={r}
@@ -84,6 +128,14 @@ export function ImagesTable({
               </tbody>
             </table>
           </TableScroll>
+          {hidden > 0 && (
+            <p>
+              <Button onClick={() => setLimit((l) => l + IMAGE_ROWS_PAGE)}>
+                Show {Math.min(hidden, IMAGE_ROWS_PAGE)} more ({hidden} not
+                shown)
+              </Button>
+            </p>
+          )}
         </>
       )}
     </section>
