@@ -226,7 +226,7 @@ test("any two packs: pick another pack and its version on the compare page; the 
   await expect(comparePage.summary).toBeVisible();
   const charts = page.getByRole("region", { name: "Charts", exact: true });
   await expect(charts).toContainText(
-    "0 on both sides (paired by chart name), 1 added, 1 removed.",
+    "0 on both sides (paired by chart name, or by archive for a chart renamed in its Chart.yaml), 1 added, 1 removed.",
   );
   await expect(
     charts.getByRole("region", { name: "Charts added" }),

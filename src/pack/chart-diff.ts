@@ -175,7 +175,10 @@ const isReadable = (c: ChartSide): boolean =>
  * archive is called (`charts/x-1.0.0.tgz` → `charts/x-1.1.0.tgz`); among several archives of one
  * chart name, the same path pairs first, then the rest in path order. An archive that cannot be
  * read pairs with the other side's archive at the same path, so its error is shown where its
- * changes would be. Never throws.
+ * changes would be. Two charts of different names at the same path pair when most of their inner
+ * files are the same ({@link sameChartRenamed}: a chart renamed in its Chart.yaml, its archive
+ * not, showed as one chart removed and another added, its changes nowhere); a different chart
+ * put at that path is added and removed. Never throws.
  */
 export function diffCharts(
   before: readonly ChartSide[],
@@ -204,10 +207,11 @@ export function diffCharts(
       );
       if (b) pair(b, a);
     }
-  // 3. Whatever is left at the same path: an unreadable archive, or a path holding another chart.
+  // 3. Whatever is left at the same path: an unreadable archive, or the same chart renamed.
   for (const a of right.filter(free)) {
     const b = left.find((c) => free(c) && c.file === a.file);
-    if (b && (!isReadable(a) || !isReadable(b))) pair(b, a);
+    if (b && (!isReadable(a) || !isReadable(b) || sameChartRenamed(b, a)))
+      pair(b, a);
   }
 
   return {
@@ -218,6 +222,18 @@ export function diffCharts(
     added: right.filter(free),
     removed: left.filter(free),
   };
+}
+
+/**
+ * Whether two charts of different names are one chart renamed: at least half of all their inner
+ * paths are on both sides (Chart.yaml, values.yaml and the templates of a renamed chart stay; two
+ * different charts share little beyond Chart.yaml, values.yaml and the helpers file).
+ */
+export function sameChartRenamed(before: ChartSide, after: ChartSide): boolean {
+  const paths = new Set(before.files.map((f) => f.path));
+  const shared = after.files.filter((f) => paths.has(f.path)).length;
+  const all = paths.size + after.files.length - shared;
+  return all > 0 && shared * 2 >= all;
 }
 
 /**

@@ -179,6 +179,32 @@ describe("diffCharts pairs charts by Chart.yaml name", () => {
     expect(d.removed.map((c) => c.name)).toEqual(["crossplane"]);
   });
 
+  // piraeus 2.9.1 renamed linstor-gui to linstor-web in Chart.yaml, keeping the archive's name:
+  // the compare showed one chart removed and another added, and its changes nowhere.
+  it("a chart renamed in its Chart.yaml at the same path pairs, the name a changed field", async () => {
+    const files = await fixtureChartFiles(
+      "crossplane-2.3.0",
+      "charts/crossplane-2.3.0.tgz",
+    );
+    const renamed = new Map(files);
+    const chartYaml = new TextDecoder()
+      .decode(files.get("Chart.yaml"))
+      .replace(/^name: crossplane$/m, "name: crossplane-core");
+    renamed.set("Chart.yaml", new TextEncoder().encode(chartYaml));
+    const d = diffCharts(
+      [await side("charts/crossplane-2.3.0.tgz", files, "crossplane")],
+      [await side("charts/crossplane-2.3.0.tgz", renamed, "crossplane-core")],
+    );
+    expect(d.added).toEqual([]);
+    expect(d.removed).toEqual([]);
+    expect(d.pairs).toHaveLength(1);
+    expect(d.pairs[0]!.fields).toContainEqual({
+      field: "name",
+      before: "crossplane",
+      after: "crossplane-core",
+    });
+  });
+
   it("an unreadable archive pairs by path and carries its error; nothing throws", async () => {
     const files = await fixtureChartFiles(
       "crossplane-2.3.0",

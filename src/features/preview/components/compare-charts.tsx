@@ -17,8 +17,9 @@ export function CompareCharts({ charts, sides, labels }: CompareChartsProps) {
     <section aria-labelledby="charts-heading" className="compare-charts">
       <h2 id="charts-heading">Charts</h2>
       <p>
-        {pairs.length} on both sides (paired by chart name), {added.length}{" "}
-        added, {removed.length} removed.
+        {pairs.length} on both sides (paired by chart name, or by archive for a
+        chart renamed in its Chart.yaml), {added.length} added, {removed.length}{" "}
+        removed.
       </p>
       {added.length > 0 && (
         <ChartList id="charts-added" title="Charts added" charts={added} />
