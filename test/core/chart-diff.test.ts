@@ -198,7 +198,9 @@ describe("diffCharts pairs charts by Chart.yaml name", () => {
     expect(d.added).toEqual([]);
     expect(d.removed).toEqual([]);
     expect(d.pairs).toHaveLength(1);
-    expect(d.pairs[0]!.fields).toContainEqual({
+    const pair = d.pairs[0]!;
+    if (pair.status === "unreadable") throw new Error("unreadable");
+    expect(pair.fields).toContainEqual({
       field: "name",
       before: "crossplane",
       after: "crossplane-core",
