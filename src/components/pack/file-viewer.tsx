@@ -8,7 +8,7 @@ import { FileContent } from "./file-content";
 import type { OpenFile } from "./file-link";
 import type { DocumentContext } from "./markdown-file";
 import { formatBytes, previewOf } from "./file-kind";
-import { targetLine, type FileTarget } from "./target-line";
+import { targetPlace, type FileTarget } from "./target-line";
 import "./pack.css";
 import { CodeText } from "@/components/ui/code-text";
 
@@ -50,16 +50,17 @@ export function FileViewer({
   const preview = useMemo(() => previewOf(path, bytes), [path, bytes]);
   const text = preview.kind === "rich" ? preview.text : null;
   const { path: valuePath, line } = target;
-  const revealLine = useMemo(
+  const place = useMemo(
     () =>
       text === null
         ? undefined
-        : targetLine(text, path, {
+        : targetPlace(text, path, {
             ...(valuePath ? { path: valuePath } : {}),
             ...(line ? { line } : {}),
           }),
     [text, path, valuePath, line],
   );
+  const revealLine = place?.line;
   const [cursorLine, setCursorLine] = useState<number | undefined>();
   // A link to a line of a document opens its source; otherwise it is read rendered.
   const [rendered, setRendered] = useState(!valuePath && !line);
@@ -114,6 +115,19 @@ export function FileViewer({
           </p>
         )}
       </header>
+      {valuePath && place?.nearest !== undefined && (
+        // A link to a value the file lacks still opens near it; say so, or it reads as found.
+        <p className="pack-note" role="status">
+          <code>{valuePath}</code> is not in {path}: the view shows{" "}
+          {place.nearest ? (
+            <>
+              its nearest part, <code>{place.nearest}</code>, instead.
+            </>
+          ) : (
+            "the start of the file instead."
+          )}
+        </p>
+      )}
       {unplaced.length > 0 && (
         <ul className="file-viewer__findings">
           {unplaced.map((f, i) => (

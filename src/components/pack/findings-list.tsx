@@ -25,7 +25,8 @@ interface FindingsListProps {
 const LABEL: Record<Finding["severity"], string> = {
   error: "Error",
   warning: "Warning",
-  info: "Note",
+  // The core's name, as the file viewer, the builder's problem lists and its counts ("3 info") say.
+  info: "Info",
 };
 
 /** Every finding, errors first: severity, message, code, and a link to where it is (or is fixed). */

@@ -8,23 +8,42 @@ export interface FileTarget {
   line?: number;
 }
 
+/** Where a target lands in a file's text. */
+export interface TargetPlace {
+  line: number | undefined;
+  /**
+   * Set when the value path is not in the file and the line is that of its deepest part that is:
+   * `charts` for `charts.nope.x`, "" when not even its first part is (the line is the document's).
+   */
+  nearest?: string;
+}
+
 /**
  * The line a target points at in a file's text: the line of the value path in a YAML file (the
- * deepest existing part of it, so a path to a missing key still lands on its parent), else the
- * explicit line. `$[]` (every array element) resolves to the first element.
+ * deepest existing part of it, so a path to a missing key still lands on its parent, and
+ * `nearest` says which part that is), else the explicit line. `$[]` (every array element)
+ * resolves to the first element.
  */
-export function targetLine(
+export function targetPlace(
   text: string,
   file: string,
   target: FileTarget,
-): number | undefined {
+): TargetPlace {
   if (target.path && /\.ya?ml$/i.test(file)) {
     const parsed = parseYamlLimited(text, file);
-    const segments = splitPath(target.path).map((s) =>
+    const parts = splitPath(target.path);
+    const segments = parts.map((s) =>
       s === "$[]" ? 0 : /^\d+$/.test(s) ? Number(s) : s,
     );
     const line = lineOfPath(parsed, 0, segments);
-    if (line !== undefined) return line;
+    if (line !== undefined) {
+      // The same walk as lineOfPath's: the longest part of the path with a node.
+      let found = segments.length;
+      while (found > 0 && !parsed.node(0, segments.slice(0, found))) found--;
+      return found === segments.length
+        ? { line }
+        : { line, nearest: parts.slice(0, found).join(".") };
+    }
   }
-  return target.line;
+  return { line: target.line };
 }

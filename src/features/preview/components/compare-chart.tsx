@@ -1,4 +1,5 @@
 import { Alert } from "@/components/ui/alert";
+import { CodeText } from "@/components/ui/code-text";
 import {
   countFiles,
   type ChartComparison,
@@ -67,7 +68,8 @@ export function CompareChart({ pair, sides, labels }: CompareChartProps) {
           <ul className="plain-list">
             {pair.problems.map((p) => (
               <li key={p.side}>
-                {labels[p.side === "before" ? 0 : 1]}: {p.message}
+                {labels[p.side === "before" ? 0 : 1]}:{" "}
+                <CodeText text={p.message} />
               </li>
             ))}
           </ul>

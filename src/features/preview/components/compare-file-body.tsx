@@ -1,6 +1,7 @@
 import { useQueries } from "@tanstack/react-query";
 
 import { Alert } from "@/components/ui/alert";
+import { CodeText } from "@/components/ui/code-text";
 import { Spinner } from "@/components/ui/spinner";
 
 import { compareFileQueryOptions, type FileSide } from "@/lib/api/pack-file";
@@ -25,7 +26,9 @@ export function CompareFileBody({ path, before, after }: CompareFileBodyProps) {
   if (failed)
     return (
       <Alert tone="error" title={`${path} could not be loaded`}>
-        <p>{failed.message}</p>
+        <p>
+          <CodeText text={failed.message} />
+        </p>
       </Alert>
     );
   if (!a.data || !b.data)

@@ -1,10 +1,18 @@
+import { CodeText } from "@/components/ui/code-text";
+import { Link } from "@/components/ui/link";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { paths } from "@/config/paths";
 import { imageVersion, type ImageDelta } from "@/pack/image-diff";
-import type { PackImage } from "@/pack/images";
+import { parseImageRef, type PackImage } from "@/pack/images";
+
+import type { CompareSides } from "../utils/compare-packs";
+import { packLocationSearch } from "../utils/deep-link";
 
 interface CompareImagesProps {
   images: readonly ImageDelta[];
   labels: readonly [string, string];
+  /** Whose pack page each side's "found in" links to. */
+  sides: CompareSides;
 }
 
 const ORDER: Record<ImageDelta["status"], number> = {
@@ -15,7 +23,7 @@ const ORDER: Record<ImageDelta["status"], number> = {
 };
 
 /** The container images of both versions: added, removed and retagged, then the unchanged ones folded. */
-export function CompareImages({ images, labels }: CompareImagesProps) {
+export function CompareImages({ images, labels, sides }: CompareImagesProps) {
   const changed = images
     .filter((i) => i.status !== "unchanged")
     .sort((a, b) => ORDER[a.status] - ORDER[b.status]);
@@ -51,10 +59,16 @@ export function CompareImages({ images, labels }: CompareImagesProps) {
                   </th>
                   <td>{i.status}</td>
                   <td className="break">
-                    <ImageCell image={"before" in i ? i.before : undefined} />
+                    <ImageCell
+                      image={"before" in i ? i.before : undefined}
+                      side={sides.before}
+                    />
                   </td>
                   <td className="break">
-                    <ImageCell image={"after" in i ? i.after : undefined} />
+                    <ImageCell
+                      image={"after" in i ? i.after : undefined}
+                      side={sides.after}
+                    />
                   </td>
                 </tr>
               ))}
@@ -87,17 +101,47 @@ const ref = (i: ImageDelta, side: "before" | "after"): string =>
       ? i.after.ref
       : "";
 
-function ImageCell({ image }: { image: PackImage | undefined }) {
+/**
+ * One side's image: its tag or digest (the row names the repository), where that version found
+ * it, as a link to the file and line on its pack page, and how.
+ */
+function ImageCell({
+  image,
+  side,
+}: {
+  image: PackImage | undefined;
+  side: CompareSides["before"];
+}) {
   if (!image) return <span className="muted">—</span>;
   const version = imageVersion(image.ref);
+  const where = `${image.source}${image.line !== undefined ? `:${image.line}` : ""}`;
+  const href =
+    paths.pack(side.name, side.version) +
+    packLocationSearch({
+      tab: "files",
+      file: image.source,
+      ...(image.line !== undefined ? { line: image.line } : {}),
+    });
   return (
     <>
-      <code>{version || image.ref}</code>
+      {version ? (
+        <code>{version}</code>
+      ) : parseImageRef(image.ref).ok ? (
+        // Every other row shows a tag; an untagged reference pulls `latest`.
+        <span>no tag (latest)</span>
+      ) : (
+        // The repository column shows the reference as written; it has no version to take.
+        <span>not a valid reference</span>
+      )}
       <br />
       <span className="muted small">
-        {image.source}
-        {image.line !== undefined && `:${image.line}`}
-        {image.note && ` · ${image.note}`}
+        <Link to={href}>{where}</Link>
+        {image.note && (
+          <>
+            {" · "}
+            <CodeText text={image.note} />
+          </>
+        )}
       </span>
     </>
   );

@@ -2,6 +2,7 @@ import { useQueries } from "@tanstack/react-query";
 import { Fragment, useMemo } from "react";
 
 import { RegistryReadError } from "@/components/registry-read-error";
+import { CodeText } from "@/components/ui/code-text";
 import { Link } from "@/components/ui/link";
 import { Spinner } from "@/components/ui/spinner";
 import { paths } from "@/config/paths";
@@ -111,11 +112,15 @@ export function ComparePage({ name, from, toName, to }: ComparePageProps) {
           title="The versions could not be loaded"
         >
           <p>
-            {failed instanceof ApiError && failed.status === 404
-              ? detailA?.error
-                ? `${name} has no version ${from}.`
-                : `${toName} has no version ${to}.`
-              : failed.message}
+            {failed instanceof ApiError && failed.status === 404 ? (
+              detailA?.error ? (
+                `${name} has no version ${from}.`
+              ) : (
+                `${toName} has no version ${to}.`
+              )
+            ) : (
+              <CodeText text={failed.message} />
+            )}
           </p>
         </RegistryReadError>
       ) : !comparison ? (
@@ -134,7 +139,11 @@ export function ComparePage({ name, from, toName, to }: ComparePageProps) {
             sides={sides}
             labels={[left, right]}
           />
-          <CompareImages images={comparison.images} labels={[left, right]} />
+          <CompareImages
+            images={comparison.images}
+            labels={[left, right]}
+            sides={sides}
+          />
         </Fragment>
       )}
     </article>

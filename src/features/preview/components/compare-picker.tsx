@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useId, useState, type FormEvent } from "react";
 
 import { Button } from "@/components/ui/button";
+import { CodeText } from "@/components/ui/code-text";
 import { paths } from "@/config/paths";
 import { ApiError } from "@/lib/api/client";
 import { packListQueryOptions, packQueryOptions } from "@/lib/api/packs";
@@ -127,7 +128,7 @@ export function ComparePicker({ name, from, toName, to }: ComparePickerProps) {
             className="compare-picker__problem"
             role="status"
           >
-            {problem}
+            <CodeText text={problem} />
           </p>
         )}
       </fieldset>

@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeText } from "@/components/ui/code-text";
 import { downloadBytes } from "@/lib/files";
 import { getPackWorker } from "@/lib/pack-worker/client";
 import type { PackFiles } from "@/pack/pack-files";
@@ -49,9 +50,13 @@ export function LocalDownloads({
       </ul>
       {write.isError && (
         <Alert tone="error" title="The archive could not be written">
-          {write.error instanceof Error
-            ? write.error.message
-            : String(write.error)}
+          <CodeText
+            text={
+              write.error instanceof Error
+                ? write.error.message
+                : String(write.error)
+            }
+          />
         </Alert>
       )}
     </>

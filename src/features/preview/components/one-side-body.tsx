@@ -4,6 +4,7 @@ import { FileContent } from "@/components/pack/file-content";
 import { NestedChartNote } from "@/components/pack/file-diff";
 import { previewOf } from "@/components/pack/file-kind";
 import { Alert } from "@/components/ui/alert";
+import { CodeText } from "@/components/ui/code-text";
 import { Spinner } from "@/components/ui/spinner";
 
 import { compareFileQueryOptions, type FileSide } from "@/lib/api/pack-file";
@@ -17,7 +18,9 @@ export function OneSideBody({ path, side }: { path: string; side: FileSide }) {
   if (file.error)
     return (
       <Alert tone="error" title={`${path} could not be loaded`}>
-        <p>{file.error.message}</p>
+        <p>
+          <CodeText text={file.error.message} />
+        </p>
       </Alert>
     );
   if (!file.data) return <Spinner label={`Loading ${path}…`} />;

@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeText } from "@/components/ui/code-text";
 import { FileDrop } from "@/components/ui/file-drop";
 import { Spinner } from "@/components/ui/spinner";
 import { navigate, usePathname } from "@/lib/location";
@@ -55,7 +56,9 @@ export function OpenPack() {
       {open.isPending && <Spinner label="Opening the pack…" />}
       {open.isError && (
         <Alert tone="error" title="This pack cannot be opened">
-          <p>{open.error.message}</p>
+          <p>
+            <CodeText text={open.error.message} />
+          </p>
         </Alert>
       )}
     </div>

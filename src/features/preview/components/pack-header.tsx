@@ -114,7 +114,8 @@ export function PackHeader({ pack, meta, findingsHref }: PackHeaderProps) {
           <p className="pack-header__verdict">
             <Link to={findingsHref}>
               {errors === 0 && warnings === 0
-                ? `No problems found${pack.findings.length ? ` (${pack.findings.length} ${pack.findings.length === 1 ? "note" : "notes"})` : ""}`
+                ? // What is left is info, the severity's one name (its own plural, as the builder counts).
+                  `No problems found${pack.findings.length ? ` (${pack.findings.length} info)` : ""}`
                 : `${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}`}
             </Link>
           </p>

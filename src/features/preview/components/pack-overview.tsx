@@ -1,3 +1,4 @@
+import type { OpenFile } from "@/components/pack/file-link";
 import { Alert } from "@/components/ui/alert";
 
 import type { OpenedPack } from "../types";
@@ -11,10 +12,12 @@ import { ReadmeSection } from "./readme-section";
 interface PackOverviewProps {
   pack: OpenedPack;
   meta: PackMetaResult;
+  /** How the summary opens a file pack.json lists. */
+  open: OpenFile;
 }
 
 /** The overview tab: what pack.json says, its README, how to get the pack and how to use it. */
-export function PackOverview({ pack, meta }: PackOverviewProps) {
+export function PackOverview({ pack, meta, open }: PackOverviewProps) {
   const { source } = pack;
   const name =
     source.kind === "registry"
@@ -33,7 +36,12 @@ export function PackOverview({ pack, meta }: PackOverviewProps) {
       <div className="pack-overview__main">
         {meta.ok ? (
           <>
-            <PackSummaryList meta={meta.meta} source={pack.source} />
+            <PackSummaryList
+              meta={meta.meta}
+              source={pack.source}
+              files={pack.files}
+              open={open}
+            />
             <ConstraintsTables meta={meta.meta} />
           </>
         ) : (

@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 
 import type { PackSource } from "../types";
 import { formatBytes } from "@/components/pack/file-kind";
+import { FileLink, type OpenFile } from "@/components/pack/file-link";
 import { TableScroll } from "@/components/ui/table-scroll";
+import type { PackFiles } from "@/pack/pack-files";
 import type { PackMeta } from "../utils/pack-meta";
 
 const none = <span className="muted">none</span>;
@@ -19,13 +21,72 @@ function AnnotationValue({ value }: { value: string }) {
   );
 }
 
+/** A pack.json entry as found in the pack: the file that opens it, or what is missing. */
+type Listed =
+  { label: string; file: string } | { label: string; missing: string };
+
+/** A `charts` or `kubeManifests` entry is a path in the pack. */
+const listedFile = (files: PackFiles, path: string): Listed =>
+  files.has(path)
+    ? { label: path, file: path }
+    : { label: path, missing: "not in the pack" };
+
+/** An `ansibleRoles` entry is a folder: it opens at its tasks/main.yml, which the role needs. */
+function listedRole(files: PackFiles, role: string): Listed {
+  const main = [`${role}/tasks/main.yml`, `${role}/tasks/main.yaml`].find((f) =>
+    files.has(f),
+  );
+  if (main) return { label: role, file: main };
+  const folder = [...files.keys()].some((f) => f.startsWith(`${role}/`));
+  return {
+    label: role,
+    missing: folder ? "has no tasks/main.yml" : "not in the pack",
+  };
+}
+
+/** Each entry links to its file; a missing one says so in words (pack.json lists it, the pack lacks it). */
+function ListedPaths({
+  entries,
+  open,
+}: {
+  entries: readonly Listed[];
+  open: OpenFile;
+}) {
+  return (
+    <ul className="plain-list">
+      {entries.map((e, i) => (
+        <li key={`${i}:${e.label}`}>
+          {"file" in e ? (
+            <FileLink path={e.file} open={open}>
+              <code>{e.label}</code>
+            </FileLink>
+          ) : (
+            <>
+              <code>{e.label}</code>{" "}
+              <span className="summary-missing">
+                <span aria-hidden="true">⚠ </span>
+                {e.missing}
+              </span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** pack.json's identity and classification, plus where the copy on screen came from. */
 export function PackSummaryList({
   meta,
   source,
+  files,
+  open,
 }: {
   meta: PackMeta;
   source: PackSource;
+  files: PackFiles;
+  /** How a listed chart, manifest or role opens in the Files tab. */
+  open: OpenFile;
 }) {
   const rows: [string, ReactNode][] = [
     ["Name", orNone(meta.name)],
@@ -37,9 +98,33 @@ export function PackSummaryList({
     ["Group", orNone(meta.group)],
     ["End of life", orNone(meta.eol)],
   ];
-  if (meta.charts.length) rows.push(["Charts", meta.charts.join(", ")]);
+  if (meta.charts.length)
+    rows.push([
+      "Charts",
+      <ListedPaths
+        key="charts"
+        entries={meta.charts.map((p) => listedFile(files, p))}
+        open={open}
+      />,
+    ]);
   if (meta.kubeManifests.length)
-    rows.push(["Manifests", meta.kubeManifests.join(", ")]);
+    rows.push([
+      "Manifests",
+      <ListedPaths
+        key="manifests"
+        entries={meta.kubeManifests.map((p) => listedFile(files, p))}
+        open={open}
+      />,
+    ]);
+  if (meta.ansibleRoles.length)
+    rows.push([
+      "Ansible roles",
+      <ListedPaths
+        key="roles"
+        entries={meta.ansibleRoles.map((r) => listedRole(files, r))}
+        open={open}
+      />,
+    ]);
   if (source.kind === "registry") {
     const s = source.summary;
     rows.push(

@@ -80,7 +80,16 @@ export function PackView({ pack }: { pack: OpenedPack }) {
         idPrefix="pack"
         onSelect={(id) => go({ ...location, tab: id })}
       >
-        {tab === "overview" && <PackOverview pack={pack} meta={meta} />}
+        {tab === "overview" && (
+          <PackOverview
+            pack={pack}
+            meta={meta}
+            open={{
+              hrefFor: (file) => hrefFor(fileLoc(file)),
+              onSelect: (file) => go(fileLoc(file)),
+            }}
+          />
+        )}
         {tab === "files" && (
           <FileBrowser
             files={files}

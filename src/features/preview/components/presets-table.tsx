@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { CodeText } from "@/components/ui/code-text";
 import type { PackFiles } from "@/pack/pack-files";
 import { decodeText } from "@/pack/yaml-text";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -21,7 +22,8 @@ export function PresetsTable({ files }: { files: PackFiles }) {
   if (!result.ok)
     return (
       <Alert tone="error" title="presets.yaml cannot be shown as a table">
-        {result.message}. Open it in the Files tab to read it as text.
+        <CodeText text={result.message} />. Open it in the Files tab to read it
+        as text.
       </Alert>
     );
   if (result.rows.length === 0)

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 
 import { Alert } from "@/components/ui/alert";
+import { CodeText } from "@/components/ui/code-text";
 import { downloadPackArchive } from "@/lib/api/download-archive";
 import { archiveUrl } from "@/lib/api/packs";
 import { useSession } from "@/lib/api/session";
@@ -58,7 +59,9 @@ export function RegistryDownloads({
       </ul>
       {download.isError && (
         <Alert tone="error" title="The archive could not be downloaded">
-          <p>{download.error.message}</p>
+          <p>
+            <CodeText text={download.error.message} />
+          </p>
         </Alert>
       )}
     </>

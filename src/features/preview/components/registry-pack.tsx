@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { RegistryReadError } from "@/components/registry-read-error";
 import { Alert } from "@/components/ui/alert";
+import { CodeText } from "@/components/ui/code-text";
 import { Link } from "@/components/ui/link";
 import { Spinner } from "@/components/ui/spinner";
 import { paths } from "@/config/paths";
@@ -71,7 +72,9 @@ export function RegistryPack({ name, version }: RegistryPackProps) {
           {name} {version}
         </h1>
         <Alert tone="error" title="The stored archive cannot be read">
-          <p>{files.data.error.message}</p>
+          <p>
+            <CodeText text={files.data.error.message} />
+          </p>
         </Alert>
       </div>
     );

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { CodeText } from "@/components/ui/code-text";
 import { Link } from "@/components/ui/link";
 import type { PackFiles } from "@/pack/pack-files";
 import { decodeText } from "@/pack/yaml-text";
@@ -28,7 +29,8 @@ export function SchemaTable({ files, hrefFor }: SchemaTableProps) {
   if (!result.ok)
     return (
       <Alert tone="error" title="schema.yaml cannot be shown as a table">
-        {result.message}. Open it in the Files tab to read it as text.
+        <CodeText text={result.message} />. Open it in the Files tab to read it
+        as text.
       </Alert>
     );
   if (result.rows.length === 0)

@@ -63,6 +63,7 @@ describe("readPackMeta", () => {
         ],
         charts: ["charts/crossplane-2.3.0.tgz"],
         kubeManifests: [],
+        ansibleRoles: [],
         dependencies: [
           {
             packName: "kubernetes",

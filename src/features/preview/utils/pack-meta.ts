@@ -37,6 +37,8 @@ export interface PackMeta {
   annotations: [string, string][];
   charts: string[];
   kubeManifests: string[];
+  /** Role folder names (an OS pack's `harden_os`), not paths. */
+  ansibleRoles: string[];
   dependencies: DependencyRow[];
   resources: ResourceRow[];
 }
@@ -86,6 +88,7 @@ export function readPackMeta(files: PackFiles): PackMetaResult {
     ),
     charts: strings(o.charts),
     kubeManifests: strings(o.kubeManifests),
+    ansibleRoles: strings(o.ansibleRoles),
     dependencies: records(constraints?.dependencies).map((d) => ({
       packName: str(d.packName) ?? "",
       layer: str(d.layer) ?? "",
