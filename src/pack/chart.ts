@@ -274,15 +274,23 @@ const HELM_CAP = {
   capLabel: "Helm's limit for a chart",
 };
 
+/**
+ * Bytes that are not gzip, worded as chart-meta.ts words a chart without Chart.yaml: the archive is
+ * named once, then what it is instead.
+ */
 function notGzip(
   name: string,
   kind: ReturnType<typeof sniff>,
 ): { ok: false; error: ChartError } {
+  const why =
+    kind === "unknown"
+      ? "its bytes are not a gzip archive"
+      : `it is ${describeSniffed(kind)}`;
   return {
     ok: false,
     error: {
       kind: "not-a-chart",
-      message: `${showName(name)} is ${describeSniffed(kind)}, not a Helm chart (.tgz)`,
+      message: `${showName(name)} is not a Helm chart: ${why}`,
     },
   };
 }

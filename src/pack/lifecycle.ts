@@ -1,3 +1,5 @@
+import { isoDateProblem } from "./schemas";
+
 /**
  * Where a pack is in its life, from pack.json: the `system_state` annotation (pack-central uses
  * `deprecated` and `deleted`, pack-format §A.4) and `eol` (an ISO date, pack-format §A.1; real
@@ -12,13 +14,6 @@ export interface PackLifecycle {
   eol: string | null;
   /** True when `eol` is before `today`. */
   eolPassed: boolean;
-}
-
-/** `YYYY-MM-DD` that is a real calendar date. */
-function isoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /**
@@ -46,7 +41,7 @@ export function packLifecycle(
     reasons.push("pack.json sets the annotation system_state: deprecated.");
   }
   const eolText = typeof input.eol === "string" ? input.eol.trim() : "";
-  const eol = isoDate(eolText) ? eolText : null;
+  const eol = isoDateProblem(eolText) === null ? eolText : null;
   const eolPassed = eol !== null && eol < today;
   if (eolPassed) {
     state ??= "deprecated";

@@ -1,5 +1,5 @@
 import { isMap, parseDocument, YAMLMap, type Document } from "yaml";
-import { hasPath } from "./yaml-text";
+import { hasPath, parseYamlLimited } from "./yaml-text";
 
 /** The `manifests.<key>` a manifest file's values live under: its base name without `.yaml`/`.yml`. */
 export function manifestKey(path: string): string {
@@ -82,12 +82,29 @@ export function manifestValueSeeds(text: string): Map<string, unknown> {
   return guess;
 }
 
+/**
+ * Why `text` does not parse, as the problem list says it: the core's first YAML finding, its
+ * message and its line. The parser's own message carries a code excerpt, and the line where it
+ * gave up (an unclosed `[` is reported on a later line). `doc` is the parser's answer, for the
+ * case the core saw no error.
+ */
+function notParsed(text: string, file: string, doc: Document): Error {
+  const first = parseYamlLimited(text, file).findings.find(
+    (f) => f.severity === "error",
+  );
+  return new Error(
+    first
+      ? `${first.message}${first.line ? ` (line ${first.line})` : ""}`
+      : `${file}: ${doc.errors[0]?.message ?? "it does not parse"}`,
+  );
+}
+
 function docOf(text: string): Document {
-  const doc = parseDocument(text, { keepSourceTokens: false });
-  if (doc.errors.length)
-    throw new Error(
-      `values.yaml does not parse: ${doc.errors[0]?.message ?? ""}`,
-    );
+  const doc = parseDocument(text, {
+    keepSourceTokens: false,
+    prettyErrors: false,
+  });
+  if (doc.errors.length) throw notParsed(text, "values.yaml", doc);
   if (doc.contents === null)
     // createNode gives the map the document's schema, which setIn needs to create nested keys.
     doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
@@ -124,11 +141,9 @@ export function addChartValues(
   const doc = docOf(valuesText);
   if (doc.hasIn(["charts", chartName]))
     return { text: valuesText, added: false };
-  const chartDoc = parseDocument(chartValuesText);
+  const chartDoc = parseDocument(chartValuesText, { prettyErrors: false });
   if (chartDoc.errors.length)
-    throw new Error(
-      `the chart's values.yaml does not parse: ${chartDoc.errors[0]?.message ?? ""}`,
-    );
+    throw notParsed(chartValuesText, "the chart's values.yaml", chartDoc);
   const node = isMap(chartDoc.contents) ? chartDoc.contents : new YAMLMap();
   if (chartDoc.commentBefore && isMap(node))
     node.commentBefore = chartDoc.commentBefore;

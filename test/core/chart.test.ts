@@ -58,13 +58,20 @@ describe("readChart on real charts", () => {
     expect(n).toBe(30); // every chart .tgz in the 39 fixtures
   });
 
-  it("refuses a file that is not a chart archive, naming it", async () => {
+  it("refuses a file that is not a chart archive, naming it and saying what it is", async () => {
     const files = await loadFixture("tutorials/hello-universe-pack");
-    const r = readChart(files.get("logo.png")!, { name: "charts/fake.tgz" });
-    expect(r.ok).toBe(false);
-    if (!r.ok)
-      expect(r.error.message).toMatch(
-        /charts\/fake\.tgz.*PNG image, not a Helm chart/,
-      );
+    for (const [bytes, message] of [
+      [
+        files.get("logo.png")!,
+        "`charts/fake.tgz` is not a Helm chart: it is a PNG image",
+      ],
+      [
+        files.get("README.md")!,
+        "`charts/fake.tgz` is not a Helm chart: its bytes are not a gzip archive",
+      ],
+    ] as const) {
+      const r = readChart(bytes, { name: "charts/fake.tgz" });
+      expect(r.ok ? null : r.error).toEqual({ kind: "not-a-chart", message });
+    }
   });
 });

@@ -289,6 +289,27 @@ describe("an archive with several top folders and no pack.json at its root", () 
   });
 });
 
+describe("a chart archive pack.json lists that cannot be read", () => {
+  it.each([
+    ["noise", noise(4096), "its bytes are not a gzip archive"],
+    ["a PNG", null, "it is a PNG image"],
+    ["an empty file", new Uint8Array(), "it is an empty file"],
+  ])(
+    "%s: one error saying what it is, naming it once",
+    async (_, bytes, why) => {
+      const crossplane = await loadFixture("pack-central/crossplane-2.3.0");
+      const files = new Map(crossplane);
+      files.set(
+        "charts/crossplane-2.3.0.tgz",
+        bytes ?? crossplane.get("logo.png")!,
+      );
+      expect(ofCode(files, "CHART_INVALID").map((f) => f.message)).toEqual([
+        `\`charts/crossplane-2.3.0.tgz\` is not a Helm chart: ${why}`,
+      ]);
+    },
+  );
+});
+
 describe("a chart archive under charts/ that pack.json does not list", () => {
   it("is a warning naming it when it is not a chart archive at all", () => {
     const files = new Map(argo);
@@ -300,7 +321,7 @@ describe("a chart archive under charts/ that pack.json does not list", () => {
       ["warning", "charts/leftover-1.0.0.tgz"],
     ]);
     expect(found[1]!.message).toBe(
-      "`charts/leftover-1.0.0.tgz` is not a recognised file type, not a Helm chart (.tgz). pack.json's `charts` does not list it, so Palette would ship it unused: delete it, or replace it with the chart archive and list it",
+      "`charts/leftover-1.0.0.tgz` is not a Helm chart: its bytes are not a gzip archive. pack.json's `charts` does not list it, so Palette would ship it unused: delete it, or replace it with the chart archive and list it",
     );
   });
 

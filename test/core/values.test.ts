@@ -10,6 +10,7 @@ import {
   removeValuesBlock,
   restoreValuesBlock,
 } from "../../src/pack/values";
+import { parseYamlLimited } from "../../src/pack/yaml-text";
 import { loadFixture } from "../helpers/fixtures";
 
 const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b);
@@ -79,6 +80,32 @@ describe("values composition", () => {
     expect(addChartValues("charts: {a: {x: 1}}\n", "b", "y: 2\n").text).toBe(
       "charts: { a: { x: 1 }, b: { y: 2 } }\n",
     );
+  });
+
+  it("a values.yaml that does not parse is refused as the problem list says it: the core's message and line", async () => {
+    const files = await loadFixture("pack-central/crossplane-2.3.0");
+    const broken = "pack:\n  a: 1\nbad: [unclosed\ncharts:\n";
+    const flow =
+      "Flow sequence in block collection must be sufficiently indented and end with a ]";
+    const [problem] = parseYamlLimited(broken, "values.yaml").findings;
+    expect(problem).toMatchObject({
+      line: 3,
+      message: `values.yaml: ${flow}`,
+    });
+    const expected = `values.yaml: ${flow} (line 3)`;
+    expect(() => addChartValues(broken, "crossplane", "")).toThrow(
+      new Error(expected),
+    );
+    expect(() => removeValuesBlock(broken, "charts", "x")).toThrow(
+      new Error(expected),
+    );
+    expect(() =>
+      addManifestValues(broken, "manifests/a.yaml", "a: {{ .Values.x }}\n"),
+    ).toThrow(new Error(expected));
+    // The chart's own values.yaml, named as such.
+    expect(() =>
+      addChartValues(text(files.get("values.yaml")), "x", "a: [1\n"),
+    ).toThrow(new Error(`the chart's values.yaml: ${flow} (line 1)`));
   });
 
   it("an empty values.yaml (as in cks-kubebench) takes a chart block", () => {

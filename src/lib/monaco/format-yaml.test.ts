@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import { formatYaml } from "./format-yaml";
 import { formatYamlText } from "./format-yaml-text";
+import { parseYamlLimited } from "@/pack/yaml-text";
 
 describe("formatYaml", () => {
   test.each([
@@ -42,12 +43,31 @@ describe("formatYaml", () => {
 
   test.each([
     ["a: b: c", /Nested mappings/],
-    ["a: 1\na: 2\n", /unique/],
+    ["a: 1\na: 2\n", /appears twice/],
     ["a: [1, 2\n", /flow sequence|Missing|expected/i],
   ])(
     "rejects invalid YAML %j with the first problem",
     async (input, message) => {
       await expect(formatYaml(input)).rejects.toThrow(message);
+    },
+  );
+
+  test.each([
+    ["pack:\n  a: [1", 2],
+    ["pack:\n  a: 1\nbad: [unclosed\ncharts:\n", 3],
+    ["k: 'abc\n\nz: 1\n", 1],
+  ])(
+    "names the problem %j as the problem list does, on its line",
+    (input, line) => {
+      const [problem] = parseYamlLimited(input, "values.yaml").findings;
+      expect(problem?.line).toBe(line);
+      // The problem list's message without the file's name (the alert's title names it), and
+      // without the parser's code excerpt.
+      expect(() => formatYamlText(input)).toThrow(
+        new Error(
+          `${problem!.message.replace("values.yaml: ", "")} (line ${line})`,
+        ),
+      );
     },
   );
 

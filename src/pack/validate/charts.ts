@@ -54,7 +54,11 @@ export function checkCharts(
       add(
         "error",
         "CHART_INVALID",
-        `chart \`${path}\` cannot be used: ${r.error.message}`,
+        namedOnce(
+          path,
+          r.error.message,
+          `chart ${showName(path)} cannot be used`,
+        ),
         { ...where, file: PACK_JSON },
       );
       summaries.push({ path, error: r.error.message });
@@ -144,18 +148,21 @@ function checkUnlistedCharts(ctx: ValidateContext, { raw }: PackJsonDoc): void {
       reportScan(ctx, opened);
       continue;
     }
-    // The reader's messages name the archive first; say it once.
-    const why = r.error.message.startsWith(showName(path))
-      ? r.error.message
-      : `${showName(path)}: ${r.error.message}`;
     add(
       "warning",
       "CHART_UNLISTED_INVALID",
-      `${why}. pack.json's \`charts\` does not list it, so Palette would ship it unused: delete it, or replace it with the chart archive and list it`,
+      `${namedOnce(path, r.error.message, showName(path))}. pack.json's \`charts\` does not list it, so Palette would ship it unused: delete it, or replace it with the chart archive and list it`,
       { file: path },
     );
   }
 }
+
+/**
+ * A chart reader's message naming the archive once: most start with its name, and stand alone;
+ * the others (an unsafe entry inside it) come after `lead`, which names it.
+ */
+const namedOnce = (path: string, message: string, lead: string): string =>
+  message.startsWith(showName(path)) ? message : `${lead}: ${message}`;
 
 /** The credentials and leftovers inside an opened archive, as copies (a cache keeps its own). */
 function reportScan({ findings }: ValidateContext, opened: OpenedChart): void {

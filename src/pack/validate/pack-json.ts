@@ -10,7 +10,7 @@ import {
   ADDON_TYPES,
   CLOUD_TYPES,
   CLOUD_TYPES_API_ONLY,
-  EOL_DATE,
+  isoDateProblem,
   LAYERS,
   LEADING_V,
   MAX_NAME_LENGTH,
@@ -407,12 +407,8 @@ function checkClassification(
       at("addonType"),
     );
   }
-  if (isStr(eol) && eol.trim() !== "" && !EOL_DATE.test(eol)) {
-    add(
-      "warning",
-      "EOL_FORMAT",
-      `eol \`${eol}\` should be a date written YYYY-MM-DD`,
-      at("eol"),
-    );
-  }
+  const eolProblem =
+    isStr(eol) && eol.trim() !== "" ? isoDateProblem(eol) : null;
+  if (eolProblem)
+    add("warning", "EOL_FORMAT", `eol \`${eol}\` ${eolProblem}`, at("eol"));
 }

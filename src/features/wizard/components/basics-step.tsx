@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +10,7 @@ import {
 } from "@/features/wizard/components/form-fields";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
+import { retitledReadme } from "@/features/wizard/model/empty-values";
 import { fieldId } from "@/features/wizard/model/finding-targets";
 import { NAME_RULE_TEXT } from "@/features/wizard/model/step-schemas";
 import { versionAdvice } from "@/features/wizard/model/version";
@@ -50,8 +52,17 @@ const sentenceCase = (s: string): string =>
 
 /** Step 1: what the pack is, what it is called, which version, for which clouds. */
 export function BasicsStep() {
-  const { control } = useFormContext<WizardValues>();
+  const { control, getValues, setValue } = useFormContext<WizardValues>();
   const { origin } = useWizard();
+  // The display name the README skeleton was last titled with. The skeleton is written once, with
+  // the draft ("My pack"): while nobody has edited it, its title follows the name typed here.
+  const titled = useRef(getValues("basics.displayName"));
+  const retitle = (displayName: string) => {
+    const readme = getValues("files.readme");
+    const next = retitledReadme(readme, titled.current, displayName);
+    titled.current = displayName;
+    if (next !== readme) setValue("files.readme", next, { shouldDirty: true });
+  };
   const [layer, version] = useWatch({
     control,
     name: ["basics.layer", "basics.version"],
@@ -103,6 +114,7 @@ export function BasicsStep() {
         label="Display name"
         hint="What people see in Palette, e.g. My App."
         autoComplete="off"
+        onChange={(e) => retitle(e.target.value)}
       />
       <TextField
         name="basics.version"

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 import {
   get,
   useFormContext,
@@ -55,6 +55,8 @@ interface TextFieldProps {
   type?: "text" | "password" | "url";
   inputMode?: "text" | "numeric" | "url";
   className?: string;
+  /** Called after the form has taken the new value. */
+  onChange?: (event: ChangeEvent<HTMLInputElement>) => void;
 }
 
 /** A registered text input with its label, hint, error and the core's advice. */
@@ -65,6 +67,7 @@ export function TextField({
   advice,
   required,
   className,
+  onChange,
   ...input
 }: TextFieldProps) {
   const { register } = useFormContext<WizardValues>();
@@ -90,7 +93,7 @@ export function TextField({
         aria-describedby={describedBy(id, { hint, error })}
         spellCheck={false}
         {...input}
-        {...register(name)}
+        {...register(name, onChange ? { onChange } : {})}
       />
     </Field>
   );

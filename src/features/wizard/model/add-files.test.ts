@@ -97,7 +97,26 @@ describe("addCharts", () => {
     expect(r.rows).toHaveLength(1);
     expect(r.outcome.refused).toEqual([
       expect.stringContaining("the chart akuity-agent is already in the pack"),
-      expect.stringMatching(/logo\.tgz is not a Helm chart: .*PNG image/),
+      "logo.tgz is not a Helm chart: it is a PNG image",
+    ]);
+  });
+
+  it("says once what a refused file is, naming it as it was dropped", () => {
+    const readme = new Uint8Array(
+      readFileSync(join(FIXTURES, "tutorials/hello-universe-pack/README.md")),
+    );
+    const r = addCharts(
+      [],
+      [
+        candidate("corrupt.tgz", readme),
+        candidate("cut.tgz", bytes.subarray(0, bytes.length - 100)),
+      ],
+      "",
+      newBlob,
+    );
+    expect(r.outcome.refused).toEqual([
+      "corrupt.tgz is not a Helm chart: its bytes are not a gzip archive",
+      "cut.tgz is truncated or corrupt (unexpected EOF)",
     ]);
   });
 
@@ -212,6 +231,15 @@ describe("addCharts", () => {
     expect(r.rows).toHaveLength(1);
     expect(r.valuesText).toBe("pack: [");
     expect(r.outcome.notes[0]).toContain("Fix values.yaml");
+  });
+
+  it("names the values.yaml problem with the problem list's message and line", () => {
+    const broken = "pack:\n  a: 1\nbad: [unclosed\ncharts:\n";
+    const [problem] = parseYamlLimited(broken, "values.yaml").findings;
+    const r = addCharts([], [candidate("a.tgz")], broken, newBlob);
+    expect(r.outcome.notes).toEqual([
+      `charts.akuity-agent was not added: ${problem!.message} (line 3). Fix values.yaml on the Values step.`,
+    ]);
   });
   it("refuses a chart whose file name differs from one in the pack only in case", () => {
     const first = addCharts([], [candidate("agent.tgz")], null, newBlob);

@@ -1,4 +1,5 @@
 import type { ChartRow, FileRow } from "@/features/wizard/model/draft-schema";
+import { showName } from "@/pack/archive-error";
 import type { ChartError, ChartInfo } from "@/pack/chart";
 import { foldName } from "@/pack/pack-files";
 import { err, ok, type Result } from "@/pack/result";
@@ -96,11 +97,7 @@ export function addCharts(
   let text = valuesText;
   for (const c of candidates) {
     if (!c.read.ok) {
-      outcome.refused.push(
-        c.read.error.kind === "not-a-chart"
-          ? `${c.fileName} is not a Helm chart: ${c.read.error.message}`
-          : `${c.fileName} cannot be read as a Helm chart: ${c.read.error.message}`,
-      );
+      outcome.refused.push(chartRefusal(c.fileName, c.read.error));
       continue;
     }
     const info = c.read.value;
@@ -148,11 +145,22 @@ export function addCharts(
       );
     } catch (e) {
       outcome.notes.push(
-        `charts.${info.name} was not added to values.yaml: ${e instanceof Error ? e.message : String(e)}. Fix values.yaml on the Values step.`,
+        `charts.${info.name} was not added: ${e instanceof Error ? e.message : String(e)}. Fix values.yaml on the Values step.`,
       );
     }
   }
   return { rows, valuesText: text, outcome };
+}
+
+/**
+ * Why a dropped file is not a chart, naming it once: the reader's messages mostly start with the
+ * archive's name (quoted, as the core quotes untrusted names), then say what is wrong with it.
+ */
+function chartRefusal(fileName: string, error: ChartError): string {
+  const quoted = showName(fileName);
+  return error.message.startsWith(quoted)
+    ? `${fileName}${error.message.slice(quoted.length)}`
+    : `${fileName} cannot be read as a Helm chart: ${error.message}`;
 }
 
 /**
@@ -256,7 +264,7 @@ export function addManifests(
         );
     } catch (e) {
       outcome.notes.push(
-        `The values ${path} uses were not added to values.yaml: ${e instanceof Error ? e.message : String(e)}. Fix values.yaml on the Values step.`,
+        `The values ${path} uses were not added: ${e instanceof Error ? e.message : String(e)}. Fix values.yaml on the Values step.`,
       );
     }
   }

@@ -49,6 +49,21 @@ Add the pack to a cluster profile, review its values and deploy.
 `;
 }
 
+/**
+ * The README after the display name changed from `before` to `after`: while it is the untouched
+ * skeleton (titled `before`, or the blank pack's "My pack") its title follows; a README the user
+ * edited, or none, is left as it is.
+ */
+export function retitledReadme(
+  readme: string | null,
+  before: string,
+  after: string,
+): string | null {
+  return readme === readmeSkeleton(before) || readme === readmeSkeleton("")
+    ? readmeSkeleton(after)
+    : readme;
+}
+
 /** The state of a blank pack. */
 export function emptyValues(): WizardValues {
   return {

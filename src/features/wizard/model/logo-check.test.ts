@@ -41,3 +41,33 @@ it.each([
   expect(v.kind).toBe("refuse");
   expect(v.kind === "refuse" && v.message).toContain(message);
 });
+
+it.each([
+  [
+    "a text file",
+    enc("hello"),
+    "notimage.png is not an image: use a PNG (or a JPEG, WebP, GIF or SVG to convert)",
+  ],
+  [
+    "a PDF",
+    enc("%PDF-1.4"),
+    "notimage.png is a PDF document, not an image: use a PNG (or a JPEG, WebP, GIF or SVG to convert)",
+  ],
+])(
+  "says once what %s is, and names every format it converts",
+  (_, bytes, message) => {
+    expect(checkLogo(bytes, "notimage.png")).toEqual({
+      kind: "refuse",
+      message,
+    });
+  },
+);
+
+it("converts each format the refusal names", () => {
+  const gif = enc("GIF89a\x01\x00\x01\x00");
+  const webp = enc("RIFF\0\0\0\0WEBPVP8 ");
+  expect([gif, webp].map((b) => checkLogo(b, "logo.png"))).toEqual([
+    { kind: "convert", format: "gif" },
+    { kind: "convert", format: "webp" },
+  ]);
+});

@@ -2,10 +2,15 @@ import { MAX_LOGO_BYTES, MAX_LOGO_SIDE, WARN_LOGO_SIDE } from "@/pack/limits";
 import { imageInfo } from "@/pack/png";
 import { describeSniffed } from "@/pack/sniff";
 
+/** The formats the Logo step converts to PNG (rasterizeToPng draws each): a refusal names these. */
+const CONVERTED = { jpeg: "JPEG", webp: "WebP", gif: "GIF", svg: "SVG" };
+const names = Object.values(CONVERTED);
+const CONVERTED_LIST = `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+
 /** What to do with a dropped logo, decided by its bytes (never its name or type). */
 export type LogoVerdict =
   | { kind: "png"; width: number; height: number; large: boolean }
-  | { kind: "convert"; format: "jpeg" | "webp" | "gif" | "svg" }
+  | { kind: "convert"; format: keyof typeof CONVERTED }
   | { kind: "refuse"; message: string };
 
 /** The core's image sniffing and logo limits, applied to a dropped file (security.md cases 34–35). */
@@ -44,7 +49,8 @@ export function checkLogo(bytes: Uint8Array, fileName: string): LogoVerdict {
     default:
       return {
         kind: "refuse",
-        message: `${fileName} is ${describeSniffed(info.format)}, not an image: use a PNG (or a JPEG, WebP or SVG to convert)`,
+        // Bytes of no known type are "not a recognised file type": "not" once is enough.
+        message: `${fileName} is ${info.format === "unknown" ? "" : `${describeSniffed(info.format)}, `}not an image: use a PNG (or a ${CONVERTED_LIST} to convert)`,
       };
   }
 }

@@ -18,21 +18,112 @@ function canvasToPng(canvas: HTMLCanvasElement): Promise<Uint8Array> {
   );
 }
 
-function draw(
-  source: CanvasImageSource,
-  w: number,
-  h: number,
-  maxSide: number,
-  upscale: boolean,
-) {
-  const scale = Math.min(upscale ? Infinity : 1, maxSide / Math.max(w, h));
+/** A canvas of `width`×`height` px and where on it the image goes. */
+interface CanvasLayout {
+  width: number;
+  height: number;
+  draw: { x: number; y: number; width: number; height: number };
+}
+
+/** The whole canvas, `w`×`h` scaled down (never up) to at most `maxSide` on its longer side. */
+function fitLayout(w: number, h: number, maxSide: number): CanvasLayout {
+  const scale = Math.min(1, maxSide / Math.max(w, h));
+  const width = Math.max(1, Math.round(w * scale));
+  const height = Math.max(1, Math.round(h * scale));
+  return { width, height, draw: { x: 0, y: 0, width, height } };
+}
+
+function draw(source: CanvasImageSource, layout: CanvasLayout) {
   const canvas = document.createElement("canvas");
-  canvas.width = Math.max(1, Math.round(w * scale));
-  canvas.height = Math.max(1, Math.round(h * scale));
+  canvas.width = layout.width;
+  canvas.height = layout.height;
   const ctx = canvas.getContext("2d");
   if (!ctx) throw new Error("the browser cannot draw images here");
-  ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
+  const { x, y, width, height } = layout.draw;
+  ctx.drawImage(source, x, y, width, height);
   return canvas;
+}
+
+/** px per unit of the absolute lengths an SVG's width and height may use. */
+const PX_PER: Record<string, number> = {
+  "": 1,
+  px: 1,
+  pt: 4 / 3,
+  pc: 16,
+  mm: 96 / 25.4,
+  cm: 96 / 2.54,
+  in: 96,
+};
+
+/** An absolute length (`120`, `64px`, `2in`) in px; undefined for none, a percentage, `em`, zero. */
+function lengthPx(value: string | undefined): number | undefined {
+  const m = /^\s*(\d*\.?\d+(?:e[+-]?\d+)?)\s*([a-z]*)\s*$/i.exec(value ?? "");
+  const perUnit = m ? PX_PER[m[2]!.toLowerCase()] : undefined;
+  const px = m && perUnit !== undefined ? Number(m[1]) * perUnit : 0;
+  return px > 0 && Number.isFinite(px) ? px : undefined;
+}
+
+/**
+ * The proportions (width ÷ height) an SVG's root element gives it: its width and height, else its
+ * viewBox; with only one of width and height and no viewBox, the other is the size browsers give
+ * a replaced element that states none (300×150). Null when it states none of the three.
+ */
+export function svgAspect(svgText: string): number | null {
+  const root = /<svg\b((?:[^>"']|"[^"]*"|'[^']*')*)>/.exec(
+    svgText.replace(/<!--[\s\S]*?-->/g, ""),
+  )?.[1];
+  if (root === undefined) return null;
+  const attr: Record<string, string> = {};
+  for (const m of root.matchAll(
+    /(?:^|\s)(width|height|viewBox)\s*=\s*(?:"([^"]*)"|'([^']*)')/g,
+  ))
+    attr[m[1]!] = m[2] ?? m[3] ?? "";
+  const width = lengthPx(attr.width);
+  const height = lengthPx(attr.height);
+  if (width && height) return width / height;
+  const box = (attr.viewBox ?? "")
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  const [, , boxWidth = 0, boxHeight = 0] = box;
+  if (box.length === 4 && boxWidth > 0 && boxHeight > 0)
+    return boxWidth / boxHeight;
+  if (width || height) return (width ?? 300) / (height ?? 150);
+  return null;
+}
+
+/**
+ * Where a converted SVG goes: on a canvas `maxSide` px on its longer side, at the SVG's own
+ * proportions (`aspect`, {@link svgAspect}). An SVG that states no size is shown by browsers in a
+ * 300×150 box, which says nothing of the drawing: that box is scaled to fit a square canvas and
+ * centred, so the logo is square (pack-format §E) and nothing is cut off or stretched.
+ */
+export function svgLayout(
+  aspect: number | null,
+  maxSide: number,
+): CanvasLayout {
+  if (aspect === null) {
+    const height = Math.round(maxSide / 2);
+    return {
+      width: maxSide,
+      height: maxSide,
+      draw: {
+        x: 0,
+        y: Math.round((maxSide - height) / 2),
+        width: maxSide,
+        height,
+      },
+    };
+  }
+  const width = Math.max(
+    1,
+    Math.round(aspect >= 1 ? maxSide : maxSide * aspect),
+  );
+  const height = Math.max(
+    1,
+    Math.round(aspect >= 1 ? maxSide / aspect : maxSide),
+  );
+  return { width, height, draw: { x: 0, y: 0, width, height } };
 }
 
 async function loadSvg(bytes: Uint8Array): Promise<HTMLImageElement> {
@@ -51,7 +142,7 @@ async function loadSvg(bytes: Uint8Array): Promise<HTMLImageElement> {
 
 /**
  * PNG bytes of an image, at most `maxSide` px on its longer side (an SVG is drawn at exactly
- * that size). Rejects with an Error whose message can be shown.
+ * that size, see {@link svgLayout}). Rejects with an Error whose message can be shown.
  */
 export async function rasterizeToPng(
   bytes: Uint8Array,
@@ -69,9 +160,10 @@ export async function rasterizeToPng(
         "the SVG could not be drawn (is it a valid SVG document?)",
       );
     }
-    const w = img.naturalWidth || maxSide;
-    const h = img.naturalHeight || maxSide;
-    return canvasToPng(draw(img, w, h, maxSide, true));
+    // The size comes from the markup: naturalWidth is 300×150 both for an SVG of that size and
+    // for one that states none.
+    const aspect = svgAspect(new TextDecoder().decode(bytes));
+    return canvasToPng(draw(img, svgLayout(aspect, maxSide)));
   }
   const mime = `image/${format}`;
   let bitmap: ImageBitmap;
@@ -84,7 +176,7 @@ export async function rasterizeToPng(
   }
   try {
     return await canvasToPng(
-      draw(bitmap, bitmap.width, bitmap.height, maxSide, false),
+      draw(bitmap, fitLayout(bitmap.width, bitmap.height, maxSide)),
     );
   } finally {
     bitmap.close();
