@@ -73,11 +73,22 @@ test("Content: a .tgz that is not a chart and a duplicate chart are refused with
     upload("demo-0.1.0.tgz", chartTgz({ name: "demo" })),
   ]);
   await content.expectChart("demo");
+  // Another version of the chart takes its place (an upgrade keeps values.yaml's block); the
+  // same version again is refused.
   await content.addCharts([
     upload("demo-again.tgz", chartTgz({ name: "demo", version: "0.2.0" })),
   ]);
+  await expect(
+    content.page.getByText(
+      "Added demo 0.2.0 as charts/demo-again.tgz, in place of 0.1.0 (charts/demo-0.1.0.tgz)",
+    ),
+  ).toBeVisible();
+  await expect(content.charts.getByRole("listitem")).toHaveCount(1);
+  await content.addCharts([
+    upload("demo-twice.tgz", chartTgz({ name: "demo", version: "0.2.0" })),
+  ]);
   await expect(content.refused("charts")).toContainText(
-    "the chart demo is already in the pack (charts/demo-0.1.0.tgz)",
+    "the chart demo 0.2.0 is already in the pack (charts/demo-again.tgz)",
   );
   await expect(content.charts.getByRole("listitem")).toHaveCount(1);
 

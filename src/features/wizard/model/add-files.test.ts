@@ -10,7 +10,8 @@ import {
   expectedCharts,
   renameChart,
 } from "@/features/wizard/model/add-files";
-import { readChart } from "@/pack/chart";
+import { readChart, readChartArchive } from "@/pack/chart";
+import { writePackTarGz } from "@/pack/tar-write";
 import { parseYamlLimited } from "@/pack/yaml-text";
 
 const chartPath =
@@ -96,7 +97,9 @@ describe("addCharts", () => {
     );
     expect(r.rows).toHaveLength(1);
     expect(r.outcome.refused).toEqual([
-      expect.stringContaining("the chart akuity-agent is already in the pack"),
+      expect.stringMatching(
+        /^again\.tgz: the chart akuity-agent \S+ is already in the pack \(charts\/a\.tgz\)$/,
+      ),
       "logo.tgz is not a Helm chart: it is a PNG image",
     ]);
   });
@@ -241,6 +244,66 @@ describe("addCharts", () => {
       `charts.akuity-agent was not added: ${problem!.message} (line 3). Fix values.yaml on the Values step.`,
     ]);
   });
+  // Upgrading a chart meant removing it first, which took its values block, and adding the new
+  // version seeded the chart's defaults: the user's settings were lost (found by trying it).
+  it("takes another version of a chart in the pack in its place, keeping the user's values", () => {
+    const crossplane = new Uint8Array(
+      readFileSync(
+        join(
+          FIXTURES,
+          "pack-central/crossplane-2.3.0/charts/crossplane-2.3.0.tgz",
+        ),
+      ),
+    );
+    const opened = readChartArchive(crossplane, { name: "crossplane.tgz" });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const files = new Map(opened.value.files);
+    files.set(
+      "Chart.yaml",
+      new TextEncoder().encode(
+        new TextDecoder()
+          .decode(files.get("Chart.yaml"))
+          .replace(/^version: 2\.3\.0$/m, "version: 2.3.1"),
+      ),
+    );
+    const newer = writePackTarGz(files, "crossplane");
+    const first = addCharts(
+      [],
+      [candidate("crossplane-2.3.0.tgz", crossplane)],
+      "pack:\n  namespace: crossplane-system\n",
+      newBlob,
+    );
+    const mine = first.valuesText!.replace(
+      /^ {4}replicas: 1$/m,
+      "    replicas: 9",
+    );
+    expect(mine).not.toBe(first.valuesText);
+    const r = addCharts(
+      first.rows,
+      [candidate("crossplane-2.3.1.tgz", newer)],
+      mine,
+      newBlob,
+    );
+    expect(r.rows).toEqual([
+      expect.objectContaining({
+        path: "charts/crossplane-2.3.1.tgz",
+        name: "crossplane",
+        version: "2.3.1",
+      }),
+    ]);
+    expect(r.rows[0]!.blob).not.toBe(first.rows[0]!.blob);
+    expect(r.valuesText).toBe(mine);
+    expect(r.outcome).toEqual({
+      added: [
+        "crossplane 2.3.1 as charts/crossplane-2.3.1.tgz, in place of 2.3.0 (charts/crossplane-2.3.0.tgz)",
+      ],
+      refused: [],
+      notes: [
+        "values.yaml keeps charts.crossplane as it was: compare it with the defaults of 2.3.1 on the Values step.",
+      ],
+    });
+  });
+
   it("refuses a chart whose file name differs from one in the pack only in case", () => {
     const first = addCharts([], [candidate("agent.tgz")], null, newBlob);
     const other = new Uint8Array(

@@ -79,7 +79,8 @@ export const helmChartPath = (name: string, version: string): string =>
 
 /**
  * Add dropped chart archives: each must be a readable Helm chart whose name is not in the pack
- * yet. It keeps its file name (`charts/<file name>`; renaming to `<name>-<version>.tgz` is offered,
+ * yet, or another version of one that is, which takes its place (values.yaml's block is kept).
+ * It keeps its file name (`charts/<file name>`; renaming to `<name>-<version>.tgz` is offered,
  * `renameChart`), and fills an entry pack.json lists whose file is missing: the one under that
  * file name, else (a template's `charts/prometheus-grafana.tgz`, which `helm pull` never names so)
  * one whose chart values.yaml expects by this chart's name (`charts.<name>` with no chart named
@@ -107,10 +108,38 @@ export function addCharts(
         r.name === info.name ||
         (foldName(r.path) === foldName(path) && r.blob !== null),
     );
+    if (same?.name === info.name && same.version !== info.version) {
+      // Another version of a chart in the pack: an upgrade (or a step back). The archive is
+      // replaced in its place and the user's charts.<name> block kept: removing the chart first
+      // took the block with it, and the new chart's defaults came in its place.
+      const clash = rows.find(
+        (r) => r !== same && foldName(r.path) === foldName(path),
+      );
+      if (clash) {
+        outcome.refused.push(
+          `${c.fileName}: ${clash.path} is already in the pack${caseNote(clash.path, path)}`,
+        );
+        continue;
+      }
+      rows[rows.indexOf(same)] = {
+        blob: newBlob(c.bytes),
+        path,
+        name: info.name,
+        version: info.version,
+      };
+      outcome.added.push(
+        `${info.name} ${info.version} as ${path}, in place of ${same.version}${same.path === path ? "" : ` (${same.path})`}`,
+      );
+      if (text !== null && chartBlockNames(text).includes(info.name))
+        outcome.notes.push(
+          `values.yaml keeps charts.${info.name} as it was: compare it with the defaults of ${info.version} on the Values step.`,
+        );
+      continue;
+    }
     if (same) {
       outcome.refused.push(
         same.name === info.name
-          ? `${c.fileName}: the chart ${info.name} is already in the pack (${same.path}); remove it first to replace it`
+          ? `${c.fileName}: the chart ${info.name} ${info.version} is already in the pack (${same.path})`
           : `${c.fileName}: ${same.path} is already in the pack${caseNote(same.path, path)}`,
       );
       continue;
