@@ -364,7 +364,7 @@ test("a chart archive that cannot be read says why where its panel would be", as
       hasText: "This chart archive cannot be opened",
     }),
   ).toContainText(
-    "`charts/broken-1.0.0.tgz` is truncated or corrupt. Its files, Chart.yaml and values cannot be shown.",
+    "charts/broken-1.0.0.tgz is truncated or corrupt. Its files, Chart.yaml and values cannot be shown.",
   );
   await expectNoA11yViolations(page, "unreadable chart panel");
   // The rest of the page still works.

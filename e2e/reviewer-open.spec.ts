@@ -177,7 +177,7 @@ test("a file that is not an archive is refused with the reason", async ({
   await openPage.goto();
   await openPage.openFile(png);
   await expect(openPage.error).toContainText(
-    "pack.zip` is a PNG image, not a zip or tar.gz archive",
+    "pack.zip is not a zip or tar.gz archive: it is a PNG image",
   );
   await expect(openPage.heading).toBeVisible();
 });

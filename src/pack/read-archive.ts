@@ -76,7 +76,10 @@ export function readPackArchive(
       default:
         return fail(
           "not-an-archive",
-          `${showName(name)} is ${describeSniffed(kind)}, not a zip or tar.gz archive`,
+          // Named once, then what it is instead, as a chart's refusal says it (chart.ts).
+          kind === "unknown"
+            ? `${showName(name)} is not a zip or tar.gz archive: its bytes are neither`
+            : `${showName(name)} is not a zip or tar.gz archive: it is ${describeSniffed(kind)}`,
         );
     }
   } catch (e) {

@@ -1,6 +1,7 @@
 import { Suspense, use } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { CodeText } from "@/components/ui/code-text";
 import { Spinner } from "@/components/ui/spinner";
 import { CodeEditor } from "@/lib/monaco";
 import type { ChartInfo } from "@/pack/chart";
@@ -75,8 +76,8 @@ function ChartDetails({
   if (!result.ok)
     return (
       <Alert tone="error" title="This chart archive cannot be opened">
-        {result.error.message}. Its files, Chart.yaml and values cannot be
-        shown.
+        <CodeText text={result.error.message} />. Its files, Chart.yaml and
+        values cannot be shown.
       </Alert>
     );
   const c = result.value;

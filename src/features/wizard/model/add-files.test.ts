@@ -266,7 +266,7 @@ describe("addCharts", () => {
           .replace(/^version: 2\.3\.0$/m, "version: 2.3.1"),
       ),
     );
-    const newer = writePackTarGz(files, "crossplane");
+    const newer = new Uint8Array(writePackTarGz(files, "crossplane"));
     const first = addCharts(
       [],
       [candidate("crossplane-2.3.0.tgz", crossplane)],
