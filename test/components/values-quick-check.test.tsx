@@ -65,7 +65,8 @@ afterAll(() => {
 describe("a values.yaml edit is checked at once, before the full check", () => {
   it(
     "the quick check's error shows while the full check is held, and the full check's after",
-    { timeout: 60_000 },
+    // The whole builder is rendered in jsdom: ~20 s alone, more beside the other suites.
+    { timeout: 120_000 },
     async () => {
       const draft = blankDraft();
       draft.data.meta = {
@@ -78,7 +79,7 @@ describe("a values.yaml edit is checked at once, before the full check", () => {
       const editor = await screen.findByRole(
         "textbox",
         { name: "values.yaml editor" },
-        { timeout: 30_000 },
+        { timeout: 90_000 },
       );
       const problems = () =>
         document.querySelector<HTMLElement>(".text-file__problems")!;

@@ -100,7 +100,9 @@ describe("validate <src>…", () => {
     expect(out[2]).toEqual({
       source: "logo.zip",
       error: expect.objectContaining({
-        message: expect.stringMatching(/is a PNG image, not a zip/),
+        message: expect.stringMatching(
+          /is not a zip or tar\.gz archive: it is a PNG image/,
+        ),
       }),
     });
     expect(out[3]).toMatchObject({

@@ -61,7 +61,9 @@ describe("packsmith command line", () => {
     );
     const r = packsmith("validate", "logo.zip");
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/logo\.zip.* is a PNG image, not a zip/);
+    expect(r.stderr).toMatch(
+      /logo\.zip.* is not a zip or tar\.gz archive: it is a PNG image/,
+    );
     expect(packsmith("validate", "missing-folder").code).toBe(2);
     expect(packsmith("frobnicate", "x").code).toBe(2);
   });
@@ -96,7 +98,9 @@ describe("packsmith command line", () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/^wrote w\.zip/);
     expect(forced.stderr).toMatch(/VERSION_LEADING_V/);
-    expect(forced.stderr).toMatch(/w\.zip was written with 1 error \(--force\)/);
+    expect(forced.stderr).toMatch(
+      /w\.zip was written with 1 error \(--force\)/,
+    );
     // A clean pack names no error.
     const clean = packsmith(
       "pack",
