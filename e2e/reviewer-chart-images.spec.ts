@@ -380,6 +380,8 @@ test.describe("at 390 px wide", () => {
     page,
     packPage,
   }) => {
+    // Five pages at two widths: 23 s on a quiet 2-core machine.
+    test.setTimeout(90_000);
     for (const [pack, search, box, wide] of [
       [ARGO, "?tab=images", "Images", true],
       [ARGO, "?file=charts/argo-cd.tgz", "Dependencies", false],

@@ -51,6 +51,8 @@ test("the pack page's screens: overview, files, chart, presets, schema, findings
   packPage,
   packFixtures,
 }) => {
+  // Ten screens of four packs: 28 s on a quiet 2-core machine, past the default 30 s when slower.
+  test.setTimeout(90_000);
   expect(packFixtures.length).toBeGreaterThan(30);
   const problems = watchForProblems(page);
 

@@ -20,7 +20,8 @@ test("Review shows the tree, the viewer and the findings of the shared pack UI",
   values,
   review,
 }) => {
-  test.setTimeout(60_000);
+  // A whole wizard walk, then the review: 26 s on a quiet 2-core machine.
+  test.setTimeout(90_000);
   await importedPackAtReview(
     { start, basics, content, logo, values, review },
     join(FIXTURES, "pack-central/argocd-3.26.7"),
