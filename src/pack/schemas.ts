@@ -155,42 +155,26 @@ export const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 /** A version written with a leading `v` (`v1.2.3`): an error (§H rule 5). */
 export const LEADING_V = /^[vV]\d/;
 
-/** Each month's name and days, February's in a common year. */
-const MONTHS = [
-  ["January", 31],
-  ["February", 28],
-  ["March", 31],
-  ["April", 30],
-  ["May", 31],
-  ["June", 30],
-  ["July", 31],
-  ["August", 31],
-  ["September", 30],
-  ["October", 31],
-  ["November", 30],
-  ["December", 31],
-] as const;
-
 /**
  * What is wrong with `text` as a date `YYYY-MM-DD` (§H rule 11: `eol`, when not blank), said
  * after the text (`is not a date: February 2028 has 29 days`), or null when it is a real
  * calendar date. The one rule for both: validation warns with it, and the lifecycle reads an eol
- * as a date only where this gives null.
+ * as a date only where this gives null. The calendar is the Date object's (leap years included).
  */
 export function isoDateProblem(text: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return "is not a date written YYYY-MM-DD";
   const [, yyyy = "", mm = "", dd = ""] = m;
-  const month = MONTHS[Number(mm) - 1];
-  if (!month) return `is not a date: there is no month ${mm}`;
-  const year = Number(yyyy);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const [name, common] = month;
-  const days = name === "February" && leap ? 29 : common;
-  const day = Number(dd);
-  if (day === 0) return `is not a date: there is no day ${dd}`;
-  if (day > days) return `is not a date: ${name} ${yyyy} has ${days} days`;
-  return null;
+  const month = Number(mm);
+  if (month < 1 || month > 12) return `is not a date: there is no month ${mm}`;
+  if (Number(dd) === 0) return `is not a date: there is no day ${dd}`;
+  // Day 0 of the next month is this month's last day; setUTCFullYear keeps years below 100.
+  const last = new Date(0);
+  last.setUTCFullYear(Number(yyyy), month, 0);
+  const days = last.getUTCDate();
+  if (Number(dd) <= days) return null;
+  const name = last.toLocaleString("en-US", { month: "long", timeZone: "UTC" });
+  return `is not a date: ${name} ${yyyy} has ${days} days`;
 }
 
 /** SemVer MAJOR.MINOR.PATCH[-pre][+build] (§H rule 6). */
