@@ -1,4 +1,3 @@
-import { useRef } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
@@ -54,13 +53,11 @@ const sentenceCase = (s: string): string =>
 export function BasicsStep() {
   const { control, getValues, setValue } = useFormContext<WizardValues>();
   const { origin } = useWizard();
-  // The display name the README skeleton was last titled with. The skeleton is written once, with
-  // the draft ("My pack"): while nobody has edited it, its title follows the name typed here.
-  const titled = useRef(getValues("basics.displayName"));
+  // The README skeleton is written once, with the draft ("My pack"): while nobody has edited it,
+  // its title follows the name typed here.
   const retitle = (displayName: string) => {
     const readme = getValues("files.readme");
-    const next = retitledReadme(readme, titled.current, displayName);
-    titled.current = displayName;
+    const next = retitledReadme(readme, displayName);
     if (next !== readme) setValue("files.readme", next, { shouldDirty: true });
   };
   const [layer, version] = useWatch({

@@ -9,7 +9,10 @@ import { fileRemoval, useRemoval } from "@/features/wizard/hooks/use-removal";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
-import { readmeSkeleton } from "@/features/wizard/model/empty-values";
+import {
+  isReadmeSkeleton,
+  readmeSkeleton,
+} from "@/features/wizard/model/empty-values";
 import { CodeEditor, type EditorMarker } from "@/lib/monaco";
 
 const NAME = "files.readme";
@@ -92,10 +95,7 @@ export function ReadmeEditor({
             removal.request(
               fileRemoval("README.md", {
                 value: text,
-                untouched:
-                  text.trim() === "" ||
-                  text === readmeSkeleton(title) ||
-                  text === readmeSkeleton(""),
+                untouched: text.trim() === "" || isReadmeSkeleton(text),
                 clear: () => set(null),
                 present: () => getValues(NAME) !== null,
                 put: set,

@@ -49,20 +49,20 @@ Add the pack to a cluster profile, review its values and deploy.
 `;
 }
 
-/**
- * The README after the display name changed from `before` to `after`: while it is the untouched
- * skeleton (titled `before`, or the blank pack's "My pack") its title follows; a README the user
- * edited, or none, is left as it is.
- */
-export function retitledReadme(
-  readme: string | null,
-  before: string,
-  after: string,
-): string | null {
-  return readme === readmeSkeleton(before) || readme === readmeSkeleton("")
-    ? readmeSkeleton(after)
-    : readme;
+/** Whether `readme` is the skeleton as the builder wrote it, under any title: nobody edited it. */
+export function isReadmeSkeleton(readme: string | null): boolean {
+  const title = readme?.match(/^# (.*)\n/)?.[1];
+  return title !== undefined && readme === readmeSkeleton(title);
 }
+
+/**
+ * The README for the display name `title`: while it is the untouched skeleton its title follows;
+ * a README the user edited, or none, is left as it is.
+ */
+export const retitledReadme = (
+  readme: string | null,
+  title: string,
+): string | null => (isReadmeSkeleton(readme) ? readmeSkeleton(title) : readme);
 
 /** The state of a blank pack. */
 export function emptyValues(): WizardValues {
