@@ -21,8 +21,9 @@ export interface AutosaveState {
   flush: () => Promise<boolean>;
   /**
    * The draft was removed from storage with its files (it was published): nothing of it is
-   * stored any more. Moving between steps stores nothing; the first change to the pack stores the
-   * whole draft again, every file with it.
+   * stored any more. Moving between steps stores nothing and leaving asks nothing (the registry
+   * holds this content); the first change to the pack stores the whole draft again, every file
+   * with it.
    */
   forget: () => void;
 }
@@ -63,10 +64,13 @@ export function useAutosave(opts: {
   const savedFingerprint = useRef(
     opts.initialRev === null ? "" : snapshot.fingerprint,
   );
-  const [openedContent] = useState(snapshot.content);
-  // The content last stored, as state: it decides whether leaving must ask.
-  const [savedContent, setSavedContent] = useState(
-    opts.initialRev === null ? "" : snapshot.content,
+  // The content leaving loses nothing of, as state: it decides whether leaving must ask. The last
+  // stored; in memory, the content as opened (what memory keeps dies with the page); after a
+  // publish, the registry's.
+  const [safeContent, setSafeContent] = useState(
+    opts.initialRev === null && storage.kind !== "memory"
+      ? ""
+      : snapshot.content,
   );
   const latest = useRef(snapshot);
   const running = useRef<Promise<boolean> | null>(null);
@@ -127,7 +131,7 @@ export function useAutosave(opts: {
       rev.current = r.rev;
       stored.current = new Set(snap.blobs.keys());
       savedFingerprint.current = snap.fingerprint;
-      setSavedContent(snap.content);
+      if (storage.kind !== "memory") setSafeContent(snap.content);
       setSavedAt(r.savedAt);
       setError(null);
       failedFingerprint.current = null;
@@ -163,6 +167,11 @@ export function useAutosave(opts: {
   const forget = useCallback(() => {
     generation.current++;
     forgotten.current = latest.current.content;
+    setSafeContent(latest.current.content);
+    // A failed or conflicting save of this content no longer matters: the registry has it.
+    failedFingerprint.current = null;
+    setError(null);
+    setStatus("saved");
     rev.current = null;
     stored.current = new Set();
   }, []);
@@ -184,10 +193,8 @@ export function useAutosave(opts: {
   }, [snapshot.fingerprint, flush, status]);
 
   const unsaved =
-    storage.kind === "memory"
-      ? snapshot.content !== openedContent
-      : status === "error" ||
-        status === "conflict" ||
-        snapshot.content !== savedContent;
+    snapshot.content !== safeContent ||
+    (storage.kind !== "memory" &&
+      (status === "error" || status === "conflict"));
   return { status, savedAt, error, unsaved, flush, forget };
 }

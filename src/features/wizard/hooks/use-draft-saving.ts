@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 
 import {
   draftSubtitle,
@@ -56,9 +56,8 @@ export function useDraftSaving(opts: {
       fingerprint: `${revision}:${nav.step}:${nav.visited.join()}:${target}`,
     },
   });
-  const [publishedContent, setPublishedContent] = useState<string | null>(null);
   useLeavePrompt(
-    save.unsaved && publishedContent !== revision,
+    save.unsaved,
     storage.kind === "memory"
       ? "This browser cannot store drafts: leaving loses this pack. Leave anyway?"
       : "Some changes are not saved yet. Leave anyway?",
@@ -76,9 +75,6 @@ export function useDraftSaving(opts: {
      * The registry now holds this content and the draft is removed from storage: leaving no
      * longer needs to ask, and the next change stores the draft again, files and all.
      */
-    markPublished: () => {
-      setPublishedContent(revision);
-      save.forget();
-    },
+    markPublished: save.forget,
   };
 }
