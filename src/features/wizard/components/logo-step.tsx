@@ -42,19 +42,12 @@ export function LogoStep() {
   const removal = useRemoval();
   // No question (the image is on the user's disk, or made again in a click), but Undo: a
   // converted or shrunk logo is not.
-  const removeLogo = () => {
-    const current = getValues("logo");
-    if (!current) return;
+  const removeLogo = () =>
     removal.request(
-      fileRemoval("logo.png", {
-        value: current,
+      fileRemoval("logo.png", { getValues, setValue }, "logo", {
         untouched: true,
-        clear: () => setValue("logo", null, { shouldDirty: true }),
-        present: () => getValues("logo") !== null,
-        put: (v) => setValue("logo", v, { shouldDirty: true }),
       }),
     );
-  };
   const [logo, displayName, name] = useWatch({
     control,
     name: ["logo", "basics.displayName", "basics.name"],

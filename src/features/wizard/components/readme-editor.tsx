@@ -93,12 +93,8 @@ export function ReadmeEditor({
         <Button
           onClick={() =>
             removal.request(
-              fileRemoval("README.md", {
-                value: text,
+              fileRemoval("README.md", { getValues, setValue }, NAME, {
                 untouched: text.trim() === "" || isReadmeSkeleton(text),
-                clear: () => set(null),
-                present: () => getValues(NAME) !== null,
-                put: set,
               }),
             )
           }

@@ -164,12 +164,9 @@ export function TextFileEditor({
           <Button
             onClick={() =>
               removal.request(
-                fileRemoval(path, {
-                  value: text,
+                fileRemoval(path, { getValues, setValue }, name, {
                   untouched: text.trim() === "" || text === skeleton,
-                  clear: () => set(null),
-                  present: () => getValues(name) !== null,
-                  put: set,
+                  set: { shouldDirty: true, shouldValidate: Boolean(error) },
                 }),
               )
             }

@@ -8,14 +8,15 @@ import { fileRemoval } from "@/features/wizard/hooks/use-removal";
  */
 function file(initial: string | null) {
   const box = { text: initial };
+  // The one field the removal reads and writes (files.presets), as react-hook-form would.
+  const form = {
+    getValues: (() => box.text) as never,
+    setValue: ((_: string, v: string | null) => {
+      box.text = v;
+    }) as never,
+  };
   const request = (untouched = false) =>
-    fileRemoval("presets.yaml", {
-      value: box.text!,
-      untouched,
-      clear: () => (box.text = null),
-      present: () => box.text !== null,
-      put: (v) => (box.text = v),
-    });
+    fileRemoval("presets.yaml", form, "files.presets", { untouched });
   return { box, request };
 }
 

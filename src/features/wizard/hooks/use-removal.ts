@@ -1,4 +1,11 @@
 import { useRef, useState } from "react";
+import type {
+  FieldPathValue,
+  SetValueConfig,
+  UseFormReturn,
+} from "react-hook-form";
+
+import type { WizardValues } from "@/features/wizard/model/draft-schema";
 
 /** What a removal takes away, named for the question asked before it. */
 export interface RemovalRequest {
@@ -58,37 +65,40 @@ export function useRemoval() {
 
 export type Removal = ReturnType<typeof useRemoval>;
 
+/** The builder's fields that hold one file, null when the pack has none. */
+type FileField =
+  "files.values" | "files.readme" | "files.presets" | "files.schema" | "logo";
+
 /**
- * The removal of one file the user may have written or uploaded (README.md, presets.yaml,
- * schema.yaml, the logo): a question first unless it holds nothing of theirs (`untouched`: the
- * skeleton the builder adds), then Undo, which puts it back unless a file took its place since
- * (that one is the newer work, kept). These went in one click, for good.
+ * The removal of the file a form field holds, one the user may have written or uploaded
+ * (README.md, presets.yaml, schema.yaml, the logo): a question first unless it holds nothing of
+ * theirs (`untouched`: the skeleton the builder adds), then Undo, which puts it back unless a file
+ * took its place since (that one is the newer work, kept). These went in one click, for good.
+ * `set` is how the field is written, both ways (default: marked dirty).
  */
-export function fileRemoval<T>(
+export function fileRemoval<N extends FileField>(
   what: string,
-  opts: {
-    /** What is removed, as Undo puts it back. */
-    value: T;
-    untouched: boolean;
-    /** Take it out of the pack. */
-    clear: () => void;
-    /** Whether the pack has such a file now (one added since the removal). */
-    present: () => boolean;
-    put: (value: T) => void;
-  },
+  {
+    getValues,
+    setValue,
+  }: Pick<UseFormReturn<WizardValues>, "getValues" | "setValue">,
+  name: N,
+  opts: { untouched: boolean; set?: SetValueConfig },
 ): RemovalRequest {
+  const value = getValues(name);
+  const set = opts.set ?? { shouldDirty: true };
   return {
     what,
     goes: [],
     confirm: !opts.untouched,
     run: () => {
-      opts.clear();
+      setValue(name, null as FieldPathValue<WizardValues, N>, set);
       return {
         message: `Removed ${what}.`,
         undo: () => {
-          if (opts.present())
+          if (getValues(name) !== null)
             return `${what} was not put back: the pack has a new ${what} since.`;
-          opts.put(opts.value);
+          setValue(name, value, set);
           return `Put back ${what}.`;
         },
       };
