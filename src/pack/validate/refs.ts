@@ -74,6 +74,15 @@ function distinctEntries(
   return out;
 }
 
+/** The file an Ansible role runs from (rule 14): `<role>/tasks/main.yml` or `.yaml`; undefined when the pack has neither. */
+export const roleTasksFile = (
+  files: ReadonlyMap<string, unknown>,
+  role: string,
+): string | undefined =>
+  [`${role}/tasks/main.yml`, `${role}/tasks/main.yaml`].find((f) =>
+    files.has(f),
+  );
+
 /** Each Ansible role listed is a plain folder with tasks/main.yml (rule 14), each role once. */
 export function checkAnsibleRoles(ctx: BaseContext, doc: PackJsonDoc): void {
   const { files, add } = ctx;
@@ -90,10 +99,7 @@ export function checkAnsibleRoles(ctx: BaseContext, doc: PackJsonDoc): void {
         `ansibleRoles entry \`${role}\` must be a plain folder name`,
         at(`ansibleRoles.${i}`),
       );
-    else if (
-      !files.has(`${role}/tasks/main.yml`) &&
-      !files.has(`${role}/tasks/main.yaml`)
-    ) {
+    else if (!roleTasksFile(files, role)) {
       add(
         "error",
         "ANSIBLE_ROLE_MISSING",

@@ -5,6 +5,7 @@ import { formatBytes } from "@/components/pack/file-kind";
 import { FileLink, type OpenFile } from "@/components/pack/file-link";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PackFiles } from "@/pack/pack-files";
+import { roleTasksFile } from "@/pack/validate/refs";
 import type { PackMeta } from "../utils/pack-meta";
 
 const none = <span className="muted">none</span>;
@@ -33,9 +34,7 @@ const listedFile = (files: PackFiles, path: string): Listed =>
 
 /** An `ansibleRoles` entry is a folder: it opens at its tasks/main.yml, which the role needs. */
 function listedRole(files: PackFiles, role: string): Listed {
-  const main = [`${role}/tasks/main.yml`, `${role}/tasks/main.yaml`].find((f) =>
-    files.has(f),
-  );
+  const main = roleTasksFile(files, role);
   if (main) return { label: role, file: main };
   const folder = [...files.keys()].some((f) => f.startsWith(`${role}/`));
   return {
@@ -98,33 +97,17 @@ export function PackSummaryList({
     ["Group", orNone(meta.group)],
     ["End of life", orNone(meta.eol)],
   ];
-  if (meta.charts.length)
-    rows.push([
-      "Charts",
-      <ListedPaths
-        key="charts"
-        entries={meta.charts.map((p) => listedFile(files, p))}
-        open={open}
-      />,
-    ]);
-  if (meta.kubeManifests.length)
-    rows.push([
-      "Manifests",
-      <ListedPaths
-        key="manifests"
-        entries={meta.kubeManifests.map((p) => listedFile(files, p))}
-        open={open}
-      />,
-    ]);
-  if (meta.ansibleRoles.length)
-    rows.push([
-      "Ansible roles",
-      <ListedPaths
-        key="roles"
-        entries={meta.ansibleRoles.map((r) => listedRole(files, r))}
-        open={open}
-      />,
-    ]);
+  const listed: [string, Listed[]][] = [
+    ["Charts", meta.charts.map((p) => listedFile(files, p))],
+    ["Manifests", meta.kubeManifests.map((p) => listedFile(files, p))],
+    ["Ansible roles", meta.ansibleRoles.map((r) => listedRole(files, r))],
+  ];
+  for (const [label, entries] of listed)
+    if (entries.length)
+      rows.push([
+        label,
+        <ListedPaths key={label} entries={entries} open={open} />,
+      ]);
   if (source.kind === "registry") {
     const s = source.summary;
     rows.push(
