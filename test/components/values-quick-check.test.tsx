@@ -1,65 +1,36 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { memoryDraftStore } from "@/features/drafts/api/draft-store";
 import { blankDraft } from "@/features/wizard/model/new-draft";
-import {
-  createPackMessageHandler,
-  PackWorkerState,
-} from "@/lib/pack-worker/handler";
-import type { PackRequest, PackResponse } from "@/lib/pack-worker/protocol";
+import type { PackRequest } from "@/lib/pack-worker/protocol";
 
+import { inPageWorkers } from "./in-page-worker";
 import { renderWizard } from "./render";
 
 /*
- * The quick check of a values.yaml edit, through the real builder: jsdom has no Worker, so the
- * page's two pack workers are this stand-in, which runs the real message handler in this thread
- * with structured clones both ways. The full check's worker ("packsmith-pack") can be held, as a
- * worker busy with a big pack is.
+ * The quick check of a values.yaml edit, through the real builder, its two pack workers running
+ * the real handler in this thread (in-page-worker.ts). The full check's worker
+ * ("packsmith-pack") can be held, as a worker busy with a big pack is.
  */
+const FULL = "packsmith-pack";
 const held: PackRequest[] = [];
 /** The full check's worker: each request's method by id, and the methods answered, in order. */
 const methods = new Map<number, string>();
 const answered: string[] = [];
 let holdFull = false;
-const handlers = new Map<string, (request: PackRequest) => void>();
-
-class InPageWorker {
-  onmessage: ((event: { data: PackResponse }) => void) | null = null;
-  onerror = null;
-  onmessageerror = null;
-  private readonly handle: (request: PackRequest) => void;
-
-  constructor(_url: URL, opts: { name: string }) {
-    const handler = createPackMessageHandler((message) => {
-      const copy = structuredClone(message);
-      if (opts.name === "packsmith-pack" && message.type === "result")
-        answered.push(methods.get(message.id)!);
-      setTimeout(() => this.onmessage?.({ data: copy }));
-    }, new PackWorkerState());
-    this.handle = (request) => void handler({ data: request });
-    handlers.set(opts.name, this.handle);
-    this.name = opts.name;
-  }
-
-  readonly name: string;
-
-  postMessage(message: PackRequest): void {
-    const copy = structuredClone(message);
-    if (this.name === "packsmith-pack") methods.set(message.id, message.method);
-    if (this.name === "packsmith-pack" && holdFull) held.push(copy);
-    else this.handle(copy);
-  }
-
-  terminate(): void {}
-}
-
-const realWorker = globalThis.Worker;
-beforeAll(() => {
-  globalThis.Worker = InPageWorker as unknown as typeof Worker;
-});
-afterAll(() => {
-  globalThis.Worker = realWorker;
+const workers = inPageWorkers({
+  request: (worker, request) => {
+    if (worker !== FULL) return undefined;
+    methods.set(request.id, request.method);
+    if (!holdFull) return undefined;
+    held.push(request);
+    return "hold";
+  },
+  answer: (worker, message) => {
+    if (worker === FULL && message.type === "result")
+      answered.push(methods.get(message.id)!);
+  },
 });
 
 describe("a values.yaml edit is checked at once, before the full check", () => {
@@ -115,8 +86,7 @@ describe("a values.yaml edit is checked at once, before the full check", () => {
 
       // The full check's report says the same.
       holdFull = false;
-      const full = handlers.get("packsmith-pack")!;
-      for (const request of held.splice(0)) full(request);
+      for (const request of held.splice(0)) workers.handle(FULL, request);
       await waitFor(() =>
         expect(answered.filter((m) => m === "validateRefs").length).toBe(2),
       );

@@ -3,44 +3,15 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import {
-  createPackMessageHandler,
-  PackWorkerState,
-} from "@/lib/pack-worker/handler";
-import type { PackRequest, PackResponse } from "@/lib/pack-worker/protocol";
+import { inPageWorkers } from "../../../../test/components/in-page-worker";
 
 import { OpenPack } from "./open-pack";
 import { PresetsTable } from "./presets-table";
 
-/*
- * jsdom has no Worker: the page's pack worker is this stand-in, which runs the real message
- * handler in this thread with structured clones both ways and answers later, as a worker does.
- */
-class InPageWorker {
-  onmessage: ((event: { data: PackResponse }) => void) | null = null;
-  onerror = null;
-  onmessageerror = null;
-  private readonly handle = createPackMessageHandler((message) => {
-    const copy = structuredClone(message);
-    setTimeout(() => this.onmessage?.({ data: copy }));
-  }, new PackWorkerState());
-
-  postMessage(message: PackRequest): void {
-    void this.handle({ data: structuredClone(message) });
-  }
-
-  terminate(): void {}
-}
-
-const realWorker = globalThis.Worker;
-beforeAll(() => {
-  globalThis.Worker = InPageWorker as unknown as typeof Worker;
-});
-afterAll(() => {
-  globalThis.Worker = realWorker;
-});
+// The page's pack worker runs the real handler in this thread (jsdom has no Worker).
+inPageWorkers();
 
 // jsdom's import.meta.url is not a file URL: the fixtures are found from the project root.
 const fixtureFile = (path: string) =>
