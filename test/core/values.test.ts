@@ -15,13 +15,17 @@ import { loadFixture } from "../helpers/fixtures";
 
 const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b);
 
+/** A real pack-central chart, read by the core: its name and its own values.yaml. */
+async function fixtureChart(pack: string, path: string) {
+  const files = await loadFixture(`pack-central/${pack}`);
+  const chart = readChart(files.get(path)!, { name: path });
+  if (!chart.ok) throw new Error(chart.error.message);
+  return chart;
+}
+
 describe("values composition", () => {
   it("adding a real chart seeds charts.<Chart.yaml name> from its values, comments kept, pack section untouched", async () => {
-    const files = await loadFixture("pack-central/argocd-3.26.7");
-    const chart = readChart(files.get("charts/argo-cd.tgz")!, {
-      name: "charts/argo-cd.tgz",
-    });
-    if (!chart.ok) throw new Error(chart.error.message);
+    const chart = await fixtureChart("argocd-3.26.7", "charts/argo-cd.tgz");
     const base = "# my pack\npack:\n  namespace: argocd # where it goes\n";
     const r = addChartValues(base, chart.value.name, chart.value.valuesText);
     expect(r.added).toBe(true);
@@ -51,11 +55,10 @@ describe("values composition", () => {
   // into it in flow style: `{ replicas: 1, … }` with its comments out of line (found by trying
   // the builder: remove a chart, add it again).
   it("a chart removed and added again, or put back by undo, is written as it was first, in block style", async () => {
-    const files = await loadFixture("pack-central/crossplane-2.3.0");
-    const chart = readChart(files.get("charts/crossplane-2.3.0.tgz")!, {
-      name: "charts/crossplane-2.3.0.tgz",
-    });
-    if (!chart.ok) throw new Error(chart.error.message);
+    const chart = await fixtureChart(
+      "crossplane-2.3.0",
+      "charts/crossplane-2.3.0.tgz",
+    );
     const base = "pack:\n  namespace: crossplane-system\n";
     const first = addChartValues(
       base,
