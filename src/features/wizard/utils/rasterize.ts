@@ -25,9 +25,17 @@ interface CanvasLayout {
   draw: { x: number; y: number; width: number; height: number };
 }
 
-/** The whole canvas, `w`×`h` scaled down (never up) to at most `maxSide` on its longer side. */
-function fitLayout(w: number, h: number, maxSide: number): CanvasLayout {
-  const scale = Math.min(1, maxSide / Math.max(w, h));
+/**
+ * The whole canvas, `w`×`h` scaled to at most `maxSide` on its longer side: down only, or to
+ * exactly `maxSide` with `upscale`.
+ */
+function fitLayout(
+  w: number,
+  h: number,
+  maxSide: number,
+  upscale = false,
+): CanvasLayout {
+  const scale = Math.min(upscale ? Infinity : 1, maxSide / Math.max(w, h));
   const width = Math.max(1, Math.round(w * scale));
   const height = Math.max(1, Math.round(h * scale));
   return { width, height, draw: { x: 0, y: 0, width, height } };
@@ -115,15 +123,7 @@ export function svgLayout(
       },
     };
   }
-  const width = Math.max(
-    1,
-    Math.round(aspect >= 1 ? maxSide : maxSide * aspect),
-  );
-  const height = Math.max(
-    1,
-    Math.round(aspect >= 1 ? maxSide / aspect : maxSide),
-  );
-  return { width, height, draw: { x: 0, y: 0, width, height } };
+  return fitLayout(aspect, 1, maxSide, true);
 }
 
 async function loadSvg(bytes: Uint8Array): Promise<HTMLImageElement> {
