@@ -16,6 +16,7 @@ import {
   MAX_YAML_DOCUMENTS,
   MAX_YAML_PARSE_BYTES,
 } from "./limits";
+import { utf8Size } from "./bytes";
 import { mib } from "./pack-files";
 import {
   fastParse,
@@ -92,7 +93,7 @@ export function parseYamlLimited(
     out.values = [];
     return out;
   };
-  const size = new TextEncoder().encode(text).length;
+  const size = utf8Size(text);
   if (size > maxBytes) {
     return bad(
       `${file} is ${mib(size)}: too large to parse (the limit is ${mib(maxBytes)})`,
@@ -304,6 +305,9 @@ function errorLine(
 
 /** Deepest `[`/`{` nesting outside quotes and comments exceeds `max`? One pass, no parsing. */
 function flowDepthOver(text: string, max: number): boolean {
+  // No flow collection at all (most YAML): nothing to count. The scan below reads every character
+  // (2 MiB of `---` lines: 7 ms), where indexOf finds none in well under one.
+  if (!text.includes("[") && !text.includes("{")) return false;
   let depth = 0;
   let quote = "";
   for (let i = 0; i < text.length; i++) {

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { CodeText } from "@/components/ui/code-text";
 import { Spinner } from "@/components/ui/spinner";
 import { CodeEditor } from "@/lib/monaco";
+import { utf8Size } from "@/pack/bytes";
 import type { ChartInfo } from "@/pack/chart";
 import { MAX_RICH_PREVIEW_BYTES } from "@/pack/limits";
 
@@ -81,7 +82,7 @@ function ChartDetails({
       </Alert>
     );
   const c = result.value;
-  const valuesSize = utf8Size(c);
+  const valuesSize = valuesSizeOf(c);
   return (
     <div className="chart">
       <ChartFacts chart={c} heading={Heading} />
@@ -154,10 +155,10 @@ function ChartDetails({
 // The UTF-8 size of a chart's default values (up to 5 MiB), measured once per read chart rather
 // than encoded again on every render.
 const valuesSizes = new WeakMap<ChartInfo, number>();
-function utf8Size(c: ChartInfo): number {
+function valuesSizeOf(c: ChartInfo): number {
   let n = valuesSizes.get(c);
   if (n === undefined) {
-    n = new TextEncoder().encode(c.valuesText).length;
+    n = utf8Size(c.valuesText);
     valuesSizes.set(c, n);
   }
   return n;
