@@ -36,11 +36,24 @@ function sample(fn: () => unknown, minMs: number): number {
   return used / calls;
 }
 
+/**
+ * Untimed calls of `fn`: at least `calls`, then on while they have used under `ms` of CPU, up to
+ * 20. A count alone was too few for quick calls: a 2 ms parse ran at 3–25 ms for its first ten
+ * calls while the JIT settled, and three warm-up calls left samples of 2–13 ms (B43's ratio
+ * swung ×0.3–×6.4 where the work is flat).
+ */
+function warm(fn: () => unknown, calls: number, ms: number): void {
+  const start = cpuNow();
+  for (let i = 0; i < calls || (i < 20 && cpuNow() - start < ms); i++) fn();
+}
+
 export interface CpuOptions {
   /** Samples of each side; the least counts (default 3). */
   runs?: number;
-  /** Untimed calls of each side first: the JIT settles after a few (default 3). */
+  /** Untimed calls of each side first, at least (default 3): the JIT settles after a few. */
   warmup?: number;
+  /** CPU ms of untimed calls of each side, at least, when `warmup` calls take less (default 60). */
+  warmupMs?: number;
   /** CPU ms a sample lasts at least, repeating short calls (default 20). */
   minMs?: number;
 }
@@ -67,12 +80,10 @@ export function cpuRatio(
   baseline: () => unknown,
   opts: CpuOptions & { labels?: [string, string] } = {},
 ): CpuRatio {
-  const { runs = 3, warmup = 3, minMs = 20 } = opts;
+  const { runs = 3, warmup = 3, warmupMs = 60, minMs = 20 } = opts;
   const [subjectLabel, baselineLabel] = opts.labels ?? ["subject", "baseline"];
-  for (let i = 0; i < warmup; i++) {
-    baseline();
-    subject();
-  }
+  warm(baseline, warmup, warmupMs);
+  warm(subject, warmup, warmupMs);
   let b = Infinity;
   let s = Infinity;
   for (let i = 0; i < runs; i++) {
