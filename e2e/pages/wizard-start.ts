@@ -40,7 +40,7 @@ export class WizardStartPage {
 
   async useTemplate(title: string): Promise<void> {
     await this.page
-      .getByRole("button", { name: `Use the template ${title}` })
+      .getByRole("button", { name: `Use this template: ${title}` })
       .click();
     await this.opened();
   }

@@ -111,7 +111,7 @@ export function StartScreen({ onCreate, drafts }: StartScreenProps) {
                     return r.value;
                   })
                 }
-                aria-label={`Use the template ${t.title}`}
+                aria-label={`Use this template: ${t.title}`}
               >
                 Use this template
               </Button>
