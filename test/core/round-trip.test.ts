@@ -10,24 +10,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readSource } from "../../src/cli/read-source";
-import type { PackFiles } from "../../src/pack/pack-files";
 import { readPackArchive } from "../../src/pack/read-archive";
 import { writePackTarGz } from "../../src/pack/tar-write";
 import { writePackZip } from "../../src/pack/zip-write";
 import { fixtureRows, loadFixture } from "../helpers/fixtures";
+import { expectSameFiles } from "../helpers/same-files";
 
 const tmp = mkdtempSync(join(tmpdir(), "packsmith-rt-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function expectSameFiles(actual: PackFiles, expected: PackFiles): void {
-  expect([...actual.keys()]).toEqual([...expected.keys()]);
-  for (const [path, bytes] of expected) {
-    expect(
-      Buffer.compare(Buffer.from(actual.get(path)!), Buffer.from(bytes)),
-      path,
-    ).toBe(0);
-  }
-}
 
 describe.each(fixtureRows())("round trip $dir", ({ dir, name, version }) => {
   const top = `${name}-${version}`;

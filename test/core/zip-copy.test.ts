@@ -19,6 +19,7 @@ import {
   writePackZipParts,
 } from "../../src/pack/zip-write";
 import { FIXTURES, fixtureRows, loadFixture } from "../helpers/fixtures";
+import { expectSameFiles } from "../helpers/same-files";
 
 const tmp = mkdtempSync(join(tmpdir(), "packsmith-zipcopy-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -43,15 +44,6 @@ function partsZip(
   const zip = Buffer.concat(parts);
   expect(size).toEqual({ ok: true, value: zip.length });
   return zip;
-}
-
-function expectSameFiles(actual: PackFiles, expected: PackFiles): void {
-  expect([...actual.keys()]).toEqual([...expected.keys()]);
-  for (const [path, bytes] of expected)
-    expect(
-      Buffer.from(actual.get(path)!).equals(Buffer.from(bytes)),
-      path,
-    ).toBe(true);
 }
 
 /** Whether the upload's entry is copied: deflated, or stored and already compressed (or empty). */

@@ -39,6 +39,7 @@ import { tarGzFiles } from "../gen/tar";
 import { zipFiles } from "../gen/zip";
 import { FIXTURES, loadFixture } from "../helpers/fixtures";
 import { REPEATED_MANIFEST, repetitivePack } from "../helpers/packs";
+import { expectSameFiles } from "../helpers/same-files";
 
 const root = mkdtempSync(join(tmpdir(), "packsmith-pool-"));
 afterAll(async () => {
@@ -258,7 +259,7 @@ describe("stored versions read in the worker pool (OCI layers, fs details before
       describe: meta,
     });
     if (!r.ok) throw new Error(r.message);
-    expect([...r.files]).toEqual([...files]);
+    expectSameFiles(r.files, files);
     const { detail } = await describePack(files, meta);
     expect(r.detail).toEqual(detail);
     expect(r.detail!.charts.length).toBeGreaterThan(0);
@@ -301,7 +302,7 @@ describe("stored versions read in the worker pool (OCI layers, fs details before
     const zip = built.value;
     const back = readPackArchive(zip);
     if (!back.ok) throw new Error(back.error.message);
-    expect([...back.value.files]).toEqual([...files]);
+    expectSameFiles(back.value.files, files);
     expect(new TextDecoder("latin1").decode(zip.subarray(30, 30 + 15))).toBe(
       "argo-cd-3.26.7/",
     );
