@@ -1,7 +1,7 @@
 /**
  * The app in a real browser: the production build (vite build into the run's temp folder) served
  * by the real server (own port, data folder and htpasswd: lib/server-proc.ts), in Debian's
- * Chromium driven by playwright-core. Everything goes through the app as a user drives it: the
+ * Chromium driven by Playwright. Everything goes through the app as a user drives it: the
  * builder's "Make a new version of an existing pack" import of a folder, "Next", Monaco, the
  * Publish step's "Download .zip". Times come from the page's own clock (lib/browser-probe.ts);
  * main-thread tasks from a Chromium trace (lib/browser-trace.ts).
@@ -33,7 +33,7 @@
 import { readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page } from "@playwright/test";
 import type { BenchContext } from "./lib/context";
 import { ChromiumCpu } from "./lib/browser-cpu";
 import { buildApp, launchChromium } from "./lib/browser-env";

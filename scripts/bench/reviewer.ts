@@ -1,7 +1,7 @@
 /**
  * Issue 8's speed targets for reviewers, in a real browser: the production build (vite build into
  * the run's temp folder) served by the real server on the filesystem store (own port, data folder
- * and htpasswd: lib/server-proc.ts), in Debian's Chromium driven by playwright-core. The pack is
+ * and htpasswd: lib/server-proc.ts), in Debian's Chromium driven by Playwright. The pack is
  * the real argo-cd pack of pack-central whose chart archive gets 420 more real templates
  * (lib/reviewer-packs.ts: 530 files inside the chart), pushed through the API at two versions
  * whose charts differ in 140 templates and Chart.yaml.
@@ -31,7 +31,7 @@
  * clock (lib/browser-probe.ts: a MutationObserver checks the DOM conditions, then the next frame).
  */
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import type { BenchContext } from "./lib/context";
 import { buildApp, launchChromium } from "./lib/browser-env";
 import {

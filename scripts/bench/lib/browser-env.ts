@@ -1,7 +1,7 @@
 /**
  * What the browser bench runs on: the production build of the app (into a folder of the bench's
  * own, never dist/), served by the real server (lib/server-proc.ts: own port, data folder and
- * htpasswd), in Debian's Chromium driven by playwright-core (never a downloaded browser).
+ * htpasswd), in Debian's Chromium driven by Playwright (never a downloaded browser).
  *
  * Clean-up: the build runs through runNodeScript and the server through startBenchServer, both
  * killed with the bench whatever happens (see server-proc.ts). Chromium is Playwright's child:
@@ -10,7 +10,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser } from "@playwright/test";
 import { runNodeScript } from "./server-proc";
 
 const here = path.dirname(fileURLToPath(import.meta.url));

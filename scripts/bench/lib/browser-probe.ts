@@ -13,7 +13,7 @@
  * The page code is a string, not a function: tsx compiles functions with helpers (`__name`) that
  * do not exist in the page.
  */
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 
 export const PROBE_SCRIPT = String.raw`(() => {
   if (window.__pb) return;

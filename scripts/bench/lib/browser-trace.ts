@@ -7,7 +7,7 @@
  *
  * Every task is counted, not only the ≥ 50 ms ones a 'longtask' PerformanceObserver reports.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page } from "@playwright/test";
 
 export interface MainThreadStats {
   /** The longest task that overlapped the window (its whole duration). */

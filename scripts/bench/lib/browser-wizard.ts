@@ -2,7 +2,7 @@
  * Driving the pack builder (`/build`) the way a user does, as the e2e page objects do
  * (e2e/pages/wizard-*.ts): import a pack folder on the start screen, then "Next" step by step.
  */
-import type { Page } from "playwright-core";
+import type { Page } from "@playwright/test";
 import { arm, needMark } from "./browser-probe";
 
 export const STEPS = [
