@@ -20,6 +20,7 @@ import type {
   PackResponse,
 } from "./protocol";
 import { transferablesOf } from "./transferables";
+import { expectSameFiles } from "../../../test/helpers/same-files";
 
 /** Drive the worker's handler as the worker would, keeping every message and its transfer list. */
 async function exchange(request: PackRequest) {
@@ -39,11 +40,6 @@ function resultOf(response: PackResponse): unknown {
   return response.value;
 }
 
-const sameFiles = (a: PackFiles, b: PackFiles) => {
-  expect([...a.keys()]).toEqual([...b.keys()]);
-  for (const [path, bytes] of a) expect(b.get(path), path).toEqual(bytes);
-};
-
 describe("pack worker handler", () => {
   test("readArchive answers the call's id with the files, their buffers listed once each", async () => {
     const files = await loadFixture("pack-central/hello-universe-1.3.1");
@@ -61,7 +57,7 @@ describe("pack worker handler", () => {
     };
     expect(result.ok).toBe(true);
     expect(result.value.format).toBe("tar.gz");
-    sameFiles(result.value.files, files);
+    expectSameFiles(result.value.files, files);
     expect(new Set(transfer).size).toBe(transfer.length);
     expect(transfer.length).toBeGreaterThan(0);
     // The transfer list is valid for postMessage: cloning with it must not throw.
@@ -94,7 +90,7 @@ describe("pack worker handler", () => {
     );
     expect(from).toMatchObject({ ok: true });
     const packed = (from as { value: PackFiles }).value;
-    sameFiles(packed, files);
+    expectSameFiles(packed, files);
 
     const zip = await exchange({
       id: 2,
@@ -119,7 +115,7 @@ describe("pack worker handler", () => {
         .last,
     ) as { ok: true; value: { files: PackFiles; format: string } };
     expect(back.value.format).toBe("zip");
-    sameFiles(back.value.files, files);
+    expectSameFiles(back.value.files, files);
   });
 
   // A draft file is a backup: a draft holding a file that deflates past the readers' ratio (a
