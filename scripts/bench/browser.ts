@@ -21,14 +21,14 @@
  * 4. The generated ~100 MB pack (gen.ts writeBenchPack) imported as a folder, through every step to
  *    Publish; 5 s idle there; then "Download .zip" (the core's JSZip writer in the pack worker): click → the
  *    "is downloaded" status painted, next to `zip -qr -n .tgz:.png` of the same folder in the same
- *    run; the longest main-thread task during it. Then one edit and one typing run on this pack's
+ *    run; the longest main-thread task during it. Then three edits and one typing run on this pack's
  *    values.yaml, where every change re-checks the whole 100 MB pack. Issue 11's targets (PASS/FAIL
  *    in the rows' notes): broken line → first error ≤ 300 ms, folder import → first step ≤ 1.5 s,
  *    typing in the 1 MB values.yaml (alone and in the 100 MB pack) with no main-thread task over 50 ms.
  *
  * Medians of 3: after one warm-up for the first screen, editor ready and the zip; without one for
  * the edits and typing (each on the page the previous one left). Single runs: the 1 MB editor
- * start, the idle rows, and the 100 MB pack's import, edit and typing.
+ * start, the idle rows, and the 100 MB pack's import and typing.
  */
 import { readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -672,13 +672,20 @@ async function bigPackZip(
     await goTo(page, "Values");
     await needMark(page, "ready@frame", 60_000, "editor ready (100 MB pack)");
     await waitQuiet(page, 1000, 5000);
-    const edit = await breakValues(page, 0);
+    // Median of RUNS, as the 1 MB row: a single run swung 244–378 ms between runs of one tree (the
+    // first edit after the step opens runs on a cold JIT in the page and the workers).
+    const edits: EditResult[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      ctx.log(`100 MB pack: broken line, run ${i + 1}…`);
+      edits.push(await breakValues(page, 0));
+    }
+    const errorMs = median(edits.map((e) => e.errorMs));
     rows.push(
       timedRow(
         "100 MB pack, its values.yaml: broken line → first error",
-        [edit.errorMs],
+        edits.map((e) => e.errorMs),
         {
-          notes: `${msVerdict(edit.errorMs, TARGET.brokenLineMs)}; single run; core finding ${ms0(edit.coreMs)}, squiggle ${ms0(edit.squiggleMs)}; the worker holds the pack's files by id: an edit sends values.yaml only`,
+          notes: `${msVerdict(errorMs, TARGET.brokenLineMs)}; runs ${edits.map((e) => ms0(e.errorMs)).join(", ")} (the first on the step as opened); core finding ${ms0(median(edits.flatMap((e) => (e.coreMs === undefined ? [] : [e.coreMs]))))}; the worker holds the pack's files by id: an edit sends values.yaml only`,
         },
       ),
     );
@@ -692,7 +699,7 @@ async function bigPackZip(
     );
     ctx.info.bigPack = {
       ...(ctx.info.bigPack as object),
-      edit,
+      edits,
       typing: { ...typing.main, typingMs: typing.typingMs, keys: typing.keys },
     };
   });
