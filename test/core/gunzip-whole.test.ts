@@ -264,3 +264,68 @@ function catchError(fn: () => unknown): unknown {
   }
   throw new Error("expected an exception");
 }
+
+// A zip entry (raw DEFLATE with a declared size) takes the same one-call path: one buffer of the
+// declared size, the budget charged once; anything else is read again by the stepped path, which
+// gives the verdict it always gave.
+describe("zip entries: one call into the declared size", () => {
+  const limits = withLimits();
+  const entry = async () => {
+    const tar = gunzipSync(await fixtureFileBytes(...KYVERNO));
+    return { tar, raw: new Uint8Array(deflateRawSync(tar)) };
+  };
+  const inflate = (raw: Uint8Array, declared: number, budget: Budget) =>
+    inflateBounded(raw, "deflate", {
+      name: "e.yaml",
+      limits,
+      budget,
+      declared,
+    });
+
+  it("an entry of exactly its declared size: byte for byte, the budget charged its size once", async () => {
+    const { tar, raw } = await entry();
+    const budget = new Budget(limits.maxTotalBytes);
+    const out = inflate(raw, tar.length, budget);
+    expect(Buffer.from(out).equals(Buffer.from(tar))).toBe(true);
+    expect(out.buffer.byteLength).toBe(tar.length);
+    expect(budget.used).toBe(tar.length);
+  });
+
+  it("an entry that holds more than it declares: size mismatch, the budget given back", async () => {
+    const { tar, raw } = await entry();
+    const budget = new Budget(limits.maxTotalBytes);
+    expect(() => inflate(raw, tar.length - 1, budget)).toThrow(
+      /declares \d+ bytes but holds more/,
+    );
+    expect(budget.used).toBeLessThan(tar.length);
+  });
+
+  it("an entry that holds less than it declares: its bytes, for the reader's size check", async () => {
+    const { tar, raw } = await entry();
+    const budget = new Budget(limits.maxTotalBytes);
+    const out = inflate(raw, tar.length + 10, budget);
+    expect(out.length).toBe(tar.length);
+    expect(budget.used).toBe(tar.length);
+  });
+
+  it("bytes after the stream's end: the stream's bytes, as before", async () => {
+    const { tar, raw } = await entry();
+    const out = inflate(
+      concatBytes([raw, new Uint8Array([1, 2, 3])]),
+      tar.length,
+      new Budget(limits.maxTotalBytes),
+    );
+    expect(Buffer.from(out).equals(Buffer.from(tar))).toBe(true);
+  });
+
+  it("a corrupt entry: truncated or corrupt", async () => {
+    const { tar, raw } = await entry();
+    expect(() =>
+      inflate(
+        raw.subarray(0, raw.length >> 1),
+        tar.length,
+        new Budget(limits.maxTotalBytes),
+      ),
+    ).toThrow(/truncated or corrupt/);
+  });
+});
