@@ -290,6 +290,29 @@ test("a chart archive opens as a folder; a deep link into it opens the template,
   expect(problems).toEqual([]);
 });
 
+// The pack page starts its worker before the page's own code has loaded (spawn.ts): a worker
+// whose script cannot load must still end in a message, never a page that waits forever.
+test("a pack worker that cannot start: the page says so, and Try again reads the pack once it can", async ({
+  page,
+  packPage,
+}) => {
+  const WORKER = "**/assets/pack.worker-*.js";
+  await page.route(WORKER, (route) => route.abort());
+  await page.goto(ARGO_PAGE);
+  const alert = page.getByRole("alert").filter({
+    hasText: "The pack could not be loaded",
+  });
+  // The read is tried three times (the query's retries), each with a fresh worker.
+  await expect(alert).toContainText("The pack worker stopped unexpectedly", {
+    timeout: 20_000,
+  });
+  await page.unroute(WORKER);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(packPage.tabs).toBeVisible();
+  await packPage.openTab(/^Files/);
+  await expect(packPage.fileLink("values.yaml")).toBeVisible();
+});
+
 test("an archive that cannot be read shows why where its files would be", async ({
   page,
   openPage,

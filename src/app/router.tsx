@@ -4,8 +4,12 @@ import { lazy, Suspense, useEffect } from "react";
 import { HomeRoute } from "@/app/routes/home";
 import { NotFoundRoute } from "@/app/routes/not-found";
 import { matchRoute } from "@/config/paths";
-import { packVersionQueryOptions } from "@/lib/api/packs";
+import {
+  packArchiveQueryOptions,
+  packVersionQueryOptions,
+} from "@/lib/api/packs";
 import { preloadDiffEditor } from "@/lib/monaco/diff-editor";
+import { startPackWorkerEarly } from "@/lib/pack-worker/spawn";
 
 // Each feature is its own chunk: the first screen loads none of them (nor Monaco).
 const WizardRoute = lazy(() =>
@@ -34,6 +38,24 @@ function PrefetchVersion({ name, version }: { name: string; version: string }) {
   return null;
 }
 
+/**
+ * A pack page also shows every file of the stored archive, read in the pack worker: the archive's
+ * download and the worker's start (its script fetched, compiled and run) begin with the details,
+ * not once the page's chunk has rendered. Measured on a cold load of argo-cd's page: the archive
+ * request left 500 ms after the details, the worker started only once it had arrived.
+ */
+function PrefetchPackFiles({
+  name,
+  version,
+}: {
+  name: string;
+  version: string;
+}) {
+  usePrefetchQuery(packArchiveQueryOptions(name, version));
+  useEffect(startPackWorkerEarly, []);
+  return null;
+}
+
 /** Maps a pathname to its page. */
 export function Route({ pathname }: { pathname: string }) {
   const m = matchRoute(pathname);
@@ -45,7 +67,10 @@ export function Route({ pathname }: { pathname: string }) {
   return (
     <>
       {m.route === "pack" && (
-        <PrefetchVersion name={m.name} version={m.version} />
+        <>
+          <PrefetchVersion name={m.name} version={m.version} />
+          <PrefetchPackFiles name={m.name} version={m.version} />
+        </>
       )}
       {m.route === "compare" && (
         <>

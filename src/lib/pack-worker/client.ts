@@ -8,6 +8,7 @@ import type { Result } from "@/pack/result";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
 import { FileRefs } from "./file-refs";
+import { spawnPackWorker, takeEarlyPackWorker } from "./spawn";
 import { transferablesOf } from "./transferables";
 import { textEdit, type QuickSyntax } from "./values-syntax";
 import type {
@@ -405,15 +406,13 @@ export function createPackWorkerClient(
 let client: PackWorkerClient | null = null;
 let quickClient: PackWorkerClient | null = null;
 
-const spawnPackWorker = (name: string) => (): WorkerLike =>
-  new Worker(new URL("./pack.worker.ts", import.meta.url), {
-    type: "module",
-    name,
-  }) as unknown as WorkerLike;
-
-/** The app's one pack worker client; the worker itself starts on the first call. */
+/**
+ * The app's one pack worker client; the worker itself starts on the first call, unless the page
+ * started it early (spawn.ts startPackWorkerEarly), which the client then takes.
+ */
 export function getPackWorker(): PackWorkerClient {
-  client ??= createPackWorkerClient(spawnPackWorker("packsmith-pack"));
+  const spawn = spawnPackWorker("packsmith-pack");
+  client ??= createPackWorkerClient(() => takeEarlyPackWorker() ?? spawn());
   return client;
 }
 
