@@ -19,7 +19,10 @@ const ARGO = ["argo-cd", "3.26.7"] as const;
 const GRIDLIGHT = ["gridlight", "1.1.3"] as const;
 const AMBASSADOR = ["ambassador", "6.6.0"] as const;
 
-/** The images the core finds in argo-cd 3.26.7 (pack values over the chart's and its subchart's). */
+/**
+ * The images the core finds in argo-cd 3.26.7: pack values over the chart's and its subchart's,
+ * then those its subchart's templates write literally.
+ */
 const ARGO_IMAGES = [
   "quay.io/argoproj/argocd:v2.1.6",
   "ghcr.io/dexidp/dex:v2.30.0",
@@ -28,6 +31,10 @@ const ARGO_IMAGES = [
   "haproxy:2.4.2",
   "docker.io/busybox:1.31.1",
   "oliver006/redis_exporter:v1.27.0",
+  // Written in redis-ha's templates, not composed from values.
+  "s3cmd/s3cmd:latest",
+  "lgatica/openssh-client:latest",
+  "koalaman/shellcheck:v0.5.0",
 ];
 
 test.beforeEach(async ({ packFixtures }) => {
@@ -241,10 +248,10 @@ test("the images tab lists what the pack pulls and where each comes from", async
 }) => {
   const problems = watchForProblems(page);
   await packPage.goto(...ARGO);
-  await packPage.openTab("Images (7)");
+  await packPage.openTab("Images (10)");
   await expect(page).toHaveURL(`/packs/${ARGO[0]}/${ARGO[1]}?tab=images`);
   await expect(
-    page.getByRole("heading", { level: 2, name: "Images (7)" }),
+    page.getByRole("heading", { level: 2, name: "Images (10)" }),
   ).toBeVisible();
   expect(await refsOf(page)).toEqual(ARGO_IMAGES);
   const row = (ref: string) =>
@@ -265,7 +272,23 @@ test("the images tab lists what the pack pulls and where each comes from", async
   await expect(
     row("oliver006/redis_exporter:v1.27.0").getByRole("cell").nth(4),
   ).toHaveText("subchart redis-ha is off (redis-ha.enabled is false)");
+  // An image written in a template: noted so, and its link opens the template inside the chart.
+  const template =
+    "charts/argo-cd.tgz/charts/redis-ha/templates/redis-ha-statefulset.yaml";
+  await expect(row("s3cmd/s3cmd:latest").getByRole("cell").nth(4)).toHaveText(
+    /^written in the template; inside a block of the template \(if, with or range\): pulled when it renders; subchart redis-ha is off/,
+  );
   await expectNoA11yViolations(page, "images");
+  await row("s3cmd/s3cmd:latest")
+    .getByRole("link", { name: `${template}:183` })
+    .click();
+  await expect(
+    packPage.editor(template).locator(".active-line-number"),
+  ).toHaveText("183");
+  await expect(
+    packPage.editorLine(template, "image: s3cmd/s3cmd:latest"),
+  ).toBeVisible();
+  await page.goBack();
 
   // Where it comes from is a link to the file and line, inside the chart when it is there.
   const source = "charts/argo-cd.tgz/charts/redis-ha/values.yaml";
@@ -281,7 +304,7 @@ test("the images tab lists what the pack pulls and where each comes from", async
   await expect(packPage.editorLine(source, "tag: 2.4.2")).toBeVisible();
   // The deep link itself reproduces the tab.
   await page.goBack();
-  await expect(packPage.tab("Images (7)")).toHaveAttribute(
+  await expect(packPage.tab("Images (10)")).toHaveAttribute(
     "aria-selected",
     "true",
   );
@@ -310,7 +333,7 @@ test("a local pack: the images are scanned in the browser, a malformed reference
   await writeFile(zip, await zipPack(files, "argo-cd-3.26.7"));
   await openPage.goto();
   await openPage.openFile(zip);
-  await packPage.openTab("Images (8)");
+  await packPage.openTab("Images (11)");
   expect(await refsOf(page)).toEqual([
     ARGO_IMAGES[0],
     bad,

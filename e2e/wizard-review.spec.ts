@@ -67,7 +67,7 @@ test("Review shows the tree, the viewer and the findings of the shared pack UI",
   // button (a draft has no URL) that shows its file at that line below.
   const images = page.getByRole("region", { name: /^Images \(\d+\)$/ });
   await expect(images.getByRole("heading", { level: 3 })).toHaveText(
-    "Images (7)",
+    "Images (10)",
   );
   const argocd = images.getByRole("row").filter({
     has: page.getByRole("rowheader", {

@@ -1,3 +1,4 @@
+import { templateImages, type TemplateImage } from "./template-images";
 import { showName, type ArchiveError } from "./archive-error";
 import {
   chartCrds,
@@ -57,6 +58,11 @@ export interface ChartInfo extends ChartMeta {
   subcharts: SubchartInfo[];
   /** Files under `crds/` and templates of kind CustomResourceDefinition (also of subchart folders). */
   crds: string[];
+  /**
+   * Images its templates (and its subchart folders') write literally in a container spec, which
+   * no value changes: a reviewer sees them beside the images the values compose.
+   */
+  templateImages: TemplateImage[];
 }
 
 /** A chart archive opened: its metadata and every file, keyed by the path relative to its root folder. */
@@ -125,6 +131,7 @@ export function readChartArchive(
       paths,
       subcharts: subcharts(files, paths, name, meta.value.dependencies),
       crds: chartCrds(files, paths),
+      templateImages: templateImages(files, paths),
     };
     if (valuesSchema !== undefined) info.valuesSchema = valuesSchema;
     return ok({ info, files });

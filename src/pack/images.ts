@@ -8,6 +8,7 @@ import {
   type ImageRef,
 } from "./image-ref";
 import { compareBytes, type PackFiles } from "./pack-files";
+import { IMAGE_LINE, linesWith, scalarOfLine } from "./template-images";
 import { manifestKey } from "./values";
 import { decodeText, parseYamlLimited, type ParsedYaml } from "./yaml-text";
 
@@ -89,7 +90,6 @@ function listedImages(values: ParsedYaml | null): Found[] {
   });
 }
 
-const IMAGE_LINE = /^[ \t]*(?:-[ \t]+)?["']?image["']?[ \t]*:[ \t]*(.*)$/;
 const SIMPLE_REF =
   /\{\{-?\s*\.Values\.([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\s*-?\}\}/g;
 
@@ -106,7 +106,7 @@ function manifestImages(files: PackFiles, root: Obj): Found[] {
     for (const { line, number } of linesWith(text, "image")) {
       const m = IMAGE_LINE.exec(line);
       if (!m) continue;
-      let value = scalarOfLine(m[1] ?? "");
+      let value = scalarOfLine(m[3] ?? "");
       if (value === null) continue;
       const notes: string[] = [];
       if (value.includes("{{")) {
@@ -130,46 +130,6 @@ function manifestImages(files: PackFiles, root: Obj): Found[] {
     }
   }
   return out;
-}
-
-/**
- * Each line of `text` (split at `\n`) that holds `needle`, with its 1-based number, in order. Only
- * those lines are cut out: splitting a 2.5 MB manifest into its lines to test each cost most of the
- * image scan (tens of ms, and as many strings).
- */
-function* linesWith(
-  text: string,
-  needle: string,
-): Generator<{ line: string; number: number }> {
-  let number = 1;
-  let counted = 0;
-  for (let at = text.indexOf(needle); at !== -1;) {
-    const start = text.lastIndexOf("\n", at) + 1;
-    const nl = text.indexOf("\n", at);
-    const end = nl === -1 ? text.length : nl;
-    for (
-      let i = text.indexOf("\n", counted);
-      i !== -1 && i < start;
-      i = text.indexOf("\n", i + 1)
-    )
-      number++;
-    counted = start;
-    yield { line: text.slice(start, end), number };
-    at = nl === -1 ? -1 : text.indexOf(needle, end);
-  }
-}
-
-/** The plain or quoted scalar after `image:`, without a trailing comment; null for a block or nothing. */
-function scalarOfLine(raw: string): string | null {
-  const s = raw.trim();
-  if (s === "") return null;
-  if (s.startsWith('"') || s.startsWith("'")) {
-    const end = s.indexOf(s[0]!, 1);
-    return end > 1 ? s.slice(1, end).trim() || null : null;
-  }
-  if (/^[|>&*!{[]/.test(s) && !s.startsWith("{{")) return null;
-  const v = s.replace(/\s+#.*$/, "").trim();
-  return v === "" ? null : v;
 }
 
 /** Replace each `{{ .Values.a.b }}` with its scalar value; null when anything else is templated. */
@@ -311,7 +271,7 @@ function chartImages(
   const instances = [root, ...subchartInstances(file, info, root)];
   // Values under a subchart's key that the subchart itself declares belong to the subchart (its
   // appVersion, its switch); the rest of the block is read by the parent's templates.
-  return instances.flatMap((inst) =>
+  const fromValues = instances.flatMap((inst) =>
     walkChart(inst, (path) => {
       if (inst.path !== "" && getPath(inst.own, path) === undefined)
         return false;
@@ -321,6 +281,49 @@ function chartImages(
       return child === undefined || getPath(child, rest) === undefined;
     }),
   );
+  return [...fromValues, ...writtenImages(file, info, instances)];
+}
+
+/** A template of Helm's test hooks: its pods run only on `helm test`. */
+const TEST_TEMPLATE = /(?:^|\/)templates\/tests\//;
+
+/**
+ * The images the chart's templates write literally (chart.ts templateImages): no value changes
+ * them, and the values scan never sees them. One inside a block of its template, of a `helm test`
+ * pod or of a switched-off subchart folder is noted as such (conditional: not necessarily pulled).
+ */
+function writtenImages(
+  file: string,
+  info: ChartInfo,
+  instances: readonly Instance[],
+): Found[] {
+  return info.templateImages.map((t) => {
+    // The deepest subchart folder the template belongs to.
+    const inst = instances
+      .filter((i) => i.path !== "" && t.path.startsWith(`${i.path}/`))
+      .reduce<Instance | undefined>(
+        (a, i) => (a && a.path.length > i.path.length ? a : i),
+        undefined,
+      );
+    const test = TEST_TEMPLATE.test(t.path);
+    const notes = ["written in the template"];
+    if (test)
+      notes.push("a `helm test` pod: pulled only when the chart's tests run");
+    else if (t.inBlock)
+      notes.push(
+        "inside a block of the template (`if`, `with` or `range`): pulled when it renders",
+      );
+    if (inst?.off) notes.push(inst.off);
+    notes.push(...untagged(t.ref));
+    return {
+      ref: t.ref,
+      source: `${file}/${t.path}`,
+      line: t.line,
+      note: notes.join("; "),
+      origin: "chart",
+      conditional: test || t.inBlock || Boolean(inst?.off),
+    };
+  });
 }
 
 function subchartInstances(

@@ -13,6 +13,9 @@ const fixture = async (dir: string) => scan(await loadFixture(dir));
 const refs = (s: ImageScan) => s.images.map((i) => i.ref);
 const codes = (s: ImageScan) => s.findings.map((f) => [f.code, f.file, f.line]);
 
+const BLOCK =
+  "inside a block of the template (`if`, `with` or `range`): pulled when it renders";
+
 describe("parseImageRef", () => {
   it.each([
     ["redis", "docker.io", "library/redis", undefined, undefined],
@@ -143,6 +146,26 @@ describe("images of real packs", () => {
         line: 424,
         note: "subchart `redis-ha` is off (`redis-ha.enabled` is false)",
       },
+      // Written in redis-ha's templates: restore jobs inside `{{ if }}`, and a `helm test` pod.
+      ...(
+        [
+          [183, "s3cmd/s3cmd:latest"],
+          [210, "lgatica/openssh-client:latest"],
+        ] as const
+      ).map(([line, ref]) => ({
+        ref,
+        source:
+          "charts/argo-cd.tgz/charts/redis-ha/templates/redis-ha-statefulset.yaml",
+        line,
+        note: `written in the template; ${BLOCK}; subchart \`redis-ha\` is off (\`redis-ha.enabled\` is false)`,
+      })),
+      {
+        ref: "koalaman/shellcheck:v0.5.0",
+        source:
+          "charts/argo-cd.tgz/charts/redis-ha/templates/tests/test-redis-ha-configmap.yaml",
+        line: 12,
+        note: "written in the template; a `helm test` pod: pulled only when the chart's tests run; subchart `redis-ha` is off (`redis-ha.enabled` is false)",
+      },
     ]);
     // No pack.content.images list: IMAGES_MISSING covers that, not one note per image.
     expect(s.findings).toEqual([]);
@@ -236,6 +259,19 @@ describe("images of real packs", () => {
         line: 439,
         note: "`prometheusExporter.enabled` is false: pulled only when it is turned on",
       },
+      {
+        ref: "buoyantio/kubectl",
+        source: "charts/ingress-ambassador.tgz/templates/crd-delete.yaml",
+        line: 117,
+        note: `written in the template; ${BLOCK}; no tag: the container runtime pulls \`latest\``,
+      },
+      // `containers:` with its items at the key's own indentation.
+      {
+        ref: "registry:2",
+        source: "charts/ingress-ambassador.tgz/templates/projects.yaml",
+        line: 153,
+        note: `written in the template; ${BLOCK}`,
+      },
     ]);
   });
 
@@ -265,6 +301,19 @@ describe("images of real packs", () => {
         line: 10,
         note: "no tag in the values: the chart's appVersion 1.9.0 is assumed",
       },
+      // The simulator's StatefulSet, inside `{{- if .Values.testing.simulator.enable }}`.
+      ...(
+        [
+          [35, "projects.registry.vmware.com/library/busybox:latest"],
+          [48, "antrea/antrea-ubuntu-simulator:latest"],
+          [71, "projects.registry.vmware.com/antrea/kubemark:v1.18.4"],
+        ] as const
+      ).map(([line, ref]) => ({
+        ref,
+        source: "charts/antrea-1.9.0.tgz/templates/simulator/statefulset.yaml",
+        line,
+        note: `written in the template; ${BLOCK}`,
+      })),
     ]);
   });
 
