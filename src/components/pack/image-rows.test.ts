@@ -59,6 +59,22 @@ describe("imageRows", () => {
         "oliver006/redis_exporter",
         "v1.27.0",
       ],
+      // Written in redis-ha's templates.
+      ["s3cmd/s3cmd:latest", "docker.io", true, "s3cmd/s3cmd", "latest"],
+      [
+        "lgatica/openssh-client:latest",
+        "docker.io",
+        true,
+        "lgatica/openssh-client",
+        "latest",
+      ],
+      [
+        "koalaman/shellcheck:v0.5.0",
+        "docker.io",
+        true,
+        "koalaman/shellcheck",
+        "v0.5.0",
+      ],
     ]);
     expect(rows[4]).toMatchObject({
       source: "charts/argo-cd.tgz/charts/redis-ha/values.yaml",
