@@ -213,19 +213,14 @@ function gunzipWhole(
   const start = gzipBodyStart(input);
   if (start === undefined) return undefined;
   const body = input.subarray(start, input.length - 8);
-  if (!b.budget.take(size)) {
-    b.budget.used -= size;
-    return undefined;
-  }
-  const out = b.native
-    ? nativeExactly(body, size, b.native)
-    : inflateExactly(body, size);
-  if (out) {
-    checkGzipTrailer(input, out, (b.native?.crc32 ?? crc32)(out), b.name);
+  return charged(b, size, () => {
+    const out = b.native
+      ? nativeExactly(body, size, b.native)
+      : inflateExactly(body, size);
+    if (out)
+      checkGzipTrailer(input, out, (b.native?.crc32 ?? crc32)(out), b.name);
     return out;
-  }
-  b.budget.used -= size;
-  return undefined;
+  });
 }
 
 /**
@@ -236,17 +231,27 @@ function gunzipWhole(
  * buffer growth). Undefined, the budget given back, when the entry is not exactly one stream of
  * that size ending at its end: the stepped path then reads it and gives its verdict and message.
  */
-function inflateWhole(
+const inflateWhole = (
   input: Uint8Array,
   size: number,
   b: InflateBounds,
+): Uint8Array | undefined =>
+  charged(b, size, () => inflateExactly(input, size));
+
+/**
+ * `size` charged to the budget while `expand` makes the output of a fast path; given back when the
+ * budget cannot hold it or `expand` gives up (undefined). An error `expand` throws is final and
+ * keeps the charge, as the stepped path's would.
+ */
+function charged(
+  b: InflateBounds,
+  size: number,
+  expand: () => Uint8Array | undefined,
 ): Uint8Array | undefined {
-  if (!b.budget.take(size)) {
-    b.budget.used -= size;
-    return undefined;
+  if (b.budget.take(size)) {
+    const out = expand();
+    if (out) return out;
   }
-  const out = inflateExactly(input, size);
-  if (out) return out;
   b.budget.used -= size;
   return undefined;
 }
