@@ -1,8 +1,7 @@
 import type { YamlNode } from "./yaml-fast";
 import { showName } from "./archive-error";
-import type { PackFiles } from "./pack-files";
 import { err, ok, type Result } from "./result";
-import { decodeText, parseYamlLimited } from "./yaml-text";
+import { decodeText, parseYamlLimited, type TextOf } from "./yaml-text";
 
 /** One entry of Chart.yaml `dependencies` (or requirements.yaml for apiVersion v1 charts). */
 export interface ChartDependency {
@@ -175,17 +174,14 @@ const CRD_KIND = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(#.*)?$/m;
  * of a subchart folder, and every template whose text declares `kind: CustomResourceDefinition`.
  * Paths are relative to the chart's root, sorted as given.
  */
-export function chartCrds(
-  files: PackFiles,
-  paths: readonly string[],
-): string[] {
+export function chartCrds(paths: readonly string[], text: TextOf): string[] {
   const crdDir = /^(?:charts\/[^/]+\/)*crds\/./;
   const templateDir = /^(?:charts\/[^/]+\/)*templates\/(?:.*\/)?[^_/][^/]*$/;
   return paths.filter((p) => {
     if (!MANIFEST_EXT.test(p)) return false;
     if (crdDir.test(p)) return true;
     if (!templateDir.test(p)) return false;
-    const text = decodeText(files.get(p) ?? new Uint8Array());
-    return text !== null && CRD_KIND.test(text);
+    const t = text(p);
+    return t !== null && CRD_KIND.test(t);
   });
 }

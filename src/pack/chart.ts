@@ -1,4 +1,3 @@
-import { templateImages, type TemplateImage } from "./template-images";
 import { showName, type ArchiveError } from "./archive-error";
 import {
   chartCrds,
@@ -17,7 +16,8 @@ import { ok, type Result } from "./result";
 import { sniff, describeSniffed } from "./sniff";
 import { inflateSteps, type NativeFlate } from "./inflate";
 import { gunzipBounded, readTarEntries, TarWalk } from "./tar-read";
-import { decodeText } from "./yaml-text";
+import { templateImages, type TemplateImage } from "./template-images";
+import { decodeText, textsOf } from "./yaml-text";
 
 export type { ChartDependency, ChartMaintainer, ChartMeta } from "./chart-meta";
 
@@ -123,6 +123,8 @@ export function readChartArchive(
       }
     }
     const paths = sortedPaths(files);
+    // The CRD and image scans read the same templates: each is decoded once.
+    const text = textsOf(files);
     const info: ChartInfo = {
       ...meta.value,
       valuesText: valuesTextOf(files, ""),
@@ -130,8 +132,8 @@ export function readChartArchive(
       templates: paths.filter((p) => p.startsWith("templates/")),
       paths,
       subcharts: subcharts(files, paths, name, meta.value.dependencies),
-      crds: chartCrds(files, paths),
-      templateImages: templateImages(files, paths),
+      crds: chartCrds(paths, text),
+      templateImages: templateImages(paths, text),
     };
     if (valuesSchema !== undefined) info.valuesSchema = valuesSchema;
     return ok({ info, files });

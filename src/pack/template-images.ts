@@ -1,5 +1,4 @@
-import type { PackFiles } from "./pack-files";
-import { decodeText } from "./yaml-text";
+import type { TextOf } from "./yaml-text";
 
 /** An image written as it is in a chart's template: `image: busybox:1.36` in a container. */
 export interface TemplateImage {
@@ -119,7 +118,10 @@ function ownerOf(text: string, item: Line): Line | null {
 /** Template actions that open a block, and `end`. */
 const BLOCK_ACTION = /\{\{-?\s*(if|with|range|define|block|end)\b/g;
 
-/** Offsets where the depth of `{{ if|with|range }}` blocks changes, and the depth after each. */
+/**
+ * Offsets where the depth of blocks (`if`, `with`, `range`, and `define`/`block`, whose body renders
+ * only where it is used) changes, and the depth after each.
+ */
 function blockDepths(text: string): { at: number; depth: number }[] {
   const out: { at: number; depth: number }[] = [];
   let depth = 0;
@@ -150,13 +152,13 @@ function depthAt(
  * Templated values (`{{ .Values.image.repository }}:…`) are left to the values scan. Never throws.
  */
 export function templateImages(
-  files: PackFiles,
   paths: readonly string[],
+  textOf: TextOf,
 ): TemplateImage[] {
   const out: TemplateImage[] = [];
   for (const path of paths) {
     if (!TEMPLATE.test(path)) continue;
-    const text = decodeText(files.get(path)!);
+    const text = textOf(path);
     if (text === null || !text.includes("image")) continue;
     let depths: { at: number; depth: number }[] | undefined;
     for (const { line, number, start } of linesWith(text, "image")) {

@@ -4,12 +4,13 @@
 import { describe, expect, it } from "vitest";
 import { packImages } from "../../src/pack/images";
 import { templateImages } from "../../src/pack/template-images";
+import { textsOf } from "../../src/pack/yaml-text";
 
 const enc = new TextEncoder();
 const scan = (files: Record<string, string>) =>
   templateImages(
-    new Map(Object.entries(files).map(([p, t]) => [p, enc.encode(t)])),
     Object.keys(files).sort(),
+    textsOf(new Map(Object.entries(files).map(([p, t]) => [p, enc.encode(t)]))),
   );
 
 const POD = `apiVersion: v1
