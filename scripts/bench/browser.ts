@@ -422,14 +422,16 @@ async function typeValues(browser: Browser, page: Page): Promise<TypingResult> {
   return { main, ...value };
 }
 
+/** The median of one figure over the runs that have it; undefined when none has. */
+function medianOf(runs: EditResult[], k: keyof EditResult): number | undefined {
+  const xs = runs.map((r) => r[k]).filter((x) => x !== undefined);
+  return xs.length ? median(xs) : undefined;
+}
+
 function editNotes(runs: EditResult[], monacoWaitMs: number): string {
-  const med = (k: keyof EditResult): number | undefined => {
-    const xs = runs.map((r) => r[k]).filter((x) => x !== undefined);
-    return xs.length ? median(xs) : undefined;
-  };
   const monaco = runs[0]?.monacoMs;
   return [
-    `core finding ${ms0(med("coreMs"))}, squiggle ${ms0(med("squiggleMs"))}`,
+    `core finding ${ms0(medianOf(runs, "coreMs"))}, squiggle ${ms0(medianOf(runs, "squiggleMs"))}`,
     `Monaco's own diagnostic ${monaco === undefined ? `NONE within ${monacoWaitMs / 1000} s` : ms0(monaco)}`,
   ].join("; ");
 }
@@ -685,7 +687,7 @@ async function bigPackZip(
         "100 MB pack, its values.yaml: broken line → first error",
         edits.map((e) => e.errorMs),
         {
-          notes: `${msVerdict(errorMs, TARGET.brokenLineMs)}; runs ${edits.map((e) => ms0(e.errorMs)).join(", ")} (the first on the step as opened); core finding ${ms0(median(edits.flatMap((e) => (e.coreMs === undefined ? [] : [e.coreMs]))))}; the worker holds the pack's files by id: an edit sends values.yaml only`,
+          notes: `${msVerdict(errorMs, TARGET.brokenLineMs)}; runs ${edits.map((e) => ms0(e.errorMs)).join(", ")} (the first on the step as opened); core finding ${ms0(medianOf(edits, "coreMs"))}; the worker holds the pack's files by id: an edit sends values.yaml only`,
         },
       ),
     );

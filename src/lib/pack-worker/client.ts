@@ -411,8 +411,9 @@ let quickClient: PackWorkerClient | null = null;
  * started it early (spawn.ts startPackWorkerEarly), which the client then takes.
  */
 export function getPackWorker(): PackWorkerClient {
-  const spawn = spawnPackWorker("packsmith-pack");
-  client ??= createPackWorkerClient(() => takeEarlyPackWorker() ?? spawn());
+  client ??= createPackWorkerClient(
+    () => takeEarlyPackWorker() ?? spawnPackWorker("packsmith-pack")(),
+  );
   return client;
 }
 
