@@ -1,7 +1,7 @@
 import type { YamlNode } from "./yaml-fast";
 import { showName } from "./archive-error";
 import { err, ok, type Result } from "./result";
-import { decodeText, parseYamlLimited, type TextOf } from "./yaml-text";
+import { decodeText, parseYamlLimited } from "./yaml-text";
 
 /** One entry of Chart.yaml `dependencies` (or requirements.yaml for apiVersion v1 charts). */
 export interface ChartDependency {
@@ -169,19 +169,18 @@ const MANIFEST_EXT = /\.(ya?ml|json)$/i;
 /** A YAML document's top-level `kind: CustomResourceDefinition`, found in the text: templates hold `{{ }}` and need not parse. */
 const CRD_KIND = /^kind:[ \t]*(["']?)CustomResourceDefinition\1[ \t]*(#.*)?$/m;
 
+const CRD_DIR = /^(?:charts\/[^/]+\/)*crds\/./;
+const TEMPLATE_DIR = /^(?:charts\/[^/]+\/)*templates\/(?:.*\/)?[^_/][^/]*$/;
+
 /**
- * The chart's custom resource definitions: every manifest under a `crds/` folder of the chart or
- * of a subchart folder, and every template whose text declares `kind: CustomResourceDefinition`.
- * Paths are relative to the chart's root, sorted as given.
+ * One of the chart's custom resource definitions: a manifest under a `crds/` folder of the chart or
+ * of a subchart folder, or a template whose text declares `kind: CustomResourceDefinition`. `path`
+ * is relative to the chart's root; `text` is asked for a template's text only.
  */
-export function chartCrds(paths: readonly string[], text: TextOf): string[] {
-  const crdDir = /^(?:charts\/[^/]+\/)*crds\/./;
-  const templateDir = /^(?:charts\/[^/]+\/)*templates\/(?:.*\/)?[^_/][^/]*$/;
-  return paths.filter((p) => {
-    if (!MANIFEST_EXT.test(p)) return false;
-    if (crdDir.test(p)) return true;
-    if (!templateDir.test(p)) return false;
-    const t = text(p);
-    return t !== null && CRD_KIND.test(t);
-  });
+export function isChartCrd(path: string, text: () => string | null): boolean {
+  if (!MANIFEST_EXT.test(path)) return false;
+  if (CRD_DIR.test(path)) return true;
+  if (!TEMPLATE_DIR.test(path)) return false;
+  const t = text();
+  return t !== null && CRD_KIND.test(t);
 }

@@ -1,6 +1,6 @@
 import { showName, type ArchiveError } from "./archive-error";
 import {
-  chartCrds,
+  isChartCrd,
   parseChartYaml,
   type ChartDependency,
   type ChartMeta,
@@ -16,8 +16,8 @@ import { ok, type Result } from "./result";
 import { sniff, describeSniffed } from "./sniff";
 import { inflateSteps, type NativeFlate } from "./inflate";
 import { gunzipBounded, readTarEntries, TarWalk } from "./tar-read";
-import { templateImages, type TemplateImage } from "./template-images";
-import { decodeText, textsOf } from "./yaml-text";
+import { templateImagesIn, type TemplateImage } from "./template-images";
+import { decodeText } from "./yaml-text";
 
 export type { ChartDependency, ChartMaintainer, ChartMeta } from "./chart-meta";
 
@@ -123,8 +123,6 @@ export function readChartArchive(
       }
     }
     const paths = sortedPaths(files);
-    // The CRD and image scans read the same templates: each is decoded once.
-    const text = textsOf(files);
     const info: ChartInfo = {
       ...meta.value,
       valuesText: valuesTextOf(files, ""),
@@ -132,8 +130,7 @@ export function readChartArchive(
       templates: paths.filter((p) => p.startsWith("templates/")),
       paths,
       subcharts: subcharts(files, paths, name, meta.value.dependencies),
-      crds: chartCrds(paths, text),
-      templateImages: templateImages(paths, text),
+      ...scanTemplates(files, paths),
     };
     if (valuesSchema !== undefined) info.valuesSchema = valuesSchema;
     return ok({ info, files });
@@ -317,6 +314,30 @@ function unpack(
     native,
   });
   return assemblePack(readTarEntries(tar, name, limits));
+}
+
+/**
+ * The chart's CRDs and the images its templates write, in one pass over its files: each template
+ * is decoded at most once, and dropped before the next (holding them all for two passes raised
+ * the peak memory of a burst of uploads).
+ */
+function scanTemplates(
+  files: PackFiles,
+  paths: readonly string[],
+): Pick<ChartInfo, "crds" | "templateImages"> {
+  const crds: string[] = [];
+  const templateImages: TemplateImage[] = [];
+  for (const path of paths) {
+    let decoded: string | null | undefined;
+    // Not `??=`: a file that is not UTF-8 decodes to null, once.
+    const text = () =>
+      decoded === undefined
+        ? (decoded = decodeText(files.get(path)!))
+        : decoded;
+    if (isChartCrd(path, text)) crds.push(path);
+    templateImages.push(...templateImagesIn(path, text));
+  }
+  return { crds, templateImages };
 }
 
 function valuesTextOf(files: PackFiles, prefix: string): string {

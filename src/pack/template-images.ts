@@ -1,5 +1,3 @@
-import type { TextOf } from "./yaml-text";
-
 /** An image written as it is in a chart's template: `image: busybox:1.36` in a container. */
 export interface TemplateImage {
   /** The template, relative to the chart's root: `templates/job.yaml`, `charts/redis-ha/templates/x.yaml`. */
@@ -146,40 +144,40 @@ function depthAt(
 }
 
 /**
- * The images a chart's templates name literally, in container specs: `image:` with a value that holds
- * no template action, under an item of `containers`, `initContainers` or `ephemeralContainers`. An
- * `image:` elsewhere (a ConfigMap's list of component names, a CRD's field) is not a container's.
- * Templated values (`{{ .Values.image.repository }}:…`) are left to the values scan. Never throws.
+ * The images a chart's template names literally, in container specs: `image:` with a value that
+ * holds no template action, under an item of `containers`, `initContainers` or
+ * `ephemeralContainers`. An `image:` elsewhere (a ConfigMap's list of component names, a CRD's
+ * field) is not a container's. Templated values (`{{ .Values.image.repository }}:…`) are left to
+ * the values scan. `path` is relative to the chart's root; `text` is asked for a template's text
+ * only (not `_helpers.tpl` nor NOTES.txt). Never throws.
  */
-export function templateImages(
-  paths: readonly string[],
-  textOf: TextOf,
+export function templateImagesIn(
+  path: string,
+  textOf: () => string | null,
 ): TemplateImage[] {
+  if (!TEMPLATE.test(path)) return [];
+  const text = textOf();
+  if (text === null || !text.includes("image")) return [];
   const out: TemplateImage[] = [];
-  for (const path of paths) {
-    if (!TEMPLATE.test(path)) continue;
-    const text = textOf(path);
-    if (text === null || !text.includes("image")) continue;
-    let depths: { at: number; depth: number }[] | undefined;
-    for (const { line, number, start } of linesWith(text, "image")) {
-      const m = IMAGE_LINE.exec(line);
-      if (!m) continue;
-      const ref = scalarOfLine(m[3] ?? "");
-      if (ref === null || ref.includes("{{")) continue;
-      // `- image: x` is itself the item; `image: x` is a key of the item above it.
-      const item: Line | null = m[2]
-        ? { text: line, from: start, indent: m[1]!.length }
-        : itemOf(text, start, m[1]!.length);
-      const owner = item && ownerOf(text, item);
-      if (owner && CONTAINERS.test(owner.text)) {
-        depths ??= blockDepths(text);
-        out.push({
-          path,
-          line: number,
-          ref,
-          inBlock: depthAt(depths, start) > 0,
-        });
-      }
+  let depths: { at: number; depth: number }[] | undefined;
+  for (const { line, number, start } of linesWith(text, "image")) {
+    const m = IMAGE_LINE.exec(line);
+    if (!m) continue;
+    const ref = scalarOfLine(m[3] ?? "");
+    if (ref === null || ref.includes("{{")) continue;
+    // `- image: x` is itself the item; `image: x` is a key of the item above it.
+    const item: Line | null = m[2]
+      ? { text: line, from: start, indent: m[1]!.length }
+      : itemOf(text, start, m[1]!.length);
+    const owner = item && ownerOf(text, item);
+    if (owner && CONTAINERS.test(owner.text)) {
+      depths ??= blockDepths(text);
+      out.push({
+        path,
+        line: number,
+        ref,
+        inBlock: depthAt(depths, start) > 0,
+      });
     }
   }
   return out;

@@ -54,22 +54,6 @@ export function decodeText(bytes: Uint8Array): string | null {
   }
 }
 
-/** A file's text by path, for readers that look at the same files (null when not UTF-8 or absent). */
-export type TextOf = (path: string) => string | null;
-
-/** {@link TextOf} over `files`, decoding each file at most once however many readers ask for it. */
-export function textsOf(files: ReadonlyMap<string, Uint8Array>): TextOf {
-  const decoded = new Map<string, string | null>();
-  return (path) => {
-    const seen = decoded.get(path);
-    if (seen !== undefined) return seen;
-    const bytes = files.get(path);
-    const text = bytes ? decodeText(bytes) : null;
-    decoded.set(path, text);
-    return text;
-  };
-}
-
 /**
  * Parse YAML with the limits of security.md: ≤5 MiB (`maxBytes`; plain manifests pass
  * `MAX_MANIFEST_PARSE_BYTES`), ≤1,000 documents, ≤100 aliases (billion laughs), nesting ≤100.

@@ -1,17 +1,16 @@
-// chart.ts templateImages: the images a chart's templates write literally in container specs.
+// template-images.ts templateImagesIn: the images chart templates write literally in containers.
 // The real charts' cases (argo-cd's redis-ha, ambassador, antrea) are in images.test.ts; these
 // pin the shapes one by one.
 import { describe, expect, it } from "vitest";
 import { packImages } from "../../src/pack/images";
-import { templateImages } from "../../src/pack/template-images";
-import { textsOf } from "../../src/pack/yaml-text";
+import { templateImagesIn } from "../../src/pack/template-images";
 
 const enc = new TextEncoder();
+// Each template with its text, as readChartArchive's single pass hands it over.
 const scan = (files: Record<string, string>) =>
-  templateImages(
-    Object.keys(files).sort(),
-    textsOf(new Map(Object.entries(files).map(([p, t]) => [p, enc.encode(t)]))),
-  );
+  Object.keys(files)
+    .sort()
+    .flatMap((p) => templateImagesIn(p, () => files[p]!));
 
 const POD = `apiVersion: v1
 kind: Pod
