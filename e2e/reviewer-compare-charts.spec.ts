@@ -1,7 +1,13 @@
 import { loadFixture } from "../test/helpers/fixtures";
-import { readChartArchive } from "../src/pack/chart";
 import { writePackTarGz } from "../src/pack/tar-write";
 import { expectNoA11yViolations } from "./support/axe";
+import {
+  chartFiles,
+  editText,
+  read,
+  replaced,
+  text,
+} from "./support/edit-pack";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 import { putPack } from "./support/upload-fixtures";
@@ -15,14 +21,6 @@ const MARK = "  minReadySeconds: 7 # changed for the compare test";
 const ADDED = "templates/extra-configmap.yaml";
 const ADDED_TEXT = "name: added-for-the-compare-test";
 const REMOVED = "README.md.gotmpl";
-const text = (s: string) => new TextEncoder().encode(s);
-const read = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
-
-/** Replace `from` in `s`, failing when it is not there (so the fixture still says what we expect). */
-function replaced(s: string, from: string, to: string): string {
-  expect(s, `contains ${from}`).toContain(from);
-  return s.replace(from, to);
-}
 
 test.beforeAll(async ({ api, packFixtures }) => {
   expect(packFixtures.some((f) => f.name === NAME && f.version === BASE)).toBe(
@@ -32,45 +30,26 @@ test.beforeAll(async ({ api, packFixtures }) => {
   // changed inside the chart archive, a template added and a file removed there, the chart's
   // version bumped and its archive renamed after it, the operator image retagged.
   const files = await loadFixture(`pack-central/crossplane-${BASE}`);
-  const chart = readChartArchive(files.get(OLD_CHART)!, { name: OLD_CHART });
-  if (!chart.ok) throw new Error(chart.error.message);
-  const inner = new Map(chart.value.files);
-  inner.set(
+  const inner = chartFiles(files, OLD_CHART);
+  editText(
+    inner,
     "templates/deployment.yaml",
-    text(
-      replaced(
-        read(inner.get("templates/deployment.yaml")),
-        "\nspec:\n",
-        `\nspec:\n${MARK}\n`,
-      ),
-    ),
+    "\nspec:\n",
+    `\nspec:\n${MARK}\n`,
   );
   // Mid-file, so unchanged regions lie on both sides of the change.
-  inner.set(
+  editText(
+    inner,
     "values.yaml",
-    text(
-      replaced(
-        read(inner.get("values.yaml")),
-        "\nleaderElection: true\n",
-        "\nleaderElection: false\n",
-      ),
-    ),
+    "\nleaderElection: true\n",
+    "\nleaderElection: false\n",
   );
   inner.set(
     ADDED,
     text(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  ${ADDED_TEXT}\n`),
   );
   expect(inner.delete(REMOVED)).toBe(true);
-  inner.set(
-    "Chart.yaml",
-    text(
-      replaced(
-        read(inner.get("Chart.yaml")),
-        "version: 2.3.0",
-        "version: 2.4.0",
-      ),
-    ),
-  );
+  editText(inner, "Chart.yaml", "version: 2.3.0", "version: 2.4.0");
   files.delete(OLD_CHART);
   files.set(NEW_CHART, writePackTarGz(inner, "crossplane"));
   files.set(
@@ -87,15 +66,11 @@ test.beforeAll(async ({ api, packFixtures }) => {
       ),
     ),
   );
-  files.set(
+  editText(
+    files,
     "values.yaml",
-    text(
-      replaced(
-        read(files.get("values.yaml")),
-        "crossplane/crossplane:v2.3.0",
-        "crossplane/crossplane:v2.4.0",
-      ),
-    ),
+    "crossplane/crossplane:v2.3.0",
+    "crossplane/crossplane:v2.4.0",
   );
   const { status, body } = await putPack(api, files, NAME, NEXT);
   expect([200, 201], body).toContain(status);

@@ -6,18 +6,10 @@ import { writePackTarGz } from "../src/pack/tar-write";
 import { validatePack } from "../src/pack/validate";
 import { FIXTURES, fixtureRows, loadFixture } from "../test/helpers/fixtures";
 import { expectNoA11yViolations } from "./support/axe";
+import { watchUploads } from "./support/edit-pack";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 import { zipPack } from "./support/upload-fixtures";
-
-/** Every request the page makes that could carry the pack away (anything but a GET). */
-function watchUploads(page: import("@playwright/test").Page): string[] {
-  const sent: string[] = [];
-  page.on("request", (r) => {
-    if (r.method() !== "GET") sent.push(`${r.method()} ${r.url()}`);
-  });
-  return sent;
-}
 
 test("open a local .zip: the same page as the registry's, nothing uploaded, downloads written locally", async ({
   page,

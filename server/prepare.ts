@@ -3,6 +3,11 @@ import {
   type ChartArchive,
   type ChartError,
 } from "../src/pack/chart";
+import {
+  CHART_ARCHIVE,
+  chartDetail,
+  unreadableChart,
+} from "../src/pack/chart-detail";
 import { createHash } from "node:crypto";
 import {
   contentDigest,
@@ -59,7 +64,8 @@ export async function describePack(
     takeChart: (path, archive) =>
       charts.set(
         path,
-        prepared?.get(path)?.detail ?? chartDetail(path, archive),
+        prepared?.get(path)?.detail ??
+          chartDetail(path, archive, fileDigestsNow(archive.files)),
       ),
   });
   const list = digests ?? (await fileDigests(files));
@@ -92,9 +98,6 @@ export async function describePack(
   };
 }
 
-/** A chart archive the API lists: listed in pack.json, or any `.tgz` directly under `charts/`. */
-export const CHART_ARCHIVE = /^charts\/[^/]+\.tgz$/;
-
 /**
  * A chart archive opened, scanned and described ahead of its pack's validation (on another
  * thread, see pack-task.ts): what validation takes from its {@link ChartCache}, without the
@@ -120,7 +123,7 @@ export function prepareChart(
   const r = opened.result;
   if (!r.ok)
     return { opened, detail: unreadableChart(path, r.error.message), sha256 };
-  const detail = chartDetail(path, r.value);
+  const detail = chartDetail(path, r.value, fileDigestsNow(r.value.files));
   // Validation reads only the chart's Chart.yaml and values (its info) and the scan: the files go.
   return {
     opened: {
@@ -153,61 +156,9 @@ export function chartDetails(
     if (done) return done;
     const r = readChartArchive(files.get(file)!, { name: file, native });
     return r.ok
-      ? chartDetail(file, r.value)
+      ? chartDetail(file, r.value, fileDigestsNow(r.value.files))
       : unreadableChart(file, r.error.message);
   });
-}
-
-/** A chart archive that cannot be read, as the API lists it: its file and why. */
-const unreadableChart = (file: string, error: string): PackChart => ({
-  file,
-  name: "",
-  version: "",
-  dependencies: [],
-  files: [],
-  crds: [],
-  hasValuesSchema: false,
-  error,
-});
-
-/** One chart archive as the API lists it: Chart.yaml, its subcharts, each file's digest. */
-function chartDetail(file: string, a: ChartArchive): PackChart {
-  const c = a.info;
-  const chart: PackChart = {
-    file,
-    name: c.name,
-    version: c.version,
-    dependencies: c.dependencies,
-    files: fileDigestsNow(a.files),
-    crds: c.crds,
-    hasValuesSchema: c.hasValuesSchema,
-    maintainers: c.maintainers,
-    sources: c.sources,
-    keywords: c.keywords,
-    annotations: c.annotations,
-    subcharts: c.subcharts.map(
-      ({ path, name, version, appVersion, description, error }) => ({
-        path,
-        ...(name !== undefined ? { name } : {}),
-        ...(version !== undefined ? { version } : {}),
-        ...(appVersion !== undefined ? { appVersion } : {}),
-        ...(description !== undefined ? { description } : {}),
-        ...(error !== undefined ? { error } : {}),
-      }),
-    ),
-  };
-  for (const k of [
-    "appVersion",
-    "kubeVersion",
-    "description",
-    "type",
-    "apiVersion",
-    "home",
-    "icon",
-  ] as const)
-    if (c[k] !== undefined) chart[k] = c[k];
-  if (c.deprecated !== undefined) chart.deprecated = c.deprecated;
-  return chart;
 }
 
 /**

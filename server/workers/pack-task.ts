@@ -40,8 +40,8 @@ import { checkIdentity } from "../../src/pack/validate";
 import type { WriteRefusal } from "../../src/pack/write-refusal";
 import type { CompressedForms } from "../../src/pack/zip-read";
 import { writePackZipParts } from "../../src/pack/zip-write";
+import { CHART_ARCHIVE } from "../../src/pack/chart-detail";
 import {
-  CHART_ARCHIVE,
   describePack,
   fileDigestsNow,
   prepareChart,

@@ -4,6 +4,7 @@ import type { ChartMeta } from "@/pack/chart-meta";
 import type { FileDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import type { ArchiveFormat } from "@/pack/read-archive";
+import type { PackChart } from "@/pack/registry-types";
 import type { Result } from "@/pack/result";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
@@ -58,6 +59,13 @@ export interface PackWorkerClient {
   writeTarGz(files: PackFiles, top: string): Promise<Uint8Array>;
   /** The content digest (registry-api.md §Identity) and each file's size and SHA-256. */
   digest(files: PackFiles): Promise<{ digest: string; files: FileDigest[] }>;
+  /**
+   * Each file's size and SHA-256 and chart-detail.ts describeCharts: the `files` and `charts` of a
+   * registry detail, for comparing a pack opened from disk with a registry version.
+   */
+  compareDetail(
+    files: PackFiles,
+  ): Promise<{ files: FileDigest[]; charts: PackChart[] }>;
   /** src/pack/chart.ts readChart. */
   readChart(
     bytes: Uint8Array,
@@ -362,6 +370,7 @@ export function createPackWorkerClient(
     writeDraftZip: (files, top) => call("writeDraftZip", [files, top]),
     writeTarGz: (files, top) => call("writeTarGz", [files, top]),
     digest: (files) => call("digest", [files]),
+    compareDetail: (files) => call("compareDetail", [files]),
     // Chart bytes a draft already sent are named by id: not copied again, and read once.
     readChart: (bytes, name) =>
       heldOr(bytes, "readHeldChart", "readChart", name),

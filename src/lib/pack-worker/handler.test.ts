@@ -214,6 +214,29 @@ describe("pack worker handler", () => {
     expect(last.type).toBe("result");
   });
 
+  test("compareDetail answers each file's digest and each chart with its inner files' digests", async () => {
+    const files = await loadFixture("pack-central/ceph-rbd-3.11.0");
+    const { last } = await exchange({
+      id: 3,
+      method: "compareDetail",
+      args: [files],
+    });
+    const value = resultOf(last) as {
+      files: { path: string }[];
+      charts: { file: string; name: string; files: { sha256: string }[] }[];
+    };
+    expect(value.files.map((f) => f.path).sort()).toEqual(
+      [...files.keys()].sort(),
+    );
+    const archives = [...files.keys()].filter((p) => p.endsWith(".tgz"));
+    expect(value.charts.map((c) => c.file).sort()).toEqual(archives.sort());
+    for (const c of value.charts) {
+      expect(c.name).not.toBe("");
+      expect(c.files.length).toBeGreaterThan(0);
+      expect(c.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
   test("readChart reads a real chart archive", async () => {
     const files = await loadFixture("pack-central/ceph-rbd-3.11.0");
     const [path, bytes] = [...files].find(([p]) => p.endsWith(".tgz")) ?? [];

@@ -1,5 +1,6 @@
 import { Budget, withLimits } from "@/pack/limits";
 import { readChart, readChartArchive, readChartYaml } from "@/pack/chart";
+import { describeCharts } from "@/pack/chart-detail";
 import {
   contentDigest,
   fileDigests,
@@ -88,6 +89,13 @@ export async function runPackMethod(
     case "digest": {
       const files = await fileDigests(request.args[0]);
       return { digest: await contentDigest(files), files };
+    }
+    case "compareDetail": {
+      const [files] = request.args;
+      return {
+        files: await fileDigests(files),
+        charts: await describeCharts(files),
+      };
     }
     case "readChart": {
       const [bytes, name] = request.args;

@@ -4,6 +4,7 @@ import type { ChartMeta } from "@/pack/chart-meta";
 import type { FileDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import type { ArchiveFormat } from "@/pack/read-archive";
+import type { PackChart } from "@/pack/registry-types";
 import type { Result } from "@/pack/result";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
@@ -51,6 +52,11 @@ export interface PackWorkerMethods {
   digest: {
     args: [files: PackFiles];
     result: { digest: string; files: FileDigest[] };
+  };
+  /** What a compare page needs of a pack no server described: chart-detail.ts describeCharts. */
+  compareDetail: {
+    args: [files: PackFiles];
+    result: { files: FileDigest[]; charts: PackChart[] };
   };
   readChart: {
     args: [bytes: Uint8Array, name: string];

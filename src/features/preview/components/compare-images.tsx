@@ -115,8 +115,9 @@ function ImageCell({
   if (!image) return <span className="muted">—</span>;
   const version = imageVersion(image.ref);
   const where = `${image.source}${image.line !== undefined ? `:${image.line}` : ""}`;
+  // A local pack's page is the one open in this tab.
   const href =
-    paths.pack(side.name, side.version) +
+    (side.local ? paths.open : paths.pack(side.name, side.version)) +
     packLocationSearch({
       tab: "files",
       file: image.source,

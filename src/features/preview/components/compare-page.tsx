@@ -1,5 +1,5 @@
 import { useQueries } from "@tanstack/react-query";
-import { Fragment, useMemo } from "react";
+import { useMemo } from "react";
 
 import { RegistryReadError } from "@/components/registry-read-error";
 import { CodeText } from "@/components/ui/code-text";
@@ -11,10 +11,8 @@ import { packVersionQueryOptions } from "@/lib/api/packs";
 import { isSemver, versionChange } from "@/pack/semver-order";
 
 import { comparePacks, type CompareSides } from "../utils/compare-packs";
-import { CompareCharts } from "./compare-charts";
-import { CompareImages } from "./compare-images";
 import { ComparePicker } from "./compare-picker";
-import { CompareResult } from "./compare-result";
+import { CompareSections } from "./compare-sections";
 import "../preview.css";
 import "../versions.css";
 import "../compare.css";
@@ -126,25 +124,13 @@ export function ComparePage({ name, from, toName, to }: ComparePageProps) {
       ) : !comparison ? (
         <Spinner label="Loading both versions…" />
       ) : (
-        // One tree per comparison: another URL mounts fresh diff editors, never swaps the texts of
-        // a live one (Monaco's folded regions can throw while its two models change one by one).
-        <Fragment key={`${name} ${from} ${toName} ${to}`}>
-          <CompareResult
-            changes={comparison.files}
-            charts={comparison.charts}
-            sides={sides}
-          />
-          <CompareCharts
-            charts={comparison.charts}
-            sides={sides}
-            labels={[left, right]}
-          />
-          <CompareImages
-            images={comparison.images}
-            labels={[left, right]}
-            sides={sides}
-          />
-        </Fragment>
+        // One tree per comparison (see CompareSections).
+        <CompareSections
+          key={`${name} ${from} ${toName} ${to}`}
+          comparison={comparison}
+          sides={sides}
+          labels={[left, right]}
+        />
       )}
     </article>
   );

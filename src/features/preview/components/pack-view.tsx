@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 
 import { FileBrowser } from "@/components/pack/file-browser";
 import { FindingsList } from "@/components/pack/findings-list";
@@ -23,6 +23,11 @@ import { PackOverview } from "./pack-overview";
 import { PresetsTable } from "./presets-table";
 import { SchemaTable } from "./schema-table";
 import "../preview.css";
+
+// Only a pack from disk has the tab, and only when opened: the registry's pack page loads none of it.
+const LocalCompare = lazy(() =>
+  import("./local-compare").then((m) => ({ default: m.LocalCompare })),
+);
 
 /**
  * The reviewer's view of one pack: header, then tabs for the overview, the files, presets,
@@ -51,6 +56,10 @@ export function PackView({ pack }: { pack: OpenedPack }) {
       label: images ? `Images (${images.length})` : "Images",
     },
     { id: "findings", label: `Findings (${findings.length})` },
+    // A registry version has its own compare page; a pack from disk is compared here.
+    ...(pack.source.kind === "local"
+      ? [{ id: "compare" as const, label: "Compare with registry" }]
+      : []),
   ];
   const tab = tabs.some((t) => t.id === location.tab)
     ? location.tab
@@ -131,6 +140,18 @@ export function PackView({ pack }: { pack: OpenedPack }) {
           ) : (
             <Spinner label="Finding the images…" />
           ))}
+        {tab === "compare" && (
+          <Suspense fallback={<Spinner label="Loading the comparison…" />}>
+            <LocalCompare
+              files={files}
+              images={images}
+              name={meta.ok ? meta.meta.name : undefined}
+              version={meta.ok ? meta.meta.version : undefined}
+              chosen={location.with}
+              onChoose={(v) => go({ tab: "compare", with: v })}
+            />
+          </Suspense>
+        )}
         {tab === "findings" && (
           <FindingsList
             findings={findings}

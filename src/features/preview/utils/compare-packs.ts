@@ -5,6 +5,7 @@ import {
   type FileDelta,
 } from "@/pack/chart-diff";
 import { diffImages, type ImageDelta } from "@/pack/image-diff";
+import type { PackFiles } from "@/pack/pack-files";
 import type { PackDetail } from "@/pack/registry-types";
 
 /** Everything the compare page shows, computed from the two versions' details alone. */
@@ -14,6 +15,9 @@ export interface PackComparison {
   images: ImageDelta[];
 }
 
+/** What a comparison reads of each side: a registry detail, or what the pack worker computed of a local pack. */
+export type CompareInput = Pick<PackDetail, "files" | "charts" | "images">;
+
 /**
  * Compare two versions from their API details: files by SHA-256, charts by their inner files'
  * SHA-256 (registry-api.md version 2 `charts[].files`) and images by reference. No archive is
@@ -21,12 +25,12 @@ export interface PackComparison {
  * `charts` or `images` compares as having none.
  */
 export function comparePacks(
-  before: PackDetail,
-  after: PackDetail,
+  before: CompareInput,
+  after: CompareInput,
 ): PackComparison {
   // Untyped JSON: an older server leaves the version 2 fields out.
-  const charts = (d: PackDetail) => (Array.isArray(d.charts) ? d.charts : []);
-  const images = (d: PackDetail) => (Array.isArray(d.images) ? d.images : []);
+  const charts = (d: CompareInput) => (Array.isArray(d.charts) ? d.charts : []);
+  const images = (d: CompareInput) => (Array.isArray(d.images) ? d.images : []);
   return {
     files: diffPackFiles(before.files, after.files),
     charts: diffCharts(charts(before), charts(after)),
@@ -34,8 +38,15 @@ export function comparePacks(
   };
 }
 
+/** One side of a comparison: a registry version, or with `local` a pack opened from disk. */
+export interface CompareSide {
+  name: string;
+  version: string;
+  local?: PackFiles;
+}
+
 /** The two versions compared, left and right: where each diff reads its files. */
 export interface CompareSides {
-  before: { name: string; version: string };
-  after: { name: string; version: string };
+  before: CompareSide;
+  after: CompareSide;
 }

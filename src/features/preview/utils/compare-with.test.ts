@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { compareSides, defaultCompareWith } from "./compare-with";
+import {
+  compareSides,
+  defaultCompareWith,
+  defaultLocalCompareWith,
+} from "./compare-with";
 import { shortDigest, versionLabel } from "./version-label";
 
 // Highest first, as the API lists them.
@@ -23,6 +27,28 @@ describe("defaultCompareWith", () => {
 
   it("offers nothing when the pack has one version", () => {
     expect(defaultCompareWith(["1.0.0"], "1.0.0")).toBeUndefined();
+  });
+});
+
+describe("defaultLocalCompareWith", () => {
+  it.each([
+    // The registry holds the version on disk: is the file what the registry serves?
+    ["2.0.0", "2.0.0"],
+    ["26.02.1", "26.02.1"],
+    // A new version: the one it would follow.
+    ["2.0.1", "2.0.0"],
+    ["1.9.5", "1.9.0"],
+    // Non-semver versions sort below every semver one.
+    ["1.0.0", "26.02.1"],
+    // Lower than every version: the closest higher one.
+    ["1.4", "1.5"],
+  ])("a local %s is compared with %s first", (local, expected) => {
+    expect(defaultLocalCompareWith(VERSIONS, local)).toBe(expected);
+  });
+
+  it("without a version in pack.json, the highest; with no versions, none", () => {
+    expect(defaultLocalCompareWith(VERSIONS, undefined)).toBe("2.1.0-rc.1");
+    expect(defaultLocalCompareWith([], "1.0.0")).toBeUndefined();
   });
 });
 

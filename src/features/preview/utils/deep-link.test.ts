@@ -21,6 +21,12 @@ describe("readPackLocation / packLocationSearch", () => {
     ],
     ["?tab=findings", { tab: "findings" }, "?tab=findings"],
     ["?tab=images", { tab: "images" }, "?tab=images"],
+    // A local pack's comparison: the registry version it is compared with.
+    [
+      "?tab=compare&with=2.3.0%2Bbuild",
+      { tab: "compare", with: "2.3.0+build" },
+      "?tab=compare&with=2.3.0%2Bbuild",
+    ],
     ["?tab=nope&line=-3", { tab: "overview" }, ""],
     [
       "?tab=schema&file=x.yaml&line=7",

@@ -10,6 +10,7 @@ export const PACK_TABS = [
   "schema",
   "images",
   "findings",
+  "compare",
 ] as const;
 export type PackTab = (typeof PACK_TABS)[number];
 
@@ -24,6 +25,8 @@ export interface PackLocation {
   path?: string;
   /** 1-based line, when no value path is given (findings name lines). */
   line?: number;
+  /** A local pack's compare tab: the registry version it is compared with. */
+  with?: string;
 }
 
 export function readPackLocation(search: URLSearchParams): PackLocation {
@@ -37,6 +40,8 @@ export function readPackLocation(search: URLSearchParams): PackLocation {
   if (path) loc.path = path;
   const line = Number(search.get("line"));
   if (Number.isInteger(line) && line > 0) loc.line = line;
+  const other = search.get("with");
+  if (other) loc.with = other;
   return loc;
 }
 
@@ -47,6 +52,7 @@ export function packLocationSearch(loc: PackLocation): string {
   if (loc.file) p.set("file", loc.file);
   if (loc.path) p.set("path", loc.path);
   if (loc.line) p.set("line", String(loc.line));
+  if (loc.with) p.set("with", loc.with);
   const s = p.toString();
   return s ? `?${s}` : "";
 }
