@@ -1,27 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
-/** Collects everything the page reports as going wrong, so a test can assert there was nothing. */
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") {
-      problems.push(`console ${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on("pageerror", (error) =>
-    problems.push(`page error: ${error.message}`),
-  );
-  page.on("requestfailed", (request) =>
-    problems.push(
-      `request failed: ${request.url()} (${request.failure()?.errorText ?? "unknown"})`,
-    ),
-  );
-  page.on("response", (response) => {
-    if (response.status() >= 400)
-      problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return problems;
-}
+import { watchForProblems } from "./support/problems";
 
 test("the built app loads cleanly and shows the home page", async ({
   page,
