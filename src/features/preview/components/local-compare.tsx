@@ -123,6 +123,8 @@ export function LocalCompare({
   };
   const change = version ? versionChange(other, version) : "unknown";
   const same = list.find((v) => v.digest === local.data?.digest);
+  // The registry's copy of this very version, when it has one.
+  const stored = list.find((v) => v.version === version);
 
   return (
     // The tab names the panel; the result's sections are the page's h2s, as on the compare page.
@@ -159,10 +161,11 @@ export function LocalCompare({
         ) : local.data ? (
           <>No version in the registry has these files. </>
         ) : null}
-        {version !== undefined && other === version && (
+        {stored && local.data && stored.digest !== local.data.digest && (
           <>
-            The registry already holds {version}: it refuses an upload of the
-            same version unless the upload is forced to replace it.{" "}
+            The registry already holds {version} with other files: it refuses an
+            upload of this pack under that version unless the upload is forced
+            to replace them.{" "}
           </>
         )}
         {change === "downgrade" && (
