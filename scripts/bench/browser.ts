@@ -30,7 +30,13 @@
  * the edits and typing (each on the page the previous one left). Single runs: the 1 MB editor
  * start, the idle rows, and the 100 MB pack's import and typing.
  */
-import { readFileSync, rmSync, statSync } from "node:fs";
+import {
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Browser, Page } from "@playwright/test";
@@ -331,7 +337,7 @@ async function editorReady(
       if (i === RUNS)
         for (let k = 0; k < RUNS; k++) {
           ctx.log(`small values.yaml: typing, run ${k + 1}…`);
-          typing.push(await typeValues(browser, page));
+          typing.push(await typeValues(browser, page, "small"));
         }
     });
   }
@@ -405,21 +411,62 @@ interface TypingResult {
   keys: number[];
 }
 
-/** Type TYPED on a new last line, KEY_DELAY_MS apart, traced until 1 s after the last key. */
-async function typeValues(browser: Browser, page: Page): Promise<TypingResult> {
+/**
+ * Type TYPED on a new last line, KEY_DELAY_MS apart, traced until 1 s after the last key. With
+ * BENCH_BROWSER_CPU_PROF=<folder>, the page's main thread is also profiled (V8's sampler, 100 µs)
+ * and written there as `typing-<label>-<n>.cpuprofile` (DevTools' Performance panel opens it).
+ */
+async function typeValues(
+  browser: Browser,
+  page: Page,
+  label: string,
+): Promise<TypingResult> {
   await focusValues(page);
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Enter");
   await waitQuiet(page, 1000, 5000);
-  const { value, main } = await traced(browser, page, async () => {
-    await trackKeys(page);
-    const t0 = performance.now();
-    await page.keyboard.type(TYPED, { delay: KEY_DELAY_MS });
-    const typingMs = performance.now() - t0;
-    await page.waitForTimeout(1000);
-    return { typingMs, keys: await takeKeys(page) };
-  });
+  const { value, main } = await traced(browser, page, () =>
+    cpuProfiled(page, `typing-${label}`, () => typeTraced(page)),
+  );
   return { main, ...value };
+}
+
+let profiles = 0;
+
+/** `fn`, profiled into BENCH_BROWSER_CPU_PROF when it is set (see typeValues). */
+async function cpuProfiled<T>(
+  page: Page,
+  label: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const dir = process.env.BENCH_BROWSER_CPU_PROF;
+  if (!dir) return fn();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await cdp.send("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, `${label}-${++profiles}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    await cdp.detach();
+  }
+}
+
+async function typeTraced(
+  page: Page,
+): Promise<{ typingMs: number; keys: number[] }> {
+  await trackKeys(page);
+  const t0 = performance.now();
+  await page.keyboard.type(TYPED, { delay: KEY_DELAY_MS });
+  const typingMs = performance.now() - t0;
+  await page.waitForTimeout(1000);
+  return { typingMs, keys: await takeKeys(page) };
 }
 
 /** The median of one figure over the runs that have it; undefined when none has. */
@@ -525,7 +572,7 @@ async function bigValues(
     const typing: TypingResult[] = [];
     for (let i = 0; i < RUNS; i++) {
       ctx.log(`${size}: typing, run ${i + 1}…`);
-      typing.push(await typeValues(browser, page));
+      typing.push(await typeValues(browser, page, "values-1mb"));
     }
     ctx.info.values1mbTyping = typing.map((t) => ({
       ...t.main,
@@ -691,7 +738,7 @@ async function bigPackZip(
         },
       ),
     );
-    const typing = await typeValues(browser, page);
+    const typing = await typeValues(browser, page, "pack-100mb");
     rows.push(
       typingRow(
         `100 MB pack, its values.yaml: typing ${TYPED.length} chars, longest main-thread task`,
