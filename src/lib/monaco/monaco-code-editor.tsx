@@ -15,6 +15,7 @@ import {
 } from "./editor-features";
 import { acquireModel, releaseModel, unnamedModelUri } from "./models";
 import { monaco, setYamlSchema } from "./monaco";
+import { PendingEchoes } from "./pending-echoes";
 import { cssHeight, type CodeEditorProps } from "./types";
 
 import "./editor.css";
@@ -48,9 +49,10 @@ export function MonacoCodeEditor({
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const applyingValue = useRef(false);
-  // The text this editor last reported: when it comes back as `value`, the model already holds it
-  // (comparing a 1 MB model's text with it on every keystroke cost milliseconds each).
-  const emitted = useRef<string | null>(null);
+  // The texts this editor reported and not yet got back: one coming back as `value` is already in
+  // the model, or older than it (comparing a 1 MB model's text with it on every keystroke cost
+  // milliseconds each, and replacing the model with an older one lost keys: pending-echoes.ts).
+  const echoes = useRef(new PendingEchoes());
   const dropPending = useRef<() => void>(() => undefined);
   const hintId = useId();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -106,7 +108,7 @@ export function MonacoCodeEditor({
     editor.updateOptions({
       stickyScroll: { enabled: model.getValueLength() <= LARGE_MODEL_CHARS },
     });
-    emitted.current = null;
+    echoes.current.clear();
     // A large file's text is handed on at most every LARGE_EMIT_MS while typing (the first change
     // after a pause at once): each hand-on copies the whole text, and 1 MB strings per keystroke
     // kept the page's garbage collector busy in pauses of 40–50 ms. Leaving the editor, or the
@@ -118,7 +120,7 @@ export function MonacoCodeEditor({
       timer = undefined;
       lastAt = performance.now();
       const text = model.getValue();
-      emitted.current = text;
+      echoes.current.sent(text);
       emitChange(text);
     };
     const flush = () => {
@@ -154,14 +156,14 @@ export function MonacoCodeEditor({
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    if (!model || value === emitted.current) return;
+    if (!model || echoes.current.settle(value)) return;
     // The text was changed from outside (Format, a reset): it replaces the model, keystrokes not
     // handed on yet included, as it always did.
     dropPending.current();
     applyingValue.current = true;
     try {
       replaceText(model, value);
-      emitted.current = value;
+      echoes.current.clear();
     } finally {
       applyingValue.current = false;
     }
