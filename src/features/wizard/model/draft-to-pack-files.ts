@@ -4,9 +4,8 @@ import type {
 } from "@/features/wizard/model/draft-schema";
 import { mergeEdits } from "@/features/wizard/model/merge-edits";
 import { typedOsKeys } from "@/features/wizard/model/os-keys";
+import { utf8Bytes } from "@/pack/bytes";
 import type { PackFiles } from "@/pack/pack-files";
-
-const encoder = new TextEncoder();
 
 /** The last text encoded for each file the wizard writes, and its bytes. */
 const lastEncoded = new Map<string, { text: string; bytes: Uint8Array }>();
@@ -19,7 +18,7 @@ const lastEncoded = new Map<string, { text: string; bytes: Uint8Array }>();
 function encodeText(path: string, text: string): Uint8Array {
   const last = lastEncoded.get(path);
   if (last?.text === text) return last.bytes;
-  const bytes = encoder.encode(text);
+  const bytes = utf8Bytes(text);
   lastEncoded.set(path, { text, bytes });
   return bytes;
 }
