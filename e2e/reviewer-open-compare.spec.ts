@@ -58,7 +58,9 @@ test("a local pack against the registry's version of it: its files, inside its c
     page.getByText("The registry already holds 2.3.0 with other files"),
   ).toBeVisible();
   await expect(
-    page.getByText("No version in the registry has these files."),
+    page.getByText(
+      `No version of ${NAME} in the registry has exactly these files.`,
+    ),
   ).toBeVisible();
   await expect(comparePage.summary).toHaveText(
     /^2 changed, 0 added, 0 removed, \d+ unchanged$/,

@@ -42,7 +42,7 @@ test("typing fast in a large values.yaml on a slow page loses no key: the downlo
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   try {
-    await page.keyboard.type(TYPED, { delay: 15 });
+    await page.keyboard.type(TYPED, { delay: 5 });
   } finally {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   }

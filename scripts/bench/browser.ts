@@ -409,8 +409,10 @@ interface TypingResult {
   main: MainThreadStats;
   typingMs: number;
   keys: number[];
-  /** The editor's line holding what was typed, as shown after the run. */
+  /** The editor's lines holding what was typed (this run's and earlier ones'), as shown after it. */
   typedLine: string;
+  /** Every one of those lines holds the whole typed text. */
+  typedWhole: boolean;
 }
 
 /**
@@ -460,9 +462,12 @@ async function cpuProfiled<T>(
   }
 }
 
-async function typeTraced(
-  page: Page,
-): Promise<{ typingMs: number; keys: number[]; typedLine: string }> {
+async function typeTraced(page: Page): Promise<{
+  typingMs: number;
+  keys: number[];
+  typedLine: string;
+  typedWhole: boolean;
+}> {
   await trackKeys(page);
   const t0 = performance.now();
   await page.keyboard.type(TYPED, { delay: KEY_DELAY_MS });
@@ -472,8 +477,14 @@ async function typeTraced(
   const lines = await page
     .locator(".view-line", { hasText: TYPED.slice(0, 12) })
     .allInnerTexts();
-  const line = lines.map((l) => l.replace(/\u00a0/g, " ").trim()).join(" | ");
-  return { typingMs, keys: await takeKeys(page), typedLine: line };
+  // Runs on one page type the same line again: every such line must be whole, this run's too.
+  const read = lines.map((l) => l.replace(/\u00a0/g, " ").trim());
+  return {
+    typingMs,
+    keys: await takeKeys(page),
+    typedLine: read.join(" | "),
+    typedWhole: read.length > 0 && read.every((l) => l.includes(TYPED)),
+  };
 }
 
 /** The median of one figure over the runs that have it; undefined when none has. */
@@ -502,7 +513,7 @@ function typingRow(name: string, runs: TypingResult[], targetMs?: number): Row {
       ? ""
       : `longest task of all runs ${ms0(worst.main.longestMs)}, ${msVerdict(worst.main.longestMs, targetMs, "no task over")}; `;
   // A lost key is reported first: the times of such a run are not the editor's.
-  const lost = runs.filter((r) => !r.typedLine.includes(TYPED));
+  const lost = runs.filter((r) => !r.typedWhole);
   const lostNote = lost.length
     ? `KEYS LOST in ${lost.length} of ${runs.length} runs (the line read “${lost[0]!.typedLine}”); `
     : "";

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 
 import { describeCharts } from "../../src/pack/chart-detail";
 import { fileDigests } from "../../src/pack/digest";
-import { describePack } from "../../server/prepare";
+import { CHART_ARCHIVE } from "../../src/pack/chart-detail";
+import { withLimits } from "../../src/pack/limits";
+import { packBudget } from "../../src/pack/validate/context";
+import {
+  describePack,
+  prepareChart,
+  type PreparedChart,
+} from "../../server/prepare";
+import { zlibFlate } from "../../server/workers/zlib-flate";
 import { fixtureDirsOnDisk, loadFixture } from "../helpers/fixtures";
 
 const meta = { uploadedBy: "test", createdAt: "2026-11-28T00:00:00.000Z" };
@@ -18,6 +26,30 @@ describe("a local pack's charts and file digests, as the registry describes them
     expect(await describeCharts(files)).toEqual(detail.charts);
     expect(await fileDigests(files)).toEqual(detail.files);
   });
+
+  // An upload's charts are prepared on the pool's threads with Node's zlib (pack-task.ts), the
+  // way the registry's detail is made in production: the same answer.
+  it.each(["pack-central/argocd-3.26.7", "pack-central/crossplane-2.3.0"])(
+    "%s, its charts prepared as an upload's are",
+    async (dir) => {
+      const files = await loadFixture(dir);
+      const budget = packBudget(files, withLimits());
+      const room = budget.limit - budget.used;
+      const prepared = new Map<string, PreparedChart>();
+      for (const [path, bytes] of files)
+        if (CHART_ARCHIVE.test(path))
+          prepared.set(path, {
+            bytes,
+            ...prepareChart(path, bytes, { room, native: zlibFlate }),
+          });
+      expect(prepared.size).toBeGreaterThan(0);
+      const { detail } = await describePack(files, meta, {
+        prepared,
+        native: zlibFlate,
+      });
+      expect(await describeCharts(files)).toEqual(detail.charts);
+    },
+  );
 
   it("lists a chart pack.json names outside charts/*.tgz, as the server does", async () => {
     const files = await loadFixture("pack-central/crossplane-2.3.0");

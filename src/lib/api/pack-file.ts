@@ -78,7 +78,8 @@ export const compareFileQueryOptions = (side: FileSide, path: string) => {
       );
     },
     staleTime: Infinity,
-    // Reading a local file again gives the same answer.
-    ...(local ? { retry: false } : {}),
+    // Reading a local file again gives the same answer, and its bytes are the pack's own: nothing
+    // keeps them once no diff shows them.
+    ...(local ? { retry: false, gcTime: 0 } : {}),
   });
 };

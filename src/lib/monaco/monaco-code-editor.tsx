@@ -161,9 +161,10 @@ export function MonacoCodeEditor({
     // handed on yet included, as it always did.
     dropPending.current();
     applyingValue.current = true;
+    // Every text handed on before it is older than it: none of them is awaited any more.
+    echoes.current.clear();
     try {
       replaceText(model, value);
-      echoes.current.clear();
     } finally {
       applyingValue.current = false;
     }

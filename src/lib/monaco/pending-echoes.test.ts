@@ -15,6 +15,18 @@ describe("PendingEchoes", () => {
     expect(echoes.settle("a: 1\nb: 2")).toBe(false);
   });
 
+  it("settles the first of two equal texts (a key, then Backspace), so the one between is still its own", () => {
+    const echoes = new PendingEchoes();
+    echoes.sent("x");
+    echoes.sent("xy");
+    echoes.sent("x");
+    echoes.sent("xz");
+    expect(echoes.settle("x")).toBe(true);
+    expect(echoes.settle("xy")).toBe(true);
+    expect(echoes.settle("x")).toBe(true);
+    expect(echoes.settle("xz")).toBe(true);
+  });
+
   it("takes a text it never sent for a change from outside, before and after it sent any", () => {
     const echoes = new PendingEchoes();
     expect(echoes.settle("from the draft")).toBe(false);

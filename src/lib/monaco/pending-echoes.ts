@@ -21,9 +21,11 @@ export class PendingEchoes {
    * settled; the newer ones are still to come), false when it is a change from outside.
    */
   settle(value: string): boolean {
-    // The same string comes back (the form keeps it): compared by reference first, or by a
-    // length that differs, so a 1 MB text costs nothing per check.
-    const i = this.#texts.lastIndexOf(value);
+    // Values come back in the order they were sent, so the first equal text is the one coming
+    // back: a later equal one (a key typed, then Backspace) is still to come, and the texts between
+    // them too. The same string comes back (the form keeps it): compared by reference first, or
+    // by a length that differs, so a 1 MB text costs nothing per check.
+    const i = this.#texts.indexOf(value);
     if (i < 0) return false;
     this.#texts.splice(0, i + 1);
     return true;

@@ -63,7 +63,12 @@ export function LocalCompare({
       const d = await getPackWorker().compareDetail(files);
       return { ...d, digest: await contentDigest(d.files) };
     },
+    // Only once the registry has versions to compare with: describing hashes every file and
+    // expands every chart in the worker.
+    enabled: (versions.data?.versions.length ?? 0) > 0,
     staleTime: Infinity,
+    // Its data are views of the pack's own bytes: nothing keeps them once the pack is closed.
+    gcTime: 0,
     retry: false,
   });
   const list = versions.data?.versions ?? [];
@@ -89,7 +94,8 @@ export function LocalCompare({
   if (name === undefined)
     return (
       <p className="muted">
-        pack.json names no pack, so the registry has nothing to compare it with.
+        pack.json is missing, unreadable or names no pack, so the registry has
+        nothing to compare it with.
       </p>
     );
   if (versions.error instanceof ApiError && versions.error.status === 404)
@@ -159,13 +165,16 @@ export function LocalCompare({
             <code>{same.digest}</code>).{" "}
           </>
         ) : local.data ? (
-          <>No version in the registry has these files. </>
+          <>
+            No version of <code>{name}</code> in the registry has exactly these
+            files.{" "}
+          </>
         ) : null}
         {stored && local.data && stored.digest !== local.data.digest && (
           <>
             The registry already holds {version} with other files: it refuses an
             upload of this pack under that version unless the upload is forced
-            to replace them.{" "}
+            to replace them (where the registry allows that).{" "}
           </>
         )}
         {change === "downgrade" && (
@@ -191,7 +200,7 @@ export function LocalCompare({
       ) : (
         // One tree per comparison (see CompareSections).
         <CompareSections
-          key={other}
+          key={`${localPackKey(files)} ${other}`}
           comparison={comparison}
           sides={sides}
           labels={[other, localLabel]}

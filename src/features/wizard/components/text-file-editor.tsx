@@ -136,10 +136,12 @@ export function TextFileEditor({
     setValue(name, v, { shouldDirty: true, shouldValidate: Boolean(error) });
 
   async function format() {
-    if (text === null) return;
+    // The form's text now, not this render's: the editor may have handed on keys since.
+    const current = getValues(name);
+    if (current === null) return;
     setFormatError(null);
     try {
-      set(await formatYaml(text));
+      set(await formatYaml(current));
     } catch (e) {
       setFormatError(e instanceof Error ? e.message : String(e));
     }
