@@ -410,9 +410,7 @@ interface TypingResult {
   typingMs: number;
   keys: number[];
   /** The editor's lines holding what was typed (this run's and earlier ones'), as shown after it. */
-  typedLine: string;
-  /** Every one of those lines holds the whole typed text. */
-  typedWhole: boolean;
+  typedLines: string[];
 }
 
 /**
@@ -465,8 +463,7 @@ async function cpuProfiled<T>(
 async function typeTraced(page: Page): Promise<{
   typingMs: number;
   keys: number[];
-  typedLine: string;
-  typedWhole: boolean;
+  typedLines: string[];
 }> {
   await trackKeys(page);
   const t0 = performance.now();
@@ -477,13 +474,10 @@ async function typeTraced(page: Page): Promise<{
   const lines = await page
     .locator(".view-line", { hasText: TYPED.slice(0, 12) })
     .allInnerTexts();
-  // Runs on one page type the same line again: every such line must be whole, this run's too.
-  const read = lines.map((l) => l.replace(/\u00a0/g, " ").trim());
   return {
     typingMs,
     keys: await takeKeys(page),
-    typedLine: read.join(" | "),
-    typedWhole: read.length > 0 && read.every((l) => l.includes(TYPED)),
+    typedLines: lines.map((l) => l.replace(/\u00a0/g, " ").trim()),
   };
 }
 
@@ -513,9 +507,13 @@ function typingRow(name: string, runs: TypingResult[], targetMs?: number): Row {
       ? ""
       : `longest task of all runs ${ms0(worst.main.longestMs)}, ${msVerdict(worst.main.longestMs, targetMs, "no task over")}; `;
   // A lost key is reported first: the times of such a run are not the editor's.
-  const lost = runs.filter((r) => !r.typedWhole);
+  // Runs on one page type the same line again: every such line must be whole, this run's too.
+  const lost = runs.filter(
+    (r) =>
+      !r.typedLines.length || !r.typedLines.every((l) => l.includes(TYPED)),
+  );
   const lostNote = lost.length
-    ? `KEYS LOST in ${lost.length} of ${runs.length} runs (the line read “${lost[0]!.typedLine}”); `
+    ? `KEYS LOST in ${lost.length} of ${runs.length} runs (the lines read “${lost[0]!.typedLines.join(" | ")}”); `
     : "";
   return timedRow(name, longest, {
     notes: `${lostNote}${target}${TYPED.length} keys ${KEY_DELAY_MS} ms apart took ${(median(runs.map((r) => r.typingMs)) / 1000).toFixed(1)} s (ideal ${((TYPED.length * KEY_DELAY_MS) / 1000).toFixed(1)} s); key → next frame p50 ${ms0(p(keys, 50))}, p95 ${ms0(p(keys, 95))}, max ${ms0(Math.max(...keys))}; worst run: ${mainNotes(worst.main)}`,

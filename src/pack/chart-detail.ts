@@ -1,5 +1,7 @@
 import { readChartArchive, type ChartArchive } from "./chart";
 import { fileDigests, type FileDigest } from "./digest";
+import { JsonSyntaxError, parseJsonLocated } from "./json-locate";
+import { isJsonObject } from "./json-value";
 import { compareBytes, type PackFiles } from "./pack-files";
 import type { PackChart } from "./registry-types";
 import { decodeText } from "./yaml-text";
@@ -67,21 +69,22 @@ export function chartDetail(
   return chart;
 }
 
-/** The chart archives pack.json lists that the pack holds (whatever pack.json's state: none when unreadable). */
+/**
+ * The chart archives pack.json lists that the pack holds, read as validation reads pack.json
+ * (the located parser: strict JSON, null-prototype objects); none when it does not parse.
+ */
 function listedCharts(files: PackFiles): string[] {
   const bytes = files.get("pack.json");
   const text = bytes ? decodeText(bytes) : null;
   if (text === null) return [];
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
-  } catch {
-    return [];
+    doc = parseJsonLocated(text).value;
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return [];
+    throw e;
   }
-  const charts =
-    typeof doc === "object" && doc !== null
-      ? (doc as { charts?: unknown }).charts
-      : undefined;
+  const charts = isJsonObject(doc) ? doc.charts : undefined;
   return Array.isArray(charts)
     ? charts.filter((p): p is string => typeof p === "string" && files.has(p))
     : [];

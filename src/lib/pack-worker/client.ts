@@ -60,12 +60,12 @@ export interface PackWorkerClient {
   /** The content digest (registry-api.md §Identity) and each file's size and SHA-256. */
   digest(files: PackFiles): Promise<{ digest: string; files: FileDigest[] }>;
   /**
-   * Each file's size and SHA-256 and chart-detail.ts describeCharts: the `files` and `charts` of a
+   * digest's answer and chart-detail.ts describeCharts: the `digest`, `files` and `charts` of a
    * registry detail, for comparing a pack opened from disk with a registry version.
    */
   compareDetail(
     files: PackFiles,
-  ): Promise<{ files: FileDigest[]; charts: PackChart[] }>;
+  ): Promise<{ digest: string; files: FileDigest[]; charts: PackChart[] }>;
   /** src/pack/chart.ts readChart. */
   readChart(
     bytes: Uint8Array,

@@ -222,12 +222,14 @@ describe("pack worker handler", () => {
       args: [files],
     });
     const value = resultOf(last) as {
+      digest: string;
       files: { path: string }[];
       charts: { file: string; name: string; files: { sha256: string }[] }[];
     };
     expect(value.files.map((f) => f.path).sort()).toEqual(
       [...files.keys()].sort(),
     );
+    expect(value.digest).toBe(await contentDigest(files));
     const archives = [...files.keys()].filter((p) => p.endsWith(".tgz"));
     expect(value.charts.map((c) => c.file).sort()).toEqual(archives.sort());
     for (const c of value.charts) {

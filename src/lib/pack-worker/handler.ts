@@ -7,7 +7,7 @@ import {
   sha256Hex,
   type FileDigest,
 } from "@/pack/digest";
-import { packFromEntries } from "@/pack/pack-files";
+import { packFromEntries, type PackFiles } from "@/pack/pack-files";
 import { readPackArchive } from "@/pack/read-archive";
 import type { Result } from "@/pack/result";
 import {
@@ -86,14 +86,12 @@ export async function runPackMethod(
       const [files, top] = request.args;
       return written(await writePackArchive(files, top, "tar.gz"));
     }
-    case "digest": {
-      const files = await fileDigests(request.args[0]);
-      return { digest: await contentDigest(files), files };
-    }
+    case "digest":
+      return digestOf(request.args[0]);
     case "compareDetail": {
       const [files] = request.args;
       return {
-        files: await fileDigests(files),
+        ...(await digestOf(files)),
         charts: await describeCharts(files),
       };
     }
@@ -183,14 +181,25 @@ function validateRefs(
   return report;
 }
 
+/**
+ * The content digest (registry-api.md §Identity) and each file's size and SHA-256; `hash` as in
+ * fileDigests (a file's SHA-256 when it is known already).
+ */
+async function digestOf(
+  files: PackFiles,
+  hash?: (path: string, bytes: Uint8Array) => Promise<string>,
+): Promise<{ digest: string; files: FileDigest[] }> {
+  const list = await fileDigests(files, hash);
+  return { digest: await contentDigest(list), files: list };
+}
+
 async function digestRefs(
   table: FileTable,
   refs: PackRefs,
 ): Promise<{ digest: string; files: FileDigest[] }> {
   const files = table.open(refs);
   const ids = new Map(refs.files.map(([path, ref]) => [path, ref.id]));
-  const list = await fileDigests(files, (path) => table.sha256(ids.get(path)!));
-  return { digest: await contentDigest(list), files: list };
+  return digestOf(files, (path) => table.sha256(ids.get(path)!));
 }
 
 /** A Budget arrives as a plain object after structured cloning: make it a Budget again. */

@@ -56,7 +56,7 @@ export interface PackWorkerMethods {
   /** What a compare page needs of a pack no server described: chart-detail.ts describeCharts. */
   compareDetail: {
     args: [files: PackFiles];
-    result: { files: FileDigest[]; charts: PackChart[] };
+    result: { digest: string; files: FileDigest[]; charts: PackChart[] };
   };
   readChart: {
     args: [bytes: Uint8Array, name: string];

@@ -11,7 +11,6 @@ import { ApiError } from "@/lib/api/client";
 import { localPackKey } from "@/lib/api/pack-file";
 import { packQueryOptions, packVersionQueryOptions } from "@/lib/api/packs";
 import { getPackWorker } from "@/lib/pack-worker/client";
-import { contentDigest } from "@/pack/digest";
 import type { PackImage } from "@/pack/images";
 import type { PackFiles } from "@/pack/pack-files";
 import { versionChange } from "@/pack/semver-order";
@@ -59,10 +58,7 @@ export function LocalCompare({
   });
   const local = useQuery({
     queryKey: ["local-compare", localPackKey(files)],
-    queryFn: async () => {
-      const d = await getPackWorker().compareDetail(files);
-      return { ...d, digest: await contentDigest(d.files) };
-    },
+    queryFn: () => getPackWorker().compareDetail(files),
     // Only once the registry has versions to compare with: describing hashes every file and
     // expands every chart in the worker.
     enabled: (versions.data?.versions.length ?? 0) > 0,
