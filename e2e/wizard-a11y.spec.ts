@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import type { FileChooser, Locator, Page } from "@playwright/test";
 
 import { chartTgz } from "../test/gen/pack";
 import { expectNoA11yViolations } from "./support/axe";
@@ -124,6 +124,11 @@ test("the whole journey works from the keyboard alone", async ({
   publish,
 }) => {
   test.setTimeout(90_000);
+  // File choosers are intercepted from the start. `waitForEvent("filechooser")` just before the
+  // key press races Playwright turning interception on: under load the Space reached Chromium
+  // first, the chooser opened unseen and the wait ran out (2 of 8 runs on a loaded machine).
+  const choosers: FileChooser[] = [];
+  page.on("filechooser", (chooser) => choosers.push(chooser));
   await start.goto();
   await tabTo(
     page,
@@ -135,7 +140,8 @@ test("the whole journey works from the keyboard alone", async ({
   await tabTo(page, basics.addonType);
   await page.keyboard.type("monitoring");
   await tabTo(page, basics.name);
-  await page.keyboard.type("e2e-keyboard");
+  // Its own name per repetition: `--repeat-each` must not publish over the first run's pack.
+  await page.keyboard.type(`e2e-keyboard-${test.info().repeatEachIndex}`);
   await page.keyboard.press("Tab");
   await page.keyboard.type("Keyboard pack");
   // Enter in a field is "Next".
@@ -145,11 +151,9 @@ test("the whole journey works from the keyboard alone", async ({
   await expect(content.heading("Content")).toBeFocused();
 
   await tabTo(page, content.manifestInput);
-  const chooser = page.waitForEvent("filechooser");
   await page.keyboard.press("Space");
-  await (
-    await chooser
-  ).setFiles([
+  await expect.poll(() => choosers.length).toBe(1);
+  await choosers[0]!.setFiles([
     upload(
       "app.yaml",
       "kind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n",
