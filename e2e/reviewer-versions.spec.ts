@@ -70,7 +70,7 @@ test("the card's title links to the highest version and lists versions in semver
   );
 
   // Back to the default order, by name: it leaves the URL, and the cards follow the pack names.
-  await registryPage.sortBy("Name");
+  await registryPage.sortBy("Pack name");
   await expect(page).toHaveURL(/\/packs$/);
   const names = await registryPage.cards
     .locator(".pack-card__meta code")

@@ -60,7 +60,7 @@ export class RegistryPage {
   }
 
   async sortBy(
-    label: "Highest version" | "Name" | "Recently uploaded",
+    label: "Highest version" | "Pack name" | "Recently uploaded",
   ): Promise<void> {
     await this.page
       .getByRole("combobox", { name: "Sort by" })

@@ -25,8 +25,12 @@ export const FILTER_KEYS = ["q", "layer", "cloudType", "addonType"] as const;
  */
 export const DEFAULT_SORT: ListSort = "name";
 
+/**
+ * "Pack name": the order is the API's `sort=name`, by the pack's `name` (the code under each
+ * card's title), not by the display name the title shows.
+ */
 export const SORT_LABELS: Record<ListSort, string> = {
-  name: "Name",
+  name: "Pack name",
   version: "Highest version",
   uploaded: "Recently uploaded",
 };
