@@ -4,7 +4,10 @@ import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import type { TreeFile, TreeFolder } from "@/pack/file-tree";
 
 import { archiveFolder } from "./archive-path";
-import type { ArchiveLister, ArchiveListing } from "./chart-files";
+import type {
+  ArchiveLister,
+  ArchiveListing,
+} from "@/lib/pack-worker/chart-files";
 import { FileEntry, FolderItems, type TreeContext } from "./file-tree-items";
 
 /**

@@ -6,7 +6,10 @@ import type { Finding } from "@/pack/finding";
 import type { PackFiles } from "@/pack/pack-files";
 
 import { splitArchivePath, type ArchivePath } from "./archive-path";
-import { chartArchiveLister, type ArchiveListing } from "./chart-files";
+import {
+  chartArchiveLister,
+  type ArchiveListing,
+} from "@/lib/pack-worker/chart-files";
 import { FileTree } from "./file-tree";
 import { FileViewer, type FileViewerProps } from "./file-viewer";
 import type { FileTarget } from "./target-line";

@@ -6,7 +6,7 @@ import type { TreeFile, TreeFolder, TreeNode } from "@/pack/file-tree";
 // The archive item lists its inner files with FolderItems: the two modules render each other.
 import { ArchiveItem } from "./archive-item";
 import { isExpandableArchive } from "./archive-path";
-import type { ArchiveLister } from "./chart-files";
+import type { ArchiveLister } from "@/lib/pack-worker/chart-files";
 import { formatBytes } from "./file-kind";
 import type { FilteredArchive, InnerFolders } from "./tree-filter";
 

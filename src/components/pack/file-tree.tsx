@@ -3,7 +3,7 @@ import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import { parentFolders, type TreeFolder } from "@/pack/file-tree";
 
 import { archiveFolder } from "./archive-path";
-import type { ArchiveLister } from "./chart-files";
+import type { ArchiveLister } from "@/lib/pack-worker/chart-files";
 import { FolderItems, type TreeContext } from "./file-tree-items";
 import {
   allFolders,

@@ -1,11 +1,11 @@
 import type { ChartError, ChartInfo } from "@/pack/chart";
 import { ok, type Result } from "@/pack/result";
 
-import { readChartArchiveOnce } from "./chart-files";
+import { readChartArchiveOnce } from "@/lib/pack-worker/chart-files";
 
 export type ChartResult = Result<ChartInfo, ChartError>;
 
-// The chart panel's view of the one shared read (chart-files.ts): the same promise each time, so
+// The chart panel's view of the one shared read (lib/pack-worker/chart-files.ts): the same promise each time, so
 // switching files and comparing versions never reads a chart twice.
 const infos = new WeakMap<Uint8Array, Promise<ChartResult>>();
 

@@ -1,7 +1,10 @@
 import { useEffect, useState } from "react";
 
 import { isExpandableArchive } from "./archive-path";
-import type { ArchiveLister, ArchiveListing } from "./chart-files";
+import type {
+  ArchiveLister,
+  ArchiveListing,
+} from "@/lib/pack-worker/chart-files";
 import { afterPaintWhenIdle } from "./idle";
 
 /** The pack's chart archives read so far, by their path in the pack. */

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 
-import { readChartFilesOnce } from "@/components/pack/chart-files";
+import { readChartFilesOnce } from "@/lib/pack-worker/chart-files";
 import { apiFetch } from "@/lib/api/client";
 import { packKeys } from "@/lib/api/packs";
 import type { PackFiles } from "@/pack/pack-files";
