@@ -15,14 +15,22 @@ test.beforeAll(async ({ api, packFixtures }) => {
   expect(packFixtures.some((f) => f.name === NAME && f.version === BASE)).toBe(
     true,
   );
-  // The next version with a known change: values.yaml (replicas 1 → 3), pack.json (version),
-  // NOTES.txt added, schema.yaml removed.
+  // The next version with a known change: values.yaml (replicas 1 → 3, and blanks only at the
+  // end of the namespace line), pack.json (version), NOTES.txt added, schema.yaml removed.
   const files = await loadFixture("pack-central/hello-universe-1.3.1");
   const values = read(files.get("values.yaml"));
   expect(values).toContain("    replicas: 1\n");
+  expect(values).toContain("    namespace: hello-universe\n");
   files.set(
     "values.yaml",
-    text(values.replace("    replicas: 1\n", "    replicas: 3\n")),
+    text(
+      values
+        .replace("    replicas: 1\n", "    replicas: 3\n")
+        .replace(
+          "    namespace: hello-universe\n",
+          "    namespace: hello-universe  \n",
+        ),
+    ),
   );
   files.set(
     "pack.json",
@@ -74,6 +82,8 @@ test("compare two versions of one pack: added, removed, changed files and a diff
   await expect(
     diff.locator(".original .view-line", { hasText: "replicas: 1" }),
   ).toBeVisible();
+  // A change of blanks alone is a change too (an indent moves a YAML key): two changed lines.
+  await expect(diff.locator(".modified .line-insert")).toHaveCount(2);
   await expect(
     comparePage
       .diff("pack.json")

@@ -55,6 +55,10 @@ export function MonacoDiffEditor({
       useInlineViewWhenSpaceIsLimited: true,
       renderSideBySideInlineBreakpoint: SIDE_BY_SIDE_MIN_WIDTH,
       renderValidationDecorations: "off",
+      // Leading and trailing blanks are changes: in YAML an indent moves a key to another parent
+      // (Monaco's default hides such a line as unchanged, and a file listed as changed showed no
+      // change at all).
+      ignoreTrimWhitespace: false,
       originalAriaLabel: `${start.ariaLabel} (original)`,
       modifiedAriaLabel: `${start.ariaLabel} (modified)`,
       hideUnchangedRegions: { enabled: start.hideUnchangedRegions },
