@@ -2,6 +2,7 @@ import { expectNoA11yViolations } from "./support/axe";
 import { brokenChartPackZip } from "./support/broken-chart";
 import { fileCount } from "./support/file-tree";
 import { watchForProblems } from "./support/problems";
+import { expectNoSidewaysScroll } from "./support/sideways";
 import { expect, test } from "./support/test";
 
 /*
@@ -368,24 +369,7 @@ test.describe("at 390 px wide", () => {
         if (search.includes("file="))
           await expect(packPage.editor("values.yaml")).toBeVisible();
         await page.waitForLoadState("networkidle");
-        const wide = await page.evaluate(() => ({
-          width: document.documentElement.scrollWidth,
-          // For the message: what reaches past the right edge without a clipping box around it.
-          culprits: [...document.querySelectorAll("body *")]
-            .filter((e) => {
-              if (e.getBoundingClientRect().right <= 391) return false;
-              for (let p = e.parentElement; p; p = p.parentElement)
-                if (getComputedStyle(p).overflowX !== "visible") return false;
-              return true;
-            })
-            .slice(0, 8)
-            .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
-            .join(", "),
-        }));
-        expect(
-          wide.width,
-          `${name} ${search || "overview"}: ${wide.culprits}`,
-        ).toBeLessThanOrEqual(NARROW.width);
+        await expectNoSidewaysScroll(page, `${name} ${search || "overview"}`);
       }
       await expectNoA11yViolations(page, `${name} findings at 390 px`);
     });

@@ -8,6 +8,7 @@ import { FIXTURES, fixtureRows, loadFixture } from "../test/helpers/fixtures";
 import { expectNoA11yViolations } from "./support/axe";
 import { watchUploads } from "./support/edit-pack";
 import { watchForProblems } from "./support/problems";
+import { expectNoSidewaysScroll } from "./support/sideways";
 import { expect, test } from "./support/test";
 import { zipPack } from "./support/upload-fixtures";
 
@@ -158,7 +159,8 @@ test("the three NEGATIVE fixtures open locally with their errors listed", async 
   await expectNoA11yViolations(page, "local pack findings");
 });
 
-test("a file that is not an archive is refused with the reason", async ({
+test("a file that is not an archive is refused with the reason; at 390 px nothing scrolls sideways", async ({
+  page,
   openPage,
 }, testInfo) => {
   const png = testInfo.outputPath("pack.zip");
@@ -166,10 +168,13 @@ test("a file that is not an archive is refused with the reason", async ({
     png,
     await readFile(`${FIXTURES}pack-central/hello-universe-1.3.1/logo.png`),
   );
+  await page.setViewportSize({ width: 390, height: 844 });
   await openPage.goto();
+  await expectNoSidewaysScroll(page, "/open at 390 px");
   await openPage.openFile(png);
   await expect(openPage.error).toContainText(
     "pack.zip is not a zip or tar.gz archive: it is a PNG image",
   );
   await expect(openPage.heading).toBeVisible();
+  await expectNoSidewaysScroll(page, "/open with its error at 390 px");
 });

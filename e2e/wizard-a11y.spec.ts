@@ -3,13 +3,21 @@ import type { FileChooser, Locator, Page } from "@playwright/test";
 import { chartTgz } from "../test/gen/pack";
 import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
+import { expectNoSidewaysScroll } from "./support/sideways";
 import { expect, templateAtContent, test, upload } from "./pages/wizard-test";
 
-/* Every screen of the builder passes axe in both themes, and the whole journey works from the keyboard. */
+/*
+ * Every screen of the builder passes axe in both themes, the dark one on a phone's width where
+ * nothing scrolls the page sideways, and the whole journey works from the keyboard.
+ */
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test.describe(`in the ${colorScheme} theme`, () => {
-    test.use({ colorScheme });
+  const narrow = colorScheme === "dark";
+  test.describe(`in the ${colorScheme} theme${narrow ? " at 390 px wide" : ""}`, () => {
+    test.use({
+      colorScheme,
+      ...(narrow ? { viewport: { width: 390, height: 844 } } : {}),
+    });
 
     test("axe finds nothing on any step", async ({
       page,
@@ -23,8 +31,10 @@ for (const colorScheme of ["light", "dark"] as const) {
     }) => {
       test.setTimeout(90_000);
       const problems = watchForProblems(page);
-      const scan = (screen: string) =>
-        expectNoA11yViolations(page, `${screen} (${colorScheme})`);
+      const scan = async (screen: string) => {
+        await expectNoA11yViolations(page, `${screen} (${colorScheme})`);
+        if (narrow) await expectNoSidewaysScroll(page, `${screen} at 390 px`);
+      };
       await start.goto();
       await scan("start");
       await start.startBlank();
