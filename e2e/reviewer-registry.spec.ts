@@ -2,9 +2,9 @@ import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
 import { expect, test } from "./support/test";
 
-// A fixture logo that is not a PNG (crowdstrike ships a JPEG) answers 404 on purpose: the card shows
-// the pack's initial instead. Other packs may be in the registry too (the builder's tests publish),
-// so the assertions name the fixtures they expect rather than counting the whole list.
+// A logo.png that is no raster image answers 404 on purpose (the card shows the pack's initial):
+// packs the builder's tests publish may be such. Other packs may be in the registry too, so the
+// assertions name the fixtures they expect rather than counting the whole list.
 const LOGO_404 = /\/api\/v1\/packs\/[^/]+\/[^/]+\/logo$/;
 
 test("search and filters narrow the registry list, and live in the URL", async ({
@@ -61,6 +61,14 @@ test("search and filters narrow the registry list, and live in the URL", async (
   await expect(
     registryPage.results.getByRole("heading", { level: 3 }),
   ).toHaveText(["Kubebench"]);
+
+  // crowdstrike's logo.png is a JPEG: a warning, and its card shows it as Palette does.
+  await registryPage.search("falcon");
+  const jpeg = registryPage.card("Falcon Sensor").locator("img");
+  await expect(jpeg).toBeVisible();
+  await expect
+    .poll(() => jpeg.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
 
   // Filters: each card of the csi layer is a csi pack; cloud type and add-on type combine.
   await registryPage.search("");

@@ -11,7 +11,7 @@ import { putPack } from "./support/upload-fixtures";
 const NAME = "kubevious";
 const UPLOADS = ["1.0.9", "1.1.0", "1.1.0-rc.1", "0.9.0"];
 const HIGHEST_FIRST = ["1.1.0", "1.1.0-rc.1", "1.0.10", "1.0.9", "0.9.0"];
-// Logos that are not PNGs answer 404 on purpose (the card shows an initial instead).
+// A logo.png that is no raster image answers 404 on purpose (the card shows an initial instead).
 const LOGO_404 = /\/api\/v1\/packs\/[^/]+\/[^/]+\/logo$/;
 
 test.beforeAll(async ({ api, packFixtures }) => {

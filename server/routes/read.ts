@@ -12,6 +12,14 @@ import { archiveRefused, type PackStore } from "../store/store";
 import { buildZipInPool } from "../workers/pool";
 import { packParams, safe, validName, versionNotFound } from "./pack-params";
 
+/** The image formats the logo route serves, by their sniffed format (src/pack/sniff.ts). */
+const LOGO_TYPES = new Map<string, string>([
+  ["png", "image/png"],
+  ["jpeg", "image/jpeg"],
+  ["gif", "image/gif"],
+  ["webp", "image/webp"],
+]);
+
 /** Served pack files never run as a page on the app's origin. */
 const RAW_CSP = "sandbox; default-src 'none'";
 
@@ -197,7 +205,9 @@ export const readRoutes: FastifyPluginAsync<{
     },
   );
 
-  // The logo as an image, only when its bytes really are a PNG (never SVG on the app origin).
+  // The logo as an image, only when its bytes really are a raster image, served as what they are
+  // (never SVG on the app origin). A logo.png that is a JPEG (crowdstrike-falcon-agent ships one)
+  // is a validation warning, and Palette shows it: the registry shows it too.
   app.get("/api/v1/packs/:name/:version/logo", async (req, reply) => {
     const p = packParams(req, reply);
     if (!p) return reply;
@@ -212,15 +222,16 @@ export const readRoutes: FastifyPluginAsync<{
     if (noneMatch(req.headers["if-none-match"], etag))
       return cached().code(304).send();
     const logo = (await store.files(p.name, p.version))?.get("logo.png");
-    if (!logo || imageInfo(logo).format !== "png")
+    const type = logo && LOGO_TYPES.get(imageInfo(logo).format);
+    if (!logo || !type)
       return sendError(
         reply,
         404,
         "LOGO_NOT_FOUND",
-        `${p.name} ${p.version} has no PNG logo`,
+        `${p.name} ${p.version} has no logo in a raster format (PNG, JPEG, GIF or WebP)`,
       );
     return cached()
-      .type("image/png")
+      .type(type)
       .send(Buffer.from(logo.buffer, logo.byteOffset, logo.byteLength));
   });
 };
