@@ -8,6 +8,7 @@ import { readPackArchive } from "../../src/pack/read-archive";
 import { validatePack } from "../../src/pack/validate";
 import { noise } from "../gen/bytes";
 import { chartTgz } from "../gen/pack";
+import { tarGzBomb } from "../gen/bombs";
 import { buildTarGz } from "../gen/tar";
 import { fixtureChartArchives, loadFixture } from "../helpers/fixtures";
 
@@ -348,7 +349,9 @@ describe("a chart archive under charts/ that pack.json does not list", () => {
     );
   });
 
-  it("is a warning when an entry after its Chart.yaml leaves the chart's folder", () => {
+  // Unsafe to extract, it is refused: the registry would hand it to everyone who pulls the pack
+  // (security.md: the path rules cover files inside chart archives; bombs are refused).
+  it("is an error when an entry after its Chart.yaml leaves the chart's folder", () => {
     // Past the first stretch the reader expands, where a read that stops at Chart.yaml ends.
     const chart = chartTgz({
       name: "old",
@@ -356,11 +359,35 @@ describe("a chart archive under charts/ that pack.json does not list", () => {
       extraEntries: [{ name: "../../etc/cron.d/evil", data: enc("x") }],
     });
     const files = new Map(argo).set("charts/old-1.0.0.tgz", chart);
-    const found = ofCode(files, "CHART_UNLISTED_INVALID");
+    expect(ofCode(files, "CHART_UNLISTED_INVALID")).toEqual([]);
+    const found = ofCode(files, "CHART_UNLISTED_UNSAFE");
     expect(found.map((f) => [f.severity, f.file])).toEqual([
-      ["warning", "charts/old-1.0.0.tgz"],
+      ["error", "charts/old-1.0.0.tgz"],
     ]);
-    expect(found[0]!.message).toContain("unsafe path `../../etc/cron.d/evil`");
+    expect(found[0]!.message).toBe(
+      "`charts/old-1.0.0.tgz`: unsafe path `../../etc/cron.d/evil`: `.` and `..` segments are not allowed. pack.json's `charts` does not list it, but it ships with the pack and is unsafe to extract: delete it",
+    );
+  });
+
+  it("is an error when it holds a link, or expands like a bomb", () => {
+    const link = chartTgz({
+      name: "linked",
+      extraEntries: [
+        { name: "linked/templates/l", type: "2", linkname: "/etc/passwd" },
+      ],
+    });
+    const files = new Map(argo)
+      .set("charts/linked-1.0.0.tgz", link)
+      .set(
+        "charts/bomb-1.0.0.tgz",
+        tarGzBomb(600, { entryName: "bomb/zeros.bin" }),
+      );
+    const found = ofCode(files, "CHART_UNLISTED_UNSAFE");
+    expect(found.map((f) => [f.severity, f.file])).toEqual([
+      ["error", "charts/bomb-1.0.0.tgz"],
+      ["error", "charts/linked-1.0.0.tgz"],
+    ]);
+    expect(found[1]!.message).toContain("templates/l");
   });
 
   it("has its credentials reported as a listed chart's are (ambassador's TLS key, in a copy)", async () => {

@@ -1,4 +1,4 @@
-import { showName } from "../archive-error";
+import { showName, type ArchiveErrorKind } from "../archive-error";
 import { readChartArchive } from "../chart";
 import type { NativeFlate } from "../inflate";
 import { Budget, withLimits, type Limits } from "../limits";
@@ -126,16 +126,38 @@ export function checkCharts(
 }
 
 /**
+ * The reader's refusals that make an archive hostile to whoever extracts it (security.md's
+ * archive rules and its path table, which covers files inside chart archives): a path out of its
+ * folder or a clashing one, a link or device, a bomb, too many entries. Junk, an empty file or
+ * one cut short is only useless.
+ */
+const UNSAFE_ARCHIVE: ReadonlySet<string> = new Set<ArchiveErrorKind>([
+  "unsafe-path",
+  "link-not-allowed",
+  "special-file",
+  "duplicate-entry",
+  "case-collision",
+  "unicode-collision",
+  "path-clash",
+  "overlapping-entries",
+  "too-many-entries",
+  "too-large",
+  "ratio-exceeded",
+  "too-deep",
+]);
+
+/**
  * A `charts/*.tgz` that pack.json does not list is not installed, but Palette ships it with the
  * pack, and anyone who pulls the pack gets it: it is read whole, with the rules, the shared
- * budget and the cache a listed chart gets, and its problems are warnings (security.md case 42
- * names the chart; pack-format says nothing of unlisted files, and refusing a pack for a file
- * Palette ignores would refuse packs it accepts). One that cannot be read (random bytes, no
- * Chart.yaml, cut short, an entry outside its folder) is `CHART_UNLISTED_INVALID` naming it and
- * why; the credentials and leftovers inside one that can are reported as a listed chart's are.
- * It stays out of `chartArchives`, `takeChart` and the image list: nothing of it is installed.
- * Files inside unpacked chart folders (`charts/<chart>/charts/*.tgz`) belong to that copy and
- * are left alone.
+ * budget and the cache a listed chart gets. One that cannot be read as a chart (random bytes, no
+ * Chart.yaml, cut short) is `CHART_UNLISTED_INVALID`, a warning naming it and why (security.md
+ * case 42 names the chart; pack-format says nothing of unlisted files, and refusing a pack for a
+ * file Palette ignores would refuse packs it accepts). One the reader refuses as unsafe (an entry
+ * outside its folder, a link, a bomb: UNSAFE_ARCHIVE) is `CHART_UNLISTED_UNSAFE`, an error: the
+ * registry would hand it to everyone who pulls the pack. The credentials and leftovers inside one
+ * that can be read are reported as a listed chart's are. It stays out of `chartArchives`,
+ * `takeChart` and the image list: nothing of it is installed. Files inside unpacked chart folders
+ * (`charts/<chart>/charts/*.tgz`) belong to that copy and are left alone.
  */
 function checkUnlistedCharts(ctx: ValidateContext, { raw }: PackJsonDoc): void {
   const { files, add } = ctx;
@@ -148,12 +170,21 @@ function checkUnlistedCharts(ctx: ValidateContext, { raw }: PackJsonDoc): void {
       reportScan(ctx, opened);
       continue;
     }
-    add(
-      "warning",
-      "CHART_UNLISTED_INVALID",
-      `${namedOnce(path, r.error.message, showName(path))}. pack.json's \`charts\` does not list it, so Palette would ship it unused: delete it, or replace it with the chart archive and list it`,
-      { file: path },
-    );
+    const why = namedOnce(path, r.error.message, showName(path));
+    if (UNSAFE_ARCHIVE.has(r.error.kind))
+      add(
+        "error",
+        "CHART_UNLISTED_UNSAFE",
+        `${why}. pack.json's \`charts\` does not list it, but it ships with the pack and is unsafe to extract: delete it`,
+        { file: path },
+      );
+    else
+      add(
+        "warning",
+        "CHART_UNLISTED_INVALID",
+        `${why}. pack.json's \`charts\` does not list it, so Palette would ship it unused: delete it, or replace it with the chart archive and list it`,
+        { file: path },
+      );
   }
 }
 
