@@ -156,6 +156,7 @@ export const CORE_ERROR_STEPS: Readonly<Record<string, StepId>> = {
   REF_UNSAFE: "content",
   CHART_NOT_TGZ: "content",
   CHART_INVALID: "content",
+  CHART_UNLISTED_UNSAFE: "content",
   MANIFEST_NOT_TEXT: "content",
   MANIFEST_SYNTAX: "content",
   ANSIBLE_ROLE_MISSING: "content",
