@@ -120,21 +120,40 @@ function topSegments(paths: Iterable<string>): Set<string> {
   return tops;
 }
 
+/**
+ * The resource forks macOS Finder's "Compress" writes beside the folder it archives
+ * (`__MACOSX/<folder>/._<file>`): they do not make a second top folder.
+ */
+const FINDER_FORKS = "__MACOSX";
+
+/**
+ * macOS Finder's metadata, never pack content: its resource forks (`__MACOSX/…`) and a folder's
+ * view settings (`.DS_Store`, at any depth).
+ */
+export const isFinderMetadata = (path: string): boolean =>
+  path.startsWith(`${FINDER_FORKS}/`) ||
+  path === ".DS_Store" ||
+  path.endsWith("/.DS_Store");
+
 function stripTopFolder(files: [string, Uint8Array][]): PackFiles {
   const tops = topSegments(files.map(([p]) => p));
+  tops.delete(FINDER_FORKS);
   const [only] = tops;
-  const strip =
-    tops.size === 1 && only !== undefined && only !== "" ? only.length + 1 : 0;
+  const top =
+    tops.size === 1 && only !== undefined && only !== "" ? `${only}/` : null;
+  const sorted = files.sort(([a], [b]) => compareBytes(a, b));
   const out: PackFiles = new Map();
-  for (const [p, b] of files.sort(([a], [b]) => compareBytes(a, b)))
-    out.set(p.slice(strip), b);
-  return out;
+  // The forks stay, at `__MACOSX/`, where the validator names them as a stray folder.
+  for (const [p, b] of sorted)
+    out.set(top && p.startsWith(top) ? p.slice(top.length) : p, b);
+  // A `<folder>/__MACOSX/x` beside a top `__MACOSX/x` would become one path: left as archived.
+  return out.size === sorted.length ? out : new Map(sorted);
 }
 
 /**
  * Where a pack's files are when pack.json is not at its root, for the message that says so:
  * `topFolders` when every file sits inside one of several top folders (two packs archived side by
- * side, or a pack next to `__MACOSX/`), which {@link assemblePack} leaves in place; `nested`, every
+ * side), which {@link assemblePack} leaves in place; `nested`, every
  * pack.json deeper down, shallowest first.
  */
 export function packJsonElsewhere(files: PackFiles): {

@@ -38,6 +38,7 @@ export type {
   ValidateOptions,
 } from "./validate/context";
 export { checkIdentity } from "./validate/identity";
+export { packJsonMissing } from "./validate/pack-json";
 export { OS_ANNOTATIONS } from "./validate/os";
 export type { PackJsonRead } from "./validate/pack-json";
 

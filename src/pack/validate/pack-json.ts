@@ -107,8 +107,11 @@ export function checkPackJson(
   return read;
 }
 
-/** Why pack.json is not at the root, saying where the files are when that explains it. */
-function packJsonMissing(files: PackFiles): string {
+/**
+ * Why pack.json is not at the root, saying where the files are when that explains it (two packs
+ * side by side, a pack one folder down); the builder's import says the same.
+ */
+export function packJsonMissing(files: PackFiles): string {
   const { topFolders, nested } = packJsonElsewhere(files);
   if (topFolders.length)
     return `pack.json is missing at the root: the files sit in ${topFolders.length} top folders (${few(topFolders.map((t) => `${t}/`))})${nested.length ? `, with ${few(nested)},` : ""} and none at the root. A pack archive holds its files at its root or inside one top folder: archive each pack on its own`;

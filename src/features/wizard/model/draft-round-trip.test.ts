@@ -109,3 +109,21 @@ describe("OS packs", () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe("a pack imported with macOS Finder's metadata", () => {
+  it("leaves out __MACOSX/ and every .DS_Store, keeping the rest byte for byte", async () => {
+    const files = await loadFixture("pack-central/hello-universe-1.3.1");
+    const fork = new Uint8Array([0, 5, 22, 7, 0, 2, 0, 0]);
+    const withFinder = new Map(files)
+      .set("__MACOSX/hello-universe-1.3.1/._pack.json", fork)
+      .set(".DS_Store", fork)
+      .set("manifests/.DS_Store", fork);
+    const imported = packFilesToDraft(withFinder);
+    if (!imported.ok) throw new Error(imported.error.message);
+    const back = draftToPackFiles(imported.value.values, imported.value.blobs);
+    expect([...back.keys()].sort()).toEqual([...files.keys()].sort());
+    expect(
+      validatePack(back).findings.filter((f) => f.code === "FILE_STRAY"),
+    ).toEqual([]);
+  });
+});

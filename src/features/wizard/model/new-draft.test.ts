@@ -37,7 +37,7 @@ describe("new drafts", () => {
     expect(r).toEqual({
       ok: false,
       error:
-        "the template broken cannot be read: there is no pack.json at the root of this pack",
+        "the template broken cannot be read: pack.json is missing: every pack needs it at its root",
     });
   });
 

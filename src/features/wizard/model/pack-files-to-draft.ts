@@ -11,8 +11,9 @@ import { typedOsKeys } from "@/features/wizard/model/os-keys";
 import { readChartYaml } from "@/pack/chart";
 import { parseJsonLocated } from "@/pack/json-locate";
 import { imageInfo } from "@/pack/png";
-import type { PackFiles } from "@/pack/pack-files";
+import { isFinderMetadata, type PackFiles } from "@/pack/pack-files";
 import { err, ok, type Result } from "@/pack/result";
+import { packJsonMissing } from "@/pack/validate";
 import { decodeText } from "@/pack/yaml-text";
 
 /** What the wizard needs from a chart archive: its Chart.yaml's name and version. */
@@ -81,7 +82,7 @@ export function packFilesToDraft(
   if (!packBytes)
     return err({
       kind: "no-pack-json",
-      message: "there is no pack.json at the root of this pack",
+      message: packJsonMissing(files),
     });
   let raw: Record<string, unknown>;
   try {
@@ -236,7 +237,9 @@ export function packFilesToDraft(
     if (!FIELDS_WITH_EDITORS.has(k)) extrasJson[k] = value;
   const extraFiles: { blob: string; path: string }[] = [];
   for (const path of files.keys()) {
-    if (used.has(path)) continue;
+    // Finder's metadata (a zip made with Compress, a folder dragged from Finder) is left out:
+    // the builder has no way to delete a file it carries, and the check would ask for it.
+    if (used.has(path) || isFinderMetadata(path)) continue;
     const blob = take(path);
     if (blob) extraFiles.push({ blob, path });
   }
