@@ -358,3 +358,28 @@ describe("every error of the core blocks a step", () => {
     expect(errorSteps([finding], values)).toEqual(new Set([step]));
   });
 });
+
+describe("an OS pack's annotation row with a typed field's key", () => {
+  // pack.json got the row's value while the typed field showed its own (an exploratory review).
+  it("is refused on Content, at the row's key; the same row on an add-on passes", () => {
+    const { values } = draft("manifests");
+    values.annotations.push({ key: "imageId", value: "ami-override" });
+    expect(schemaFails("content", values)).toBe(false);
+
+    values.basics.layer = "os";
+    values.basics.cloudTypes = ["aws"];
+    values.os.imageId = "ami-071f6fc516c53fca1";
+    const r = STEP_SCHEMAS.content.safeParse(values);
+    expect(r.success).toBe(false);
+    const row = values.annotations.length - 1;
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      [
+        `annotations.${row}.key`,
+        "imageId has its own field above: enter its value there and remove this row",
+      ],
+    ]);
+    // A key no typed field has stays a row.
+    values.annotations[row] = { key: "customTag", value: "x" };
+    expect(schemaFails("content", values)).toBe(false);
+  });
+});

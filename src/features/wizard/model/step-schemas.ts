@@ -16,6 +16,7 @@ import {
   RESOURCE_TYPES,
   SCHEDULE_TYPES,
 } from "@/pack/schemas";
+import { typedOsKeys } from "@/features/wizard/model/os-keys";
 import type { Finding } from "@/pack/finding";
 import { parseYamlLimited } from "@/pack/yaml-text";
 
@@ -130,6 +131,11 @@ const resourceRow = z.object({
 
 export const contentSchema = z
   .object({
+    // Read for the OS fields' keys only; Basics checks them.
+    basics: z.looseObject({
+      layer: z.string(),
+      cloudTypes: z.array(z.string()),
+    }),
     annotations: annotationRows,
     charts: z.array(z.looseObject({ path: z.string(), name: z.string() })),
     constraints: z.object({
@@ -138,6 +144,20 @@ export const contentSchema = z
     }),
   })
   .superRefine((v, ctx) => {
+    // An OS pack's annotation with a typed field of its own (imageId, osName, …) is entered
+    // there: a row of the same key would silently replace the field's value in pack.json while
+    // the field still showed its own.
+    if (v.basics.layer === "os") {
+      const typed = new Set<string>(typedOsKeys(v.basics.cloudTypes));
+      v.annotations.forEach((row, i) => {
+        if (typed.has(row.key))
+          ctx.addIssue({
+            code: "custom",
+            path: ["annotations", i, "key"],
+            message: `${row.key} has its own field above: enter its value there and remove this row`,
+          });
+      });
+    }
     // The OS image annotations and "a chart or a manifest" are warnings or nothing in the
     // core (pack-format §H rule 26): shown under their fields from the core's findings, never
     // blocking. A chart entry without a readable chart is the core's REF_MISSING/CHART_INVALID.
