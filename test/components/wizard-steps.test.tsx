@@ -65,6 +65,23 @@ describe("the wizard's step status", () => {
     expect(stepButton("Content")).toHaveProperty("disabled", true);
   });
 
+  it("the Clouds: ticking a cloud unticks All clouds, ticking All clouds unticks the rest", async () => {
+    const user = renderWizard();
+    const box = (name: RegExp) => screen.getByRole("checkbox", { name });
+    expect((box(/^All clouds/) as HTMLInputElement).checked).toBe(true);
+    await user.click(box(/\(aws\)/));
+    expect((box(/^All clouds/) as HTMLInputElement).checked).toBe(false);
+    await user.click(box(/\(azure\)/));
+    expect((box(/\(aws\)/) as HTMLInputElement).checked).toBe(true);
+    await user.click(box(/^All clouds/));
+    const checked = (name: RegExp) => (box(name) as HTMLInputElement).checked;
+    expect([/^All clouds/, /\(aws\)/, /\(azure\)/].map(checked)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
   it("a step with errors blocks Next and lists them; fixing them lets Next through", async () => {
     const user = renderWizard();
     await user.click(screen.getByRole("button", { name: /^Next/ }));

@@ -126,6 +126,11 @@ describe("pack-format §H rules on the tutorial pack", () => {
       "error:CLOUD_TYPE_UNKNOWN",
     ],
     [
+      "8 all beside a named cloud",
+      () => variant(T, { cloudTypes: ["all", "aws"] }),
+      "warning:CLOUD_TYPES_ALL_MIXED",
+    ],
+    [
       "8 gke only in the API",
       () => variant(T, { cloudTypes: ["gke"] }),
       "warning:CLOUD_TYPE_UNSUPPORTED",

@@ -359,6 +359,19 @@ function checkClassification(
         '`cloudTypes` is empty (use ["all"] for every cloud)',
         at("cloudTypes"),
       );
+    const all = cloudTypes.indexOf("all");
+    if (all !== -1 && cloudTypes.some((c) => isStr(c) && c !== "all"))
+      add(
+        "warning",
+        "CLOUD_TYPES_ALL_MIXED",
+        `\`cloudTypes\` lists \`all\` beside ${cloudTypes
+          .filter((c) => isStr(c) && c !== "all")
+          .map((c) => `\`${String(c)}\``)
+          .join(
+            ", ",
+          )}: \`all\` already means every cloud, so list either \`all\` or the clouds the pack runs on`,
+        at(`cloudTypes.${all}`),
+      );
     cloudTypes.forEach((c, i) => {
       if (!isStr(c)) return;
       if ((CLOUD_TYPES_API_ONLY as readonly string[]).includes(c))

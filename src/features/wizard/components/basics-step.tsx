@@ -14,6 +14,7 @@ import { fieldId } from "@/features/wizard/model/finding-targets";
 import { NAME_RULE_TEXT } from "@/features/wizard/model/step-schemas";
 import { versionAdvice } from "@/features/wizard/model/version";
 import { ADDON_TYPES, CLOUD_TYPES, LAYERS } from "@/pack/schemas";
+import { chooseClouds } from "@/features/wizard/model/cloud-choice";
 
 export const LAYER_LABELS: Record<(typeof LAYERS)[number], string> = {
   addon: "Add-on (addon)",
@@ -157,7 +158,7 @@ export function BasicsStep() {
                   : `${CLOUD_LABELS[c] ?? c} (${c})`,
             }))}
             value={field.value}
-            onChange={field.onChange}
+            onChange={(next) => field.onChange(chooseClouds(field.value, next))}
             onBlur={field.onBlur}
           />
         )}
