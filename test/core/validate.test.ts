@@ -353,6 +353,28 @@ describe("pack-format §H rules on the tutorial pack", () => {
       "error:RESOURCE_INVALID",
     ],
     [
+      "24 resource minimum below zero",
+      () =>
+        variant(T, {
+          constraints: { resources: [{ type: "cpu", minLimit: -5 }] },
+        }),
+      "warning:RESOURCE_MIN_NEGATIVE",
+    ],
+    [
+      "24 one resource type twice",
+      () =>
+        variant(T, {
+          constraints: {
+            resources: [
+              { type: "cpu", minLimit: 500 },
+              { type: "memory", minLimit: 512 },
+              { type: "cpu", minLimit: 1000 },
+            ],
+          },
+        }),
+      "warning:RESOURCE_DUPLICATE",
+    ],
+    [
       "24 ParamRef unresolved",
       () =>
         variant(T, {
