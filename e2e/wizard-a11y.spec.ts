@@ -62,7 +62,9 @@ for (const colorScheme of ["light", "dark"] as const) {
         .getByRole("button", { name: "Add a resource requirement" })
         .click();
       await content.next();
-      await expect(content.errorSummary).toContainText("Enter the pack's name");
+      await expect(content.errorSummary).toContainText(
+        "Enter the name of the pack this one depends on",
+      );
       await scan("content (add-on) with errors");
       await page.getByLabel("Pack name").fill("kubernetes");
       await page.getByLabel("Minimum", { exact: true }).fill("500");

@@ -49,15 +49,17 @@ describe("the autosave after a publish", () => {
     await act(() => hook.result.current.flush());
     expect((await store.load("d1"))?.blobs.size).toBe(1);
 
-    // Published: the draft and its files are removed, as the build page does.
+    // Published: the draft and its files are removed, as the build page does; the header says
+    // so rather than "Draft saved at …" (an exploratory review).
     act(() => hook.result.current.forget());
     await store.remove("d1");
+    expect(hook.result.current.status).toBe("published");
 
     // A step back: the registry holds this content; no draft comes back.
     hook.rerender({ content: "v1", step: "basics" });
     expect(await act(() => hook.result.current.flush())).toBe(true);
     expect(await store.load("d1")).toBeNull();
-    expect(hook.result.current.status).toBe("saved");
+    expect(hook.result.current.status).toBe("published");
 
     // An edit: the draft is stored again with its chart.
     hook.rerender({ content: "v2", step: "basics" });
@@ -66,6 +68,7 @@ describe("the autosave after a publish", () => {
     expect(back?.draft.rev).toBe(1);
     expect(back?.blobs).toEqual(new Map([["chart", CHART]]));
     expect(hook.result.current.error).toBeNull();
+    expect(hook.result.current.status).toBe("saved");
 
     // And from then on it saves as usual, building on that revision.
     hook.rerender({ content: "v3", step: "basics" });

@@ -26,6 +26,8 @@ function saveText(save: AutosaveState, memory: boolean): string {
       return save.savedAt
         ? `Draft saved at ${time(save.savedAt)}`
         : "Draft saved";
+    case "published":
+      return "Published: no draft kept";
     case "pending":
     case "saving":
       return "Saving draft…";

@@ -6,7 +6,9 @@ import type {
 } from "@/features/wizard/model/draft-schema";
 import type { WizardDraftStorage } from "@/features/wizard/types";
 
-export type SaveStatus = "saved" | "pending" | "saving" | "error" | "conflict";
+/** `published`: the registry holds this content and its draft was removed (forget). */
+export type SaveStatus =
+  "saved" | "published" | "pending" | "saving" | "error" | "conflict";
 
 export interface AutosaveState {
   status: SaveStatus;
@@ -97,7 +99,7 @@ export function useAutosave(opts: {
       snap.content === forgotten.current
     ) {
       savedFingerprint.current = snap.fingerprint;
-      setStatus("saved");
+      setStatus(snap.content === forgotten.current ? "published" : "saved");
       return true;
     }
     const gen = generation.current;
@@ -171,7 +173,7 @@ export function useAutosave(opts: {
     // A failed or conflicting save of this content no longer matters: the registry has it.
     failedFingerprint.current = null;
     setError(null);
-    setStatus("saved");
+    setStatus("published");
     rev.current = null;
     stored.current = new Set();
   }, []);

@@ -98,7 +98,7 @@ const annotationRows = z
   });
 
 const dependencyRow = z.object({
-  packName: z.string().min(1, "Enter the pack's name"),
+  packName: z.string().min(1, "Enter the name of the pack this one depends on"),
   layer: z
     .string()
     .refine((v) => includes(LAYERS, v), { message: "Choose a layer" }),
