@@ -132,3 +132,39 @@ describe("values step", () => {
     expect(firstYamlError(broken, "values.yaml")).toEqual(first);
   });
 });
+
+describe("a version or name that is refused says what to change first", () => {
+  it.each([
+    [
+      "1".repeat(129),
+      "basics.version: Keep the version to 128 characters (it has 129): it becomes an OCI tag",
+    ],
+    [
+      "-1.0.0",
+      "basics.version: Start the version with a letter or digit (e.g. 1.0.0), not `-`: it becomes an OCI tag",
+    ],
+    [
+      ".1.0",
+      "basics.version: Start the version with a letter or digit (e.g. 1.0.0), not `.`: it becomes an OCI tag",
+    ],
+    [
+      " 1.0.0",
+      "basics.version: Remove the space at the start or end of the version",
+    ],
+    [
+      "1.0.0+build",
+      "basics.version: Use letters, digits, dots, dashes and underscores only (no + or spaces): the version becomes an OCI tag",
+    ],
+  ])("version %j", (version, message) => {
+    expect(issues(basics({ version }))).toEqual([message]);
+  });
+
+  it("a name with a space at either end says so", () => {
+    expect(issues(basics({ name: "my-app " }))).toEqual([
+      "basics.name: Remove the space at the start or end of the name",
+    ]);
+    expect(issues(basics({ name: "My-App" }))).toEqual([
+      `basics.name: Use ${NAME_RULE_TEXT}, e.g. my-app`,
+    ]);
+  });
+});

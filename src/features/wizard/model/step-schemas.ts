@@ -42,6 +42,20 @@ const includes = (list: readonly string[], v: string) => list.includes(v);
 export const NAME_RULE_TEXT =
   "lower-case letters and digits, with -, . or _ between them";
 
+/** The longest OCI tag, so the longest version (the core's OCI_TAG: 1 + 127 characters). */
+const MAX_TAG_LENGTH = 128;
+
+/** Why a version is no OCI tag, naming the first thing to change. */
+export function versionTagProblem(v: string): string {
+  if (v.length > MAX_TAG_LENGTH)
+    return `Keep the version to ${MAX_TAG_LENGTH} characters (it has ${v.length}): it becomes an OCI tag`;
+  if (v.trim() !== v)
+    return "Remove the space at the start or end of the version";
+  if (!/^[A-Za-z0-9_]/.test(v))
+    return `Start the version with a letter or digit (e.g. 1.0.0), not \`${v[0]}\`: it becomes an OCI tag`;
+  return "Use letters, digits, dots, dashes and underscores only (no + or spaces): the version becomes an OCI tag";
+}
+
 export const basicsSchema = z.object({
   layer: z.string().refine((v) => includes(LAYERS, v), {
     message: "Choose the layer this pack belongs to",
@@ -51,7 +65,16 @@ export const basicsSchema = z.object({
     .string()
     .min(1, "Enter a name: it identifies the pack in every registry")
     .max(MAX_NAME_LENGTH, `Keep the name to ${MAX_NAME_LENGTH} characters`)
-    .regex(OCI_NAME, `Use ${NAME_RULE_TEXT}, e.g. my-app`),
+    .superRefine((v, ctx) => {
+      if (v === "" || OCI_NAME.test(v)) return;
+      ctx.addIssue({
+        code: "custom",
+        message:
+          v.trim() !== v
+            ? "Remove the space at the start or end of the name"
+            : `Use ${NAME_RULE_TEXT}, e.g. my-app`,
+      });
+    }),
   displayName: z.string().trim().min(1, "Enter the name people see in Palette"),
   version: z
     .string()
@@ -59,9 +82,9 @@ export const basicsSchema = z.object({
     .refine((v) => !LEADING_V.test(v), {
       message: "Write the version without a leading v (1.2.3, not v1.2.3)",
     })
-    .refine((v) => OCI_TAG.test(v), {
-      message:
-        "Use letters, digits, dots, dashes and underscores only (no + or spaces): the version becomes an OCI tag",
+    .superRefine((v, ctx) => {
+      if (v === "" || LEADING_V.test(v) || OCI_TAG.test(v)) return;
+      ctx.addIssue({ code: "custom", message: versionTagProblem(v) });
     }),
   cloudTypes: z
     .array(z.string())
