@@ -46,7 +46,7 @@ export const NAME_RULE_TEXT =
 const MAX_TAG_LENGTH = 128;
 
 /** Why a version is no OCI tag, naming the first thing to change. */
-export function versionTagProblem(v: string): string {
+function versionTagProblem(v: string): string {
   if (v.length > MAX_TAG_LENGTH)
     return `Keep the version to ${MAX_TAG_LENGTH} characters (it has ${v.length}): it becomes an OCI tag`;
   if (v.trim() !== v)
