@@ -16,7 +16,12 @@ describe("the Clouds checkboxes: all and named clouds exclude each other", () =>
   it("named clouds combine, and unticking works as before", () => {
     expect(chooseClouds(["aws"], ["aws", "azure"])).toEqual(["aws", "azure"]);
     expect(chooseClouds(["aws", "azure"], ["azure"])).toEqual(["azure"]);
-    expect(chooseClouds(["all"], [])).toEqual([]);
+  });
+
+  it("unticking the last cloud goes back to All: a tick and an untick leave the list as it was", () => {
+    const ticked = chooseClouds(["all"], ["all", "aws"]);
+    expect(chooseClouds(ticked, [])).toEqual(["all"]);
+    expect(chooseClouds(["all"], [])).toEqual(["all"]);
   });
 
   it("an imported mix stays until a box changes it; unticking one of it keeps the rest", () => {

@@ -4,7 +4,8 @@ const ALL = "all";
 /**
  * The clouds after a click in the Clouds checkboxes: `all` and named clouds exclude each other,
  * since `all` already covers every cloud (none of the 220 real packs lists both). Ticking All
- * leaves it alone; ticking a cloud while All is ticked unticks All. A list that mixes them
+ * leaves it alone; ticking a cloud while All is ticked unticks All; unticking the last one
+ * ticks All. A list that mixes them
  * already (an imported pack) is left as it is until a box changes it.
  */
 export function chooseClouds(
@@ -15,5 +16,7 @@ export function chooseClouds(
   if (added.includes(ALL)) return [ALL];
   if (added.length > 0 && next.includes(ALL))
     return next.filter((c) => c !== ALL);
-  return [...next];
+  // Unticking the last cloud goes back to All: a pack needs one, and ticking a cloud then
+  // unticking it (All having gone with the tick) leaves the list as it was.
+  return next.length > 0 ? [...next] : [ALL];
 }
