@@ -1,7 +1,7 @@
 import contentDisposition from "content-disposition";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { open } from "node:fs/promises";
-import { imageInfo } from "../../src/pack/png";
+import { rasterMime, sniff } from "../../src/pack/sniff";
 import { writePackArchive } from "../../src/pack/write-archive";
 import { decodeText } from "../../src/pack/yaml-text";
 import type { Access } from "../access";
@@ -11,14 +11,6 @@ import { openChart } from "../prepare";
 import { archiveRefused, type PackStore } from "../store/store";
 import { buildZipInPool } from "../workers/pool";
 import { packParams, safe, validName, versionNotFound } from "./pack-params";
-
-/** The image formats the logo route serves, by their sniffed format (src/pack/sniff.ts). */
-const LOGO_TYPES = new Map<string, string>([
-  ["png", "image/png"],
-  ["jpeg", "image/jpeg"],
-  ["gif", "image/gif"],
-  ["webp", "image/webp"],
-]);
 
 /** Served pack files never run as a page on the app's origin. */
 const RAW_CSP = "sandbox; default-src 'none'";
@@ -222,7 +214,7 @@ export const readRoutes: FastifyPluginAsync<{
     if (noneMatch(req.headers["if-none-match"], etag))
       return cached().code(304).send();
     const logo = (await store.files(p.name, p.version))?.get("logo.png");
-    const type = logo && LOGO_TYPES.get(imageInfo(logo).format);
+    const type = logo && rasterMime(sniff(logo));
     if (!logo || !type)
       return sendError(
         reply,

@@ -5,7 +5,9 @@ import type Token from "markdown-it/lib/token.mjs";
 import { MAX_TEXT_PREVIEW_BYTES } from "./limits";
 import type { PackFiles } from "./pack-files";
 import { imageInfo } from "./png";
-import { describeSniffed } from "./sniff";
+import { describeSniffed, rasterMime, type RasterMime } from "./sniff";
+
+export type { RasterMime };
 
 /*
  * Markdown of a pack (README.md, docs, chart READMEs) in two flavours:
@@ -208,17 +210,6 @@ export const MAX_DOCUMENT_IMAGE_BYTES = MAX_TEXT_PREVIEW_BYTES;
 /** A PNG side above this is not shown (an image bomb decodes to gigabytes). */
 export const MAX_DOCUMENT_IMAGE_SIDE = 8192;
 
-/** MIME types of the images a document may show from the pack (never SVG: it can run script). */
-export type RasterMime =
-  "image/png" | "image/jpeg" | "image/gif" | "image/webp";
-
-const RASTER: Partial<Record<string, RasterMime>> = {
-  png: "image/png",
-  jpeg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
-};
-
 /** Where an image of a document points, and whether it may be shown. */
 export type DocumentImage =
   | { kind: "pack"; path: string; mime: RasterMime }
@@ -304,7 +295,7 @@ export function classifyImage(
   if (bytes.length > MAX_DOCUMENT_IMAGE_BYTES)
     return { kind: "too-large", path };
   const info = imageInfo(bytes);
-  const mime = RASTER[info.format];
+  const mime = rasterMime(info.format);
   if (!mime)
     return { kind: "unsupported", path, found: describeSniffed(info.format) };
   if (

@@ -75,3 +75,18 @@ const DESCRIPTIONS: Record<Sniffed, string> = {
 };
 
 export const describeSniffed = (s: Sniffed): string => DESCRIPTIONS[s];
+
+/** MIME types of the images the app shows from a pack (never SVG: it can run script). */
+export type RasterMime =
+  "image/png" | "image/jpeg" | "image/gif" | "image/webp";
+
+const RASTER: Partial<Record<Sniffed, RasterMime>> = {
+  png: "image/png",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
+};
+
+/** The MIME type of a sniffed raster format, or null (SVG and anything else). */
+export const rasterMime = (format: Sniffed): RasterMime | null =>
+  RASTER[format] ?? null;

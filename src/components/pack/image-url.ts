@@ -1,12 +1,5 @@
 import { MAX_LOGO_BYTES } from "@/pack/limits";
-import { sniff } from "@/pack/sniff";
-
-const MIME: Partial<Record<ReturnType<typeof sniff>, string>> = {
-  png: "image/png",
-  jpeg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
-};
+import { rasterMime, sniff } from "@/pack/sniff";
 
 /**
  * A `data:` URL for a raster image (PNG, JPEG, GIF, WebP, decided by its bytes), or null. SVG is
@@ -15,7 +8,7 @@ const MIME: Partial<Record<ReturnType<typeof sniff>, string>> = {
  */
 export function imageDataUrl(bytes: Uint8Array | undefined): string | null {
   if (!bytes || bytes.length > MAX_LOGO_BYTES) return null;
-  const mime = MIME[sniff(bytes)];
+  const mime = rasterMime(sniff(bytes));
   if (!mime) return null;
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000)
