@@ -91,98 +91,91 @@ export function checkConstraints(
       "`constraints.resources` must be an array",
       at("constraints.resources"),
     );
-  (Array.isArray(resources) ? resources : []).forEach(
-    (r: unknown, i, list: unknown[]) => {
-      const base = `constraints.resources.${i}`;
-      if (!r || typeof r !== "object")
-        return add(
-          "error",
-          "RESOURCE_INVALID",
-          `resource ${i + 1} must be an object`,
-          at(base),
-        );
-      const res = r as Record<string, unknown>;
-      if (!["cpu", "memory", "diskSize"].includes(String(res.type)))
-        add(
-          "error",
-          "RESOURCE_INVALID",
-          `resource type \`${String(res.type)}\` is not one of cpu, memory, diskSize`,
-          at(`${base}.type`),
-        );
-      if (typeof res.minLimit !== "number")
-        add(
-          "error",
-          "RESOURCE_INVALID",
-          `resource \`minLimit\` must be a number, not ${typeName(res.minLimit)}`,
-          at(`${base}.minLimit`),
-        );
-      // The schemas ask for a number only; a minimum below zero is never meant (a typo's sign).
-      else if (res.minLimit < 0)
-        add(
-          "warning",
-          "RESOURCE_MIN_NEGATIVE",
-          `resource \`${String(res.type)}\` has a \`minLimit\` of ${res.minLimit}: a minimum below zero asks for nothing; use 0 or more`,
-          at(`${base}.minLimit`),
-        );
-      // Palette checks each type against the cluster: a second entry of one type is a second,
-      // different minimum, of which one is wrong.
-      const first = list.findIndex(
-        (o: unknown) =>
-          !!o &&
-          typeof o === "object" &&
-          (o as Record<string, unknown>).type === res.type,
+  // The first entry of each type, by type: a later one is named as repeating it.
+  const firstOfType = new Map<string, number>();
+  (Array.isArray(resources) ? resources : []).forEach((r: unknown, i) => {
+    const base = `constraints.resources.${i}`;
+    if (!r || typeof r !== "object")
+      return add(
+        "error",
+        "RESOURCE_INVALID",
+        `resource ${i + 1} must be an object`,
+        at(base),
       );
-      if (first !== i && typeof res.type === "string")
+    const res = r as Record<string, unknown>;
+    if (!["cpu", "memory", "diskSize"].includes(String(res.type)))
+      add(
+        "error",
+        "RESOURCE_INVALID",
+        `resource type \`${String(res.type)}\` is not one of cpu, memory, diskSize`,
+        at(`${base}.type`),
+      );
+    if (typeof res.minLimit !== "number")
+      add(
+        "error",
+        "RESOURCE_INVALID",
+        `resource \`minLimit\` must be a number, not ${typeName(res.minLimit)}`,
+        at(`${base}.minLimit`),
+      );
+    // The schemas ask for a number only; a minimum below zero is never meant (a typo's sign).
+    else if (res.minLimit < 0)
+      add(
+        "warning",
+        "RESOURCE_MIN_NEGATIVE",
+        `resource \`${String(res.type)}\` has a \`minLimit\` of ${res.minLimit}: a minimum below zero asks for nothing; use 0 or more`,
+        at(`${base}.minLimit`),
+      );
+    // Palette checks each type against the cluster: a second entry of one type is a second,
+    // different minimum, of which one is wrong.
+    if (typeof res.type === "string") {
+      const first = firstOfType.get(res.type);
+      if (first === undefined) firstOfType.set(res.type, i);
+      else
         add(
           "warning",
           "RESOURCE_DUPLICATE",
           `resource \`${res.type}\` is listed again (first as resource ${first + 1}): keep one minimum per type`,
           at(`${base}.type`),
         );
-      const comps = res.components;
-      if (comps !== undefined && !Array.isArray(comps))
+    }
+    const comps = res.components;
+    if (comps !== undefined && !Array.isArray(comps))
+      add(
+        "error",
+        "RESOURCE_INVALID",
+        "`components` must be an array",
+        at(`${base}.components`),
+      );
+    (Array.isArray(comps) ? comps : []).forEach((comp: unknown, j) => {
+      const cb = `${base}.components.${j}`;
+      const o = (comp && typeof comp === "object" ? comp : {}) as Record<
+        string,
+        unknown
+      >;
+      if (
+        !["all", "worker", "master", "control-plane"].includes(
+          String(o.scheduleType),
+        )
+      )
         add(
           "error",
           "RESOURCE_INVALID",
-          "`components` must be an array",
-          at(`${base}.components`),
+          `component scheduleType \`${String(o.scheduleType)}\` is not one of all, worker, master, control-plane`,
+          at(`${cb}.scheduleType`),
         );
-      (Array.isArray(comps) ? comps : []).forEach((comp: unknown, j) => {
-        const cb = `${base}.components.${j}`;
-        const o = (comp && typeof comp === "object" ? comp : {}) as Record<
-          string,
-          unknown
-        >;
-        if (
-          !["all", "worker", "master", "control-plane"].includes(
-            String(o.scheduleType),
-          )
-        )
+      for (const k of [
+        "resourceRequestParamRef",
+        "replicaCountParamRef",
+      ] as const) {
+        const ref = o[k];
+        if (isStr(ref) && ref !== "" && valuesRoot && !hasPath(valuesRoot, ref))
           add(
-            "error",
-            "RESOURCE_INVALID",
-            `component scheduleType \`${String(o.scheduleType)}\` is not one of all, worker, master, control-plane`,
-            at(`${cb}.scheduleType`),
+            "warning",
+            "PARAM_REF_UNRESOLVED",
+            `\`${k}\` \`${ref}\` is not a path in values.yaml`,
+            at(`${cb}.${k}`),
           );
-        for (const k of [
-          "resourceRequestParamRef",
-          "replicaCountParamRef",
-        ] as const) {
-          const ref = o[k];
-          if (
-            isStr(ref) &&
-            ref !== "" &&
-            valuesRoot &&
-            !hasPath(valuesRoot, ref)
-          )
-            add(
-              "warning",
-              "PARAM_REF_UNRESOLVED",
-              `\`${k}\` \`${ref}\` is not a path in values.yaml`,
-              at(`${cb}.${k}`),
-            );
-        }
-      });
-    },
-  );
+      }
+    });
+  });
 }
