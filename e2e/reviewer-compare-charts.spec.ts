@@ -9,6 +9,7 @@ import {
   text,
 } from "./support/edit-pack";
 import { watchForProblems } from "./support/problems";
+import { expectNoSidewaysScroll } from "./support/sideways";
 import { expect, test } from "./support/test";
 import { putPack } from "./support/upload-fixtures";
 
@@ -168,9 +169,7 @@ test("compare goes inside a renamed chart archive: the default values and the ch
   // At 390 px wide nothing makes the page scroll sideways (tables scroll in their own box).
   await page.setViewportSize({ width: 390, height: 800 });
   await expect(chart).toBeVisible();
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth),
-  ).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page, "compare at 390 px");
   expect(problems).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 import { expectNoA11yViolations } from "./support/axe";
 import { watchForProblems } from "./support/problems";
+import { expectNoSidewaysScroll } from "./support/sideways";
 import { expect, test } from "./support/test";
 
 // A logo.png that is no raster image answers 404 on purpose (the card shows the pack's initial):
@@ -163,15 +164,16 @@ test.describe("at 390 px wide", () => {
     registryPage,
   }) => {
     const problems = watchForProblems(page, { allowHttp: LOGO_404 });
-    const sideways = () =>
-      page.evaluate(() => document.documentElement.scrollWidth);
     await registryPage.goto();
     await expect(registryPage.cards.first()).toBeVisible();
-    expect(await sideways()).toBeLessThanOrEqual(390);
+    await expectNoSidewaysScroll(page, "registry at 390 px");
     await registryPage.sortBy("Recently uploaded");
     await registryPage.search("universe");
     await expect(registryPage.cards.first()).toBeVisible();
-    expect(await sideways()).toBeLessThanOrEqual(390);
+    await expectNoSidewaysScroll(
+      page,
+      "registry, sorted and searched, at 390 px",
+    );
     await expectNoA11yViolations(page, "registry browser at 390 px");
     expect(problems).toEqual([]);
   });
