@@ -1,8 +1,10 @@
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { writePackZip } from "../src/pack/zip-write";
+import { noise } from "../test/gen/bytes";
+import { chartTgz } from "../test/gen/pack";
 import { FIXTURES } from "../test/helpers/fixtures";
 import {
   contentToValues,
@@ -172,4 +174,80 @@ test("an imported logo.png that is really a JPEG is not shown as a PNG, and conv
   await warning.getByRole("button", { name: "Convert it to PNG" }).click();
   await expect(logo.preview).toBeVisible();
   await expect(warning).toHaveCount(0);
+});
+
+test("files an imported pack carries without an editor are listed on Content, and an unsafe one is removed there, with Undo", async ({
+  page,
+  start,
+  basics,
+  content,
+  review,
+}) => {
+  // nfs-subdir-external as published, plus what a folder picks up: an old chart archive pack.json
+  // does not list, whose last entry leaves its folder (refused: CHART_UNLISTED_UNSAFE), and notes.
+  const dir = await mkdtemp(join(tmpdir(), "packsmith-carried-"));
+  await cp(join(FIXTURES, "pack-central/nfs-subdir-external-4.0.13"), dir, {
+    recursive: true,
+  });
+  await mkdir(join(dir, "charts"));
+  await writeFile(
+    join(dir, "charts/old-1.0.0.tgz"),
+    chartTgz({
+      name: "old",
+      // Past the first stretch a Chart.yaml-only read expands.
+      extra: { "files/blob.bin": noise(512 * 1024) },
+      extraEntries: [{ name: "../../etc/cron.d/evil", data: enc("x") }],
+    }),
+  );
+  await mkdir(join(dir, "docs"));
+  await writeFile(join(dir, "docs/notes.md"), "# Notes\n");
+  await writeFile(join(dir, "docs/upgrade.md"), "# Upgrade\n");
+
+  await start.goto();
+  await start.importFolder(dir);
+  await expect(basics.name).toHaveValue("csi-nfs-subdir-external");
+  await basics.nextTo("Content");
+  const other = page.getByRole("list", { name: "Other files in the pack" });
+  const chartRow = other.getByRole("listitem").filter({
+    hasText: "charts/old-1.0.0.tgz",
+  });
+  await expect(chartRow).toContainText(
+    "Error: charts/old-1.0.0.tgz: unsafe path ../../etc/cron.d/evil",
+  );
+  await expect(
+    other.getByRole("listitem").filter({ hasText: "docs/" }),
+  ).toContainText("2 files");
+
+  // Next is refused; the summary's link puts the focus on the archive's row.
+  await content.next();
+  await expect(content.errorSummary).toBeFocused();
+  await content.errorSummary
+    .getByRole("link", { name: /charts\/old-1\.0\.0\.tgz/ })
+    .click();
+  await expect(chartRow).toBeFocused();
+
+  await chartRow
+    .getByRole("button", { name: "Remove charts/old-1.0.0.tgz" })
+    .click();
+  const undo = page.getByRole("button", { name: "Undo" });
+  await expect(undo).toBeFocused();
+  await expect(chartRow).toHaveCount(0);
+  await undo.click();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Put back charts/old-1.0.0.tgz." }),
+  ).toBeVisible();
+  await expect(chartRow).toContainText("unsafe path");
+  await chartRow
+    .getByRole("button", { name: "Remove charts/old-1.0.0.tgz" })
+    .click();
+  await expect(chartRow).toHaveCount(0);
+
+  await content.nextTo("Logo");
+  await content.nextTo("Values");
+  await content.nextTo("Review");
+  // The notes are still in the pack; the only file under charts/ is gone, and the folder with it.
+  await expect(review.files).toContainText("docs");
+  await expect(review.files).not.toContainText("charts");
 });

@@ -2,6 +2,10 @@ import type {
   StepId,
   WizardValues,
 } from "@/features/wizard/model/draft-schema";
+import {
+  carriedField,
+  carriedGroupOf,
+} from "@/features/wizard/model/carried-files";
 import { typedOsKeys } from "@/features/wizard/model/os-keys";
 import type { Finding } from "@/pack/finding";
 
@@ -116,6 +120,11 @@ export function findingTarget(f: Finding, v: WizardValues): FindingTarget {
   }
   if (file === "logo.png")
     return { kind: "field", step: "logo", field: "logo" };
+  // A whole carried file (an unlisted chart archive, a stray folder): the builder's only fix is
+  // to remove it, on Content. A line in one is shown on the Review.
+  const carried = f.line ? null : carriedGroupOf(file, v.extras.files);
+  if (carried !== null)
+    return { kind: "field", step: "content", field: carriedField(carried) };
   if (file in TEXT_FILES)
     return {
       kind: "text",
