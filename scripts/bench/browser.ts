@@ -427,8 +427,11 @@ async function typeValues(
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Enter");
   await waitQuiet(page, 1000, 5000);
-  const { value, main } = await traced(browser, page, () =>
-    cpuProfiled(page, `typing-${label}`, () => typeTraced(page)),
+  const { value, main } = await traced(
+    browser,
+    page,
+    () => cpuProfiled(page, `typing-${label}`, () => typeTraced(page)),
+    `typing-${label}`,
   );
   return { main, ...value };
 }

@@ -7,6 +7,9 @@
  *
  * Every task is counted, not only the ≥ 50 ms ones a 'longtask' PerformanceObserver reports.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
 import type { Browser, Page } from "@playwright/test";
 
 export interface MainThreadStats {
@@ -33,11 +36,18 @@ interface TraceEvent {
 const START = "packsmith-bench-start";
 const END = "packsmith-bench-end";
 
-/** Run `fn` while tracing `page`; returns its result and the main-thread task figures. */
+let saved = 0;
+
+/**
+ * Run `fn` while tracing `page`; returns its result and the main-thread task figures. With
+ * BENCH_BROWSER_TRACE=<folder>, each trace is also written there as `<label>-<n>.json` (DevTools'
+ * Performance panel and chrome://tracing open it), to see what a long task spent its time on.
+ */
 export async function traced<T>(
   browser: Browser,
   page: Page,
   fn: () => Promise<T>,
+  label = "trace",
 ): Promise<{ value: T; main: MainThreadStats }> {
   await browser.startTracing(page, {
     categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"],
@@ -51,7 +61,13 @@ export async function traced<T>(
     await browser.stopTracing().catch(() => undefined);
     throw e;
   }
-  return { value, main: mainThreadStats(await browser.stopTracing()) };
+  const trace = await browser.stopTracing();
+  const dir = process.env.BENCH_BROWSER_TRACE;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${label}-${++saved}.json`), trace);
+  }
+  return { value, main: mainThreadStats(trace) };
 }
 
 export function mainThreadStats(trace: Buffer): MainThreadStats {
