@@ -54,3 +54,57 @@ test("typing fast in a large values.yaml on a slow page loses no key: the downlo
   expect(written.slice(large.length)).toBe(TYPED);
   expect(written.slice(0, large.length)).toBe(large);
 });
+
+// A values.yaml naming many images it does not list had one note per image drawn under the
+// editor, all laid out and painted again on every key (569 in the 100 MB bench pack).
+test("a long problem list shows its first 50, errors and warnings first, and the rest on request", async ({
+  start,
+  basics,
+  content,
+  logo,
+  values,
+}) => {
+  // kubevious as published, its values.yaml listing one image and naming 60 more in its chart's
+  // block (67 IMAGES_UNLISTED notes), and a password in a URL on its last line (a warning).
+  const files = await loadFixture("pack-central/kubevious-1.0.10");
+  const apps = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `      app${i}:\n        image: registry.example.com/team/app${i}:1.0.${i}\n`,
+  ).join("");
+  const valuesYaml = read(files.get("values.yaml"))
+    .replace(
+      '  namespace: "kubevious"\n',
+      '  namespace: "kubevious"\n  content:\n    images:\n      - image: docker.io/kubevious/kubevious:1.0.10\n',
+    )
+    .replace(
+      "charts:\n  kubevious:\n",
+      `charts:\n  kubevious:\n    extras:\n${apps}`,
+    );
+  files.set(
+    "values.yaml",
+    text(
+      `${valuesYaml}\nbackup:\n  target: "postgres://admin:s3cretP4ssw0rd@db.example.com:5432/kubevious"\n`,
+    ),
+  );
+  await start.goto();
+  await start.importPack({
+    name: "kubevious.zip",
+    buffer: Buffer.from(await zipPack(files, "kubevious-1.0.10")),
+  });
+  await basics.nextTo("Content");
+  await contentToValues({ content, logo, values });
+  const rows = values.problems().getByRole("listitem");
+  await expect(values.problems().getByRole("heading")).toHaveText(
+    "1 warning and 67 info on values.yaml",
+  );
+  await expect(rows).toHaveCount(50);
+  // The warning of the last line comes first.
+  await expect(rows.first()).toContainText("a password is written");
+  const more = values
+    .problems()
+    .getByRole("button", { name: "Show the other 18 info" });
+  await more.click();
+  await expect(rows).toHaveCount(68);
+  await expect(more).toHaveCount(0);
+});

@@ -19,11 +19,17 @@ export const hasErrors = (findings: readonly Finding[]): boolean =>
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** A comparator putting errors first, then warnings, then notes (info). */
+export const bySeverity = (
+  a: { severity: Severity },
+  b: { severity: Severity },
+): number => RANK[a.severity] - RANK[b.severity];
+
 /** Errors first, then by file and line, so lists read top-down. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      RANK[a.severity] - RANK[b.severity] ||
+      bySeverity(a, b) ||
       (a.file ?? "").localeCompare(b.file ?? "") ||
       (a.line ?? 0) - (b.line ?? 0),
   );

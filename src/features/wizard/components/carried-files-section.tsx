@@ -16,9 +16,8 @@ import {
 } from "@/features/wizard/model/carried-files";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
-import type { Finding } from "@/pack/finding";
+import { bySeverity, type Finding } from "@/pack/finding";
 
-const RANK = { error: 0, warning: 1, info: 2 } as const;
 const SEVERITY_WORD = { error: "Error", warning: "Warning", info: "Note" };
 const filesWord = (n: number) => `${n} ${n === 1 ? "file" : "files"}`;
 
@@ -86,9 +85,7 @@ export function CarriedFilesSection() {
       {groups.length > 0 && (
         <ul className="wizard-list" aria-label="Other files in the pack">
           {groups.map((g) => {
-            const said = (findings.get(g.key) ?? []).sort(
-              (a, b) => RANK[a.severity] - RANK[b.severity],
-            );
+            const said = (findings.get(g.key) ?? []).sort(bySeverity);
             return (
               <li
                 key={g.key}

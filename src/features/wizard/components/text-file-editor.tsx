@@ -212,6 +212,13 @@ export function TextFileEditor({
   );
 }
 
+/**
+ * How many problems are listed before "Show all": a pack's values.yaml can have hundreds (one
+ * note per image it does not list), and every one drawn under the editor made each key press
+ * lay out and paint them all again (a 569-note list: 10,900 layout objects, paint 10x a short list's).
+ */
+const SHOWN = 50;
+
 const ProblemList = memo(function ProblemList({
   path,
   items: unique,
@@ -221,6 +228,8 @@ const ProblemList = memo(function ProblemList({
   items: Problem[];
   onLine: (line: number) => void;
 }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? unique : unique.slice(0, SHOWN);
   return (
     <div className="text-file__problems" aria-live="polite">
       <h3 className="text-file__problems-title">
@@ -230,7 +239,7 @@ const ProblemList = memo(function ProblemList({
       </h3>
       {unique.length > 0 && (
         <ul>
-          {unique.map((p) => (
+          {shown.map((p) => (
             <ProblemRow
               key={`${p.line ?? 0}:${p.code}:${p.message}`}
               line={p.line}
@@ -240,6 +249,11 @@ const ProblemList = memo(function ProblemList({
             />
           ))}
         </ul>
+      )}
+      {shown.length < unique.length && (
+        <Button variant="link" onClick={() => setAll(true)}>
+          Show the other {severityCounts(unique.slice(shown.length))}
+        </Button>
       )}
     </div>
   );

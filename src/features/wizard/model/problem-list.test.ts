@@ -96,4 +96,25 @@ describe("problemList: one entry per problem", () => {
       lines,
     );
   });
+
+  it("lists errors first, then warnings, then notes, each in the order found", () => {
+    const f = (line: number, severity: "error" | "warning" | "info") => ({
+      code: "X",
+      line,
+      message: `m${line}`,
+      severity,
+    });
+    const list = problemList(
+      [f(1, "info"), f(2, "warning"), f(3, "info"), f(4, "error")],
+      undefined,
+      [{ line: 5, message: "schema", severity: "warning" }],
+    );
+    expect(list.map((p) => [p.severity, p.line])).toEqual([
+      ["error", 4],
+      ["warning", 2],
+      ["warning", 5],
+      ["info", 1],
+      ["info", 3],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Finding } from "@/pack/finding";
+import { bySeverity, type Finding } from "@/pack/finding";
 
 export type ProblemSeverity = "error" | "warning" | "info";
 
@@ -35,7 +35,9 @@ export interface StepError {
  * first, then the step's own error (the core's first YAML error again), then the editor's
  * diagnostics. Entries with the same line and code are one. Once the core or
  * the step reports a YAML error, the editor's errors are left out: they are the same broken
- * line seen again, or the parser's follow-on errors the core folds into it.
+ * line seen again, or the parser's follow-on errors the core folds into it. Errors come first,
+ * then warnings, then notes, each in the order above: one error among a pack's hundreds of
+ * image notes is at the top, not somewhere in the middle.
  */
 export function problemList(
   findings: readonly Finding[],
@@ -61,13 +63,15 @@ export function problemList(
     items.push({ ...d, code: "EDITOR" });
   }
   const seen = new Set<string>();
-  return items.filter((p) => {
-    // The step's and the core's parse error of one line are the same problem.
-    const key = isYamlError(p)
-      ? `${p.line ?? "?"}:SYNTAX`
-      : `${p.line ?? p.message}:${p.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return items
+    .filter((p) => {
+      // The step's and the core's parse error of one line are the same problem.
+      const key = isYamlError(p)
+        ? `${p.line ?? "?"}:SYNTAX`
+        : `${p.line ?? p.message}:${p.code}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(bySeverity);
 }
