@@ -10,9 +10,33 @@ interface EditorFallbackProps {
   onChange?: (value: string) => void;
 }
 
+/** How much of a text the loading fallback shows: what its 20rem box scrolls through at once. */
+export const PREVIEW_LINES = 300;
+const PREVIEW_CHARS = 30_000;
+
+/**
+ * The start of `text` for the loading fallback: its first PREVIEW_LINES lines, at most
+ * PREVIEW_CHARS characters; `cut` when there is more. A 1 MB values.yaml laid out whole in a
+ * `<pre>` took two main-thread layouts of half a second each, delaying the editor it stood in for.
+ */
+export function textPreview(text: string): { head: string; cut: boolean } {
+  let end = -1;
+  for (let n = 0; n < PREVIEW_LINES; n++) {
+    end = text.indexOf("\n", end + 1);
+    if (end < 0 || end >= PREVIEW_CHARS) break;
+  }
+  if (end < 0 || end >= PREVIEW_CHARS)
+    return text.length <= PREVIEW_CHARS
+      ? { head: text, cut: false }
+      : { head: text.slice(0, PREVIEW_CHARS), cut: true };
+  return { head: text.slice(0, end + 1), cut: end + 1 < text.length };
+}
+
 /**
  * The plain text shown in place of Monaco while its chunk loads (or when it cannot load): the
- * same text, readable, scrollable by keyboard, with a status saying what is going on.
+ * same text, readable, scrollable by keyboard, with a status saying what is going on. While
+ * loading, a long text shows its start only (the rest comes with the editor, a second later);
+ * when the editor failed, the whole text.
  */
 export function EditorFallback({
   panes,
@@ -51,11 +75,26 @@ export function EditorFallback({
               role="region"
               aria-label={pane.label}
             >
-              {pane.text}
+              {state === "loading" ? <Preview text={pane.text} /> : pane.text}
             </pre>
           ),
         )}
       </div>
     </div>
+  );
+}
+
+function Preview({ text }: { text: string }) {
+  const { head, cut } = textPreview(text);
+  return cut ? (
+    <>
+      {head}
+      <em className="code-editor-fallback__more">
+        {head.endsWith("\n") ? "" : "\n"}… the rest of the file shows once the
+        editor has loaded
+      </em>
+    </>
+  ) : (
+    head
   );
 }
