@@ -30,13 +30,7 @@
  * the edits and typing (each on the page the previous one left). Single runs: the 1 MB editor
  * start, the idle rows, and the 100 MB pack's import and typing.
  */
-import {
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Browser, Page } from "@playwright/test";
@@ -57,7 +51,7 @@ import {
   waitQuiet,
   type ResourceEntry,
 } from "./lib/browser-probe";
-import { traced, type MainThreadStats } from "./lib/browser-trace";
+import { cpuProfiled, traced, type MainThreadStats } from "./lib/browser-trace";
 import {
   backTo,
   focusValues,
@@ -434,33 +428,6 @@ async function typeValues(
     `typing-${label}`,
   );
   return { main, ...value };
-}
-
-let profiles = 0;
-
-/** `fn`, profiled into BENCH_BROWSER_CPU_PROF when it is set (see typeValues). */
-async function cpuProfiled<T>(
-  page: Page,
-  label: string,
-  fn: () => Promise<T>,
-): Promise<T> {
-  const dir = process.env.BENCH_BROWSER_CPU_PROF;
-  if (!dir) return fn();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-  await cdp.send("Profiler.start");
-  try {
-    return await fn();
-  } finally {
-    const { profile } = await cdp.send("Profiler.stop");
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      path.join(dir, `${label}-${++profiles}.cpuprofile`),
-      JSON.stringify(profile),
-    );
-    await cdp.detach();
-  }
 }
 
 async function typeTraced(page: Page): Promise<{

@@ -34,6 +34,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import type { BenchContext } from "./lib/context";
 import { buildApp, launchChromium } from "./lib/browser-env";
+import { cpuProfiled, traced } from "./lib/browser-trace";
 import {
   arm,
   armEvent,
@@ -196,6 +197,26 @@ async function gotoArmed(
   await page.goto(`${base}${url}`, { waitUntil: "commit" });
 }
 
+/**
+ * `fn` (a cold navigation), traced into BENCH_BROWSER_TRACE as `<label>-<n>.json` and profiled
+ * into BENCH_BROWSER_CPU_PROF when they are set (lib/browser-trace.ts). The page first loads a
+ * small API answer, so the markers and the profile are the renderer's that then loads the app.
+ */
+async function tracedWhenAsked<T>(
+  browser: Browser,
+  page: Page,
+  base: string,
+  label: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const profiled = () => cpuProfiled(page, label, fn);
+  if (!process.env.BENCH_BROWSER_TRACE && !process.env.BENCH_BROWSER_CPU_PROF)
+    return fn();
+  await page.goto(`${base}/api/v1/packs?limit=1`);
+  if (!process.env.BENCH_BROWSER_TRACE) return profiled();
+  return (await traced(browser, page, profiled, label)).value;
+}
+
 /** Click `target` and return the time from the click event to `key`'s frame, with the longest task. */
 async function clickTo(
   page: Page,
@@ -253,9 +274,19 @@ async function packPage(
   for (let i = 0; i < 1 + RUNS; i++) {
     ctx.log(`pack page: ${i ? `run ${i}` : "warm-up"}…`);
     await withPage(ctx, browser, async (page) => {
-      await gotoArmed(page, base, url, watches);
-      const t = await needMark(page, "tree@frame", WAIT_MS, "pack page tree");
-      const v = await waitMark(page, "values@frame", WAIT_MS);
+      const [t, v] = await tracedWhenAsked(
+        browser,
+        page,
+        base,
+        "pack-page-cold",
+        async () => {
+          await gotoArmed(page, base, url, watches);
+          return [
+            await needMark(page, "tree@frame", WAIT_MS, "pack page tree"),
+            await waitMark(page, "values@frame", WAIT_MS),
+          ] as const;
+        },
+      );
       if (i > 0) {
         cold.push(t);
         if (v !== undefined) coldValues.push(v);
@@ -468,9 +499,19 @@ async function compare(
   for (let i = 0; i < 1 + RUNS; i++) {
     ctx.log(`compare: ${i ? `run ${i}` : "warm-up"}…`);
     await withPage(ctx, browser, async (page) => {
-      await gotoArmed(page, base, COMPARE_PATH, watches);
-      const l = await needMark(page, "listed@frame", WAIT_MS, "compare list");
-      const d = await needMark(page, "diff@frame", WAIT_MS, "compare diff");
+      const [l, d] = await tracedWhenAsked(
+        browser,
+        page,
+        base,
+        "compare-cold",
+        async () => {
+          await gotoArmed(page, base, COMPARE_PATH, watches);
+          return [
+            await needMark(page, "listed@frame", WAIT_MS, "compare list"),
+            await needMark(page, "diff@frame", WAIT_MS, "compare diff"),
+          ] as const;
+        },
+      );
       await waitQuiet(page, 500, 5000);
       await gotoArmed(page, base, COMPARE_PATH, watches);
       const wl = await needMark(page, "listed@frame", WAIT_MS, "compare list");

@@ -8,6 +8,7 @@
  * `close()` in a finally, and Playwright's own exit hook SIGKILLs it (and removes its temporary
  * profile) if the bench exits first, e.g. after Ctrl-C. Downloads go under the run's temp folder.
  */
+import { cpSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "@playwright/test";
@@ -39,7 +40,15 @@ export async function buildApp(outDir: string): Promise<number> {
     "--emptyOutDir",
     "--logLevel",
     "warn",
+    // A CPU profile's minified names are read back through the maps.
+    ...(process.env.BENCH_BROWSER_CPU_PROF ? ["--sourcemap"] : []),
   ]);
+  // Kept beside the profiles: the run's temp folder is removed at its end.
+  const prof = process.env.BENCH_BROWSER_CPU_PROF;
+  if (prof)
+    cpSync(path.join(outDir, "assets"), path.join(prof, "assets"), {
+      recursive: true,
+    });
   return performance.now() - t0;
 }
 

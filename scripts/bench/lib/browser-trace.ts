@@ -105,3 +105,34 @@ export function mainThreadStats(trace: Buffer): MainThreadStats {
     tasks,
   };
 }
+
+let profiles = 0;
+
+/**
+ * `fn`, with the page's main thread profiled (V8's sampler, 100 µs) into BENCH_BROWSER_CPU_PROF
+ * as `<label>-<n>.cpuprofile` when it is set (DevTools' Performance panel opens it; the build
+ * then has source maps, see browser-env.ts, so a profile's minified names can be read back).
+ */
+export async function cpuProfiled<T>(
+  page: Page,
+  label: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const dir = process.env.BENCH_BROWSER_CPU_PROF;
+  if (!dir) return fn();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await cdp.send("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, `${label}-${++profiles}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    await cdp.detach();
+  }
+}
