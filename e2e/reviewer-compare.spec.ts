@@ -138,6 +138,46 @@ test("a compare page opened cold asks for both details and Monaco's diff editor 
   ).toBeVisible();
 });
 
+// A cold compare page waited 2–3 s for Monaco's chunk before showing any change.
+test("while Monaco loads, each open diff shows its changed lines; then Monaco's diff takes its place", async ({
+  page,
+  comparePage,
+}) => {
+  const { release } = await holdChunk(page, "monaco-diff-editor");
+  await page.goto(`/packs/${NAME}/compare/${BASE}...${NEXT}`);
+  await expect(comparePage.summary).toHaveText(
+    "2 changed, 1 added, 1 removed, 4 unchanged",
+  );
+  const quick = page.getByRole("region", {
+    name: "Changes to values.yaml, changed lines",
+  });
+  // Exactly as the texts have them: the namespace line only gained two blanks at its end.
+  await expect(quick.locator("ins")).toHaveCount(2);
+  expect(await quick.locator("del").allTextContents()).toEqual([
+    "-     namespace: hello-universe",
+    "-     replicas: 1",
+  ]);
+  expect(await quick.locator("ins").allTextContents()).toEqual([
+    "+     namespace: hello-universe  ",
+    "+     replicas: 3",
+  ]);
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Loading the side-by-side editor" })
+      .first(),
+  ).toBeVisible();
+  await expectNoA11yViolations(page, "compare, diffs while Monaco loads");
+
+  release();
+  await expect(
+    comparePage
+      .diff("values.yaml")
+      .locator(".modified .view-line", { hasText: "replicas: 3" }),
+  ).toBeVisible();
+  await expect(quick).toHaveCount(0);
+});
+
 test("comparing a version with itself does not load Monaco", async ({
   page,
   comparePage,
