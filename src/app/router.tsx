@@ -8,7 +8,7 @@ import {
   packArchiveQueryOptions,
   packVersionQueryOptions,
 } from "@/lib/api/packs";
-import { preloadDiffEditor } from "@/lib/monaco/diff-editor";
+import { preloadDiffEditor } from "@/lib/monaco/preload-diff-editor";
 import { startPackWorkerEarly } from "@/lib/pack-worker/spawn";
 
 // Each feature is its own chunk: the first screen loads none of them (nor Monaco).

@@ -1,26 +1,10 @@
 import { lazy, Suspense, useMemo } from "react";
 
 import { EditorFallback } from "./editor-fallback";
+import { preloadDiffEditor } from "./preload-diff-editor";
 import { QuickDiff, quickHunks } from "./quick-diff";
 import { EditorLoadBoundary } from "./editor-load-boundary";
 import { cssHeight, type DiffEditorProps } from "./types";
-
-let loading: Promise<typeof import("./monaco-diff-editor")> | undefined;
-
-/**
- * Start loading Monaco's diff editor now, for a page that is about to show diffs: the chunk is
- * large, and fetching and running it while the page gets its data saves that time later.
- */
-export function preloadDiffEditor(): Promise<
-  typeof import("./monaco-diff-editor")
-> {
-  loading ??= import("./monaco-diff-editor").catch((e: unknown) => {
-    // A failed load may be retried (the error boundary offers it).
-    loading = undefined;
-    throw e;
-  });
-  return loading;
-}
 
 const MonacoDiffEditor = lazy(() =>
   preloadDiffEditor().then((m) => ({ default: m.MonacoDiffEditor })),
