@@ -14,6 +14,7 @@ import {
   test,
   upload,
 } from "./pages/wizard-test";
+import { expectNoA11yViolations } from "./support/axe";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -217,6 +218,7 @@ test("files an imported pack carries without an editor are listed on Content, an
   await expect(
     other.getByRole("listitem").filter({ hasText: "docs/" }),
   ).toContainText("2 files");
+  await expectNoA11yViolations(page, "content with other files");
 
   // Next is refused; the summary's link puts the focus on the archive's row.
   await content.next();
