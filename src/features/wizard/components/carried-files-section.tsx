@@ -37,7 +37,10 @@ export function CarriedFilesSection() {
   const findings = new Map<string, Finding[]>();
   for (const f of report?.findings ?? []) {
     const key = f.file ? carriedGroupOf(f.file, files) : null;
-    if (key !== null) findings.set(key, [...(findings.get(key) ?? []), f]);
+    if (key === null) continue;
+    const list = findings.get(key);
+    if (list) list.push(f);
+    else findings.set(key, [f]);
   }
   const blobOf = new Map(files.map((f) => [f.path, f.blob]));
   const size = (g: CarriedGroup) =>

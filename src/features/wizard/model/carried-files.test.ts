@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  carriedField,
   carriedGroupKey,
   carriedGroupOf,
   groupCarried,
@@ -10,6 +11,7 @@ import {
 import { emptyValues } from "@/features/wizard/model/empty-values";
 import {
   errorSteps,
+  fieldId,
   findingTarget,
 } from "@/features/wizard/model/finding-targets";
 import type { Finding } from "@/pack/finding";
@@ -59,6 +61,16 @@ describe("carried files are listed by the row they are removed with", () => {
     expect(carriedGroupOf("a.txt", files)).toBe("a.txt");
     expect(carriedGroupOf("a.txt.bak", files)).toBeNull();
     expect(carriedGroupOf("values.yaml", files)).toBeNull();
+    // A folder that is no row and holds no row of its own: not the first file found under it.
+    expect(carriedGroupOf("charts/", files)).toBeNull();
+  });
+
+  it("gives each row its own element id, whatever characters its path has", () => {
+    const ids = [".git/", "git/", "a.txt", "a-txt", "a_txt"].map((k) =>
+      fieldId(carriedField(k)),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 });
 
@@ -72,6 +84,13 @@ describe("removing a carried row and undoing it", () => {
     const back = restoreCarried(files, removed, before);
     expect(back.files).toEqual(before);
     expect(back.kept).toBe(0);
+  });
+
+  it("puts them back in place when the list it gets back holds copies (as the form hands it)", () => {
+    const { files, removed } = removeCarried(before, "b.txt");
+    const copies = structuredClone(files);
+    const back = restoreCarried(copies, structuredClone(removed), before);
+    expect(back.files.map((f) => f.path)).toEqual(before.map((f) => f.path));
   });
 
   it("keeps a file of the same path that came since, the newer one", () => {
@@ -103,7 +122,7 @@ describe("a finding about a whole carried file is fixed on Content, where it is 
     expect(findingTarget(finding, v)).toEqual({
       kind: "field",
       step: "content",
-      field: "extras.files.charts/old-1.0.0.tgz",
+      field: carriedField("charts/old-1.0.0.tgz"),
     });
     expect([...errorSteps([finding], v)]).toEqual(["content"]);
   });
@@ -114,7 +133,7 @@ describe("a finding about a whole carried file is fixed on Content, where it is 
         f({ code: "FILE_STRAY", severity: "info", file: ".git/" }),
         v,
       ),
-    ).toEqual({ kind: "field", step: "content", field: "extras.files..git/" });
+    ).toEqual({ kind: "field", step: "content", field: carriedField(".git/") });
     expect(
       findingTarget(f({ code: "SECRET_TOKEN", file: "notes.txt", line: 3 }), v),
     ).toEqual({ kind: "file", step: "review", file: "notes.txt", line: 3 });

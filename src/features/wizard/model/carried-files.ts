@@ -41,26 +41,55 @@ export function groupCarried(files: readonly CarriedFile[]): CarriedGroup[] {
   return [...groups.values()];
 }
 
+/** Each carried path's row, and the rows, made once per list (findings ask for each file). */
+const lookups = new WeakMap<
+  readonly CarriedFile[],
+  { rowOf: Map<string, string>; rows: Set<string> }
+>();
+
+function lookup(files: readonly CarriedFile[]) {
+  let l = lookups.get(files);
+  if (!l) {
+    const rowOf = new Map(files.map((f) => [f.path, carriedGroupKey(f.path)]));
+    l = { rowOf, rows: new Set(rowOf.values()) };
+    lookups.set(files, l);
+  }
+  return l;
+}
+
 /**
  * The carried row a finding's file belongs to, or null: the file itself, a file inside it (a
  * chart archive's inner file, `charts/x.tgz/templates/a.yaml`), or a folder the core names
- * (`.git/`, a FILE_STRAY) or a file in it.
+ * (`.git/`, `docs/.git/`: a FILE_STRAY) when a row is that folder or holds it.
  */
 export function carriedGroupOf(
   file: string,
   files: readonly CarriedFile[],
 ): string | null {
-  for (const { path } of files) {
-    if (file === path || file.startsWith(`${path}/`))
-      return carriedGroupKey(path);
-    if (file.endsWith("/") && path.startsWith(file))
-      return carriedGroupKey(path);
+  const { rowOf, rows } = lookup(files);
+  if (file.endsWith("/")) {
+    // The row a file inside that folder would be listed under.
+    const row = carriedGroupKey(`${file}x`);
+    return rows.has(row) ? row : null;
+  }
+  for (let end = file.length; end > 0; end = file.lastIndexOf("/", end - 1)) {
+    const row = rowOf.get(file.slice(0, end));
+    if (row !== undefined) return row;
   }
   return null;
 }
 
-/** The form path a carried row's element is found by (`fieldId` of it is the row's DOM id). */
-export const carriedField = (key: string): string => `extras.files.${key}`;
+/**
+ * The form path a carried row's element is found by (`fieldId` of it is the row's DOM id). The
+ * row's key is written losslessly (`fieldId` makes every other character a `-`, so `.git/` and
+ * `git/` were one id): each character but a letter or digit as `_<hex>_`.
+ */
+export const carriedField = (key: string): string =>
+  `extras.files.${[...key]
+    .map((c) =>
+      /[A-Za-z0-9]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`,
+    )
+    .join("")}`;
 
 /** A carried row's files taken out of the list: what is left, and what went (for the Undo). */
 export function removeCarried(
@@ -84,14 +113,15 @@ export function restoreCarried(
   before: readonly CarriedFile[],
 ): { files: CarriedFile[]; kept: number } {
   const now = new Set(files.map((f) => f.path));
-  const back = new Set(removed.filter((f) => !now.has(f.path)));
-  const order = new Map(before.map((f, i) => [f, i]));
+  const back = removed.filter((f) => !now.has(f.path));
+  // By path: the form hands back copies of the objects it was given.
+  const order = new Map(before.map((f, i) => [f.path, i]));
   const out = [...files];
   for (const f of back) {
-    const at = order.get(f) ?? out.length;
+    const at = order.get(f.path) ?? out.length;
     // Before the first file that came after it in the old list, else at the end.
-    const i = out.findIndex((g) => (order.get(g) ?? Infinity) > at);
+    const i = out.findIndex((g) => (order.get(g.path) ?? Infinity) > at);
     out.splice(i < 0 ? out.length : i, 0, f);
   }
-  return { files: out, kept: removed.length - back.size };
+  return { files: out, kept: removed.length - back.length };
 }

@@ -120,11 +120,6 @@ export function findingTarget(f: Finding, v: WizardValues): FindingTarget {
   }
   if (file === "logo.png")
     return { kind: "field", step: "logo", field: "logo" };
-  // A whole carried file (an unlisted chart archive, a stray folder): the builder's only fix is
-  // to remove it, on Content. A line in one is shown on the Review.
-  const carried = f.line ? null : carriedGroupOf(file, v.extras.files);
-  if (carried !== null)
-    return { kind: "field", step: "content", field: carriedField(carried) };
   if (file in TEXT_FILES)
     return {
       kind: "text",
@@ -132,6 +127,11 @@ export function findingTarget(f: Finding, v: WizardValues): FindingTarget {
       file: TEXT_FILES[file as keyof typeof TEXT_FILES],
       ...(f.line ? { line: f.line } : {}),
     };
+  // A whole carried file (an unlisted chart archive, a stray folder): the builder's only fix is
+  // to remove it, on Content. A line in one is shown on the Review.
+  const carried = f.line ? null : carriedGroupOf(file, v.extras.files);
+  if (carried !== null)
+    return { kind: "field", step: "content", field: carriedField(carried) };
   return {
     kind: "file",
     step: "review",
