@@ -106,5 +106,7 @@ test("a long problem list shows its first 50, errors and warnings first, and the
     .getByRole("button", { name: "Show the other 18 info" });
   await more.click();
   await expect(rows).toHaveCount(68);
+  // The button is gone: the focus is on the first problem it showed.
+  await expect(rows.nth(50)).toBeFocused();
   await expect(more).toHaveCount(0);
 });

@@ -47,15 +47,39 @@ describe("the quick diff shown while Monaco loads", () => {
     expect(screen.getByText("The two texts are the same.")).toBeTruthy();
   });
 
-  it("a side that lost its last line break is not a line of its own", () => {
-    const hunks = quickHunks("a\nb\n", "a\nb")!;
+  it("says when a side lost its last line break, which otherwise reads as no change", () => {
     const { container } = render(
-      <QuickDiff hunks={hunks} label="x" height="1rem" />,
+      <QuickDiff
+        hunks={quickHunks("a\nb\n", "a\nb")!}
+        label="x"
+        height="1rem"
+      />,
     );
-    expect(container.textContent).not.toMatch(/No newline/);
+    expect(
+      [...container.querySelectorAll("del")].map((e) => e.textContent),
+    ).toEqual(["- b"]);
     expect(
       [...container.querySelectorAll("ins")].map((e) => e.textContent),
     ).toEqual(["+ b"]);
+    expect(container.textContent).toContain(
+      "(no line break at the end of the file)",
+    );
+  });
+
+  it("marks the blanks a changed line ends with, and says a side with no line has nothing", () => {
+    const { container } = render(
+      <QuickDiff
+        hunks={quickHunks("", "ns: a  \nb: 1\n")!}
+        label="x"
+        height="1rem"
+      />,
+    );
+    expect(container.querySelector(".quick-diff__where")!.textContent).toBe(
+      "nothing → lines 1–2",
+    );
+    const blanks = container.querySelectorAll("ins .quick-diff__blanks");
+    expect([...blanks].map((e) => e.textContent)).toEqual(["  "]);
+    expect(container.querySelector("ins")!.textContent).toBe("+ ns: a  ");
   });
 
   it("gives up on texts too large for the page's thread, or too different", () => {

@@ -25,12 +25,28 @@ export function quickHunks(
   return patch?.hunks ?? null;
 }
 
+/** A hunk's side in words. A side with no line starts where the other's lines go (jsdiff). */
 const range = (start: number, count: number): string =>
   count === 0
-    ? `after line ${start}`
+    ? start <= 1
+      ? "nothing"
+      : `nothing, after line ${start - 1}`
     : count === 1
       ? `line ${start}`
       : `lines ${start}–${start + count - 1}`;
+
+/** A changed line's text, its blanks at the end marked (a change of them alone reads as none). */
+function Changed({ text }: { text: string }) {
+  const body = text.trimEnd();
+  return body.length === text.length ? (
+    text
+  ) : (
+    <>
+      {body}
+      <span className="quick-diff__blanks">{text.slice(body.length)}</span>
+    </>
+  );
+}
 
 /**
  * A diff drawn without Monaco: each changed stretch with its context, removed lines struck
@@ -71,12 +87,25 @@ export function QuickDiff({
               const text = line.slice(1);
               switch (line[0]) {
                 case "+":
-                  return <ins key={i}>+ {text}</ins>;
+                  return (
+                    <ins key={i}>
+                      + <Changed text={text} />
+                    </ins>
+                  );
                 case "-":
-                  return <del key={i}>- {text}</del>;
+                  return (
+                    <del key={i}>
+                      - <Changed text={text} />
+                    </del>
+                  );
                 case "\\":
-                  // "\ No newline at end of file": the side's last line has no line break.
-                  return null;
+                  // "\ No newline at end of file": said, since "a" and "a" plus a line break
+                  // otherwise read as the same line removed and added.
+                  return (
+                    <span key={i} className="quick-diff__where">
+                      (no line break at the end of the file)
+                    </span>
+                  );
                 default:
                   return <span key={i}>{`  ${text}`}</span>;
               }

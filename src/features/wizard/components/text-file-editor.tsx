@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { replaceEqualDeep } from "@tanstack/react-query";
 import { useFormContext, useWatch } from "react-hook-form";
 
@@ -213,7 +213,7 @@ export function TextFileEditor({
 }
 
 /**
- * How many problems are listed before "Show all": a pack's values.yaml can have hundreds (one
+ * How many problems are listed before "Show the other …": a pack's values.yaml can have hundreds (one
  * note per image it does not list), and every one drawn under the editor made each key press
  * lay out and paint them all again (a 569-note list: 10,900 layout objects, paint 10x a short list's).
  */
@@ -230,6 +230,18 @@ const ProblemList = memo(function ProblemList({
 }) {
   const [all, setAll] = useState(false);
   const shown = all ? unique : unique.slice(0, SHOWN);
+  const list = useRef<HTMLUListElement>(null);
+  // The button goes once pressed: the focus goes to the first problem it showed, not the page.
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!all || !moveFocus.current) return;
+    moveFocus.current = false;
+    const first = list.current?.children[SHOWN];
+    if (first instanceof HTMLElement) {
+      first.tabIndex = -1;
+      first.focus();
+    }
+  }, [all]);
   return (
     <div className="text-file__problems" aria-live="polite">
       <h3 className="text-file__problems-title">
@@ -238,7 +250,7 @@ const ProblemList = memo(function ProblemList({
           : `${severityCounts(unique)} on ${path}`}
       </h3>
       {unique.length > 0 && (
-        <ul>
+        <ul ref={list}>
           {shown.map((p) => (
             <ProblemRow
               key={`${p.line ?? 0}:${p.code}:${p.message}`}
@@ -251,7 +263,13 @@ const ProblemList = memo(function ProblemList({
         </ul>
       )}
       {shown.length < unique.length && (
-        <Button variant="link" onClick={() => setAll(true)}>
+        <Button
+          variant="link"
+          onClick={() => {
+            moveFocus.current = true;
+            setAll(true);
+          }}
+        >
           Show the other {severityCounts(unique.slice(shown.length))}
         </Button>
       )}
