@@ -22,7 +22,8 @@ interface FindingsListProps {
   actionFor: (f: Finding) => FindingAction | null;
 }
 
-const LABEL: Record<Finding["severity"], string> = {
+/** A severity in words, as every list of findings says it. */
+export const SEVERITY_LABEL: Record<Finding["severity"], string> = {
   error: "Error",
   warning: "Warning",
   // The core's name, as the file viewer, the builder's problem lists and its counts ("3 info") say.
@@ -68,7 +69,7 @@ function FindingItem({
 }) {
   return (
     <li className={`finding finding--${f.severity}`}>
-      <span className="finding__severity">{LABEL[f.severity]}</span>
+      <span className="finding__severity">{SEVERITY_LABEL[f.severity]}</span>
       <div className="finding__body">
         <p className="finding__message">
           <CodeText text={f.message} />

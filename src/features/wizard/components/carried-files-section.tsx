@@ -1,6 +1,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { formatBytes } from "@/components/pack/file-kind";
+import { SEVERITY_LABEL } from "@/components/pack/findings-list";
 import { Button } from "@/components/ui/button";
 import { CodeText } from "@/components/ui/code-text";
 import { RemovalPrompt } from "@/features/wizard/components/removal-prompt";
@@ -18,7 +19,6 @@ import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
 import { bySeverity, type Finding } from "@/pack/finding";
 
-const SEVERITY_WORD = { error: "Error", warning: "Warning", info: "Note" };
 const filesWord = (n: number) => `${n} ${n === 1 ? "file" : "files"}`;
 
 /**
@@ -114,7 +114,7 @@ export function CarriedFilesSection() {
                       }
                     >
                       {" "}
-                      — {SEVERITY_WORD[f.severity]}:{" "}
+                      — {SEVERITY_LABEL[f.severity]}:{" "}
                       <CodeText text={f.message} />
                     </span>
                   ))}
