@@ -213,9 +213,10 @@ export function TextFileEditor({
 }
 
 /**
- * How many problems are listed before "Show the other …": a pack's values.yaml can have hundreds (one
- * note per image it does not list), and every one drawn under the editor made each key press
- * lay out and paint them all again (a 569-note list: 10,900 layout objects, paint 10x a short list's).
+ * How many problems are listed before "Show the other …": a pack's values.yaml can have
+ * hundreds (one note per image it does not list), and every one drawn under the editor made
+ * each key press lay out and paint them all again (a 569-note list: 10,900 layout objects,
+ * paint 10x a short list's).
  */
 const SHOWN = 50;
 
@@ -231,11 +232,10 @@ const ProblemList = memo(function ProblemList({
   const [all, setAll] = useState(false);
   const shown = all ? unique : unique.slice(0, SHOWN);
   const list = useRef<HTMLUListElement>(null);
-  // The button goes once pressed: the focus goes to the first problem it showed, not the page.
-  const moveFocus = useRef(false);
+  // Only the button sets `all`, and it goes once pressed: the focus goes to the first problem it
+  // showed, not to the page.
   useEffect(() => {
-    if (!all || !moveFocus.current) return;
-    moveFocus.current = false;
+    if (!all) return;
     const first = list.current?.children[SHOWN];
     if (first instanceof HTMLElement) {
       first.tabIndex = -1;
@@ -263,13 +263,7 @@ const ProblemList = memo(function ProblemList({
         </ul>
       )}
       {shown.length < unique.length && (
-        <Button
-          variant="link"
-          onClick={() => {
-            moveFocus.current = true;
-            setAll(true);
-          }}
-        >
+        <Button variant="link" onClick={() => setAll(true)}>
           Show the other {severityCounts(unique.slice(shown.length))}
         </Button>
       )}
