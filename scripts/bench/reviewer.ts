@@ -209,12 +209,14 @@ async function tracedWhenAsked<T>(
   label: string,
   fn: () => Promise<T>,
 ): Promise<T> {
-  const profiled = () => cpuProfiled(page, label, fn);
   if (!process.env.BENCH_BROWSER_TRACE && !process.env.BENCH_BROWSER_CPU_PROF)
     return fn();
   await page.goto(`${base}/api/v1/packs?limit=1`);
-  if (!process.env.BENCH_BROWSER_TRACE) return profiled();
-  return (await traced(browser, page, profiled, label)).value;
+  // cpuProfiled is `fn` alone unless BENCH_BROWSER_CPU_PROF is set.
+  const profiled = () => cpuProfiled(page, label, fn);
+  return process.env.BENCH_BROWSER_TRACE
+    ? (await traced(browser, page, profiled, label)).value
+    : profiled();
 }
 
 /** Click `target` and return the time from the click event to `key`'s frame, with the longest task. */

@@ -49,9 +49,9 @@ function Changed({ text }: { text: string }) {
 }
 
 /**
- * A diff drawn without Monaco: each changed stretch with its context, removed lines struck
- * (`<del>`), added ones marked (`<ins>`), both also with `-` and `+` so the change reads without
- * colour. What the diff editor's place shows while Monaco's chunk loads (a second or more on a
+ * A diff drawn without Monaco: each changed stretch with its context, removed lines as `<del>`
+ * and added ones as `<ins>` (tinted, not struck), both also with `-` and `+` so the change reads
+ * without colour. What the diff editor's place shows while Monaco's chunk loads (a second or more on a
  * cold page), from {@link quickHunks}.
  */
 export function QuickDiff({
