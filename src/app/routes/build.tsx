@@ -33,7 +33,7 @@ import {
   importPackFiles,
 } from "@/features/wizard/utils/import-pack";
 import { packArchiveQueryOptions } from "@/lib/api/packs";
-import { downloadBytes } from "@/lib/files";
+import { downloadBlob } from "@/lib/files";
 import { takeHandedOffPack } from "@/lib/handoff";
 import { navigate, useSearch } from "@/lib/location";
 import type { PackFiles } from "@/pack/pack-files";
@@ -170,10 +170,9 @@ function DraftPage({ id }: { id: string }) {
       }}
       storage={storeData}
       onExport={async (d: DraftExport) =>
-        downloadBytes(
+        downloadBlob(
           await writeDraftFile({ ...d, blobIds: [...d.blobs.keys()] }, d.blobs),
           draftFileName(d.title),
-          "application/zip",
         )
       }
       onPublished={() => {

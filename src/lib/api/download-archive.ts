@@ -1,10 +1,10 @@
 import { apiFetch } from "@/lib/api/client";
 import { archivePath } from "@/lib/api/packs";
-import { downloadBytes } from "@/lib/files/download-bytes";
+import { downloadBlob } from "@/lib/files/download-blob";
 
 /**
  * Download a registry version's archive with the session token (a plain `<a href>` cannot send
- * it, and a registry with PACKSMITH_PUBLIC_READ=false needs it): fetch, then save the bytes
+ * it, and a registry with PACKSMITH_PUBLIC_READ=false needs it): fetch, then save the body
  * through the browser's download. Throws ApiError, like every read.
  */
 export async function downloadPackArchive(
@@ -14,9 +14,6 @@ export async function downloadPackArchive(
   fileName: string,
 ): Promise<void> {
   const res = await apiFetch(archivePath(name, version, format));
-  downloadBytes(
-    new Uint8Array(await res.arrayBuffer()),
-    fileName,
-    format === "zip" ? "application/zip" : "application/gzip",
-  );
+  // The body as a Blob: never read into the page's memory.
+  downloadBlob(await res.blob(), fileName);
 }

@@ -1,17 +1,21 @@
+import { createHash } from "node:crypto";
+
 import { describe, expect, test } from "vitest";
 
 import { readChartArchive } from "@/pack/chart";
 import { contentDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
+import { readPackArchive } from "@/pack/read-archive";
 import { validatePack } from "@/pack/validate";
 
 import { noise } from "../../../test/gen/bytes";
 import { chartTgz } from "../../../test/gen/pack";
 import { buildTarGz } from "../../../test/gen/tar";
 import { loadFixture } from "../../../test/helpers/fixtures";
+import { expectSameFiles } from "../../../test/helpers/same-files";
 import { createPackWorkerClient, type WorkerLike } from "./client";
 import { createPackMessageHandler, PackWorkerState } from "./handler";
-import type { PackRefs, PackRequest, PackResponse } from "./protocol";
+import type { LentPack, PackRefs, PackRequest, PackResponse } from "./protocol";
 
 /**
  * A stand-in for the Worker that runs the real handler in this thread, with the real message
@@ -80,13 +84,20 @@ function setup() {
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
+/** A cheap call: the SHA-256 of one file, through the worker's digest. */
+const hashOf = async (
+  client: ReturnType<typeof createPackWorkerClient>,
+  text: string,
+): Promise<string> =>
+  (await client.digest(new Map([["f", bytes(text)]]))).files[0]!.sha256;
+
 describe("pack worker client", () => {
   test("starts no worker until the first call, then one for every call", async () => {
     const { client, workers } = setup();
     expect(workers).toHaveLength(0);
     const [a, b] = await Promise.all([
-      client.sha256(bytes("abc")),
-      client.sha256(bytes("")),
+      hashOf(client, "abc"),
+      hashOf(client, ""),
     ]);
     expect(a).toBe(
       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
@@ -101,7 +112,7 @@ describe("pack worker client", () => {
   test("copies inputs: the caller keeps its bytes", async () => {
     const { client } = setup();
     const input = bytes("keep me");
-    await client.sha256(input);
+    await client.digest(new Map([["f", input]]));
     expect(input.byteLength).toBe(7);
   });
 
@@ -111,7 +122,10 @@ describe("pack worker client", () => {
     const seen: number[] = [];
     const zip = await client.writeZip(files, "x-1.0.0", (p) => seen.push(p));
     expect(seen.at(-1)).toBe(100);
-    expect(Array.from(zip.subarray(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(zip.type).toBe("application/zip");
+    expect(
+      Array.from(new Uint8Array(await zip.arrayBuffer()).subarray(0, 4)),
+    ).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 
   test("a typed core error resolves; an exception rejects with its name and message", async () => {
@@ -123,7 +137,7 @@ describe("pack worker client", () => {
       error: { kind: "empty-file" },
     });
     await expect(
-      client.writeTarGz(null as unknown as Map<string, Uint8Array>, "x"),
+      client.readChart(null as unknown as Uint8Array, "x.tgz"),
     ).rejects.toMatchObject({
       name: "TypeError",
       message: expect.stringMatching(/null/),
@@ -132,10 +146,10 @@ describe("pack worker client", () => {
 
   test("a crash rejects every pending call, and the next call starts a fresh worker", async () => {
     const { client, workers } = setup();
-    await client.sha256(bytes("warm up"));
+    await hashOf(client, "warm up");
     const first = workers[0]!;
     first.hold = true;
-    const pending = [client.sha256(bytes("a")), client.digest(new Map())];
+    const pending = [hashOf(client, "a"), client.digest(new Map())];
     first.crash("out of memory");
     for (const call of pending)
       await expect(call).rejects.toThrow(
@@ -143,7 +157,7 @@ describe("pack worker client", () => {
       );
     expect(first.terminated).toBe(true);
 
-    await expect(client.sha256(bytes("abc"))).resolves.toMatch(/^ba7816bf/);
+    await expect(hashOf(client, "abc")).resolves.toMatch(/^ba7816bf/);
     expect(workers).toHaveLength(2);
   });
 
@@ -213,16 +227,16 @@ describe("pack worker client", () => {
 
   test("an answer that cannot be read counts as a crash", async () => {
     const { client, workers } = setup();
-    await client.sha256(bytes(""));
+    await hashOf(client, "");
     workers[0]!.hold = true;
-    const call = client.sha256(bytes("x"));
+    const call = hashOf(client, "x");
     workers[0]!.onmessageerror?.({} as MessageEvent);
     await expect(call).rejects.toThrow(/could not be read/);
   });
 
   test("terminate stops the worker and rejects what was pending", async () => {
     const { client, workers } = setup();
-    await client.sha256(bytes(""));
+    await hashOf(client, "");
     workers[0]!.hold = true;
     const call = client.validate(new Map());
     client.terminate();
@@ -237,7 +251,7 @@ describe("pack worker client", () => {
     const { client } = setup();
     const bad = new Map([["f", (() => 1) as unknown as Uint8Array]]);
     await expect(client.digest(bad)).rejects.toThrow();
-    await expect(client.sha256(bytes("abc"))).resolves.toMatch(/^ba7816bf/);
+    await expect(hashOf(client, "abc")).resolves.toMatch(/^ba7816bf/);
   });
 
   describe("files held in the worker", () => {
@@ -301,13 +315,49 @@ describe("pack worker client", () => {
       expect(withBytes(refsSent(workers[0]!)[1])).toEqual([]);
     });
 
+    test("a download or an upload of a checked draft names the held files by id and changes nothing held", async () => {
+      const files = await loadFixture("pack-central/piraeus-operator-2.9.0");
+      const { client, workers } = setup();
+      await client.validateFiles("draft", files);
+      const w = workers[0]!;
+      const held = w.state.table.ids().sort();
+
+      const upload = await client.writeUploadZip(render(files), "piraeus");
+      const request = w.received.at(-1)!;
+      expect(request.method).toBe("writeUploadZip");
+      const lent = request.args[0] as LentPack;
+      // The re-encoded text files travel; the rest (the chart) is named by id.
+      expect(
+        lent
+          .filter(([, f]) => "bytes" in f)
+          .map(([p]) => p)
+          .sort(),
+      ).toEqual(["pack.json", "values.yaml"]);
+      expect(lent.map(([p]) => p).sort()).toEqual([...files.keys()].sort());
+      expect(w.state.table.ids().sort()).toEqual(held);
+
+      const zip = new Uint8Array(await upload.zip.arrayBuffer());
+      expect(upload.sha256).toBe(
+        createHash("sha256").update(zip).digest("hex"),
+      );
+      expect(upload.digest).toBe(await contentDigest(files));
+      const back = await readPackArchive(zip, { name: "piraeus.zip" });
+      expect(back.ok && back.value.files.size).toBe(files.size);
+      if (back.ok) expectSameFiles(back.value.files, files);
+
+      // The same call from a page whose worker holds nothing sends every file and writes the same zip.
+      const fresh = setup();
+      const again = await fresh.client.writeUploadZip(files, "piraeus");
+      expect(again.sha256).toBe(upload.sha256);
+    });
+
     test("release drops the session's files; a later call sends them again", async () => {
       const files = await loadFixture("pack-central/hello-universe-1.3.1");
       const { client, workers } = setup();
       await client.validateFiles("draft", files);
       const w = workers[0]!;
       client.release("draft");
-      await client.sha256(bytes(""));
+      await hashOf(client, "");
       expect(w.received.some((r) => r.method === "release")).toBe(true);
       expect(w.state.table.ids()).toEqual([]);
       await client.validateFiles("draft", files);
@@ -408,7 +458,7 @@ describe("pack worker client", () => {
         `broken: [x\n${values}    image: a\n`,
       );
       client.release("q");
-      await client.sha256(bytes(""));
+      await hashOf(client, "");
       expect(w.state.quickTexts.has("q")).toBe(false);
       // Released, or a fresh worker after a crash: the whole text travels again.
       await client.quickValues("q", values);
@@ -421,7 +471,7 @@ describe("pack worker client", () => {
     test("latest wins: checks asked for while one runs are answered by one check of the newest files", async () => {
       const files = await loadFixture("pack-central/hello-universe-1.3.1");
       const { client, workers } = setup();
-      await client.sha256(bytes(""));
+      await hashOf(client, "");
       const w = workers[0]!;
       w.hold = true;
       const first = client.validateFiles("draft", render(files, "a: 1\n"));

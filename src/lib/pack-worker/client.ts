@@ -13,6 +13,7 @@ import { spawnPackWorker, takeEarlyPackWorker } from "./spawn";
 import { transferablesOf } from "./transferables";
 import { textEdit, type QuickSyntax } from "./values-syntax";
 import type {
+  LentPack,
   PackMethod,
   PackReport,
   PackRequest,
@@ -21,8 +22,10 @@ import type {
 } from "./protocol";
 
 /**
- * The pack core, run in a Web Worker. Inputs are copied to the worker (the caller keeps them);
- * large outputs (files, archives) are transferred back without a copy.
+ * The pack core, run in a Web Worker. Inputs are copied to the worker (the caller keeps them),
+ * except the files of a pack the worker holds already (a draft's, sent once by validateFiles),
+ * which are named by id; large outputs are transferred back without a copy (files) or made
+ * Blobs in the worker (archives).
  */
 export interface PackWorkerClient {
   /** src/pack/read-archive.ts readPackArchive: a .zip, .tar.gz or .tar, decided by its bytes. */
@@ -49,14 +52,23 @@ export interface PackWorkerClient {
     files: PackFiles,
     top: string,
     onProgress?: (percent: number) => void,
-  ): Promise<Uint8Array>;
+  ): Promise<Blob>;
+  /**
+   * writeZip for an upload: the zip, its SHA-256 (the `X-Content-SHA256` header) and the pack's
+   * content digest, in one call.
+   */
+  writeUploadZip(
+    files: PackFiles,
+    top: string,
+    onProgress?: (percent: number) => void,
+  ): Promise<{ zip: Blob; sha256: string; digest: string }>;
   /**
    * A draft file's zip: as writeZip, but a file that deflates past the readers' ratio is stored
    * instead of refused, so a draft can always be saved to a file and opened again.
    */
-  writeDraftZip(files: PackFiles, top: string): Promise<Uint8Array>;
+  writeDraftZip(files: PackFiles, top: string): Promise<Blob>;
   /** writeZip's tar.gz (the OCI layer), refused in the same way. */
-  writeTarGz(files: PackFiles, top: string): Promise<Uint8Array>;
+  writeTarGz(files: PackFiles, top: string): Promise<Blob>;
   /** The content digest (registry-api.md §Identity) and each file's size and SHA-256. */
   digest(files: PackFiles): Promise<{ digest: string; files: FileDigest[] }>;
   /**
@@ -88,8 +100,6 @@ export interface PackWorkerClient {
     bytes: Uint8Array,
     name: string,
   ): Promise<Result<ChartMeta, ChartError>>;
-  /** SHA-256 of the bytes, lowercase hex. */
-  sha256(bytes: Uint8Array): Promise<string>;
   /**
    * validate, for a pack the caller checks again and again (a draft): each file's bytes go to the
    * worker once and are then named by id; the same files and options answer the last report
@@ -128,6 +138,22 @@ export interface WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
 }
+
+/** The methods whose first argument is a lent pack, and the arguments after it. */
+type LentMethod = {
+  [M in PackMethod]: PackWorkerMethods[M]["args"] extends [
+    LentPack,
+    ...unknown[],
+  ]
+    ? M
+    : never;
+}[PackMethod];
+type Rest<M extends LentMethod> = PackWorkerMethods[M]["args"] extends [
+  LentPack,
+  ...infer R,
+]
+  ? R
+  : never;
 
 /** How much of a chart archive readChartYaml copies to the worker first. */
 const CHART_YAML_PREFIX = 1024 * 1024;
@@ -239,6 +265,19 @@ export function createPackWorkerClient(
     transfer?: Transferable[],
   ): Promise<PackWorkerMethods[M]["result"]> {
     return post(() => ({ method, args, transfer }), onProgress);
+  }
+
+  /** A call on a pack lent to it (FileRefs.lend), decided when it is posted. */
+  function lent<M extends LentMethod>(
+    method: M,
+    files: PackFiles,
+    rest: Rest<M>,
+    onProgress?: (percent: number) => void,
+  ): Promise<PackWorkerMethods[M]["result"]> {
+    return post(
+      () => ({ method, args: [held.lend(files), ...rest] }),
+      onProgress,
+    );
   }
 
   async function readChartYaml(
@@ -363,21 +402,23 @@ export function createPackWorkerClient(
     readArchive: (bytes, name) => call("readArchive", [bytes, name]),
     fromEntries: (entries) =>
       call("fromEntries", [entries], undefined, transferablesOf(entries)),
+    // A pack's files are lent at posting time: the bytes the worker holds then are named by id.
     validate: (files, opts) =>
-      call("validate", opts === undefined ? [files] : [files, opts]),
+      lent("validate", files, opts === undefined ? [] : [opts]),
     writeZip: (files, top, onProgress) =>
-      call("writeZip", [files, top], onProgress),
-    writeDraftZip: (files, top) => call("writeDraftZip", [files, top]),
-    writeTarGz: (files, top) => call("writeTarGz", [files, top]),
-    digest: (files) => call("digest", [files]),
-    compareDetail: (files) => call("compareDetail", [files]),
+      lent("writeZip", files, [top], onProgress),
+    writeUploadZip: (files, top, onProgress) =>
+      lent("writeUploadZip", files, [top], onProgress),
+    writeDraftZip: (files, top) => lent("writeDraftZip", files, [top]),
+    writeTarGz: (files, top) => lent("writeTarGz", files, [top]),
+    digest: (files) => lent("digest", files, []),
+    compareDetail: (files) => lent("compareDetail", files, []),
     // Chart bytes a draft already sent are named by id: not copied again, and read once.
     readChart: (bytes, name) =>
       heldOr(bytes, "readHeldChart", "readChart", name),
     readChartArchive: (bytes, name) =>
       heldOr(bytes, "readHeldChartArchive", "readChartArchive", name),
     readChartYaml,
-    sha256: (bytes) => call("sha256", [bytes]),
     validateFiles: (session, files, opts) =>
       new Promise((resolve, reject) => {
         const waiter = { resolve, reject };

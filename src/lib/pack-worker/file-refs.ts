@@ -1,6 +1,6 @@
 import type { PackFiles } from "@/pack/pack-files";
 
-import type { FileRef, PackRefs } from "./protocol";
+import type { FileRef, LentPack, PackRefs } from "./protocol";
 
 /** Byte equality; lengths first, so an edit that changes a file's size costs nothing. */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -59,6 +59,17 @@ export class FileRefs {
       this.sweep();
     };
     return { refs: { session, files: list }, commit };
+  }
+
+  /**
+   * `files` lent to one call: the bytes the worker holds are named by id, the rest sent with the
+   * call. Nothing is committed: the worker keeps none of it afterwards.
+   */
+  lend(files: PackFiles): LentPack {
+    return [...files].map(([path, bytes]) => {
+      const id = this.heldId(bytes);
+      return [path, id === undefined ? { bytes } : { id }];
+    });
   }
 
   /** The id the worker holds these very bytes under, if it does. */

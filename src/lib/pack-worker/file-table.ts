@@ -10,7 +10,7 @@ import type {
 
 import type { Result } from "@/pack/result";
 
-import type { PackRefs } from "./protocol";
+import type { LentPack, PackRefs } from "./protocol";
 
 interface Held {
   bytes: Uint8Array;
@@ -62,6 +62,20 @@ export class FileTable {
     this.sessions.set(refs.session, ids);
     this.sweep();
     return files;
+  }
+
+  /**
+   * A lent pack's files (client.ts FileRefs.lend), resolved at once, before the call awaits
+   * anything: a later request may drop a held file from the table, never from this map. Changes
+   * nothing the table holds. Throws when an id is not held (the page's mirror is wrong).
+   */
+  lent(pack: LentPack): PackFiles {
+    return new Map(
+      pack.map(([path, file]) => [
+        path,
+        "id" in file ? this.entry(file.id).bytes : file.bytes,
+      ]),
+    );
   }
 
   /** The session is over (the draft was closed): its files go unless another session holds them. */

@@ -20,6 +20,7 @@ import type { WriteRefusal } from "@/pack/write-refusal";
 
 import { FileTable } from "./file-table";
 import type {
+  LentPack,
   PackMethod,
   PackRefs,
   PackReport,
@@ -59,39 +60,58 @@ export async function runPackMethod(
     case "fromEntries":
       return packFromEntries(request.args[0], withLimits());
     case "validate": {
-      const [files, opts] = request.args;
-      return validatePack(files, reviveOptions(opts));
+      const [pack, opts] = request.args;
+      return validatePack(state.table.lent(pack), reviveOptions(opts));
     }
     case "writeZip": {
-      const [files, top] = request.args;
-      let last = -1;
-      return written(
-        await writePackArchive(files, top, "zip", {
-          onProgress: (percent) => {
-            const whole = Math.floor(percent);
-            if (whole === last) return;
-            last = whole;
-            onProgress(whole);
-          },
+      const [pack, top] = request.args;
+      return archiveBlob(
+        await writePackArchive(state.table.lent(pack), top, "zip", {
+          onProgress: wholePercents(onProgress),
         }),
+        ZIP,
       );
     }
+    case "writeUploadZip": {
+      const [pack, top] = request.args;
+      const files = state.table.lent(pack);
+      const [bytes, { digest }] = await Promise.all([
+        writePackArchive(files, top, "zip", {
+          onProgress: wholePercents(onProgress),
+        }).then(written),
+        digestOf(files, heldHashes(state.table, pack)),
+      ]);
+      return {
+        zip: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: ZIP }),
+        sha256: await sha256Hex(bytes),
+        digest,
+      };
+    }
     case "writeDraftZip": {
-      const [files, top] = request.args;
-      return written(
-        await writePackArchive(files, top, "zip", { overRatio: "store" }),
+      const [pack, top] = request.args;
+      return archiveBlob(
+        await writePackArchive(state.table.lent(pack), top, "zip", {
+          overRatio: "store",
+        }),
+        ZIP,
       );
     }
     case "writeTarGz": {
-      const [files, top] = request.args;
-      return written(await writePackArchive(files, top, "tar.gz"));
+      const [pack, top] = request.args;
+      return archiveBlob(
+        await writePackArchive(state.table.lent(pack), top, "tar.gz"),
+        "application/gzip",
+      );
     }
-    case "digest":
-      return digestOf(request.args[0]);
+    case "digest": {
+      const [pack] = request.args;
+      return digestOf(state.table.lent(pack), heldHashes(state.table, pack));
+    }
     case "compareDetail": {
-      const [files] = request.args;
+      const [pack] = request.args;
+      const files = state.table.lent(pack);
       return {
-        ...(await digestOf(files)),
+        ...(await digestOf(files, heldHashes(state.table, pack))),
         charts: await describeCharts(files),
       };
     }
@@ -107,8 +127,6 @@ export async function runPackMethod(
       const [bytes, name] = request.args;
       return readChartYaml(bytes, { name });
     }
-    case "sha256":
-      return sha256Hex(request.args[0]);
     case "validateRefs": {
       const [refs, opts] = request.args;
       return validateRefs(state, refs, opts);
@@ -157,6 +175,40 @@ export async function runPackMethod(
 function written(r: Result<Uint8Array, WriteRefusal>): Uint8Array {
   if (r.ok) return r.value;
   throw Object.assign(new Error(r.error.message), { name: "ArchiveRefused" });
+}
+
+const ZIP = "application/zip";
+
+/** Each whole percent once: writePackArchive reports fractions, many per percent. */
+function wholePercents(
+  onProgress: (percent: number) => void,
+): (percent: number) => void {
+  let last = -1;
+  return (percent) => {
+    const whole = Math.floor(percent);
+    if (whole === last) return;
+    last = whole;
+    onProgress(whole);
+  };
+}
+
+/** written's archive as a Blob, made here: the page gets a handle, not 80 MB to copy. */
+function archiveBlob(r: Result<Uint8Array, WriteRefusal>, type: string): Blob {
+  return new Blob([written(r) as Uint8Array<ArrayBuffer>], { type });
+}
+
+/**
+ * digestOf's `hash` for a lent pack: a file lent by id is hashed once per id (the table keeps
+ * it), the rest as they come. Resolved at once, as FileTable.lent.
+ */
+function heldHashes(
+  table: FileTable,
+  pack: LentPack,
+): (path: string, bytes: Uint8Array) => Promise<string> {
+  const hashes = new Map<string, Promise<string>>();
+  for (const [path, file] of pack)
+    if ("id" in file) hashes.set(path, table.sha256(file.id));
+  return (path, bytes) => hashes.get(path) ?? sha256Hex(bytes);
 }
 
 function validateRefs(

@@ -34,11 +34,11 @@ export interface DraftFileContent {
 export const draftFileName = (title: string): string =>
   `${title.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "pack"}.packsmith-draft.zip`;
 
-/** Write a stored draft and its files as a draft file (zip bytes). */
+/** Write a stored draft and its files as a draft file (a zip, as a Blob made in the pack worker). */
 export async function writeDraftFile(
   draft: Pick<StoredDraft, "title" | "subtitle" | "data" | "blobIds">,
   blobs: ReadonlyMap<string, Uint8Array>,
-): Promise<Uint8Array> {
+): Promise<Blob> {
   const files = new Map<string, Uint8Array>();
   const blobIds = draft.blobIds.filter((id) => blobs.has(id));
   files.set(

@@ -19,7 +19,7 @@ import {
 } from "@/features/drafts/api/draft-queries";
 import type { DraftSummary } from "@/features/drafts/api/draft-store";
 import { paths } from "@/config/paths";
-import { downloadBytes } from "@/lib/files";
+import { downloadBlob } from "@/lib/files";
 import { navigate } from "@/lib/location";
 
 import "./drafts.css";
@@ -42,10 +42,9 @@ export function DraftList() {
       const loaded = await store.data!.load(d.id);
       if (!loaded)
         throw new Error("the draft is gone (deleted in another tab?)");
-      downloadBytes(
+      downloadBlob(
         await writeDraftFile(loaded.draft, loaded.blobs),
         draftFileName(d.title),
-        "application/zip",
       );
     },
   });

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CodeText } from "@/components/ui/code-text";
-import { downloadBytes } from "@/lib/files";
+import { downloadBlob } from "@/lib/files";
 import { getPackWorker } from "@/lib/pack-worker/client";
 import type { PackFiles } from "@/pack/pack-files";
 
@@ -20,14 +20,11 @@ export function LocalDownloads({
   const write = useMutation({
     mutationFn: async (format: Format) => {
       const worker = getPackWorker();
-      const bytes =
+      downloadBlob(
         format === "zip"
           ? await worker.writeZip(files, top)
-          : await worker.writeTarGz(files, top);
-      downloadBytes(
-        bytes,
+          : await worker.writeTarGz(files, top),
         `${top}.${format}`,
-        format === "zip" ? "application/zip" : "application/gzip",
       );
     },
   });

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { useWizard } from "@/features/wizard/hooks/wizard-context";
-import { downloadBytes } from "@/lib/files";
+import { downloadBlob } from "@/lib/files";
 import { getPackWorker } from "@/lib/pack-worker/client";
 
 type Format = "zip" | "tar.gz";
@@ -18,14 +18,11 @@ export function DownloadPanel({ stem }: { stem: string }) {
     mutationFn: async (format: Format) => {
       setPercent(format === "zip" ? 0 : undefined);
       const worker = getPackWorker();
-      const bytes =
+      downloadBlob(
         format === "zip"
           ? await worker.writeZip(files, stem, setPercent)
-          : await worker.writeTarGz(files, stem);
-      downloadBytes(
-        bytes,
+          : await worker.writeTarGz(files, stem),
         `${stem}.${format}`,
-        format === "zip" ? "application/zip" : "application/gzip",
       );
       return format;
     },

@@ -65,17 +65,15 @@ export function UploadPanel({
       abort.current = controller;
       const worker = getPackWorker();
       setPhase({ kind: "zip", percent: 0 });
-      const zip = await worker.writeZip(files, stem, (percent) =>
-        setPhase({ kind: "zip", percent }),
+      const { zip, sha256, digest } = await worker.writeUploadZip(
+        files,
+        stem,
+        (percent) => setPhase({ kind: "zip", percent }),
       );
-      const [sha256, { digest }] = await Promise.all([
-        worker.sha256(zip),
-        worker.digest(files),
-      ]);
       localDigest.current = digest;
       if (controller.signal.aborted)
         throw new DOMException("the upload was cancelled", "AbortError");
-      setPhase({ kind: "send", sent: 0, total: zip.length });
+      setPhase({ kind: "send", sent: 0, total: zip.size });
       const result = await uploadPack({
         name,
         version,
