@@ -51,7 +51,12 @@ import {
   waitQuiet,
   type ResourceEntry,
 } from "./lib/browser-probe";
-import { cpuProfiled, traced, type MainThreadStats } from "./lib/browser-trace";
+import {
+  cpuProfiled,
+  traced,
+  tracedWhenAsked,
+  type MainThreadStats,
+} from "./lib/browser-trace";
 import {
   backTo,
   focusValues,
@@ -616,7 +621,9 @@ async function bigPackZip(
   await withPage(ctx, browser, async (page) => {
     ctx.log("100 MB pack: import…");
     await openBuild(page, base);
-    const imp = await importFolder(page, pack.dir, 180_000);
+    const imp = await tracedWhenAsked(browser, page, "import", () =>
+      importFolder(page, pack.dir, 180_000),
+    );
     const ltImport = (await page.evaluate(
       `window.__pb.lt.filter((x) => x[0] >= ${imp.changeAt} && x[0] <= ${imp.openAt}).map((x) => x[1])`,
     )) as number[];

@@ -34,7 +34,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import type { BenchContext } from "./lib/context";
 import { buildApp, launchChromium } from "./lib/browser-env";
-import { cpuProfiled, traced } from "./lib/browser-trace";
+import { tracedWhenAsked } from "./lib/browser-trace";
 import {
   arm,
   armEvent,
@@ -202,7 +202,7 @@ async function gotoArmed(
  * into BENCH_BROWSER_CPU_PROF when they are set (lib/browser-trace.ts). The page first loads a
  * small API answer, so the markers and the profile are the renderer's that then loads the app.
  */
-async function tracedWhenAsked<T>(
+async function coldTracedWhenAsked<T>(
   browser: Browser,
   page: Page,
   base: string,
@@ -212,11 +212,7 @@ async function tracedWhenAsked<T>(
   if (!process.env.BENCH_BROWSER_TRACE && !process.env.BENCH_BROWSER_CPU_PROF)
     return fn();
   await page.goto(`${base}/api/v1/packs?limit=1`);
-  // cpuProfiled is `fn` alone unless BENCH_BROWSER_CPU_PROF is set.
-  const profiled = () => cpuProfiled(page, label, fn);
-  return process.env.BENCH_BROWSER_TRACE
-    ? (await traced(browser, page, profiled, label)).value
-    : profiled();
+  return tracedWhenAsked(browser, page, label, fn);
 }
 
 /** Click `target` and return the time from the click event to `key`'s frame, with the longest task. */
@@ -276,7 +272,7 @@ async function packPage(
   for (let i = 0; i < 1 + RUNS; i++) {
     ctx.log(`pack page: ${i ? `run ${i}` : "warm-up"}…`);
     await withPage(ctx, browser, async (page) => {
-      const [t, v] = await tracedWhenAsked(
+      const [t, v] = await coldTracedWhenAsked(
         browser,
         page,
         base,
@@ -511,7 +507,7 @@ async function compare(
   for (let i = 0; i < 1 + RUNS; i++) {
     ctx.log(`compare: ${i ? `run ${i}` : "warm-up"}…`);
     await withPage(ctx, browser, async (page) => {
-      const [l, d, q] = await tracedWhenAsked(
+      const [l, d, q] = await coldTracedWhenAsked(
         browser,
         page,
         base,

@@ -181,6 +181,38 @@ export function sortedPaths(files: PackFiles): string[] {
 }
 
 /**
+ * A folder's limits on its files' count and sizes, checked from the sizes alone, so a folder past
+ * them is refused before any of its files is read. Throws ArchiveFailure.
+ */
+export function checkEntrySizes(
+  entries: readonly { path: string; size: number }[],
+  limits: Limits,
+): void {
+  if (entries.length > limits.maxEntries) {
+    fail(
+      "too-many-entries",
+      `${entries.length} files; the limit is ${limits.maxEntries}`,
+    );
+  }
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (e.size > limits.maxEntryBytes) {
+      fail(
+        "too-large",
+        `${showName(e.path)} is larger than ${mib(limits.maxEntryBytes)}`,
+        e.path,
+      );
+    }
+    if (total > limits.maxTotalBytes)
+      fail(
+        "too-large",
+        `the files add up to more than ${mib(limits.maxTotalBytes)}`,
+      );
+  }
+}
+
+/**
  * Build a pack from loose files (a dropped folder, a folder on disk). The same rules as an
  * archive apply, including the single-top-folder rule.
  */
@@ -189,34 +221,16 @@ export function packFromEntries(
   limits: Limits,
 ): Result<PackFiles, ArchiveError> {
   try {
-    if (entries.length > limits.maxEntries) {
-      fail(
-        "too-many-entries",
-        `${entries.length} files; the limit is ${limits.maxEntries}`,
-      );
-    }
-    let total = 0;
-    const raw: RawEntry[] = entries.map((e) => {
-      total += e.bytes.byteLength;
-      if (e.bytes.byteLength > limits.maxEntryBytes) {
-        fail(
-          "too-large",
-          `${showName(e.path)} is larger than ${mib(limits.maxEntryBytes)}`,
-          e.path,
-        );
-      }
-      if (total > limits.maxTotalBytes)
-        fail(
-          "too-large",
-          `the files add up to more than ${mib(limits.maxTotalBytes)}`,
-        );
-      return {
-        raw: e.path,
-        path: checkEntryPath(e.path, limits),
-        kind: "file",
-        bytes: e.bytes,
-      };
-    });
+    checkEntrySizes(
+      entries.map((e) => ({ path: e.path, size: e.bytes.byteLength })),
+      limits,
+    );
+    const raw: RawEntry[] = entries.map((e) => ({
+      raw: e.path,
+      path: checkEntryPath(e.path, limits),
+      kind: "file",
+      bytes: e.bytes,
+    }));
     return ok(assemblePack(raw));
   } catch (e) {
     return asArchiveResult(e);

@@ -136,3 +136,20 @@ export async function cpuProfiled<T>(
     await cdp.detach();
   }
 }
+
+/**
+ * `fn`, traced into BENCH_BROWSER_TRACE as `<label>-<n>.json` and profiled into
+ * BENCH_BROWSER_CPU_PROF when they are set; untouched (and untimed by either) when neither is.
+ */
+export async function tracedWhenAsked<T>(
+  browser: Browser,
+  page: Page,
+  label: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  // cpuProfiled is `fn` alone unless BENCH_BROWSER_CPU_PROF is set.
+  const profiled = () => cpuProfiled(page, label, fn);
+  return process.env.BENCH_BROWSER_TRACE
+    ? (await traced(browser, page, profiled, label)).value
+    : profiled();
+}

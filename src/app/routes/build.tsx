@@ -29,7 +29,7 @@ import {
 } from "@/features/wizard/model/new-draft";
 import type { DraftExport } from "@/features/wizard/types";
 import {
-  importPackBytes,
+  importPackArchive,
   importPackFiles,
 } from "@/features/wizard/utils/import-pack";
 import { packArchiveQueryOptions } from "@/lib/api/packs";
@@ -82,8 +82,8 @@ function FromRegistry({ spec }: { spec: string }) {
   });
   const create = useCreateDraft(store.data);
   const start = useMutation({
-    mutationFn: async (bytes: Uint8Array) => {
-      const r = await importPackBytes(bytes, `${name}-${version}.zip`);
+    mutationFn: async (archive: Blob) => {
+      const r = await importPackArchive(archive, `${name}-${version}.zip`);
       if (!r.ok) throw new Error(r.error);
       await create(r.value, true);
     },

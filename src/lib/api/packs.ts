@@ -70,18 +70,19 @@ export const packVersionQueryOptions = (name: string, version: string) =>
       apiJson<PackDetail>(`/packs/${enc(name)}/${enc(version)}`, { signal }),
   });
 
-/** The stored archive of a version (zip), as bytes, for previewing every file in the browser. */
+/**
+ * The stored archive of a version (zip), for previewing every file in the browser: a Blob, which
+ * the pack worker reads, so the page's thread never holds or copies the bytes.
+ */
 export const packArchiveQueryOptions = (name: string, version: string) =>
   queryOptions({
     queryKey: [...packKeys.version(name, version), "archive"] as const,
     queryFn: async ({ signal }) =>
-      new Uint8Array(
-        await (
-          await apiFetch(`/packs/${enc(name)}/${enc(version)}/archive`, {
-            signal,
-          })
-        ).arrayBuffer(),
-      ),
+      (
+        await apiFetch(`/packs/${enc(name)}/${enc(version)}/archive`, {
+          signal,
+        })
+      ).blob(),
     staleTime: Infinity,
   });
 

@@ -1,9 +1,13 @@
 import { DEFAULT_LIMITS } from "@/pack/limits";
 
-/** A loose file of a folder, with its path relative to that folder (forward slashes). */
+/**
+ * A loose file of a folder, with its path relative to that folder (forward slashes). Not read
+ * yet: a pack's files are read in the pack worker (fromEntries), so a 100 MB folder never
+ * passes through the page's thread; readFolderBytes reads them here where the page needs them.
+ */
 export interface FolderEntry {
   path: string;
-  bytes: Uint8Array;
+  file: Blob;
 }
 
 /** What the user gave: files (archives, a logo…) or the contents of one folder. */
@@ -53,3 +57,18 @@ export class FolderBudget {
 
 const formatMiB = (bytes: number): string =>
   `${Math.round(bytes / 1024 / 1024).toLocaleString("en")} MiB`;
+
+/** The bytes of a folder's files, read on the page. Throws an Error naming a file it cannot read. */
+export function readFolderBytes(
+  entries: readonly FolderEntry[],
+): Promise<{ path: string; bytes: Uint8Array }[]> {
+  return Promise.all(
+    entries.map(async ({ path, file }) => {
+      try {
+        return { path, bytes: new Uint8Array(await file.arrayBuffer()) };
+      } catch {
+        throw new Error(`The file “${path}” could not be read.`);
+      }
+    }),
+  );
+}

@@ -5,11 +5,11 @@ import {
 } from "./dropped-items";
 
 /**
- * What the user dropped: one folder (every file in it read, paths relative to it) or one or more
- * files. Call it synchronously from the drop handler: the browser empties `dataTransfer` once the
+ * What the user dropped: one folder (every file in it, paths relative to it, not read yet) or one
+ * or more files. Call it synchronously from the drop handler: the browser empties `dataTransfer` once the
  * event is over, so everything is taken from it before the first `await`.
  * Throws an Error with a message for the user: a folder dropped with other items, more than 1,024
- * files, more than 256 MiB, or a file the browser could not read.
+ * files, more than 256 MiB, or a file the browser could not open.
  */
 export async function readDroppedItems(
   dataTransfer: DataTransfer,
@@ -33,12 +33,12 @@ export async function readDroppedItems(
   };
 }
 
-/** Every file below `root`, listed first (so the limits stop a huge folder early), then read. */
+/** Every file below `root`, listed (the limits stop a huge folder early), none read yet. */
 async function readFolder(
   root: FileSystemDirectoryEntry,
   budget: FolderBudget,
 ): Promise<FolderEntry[]> {
-  const found: { path: string; file: File }[] = [];
+  const found: FolderEntry[] = [];
   const pending: { dir: FileSystemDirectoryEntry; prefix: string }[] = [
     { dir: root, prefix: "" },
   ];
@@ -57,12 +57,7 @@ async function readFolder(
       }
     }
   }
-  return Promise.all(
-    found.map(async ({ path, file }) => ({
-      path,
-      bytes: new Uint8Array(await readBytes(file, path)),
-    })),
-  );
+  return found;
 }
 
 /** `readEntries` answers in batches (100 in Chrome) until it answers an empty one. */
@@ -90,12 +85,4 @@ function fileOf(entry: FileSystemFileEntry, path: string): Promise<File> {
       reject(new Error(`The file “${path}” could not be read.`)),
     ),
   );
-}
-
-async function readBytes(file: File, path: string): Promise<ArrayBuffer> {
-  try {
-    return await file.arrayBuffer();
-  } catch {
-    throw new Error(`The file “${path}” could not be read.`);
-  }
 }

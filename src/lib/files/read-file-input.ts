@@ -3,7 +3,8 @@ import { FolderBudget, type DroppedItems } from "./dropped-items";
 /**
  * What an `<input type="file">` gave. With `webkitdirectory` every file carries a
  * `webkitRelativePath` ("folder/sub/file"): the first segment is the folder the user chose, and
- * the entries' paths are relative to it. Throws an Error past 1,024 files or 256 MiB.
+ * the entries' paths are relative to it; no file is read here. Throws an Error past 1,024 files
+ * or 256 MiB.
  */
 export async function readFileInput(
   list: FileList | readonly File[],
@@ -14,11 +15,9 @@ export async function readFileInput(
   const name = first.split("/")[0] ?? "";
   const budget = new FolderBudget(name);
   for (const file of files) budget.add(file.size);
-  const entries = await Promise.all(
-    files.map(async (file) => ({
-      path: file.webkitRelativePath.split("/").slice(1).join("/"),
-      bytes: new Uint8Array(await file.arrayBuffer()),
-    })),
-  );
+  const entries = files.map((file) => ({
+    path: file.webkitRelativePath.split("/").slice(1).join("/"),
+    file,
+  }));
   return { kind: "folder", name, entries };
 }

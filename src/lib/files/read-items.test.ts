@@ -69,8 +69,6 @@ function dataTransfer(
   } as unknown as DataTransfer;
 }
 
-const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
 describe("readDroppedItems", () => {
   test("files stay files", async () => {
     const a = file("a.zip", "A");
@@ -92,7 +90,11 @@ describe("readDroppedItems", () => {
     if (result.kind !== "folder") throw new Error("expected a folder");
     expect(result.name).toBe("my-pack");
     expect(
-      Object.fromEntries(result.entries.map((e) => [e.path, text(e.bytes)])),
+      Object.fromEntries(
+        await Promise.all(
+          result.entries.map(async (e) => [e.path, await e.file.text()]),
+        ),
+      ),
     ).toEqual({
       "pack.json": "{}",
       "values.yaml": "a: 1",
@@ -171,15 +173,17 @@ describe("readFileInput", () => {
   });
 
   test("a chosen folder (webkitdirectory) becomes entries relative to it", async () => {
-    const result = await readFileInput([
+    const files = [
       file("pack.json", "{}", "my-pack/pack.json"),
       file("a.yaml", "kind: A", "my-pack/manifests/a.yaml"),
-    ]);
+    ];
+    const result = await readFileInput(files);
     if (result.kind !== "folder") throw new Error("expected a folder");
     expect(result.name).toBe("my-pack");
-    expect(result.entries.map((e) => [e.path, text(e.bytes)])).toEqual([
-      ["pack.json", "{}"],
-      ["manifests/a.yaml", "kind: A"],
+    // The files are not read here: the pack worker reads them.
+    expect(result.entries.map((e) => [e.path, e.file])).toEqual([
+      ["pack.json", files[0]],
+      ["manifests/a.yaml", files[1]],
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { readChartArchive } from "@/pack/chart";
 import { contentDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import { readPackArchive } from "@/pack/read-archive";
+import { writePackTarGz } from "@/pack/tar-write";
 import { validatePack } from "@/pack/validate";
 
 import { noise } from "../../../test/gen/bytes";
@@ -15,6 +16,7 @@ import { loadFixture } from "../../../test/helpers/fixtures";
 import { expectSameFiles } from "../../../test/helpers/same-files";
 import { createPackWorkerClient, type WorkerLike } from "./client";
 import { createPackMessageHandler, PackWorkerState } from "./handler";
+import { transferablesOf } from "./transferables";
 import type { LentPack, PackRefs, PackRequest, PackResponse } from "./protocol";
 
 /**
@@ -181,15 +183,17 @@ describe("pack worker client", () => {
     expect(bytes.byteLength).toBeGreaterThan(0);
   });
 
-  test("fromEntries hands the entries' buffers to the worker instead of copying them", async () => {
-    const { client } = setup();
+  test("fromEntries posts the folder's files as Blobs, read in the worker", async () => {
+    const { client, workers } = setup();
     const entries = [
-      { path: "pack.json", bytes: bytes('{"name":"a"}') },
-      { path: "values.yaml", bytes: bytes("a: 1\n") },
+      { path: "pack.json", file: new Blob(['{"name":"a"}']) },
+      { path: "values.yaml", file: new Blob(["a: 1\n"]) },
     ];
     const r = await client.fromEntries(entries);
     if (!r.ok) throw new Error(r.error.message);
-    expect(entries.map((e) => e.bytes.byteLength)).toEqual([0, 0]);
+    const posted = workers[0]!.received[0]!;
+    expect(posted.method).toBe("fromEntries");
+    expect(transferablesOf(posted.args)).toEqual([]);
     expect(new TextDecoder().decode(r.value.get("values.yaml"))).toBe("a: 1\n");
   });
 
@@ -349,6 +353,92 @@ describe("pack worker client", () => {
       const fresh = setup();
       const again = await fresh.client.writeUploadZip(files, "piraeus");
       expect(again.sha256).toBe(upload.sha256);
+    });
+
+    /** The paths a lent call carried bytes for. */
+    const lentBytes = (w: InProcessWorker, method: string): string[] =>
+      (w.received.findLast((r) => r.method === method)!.args[0] as LentPack)
+        .filter(([, f]) => "bytes" in f)
+        .map(([path]) => path);
+
+    test("a folder imported and then checked as a draft: the check sends no bytes", async () => {
+      const files = await loadFixture("pack-central/piraeus-operator-2.9.0");
+      const { client, workers } = setup();
+      const r = await client.fromEntries(
+        [...files].map(([path, b]) => ({
+          path,
+          file: new Blob([b as Uint8Array<ArrayBuffer>]),
+        })),
+      );
+      if (!r.ok) throw new Error(r.error.message);
+      expectSameFiles(r.value, files);
+      await client.validateFiles("draft", r.value);
+      expect(withBytes(refsSent(workers[0]!)[0])).toEqual([]);
+    });
+
+    test("only the latest kept read is held; a read not kept changes nothing", async () => {
+      const a = await loadFixture("pack-central/hello-universe-1.3.1");
+      const b = await loadFixture("pack-central/piraeus-operator-2.9.0");
+      const { client, workers } = setup();
+      const readA = await client.readArchive(
+        writePackTarGz(a, "a"),
+        "a.tar.gz",
+        { keep: true },
+      );
+      if (!readA.ok) throw new Error(readA.error.message);
+      const w = workers[0]!;
+      expect(w.state.table.ids()).toHaveLength(a.size);
+      await client.digest(readA.value.files);
+      expect(lentBytes(w, "digest")).toEqual([]);
+
+      // Shown only: nothing held changes.
+      const shown = await client.readArchive(
+        new Blob([writePackTarGz(b, "b") as Uint8Array<ArrayBuffer>]),
+        "b.tar.gz",
+      );
+      if (!shown.ok) throw new Error(shown.error.message);
+      expect(w.state.table.ids()).toHaveLength(a.size);
+
+      const readB = await client.readArchive(
+        writePackTarGz(b, "b"),
+        "b.tar.gz",
+        { keep: true },
+      );
+      if (!readB.ok) throw new Error(readB.error.message);
+      expect(w.state.table.ids()).toHaveLength(b.size);
+      await client.digest(readA.value.files);
+      expect(lentBytes(w, "digest").sort()).toEqual([...a.keys()].sort());
+      await client.digest(readB.value.files);
+      expect(lentBytes(w, "digest")).toEqual([]);
+    });
+
+    test("two kept reads in flight: the later one is held, on both sides", async () => {
+      const a = await loadFixture("pack-central/hello-universe-1.3.1");
+      const b = await loadFixture("pack-central/piraeus-operator-2.9.0");
+      const { client, workers } = setup();
+      await hashOf(client, "");
+      const w = workers[0]!;
+      w.hold = true;
+      const first = client.readArchive(writePackTarGz(a, "a"), "a.tgz", {
+        keep: true,
+      });
+      const second = client.readArchive(writePackTarGz(b, "b"), "b.tgz", {
+        keep: true,
+      });
+      w.resume();
+      // Used as soon as it is answered, before the later read's answer arrives: had the page
+      // taken a's files as held, it would name ids the worker let go for b's.
+      const ra = await first;
+      if (!ra.ok) throw new Error(ra.error.message);
+      const report = await client.validateFiles("draft", ra.value.files);
+      expect(report.pack).toMatchObject({ name: "hello-universe" });
+      expect(withBytes(refsSent(w).at(-1)).sort()).toEqual(
+        [...a.keys()].sort(),
+      );
+      const rb = await second;
+      if (!rb.ok) throw new Error(rb.error.message);
+      await client.writeZip(rb.value.files, "b");
+      expect(lentBytes(w, "writeZip")).toEqual([]);
     });
 
     test("release drops the session's files; a later call sends them again", async () => {

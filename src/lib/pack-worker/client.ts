@@ -5,12 +5,14 @@ import type { FileDigest } from "@/pack/digest";
 import type { PackFiles } from "@/pack/pack-files";
 import type { ArchiveFormat } from "@/pack/read-archive";
 import type { PackChart } from "@/pack/registry-types";
-import type { Result } from "@/pack/result";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
+import type { FolderEntry } from "@/lib/files/dropped-items";
+import { ok, type Result } from "@/pack/result";
+
+import { LAST_READ } from "./file-table";
 import { FileRefs } from "./file-refs";
 import { spawnPackWorker, takeEarlyPackWorker } from "./spawn";
-import { transferablesOf } from "./transferables";
 import { textEdit, type QuickSyntax } from "./values-syntax";
 import type {
   LentPack,
@@ -28,19 +30,22 @@ import type {
  * Blobs in the worker (archives).
  */
 export interface PackWorkerClient {
-  /** src/pack/read-archive.ts readPackArchive: a .zip, .tar.gz or .tar, decided by its bytes. */
+  /**
+   * src/pack/read-archive.ts readPackArchive: a .zip, .tar.gz or .tar, decided by its bytes. A
+   * Blob (a chosen file, a response's body) is read in the worker, never on the page. With
+   * `keep`, the worker keeps the files (those of the latest such read only): a draft or a local
+   * pack made of them is then checked, digested and written without sending them back.
+   */
   readArchive(
-    bytes: Uint8Array,
+    source: Blob | Uint8Array,
     name: string,
+    opts?: { keep?: boolean },
   ): Promise<Result<{ files: PackFiles; format: ArchiveFormat }, ArchiveError>>;
   /**
-   * src/pack/pack-files.ts packFromEntries with the default limits: a folder's files. The entries'
-   * buffers are handed to the worker, not copied (a 100 MB folder cost a 100 MB copy each way):
-   * they are unusable here afterwards; the files come back in the result.
+   * src/pack/pack-files.ts packFromEntries with the default limits: a folder's files, each read
+   * in the worker (refused by count and size before any is read); kept as readArchive's.
    */
-  fromEntries(
-    entries: { path: string; bytes: Uint8Array }[],
-  ): Promise<Result<PackFiles, ArchiveError>>;
+  fromEntries(entries: FolderEntry[]): Promise<Result<PackFiles, ArchiveError>>;
   /** src/pack/validate.ts validatePack. */
   validate(files: PackFiles, opts?: ValidateOptions): Promise<ValidationReport>;
   /**
@@ -234,8 +239,6 @@ export function createPackWorkerClient(
       method: PackMethod;
       args: unknown;
       commit?: () => void;
-      /** Buffers handed to the worker instead of copied. */
-      transfer?: Transferable[];
     },
     onProgress?: (percent: number) => void,
   ): Promise<R> {
@@ -248,8 +251,8 @@ export function createPackWorkerClient(
       });
       try {
         worker ??= start();
-        const { method, args, commit, transfer = [] } = prepare();
-        worker.postMessage({ id, method, args } as PackRequest, transfer);
+        const { method, args, commit } = prepare();
+        worker.postMessage({ id, method, args } as PackRequest);
         commit?.();
       } catch (e) {
         pending.delete(id);
@@ -262,9 +265,31 @@ export function createPackWorkerClient(
     method: M,
     args: PackWorkerMethods[M]["args"],
     onProgress?: (percent: number) => void,
-    transfer?: Transferable[],
   ): Promise<PackWorkerMethods[M]["result"]> {
-    return post(() => ({ method, args, transfer }), onProgress);
+    return post(() => ({ method, args }), onProgress);
+  }
+
+  // The latest read posted: only its answer's files are adopted as held (file-table.ts holdRead).
+  let latestRead: object | null = null;
+
+  /**
+   * A read whose files the worker keeps as the last read: posting it lets the previous read's
+   * go (the worker does the same when the read starts); its answer, when it is still the latest
+   * read, makes its files held here under the worker's ids.
+   */
+  async function read<M extends "readArchive" | "fromEntries">(
+    method: M,
+    args: PackWorkerMethods[M]["args"],
+  ): Promise<PackWorkerMethods[M]["result"]> {
+    const mine = {};
+    const r = await post<PackWorkerMethods[M]["result"]>(() => {
+      held.release(LAST_READ);
+      latestRead = mine;
+      return { method, args };
+    });
+    if (r.ok && latestRead === mine)
+      held.adopt(LAST_READ, r.value.files, r.value.held);
+    return r;
   }
 
   /** A call on a pack lent to it (FileRefs.lend), decided when it is posted. */
@@ -399,9 +424,16 @@ export function createPackWorkerClient(
   }
 
   return {
-    readArchive: (bytes, name) => call("readArchive", [bytes, name]),
-    fromEntries: (entries) =>
-      call("fromEntries", [entries], undefined, transferablesOf(entries)),
+    readArchive: async (source, name, opts) => {
+      const r = opts?.keep
+        ? await read("readArchive", [source, name, true])
+        : await call("readArchive", [source, name]);
+      return r.ok ? ok({ files: r.value.files, format: r.value.format }) : r;
+    },
+    fromEntries: async (entries) => {
+      const r = await read("fromEntries", [entries]);
+      return r.ok ? ok(r.value.files) : r;
+    },
     // A pack's files are lent at posting time: the bytes the worker holds then are named by id.
     validate: (files, opts) =>
       lent("validate", files, opts === undefined ? [] : [opts]),

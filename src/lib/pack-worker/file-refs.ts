@@ -1,6 +1,6 @@
 import type { PackFiles } from "@/pack/pack-files";
 
-import type { FileRef, LentPack, PackRefs } from "./protocol";
+import type { FileRef, HeldIds, LentPack, PackRefs } from "./protocol";
 
 /** Byte equality; lengths first, so an edit that changes a file's size costs nothing. */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -70,6 +70,24 @@ export class FileRefs {
       const id = this.heldId(bytes);
       return [path, id === undefined ? { bytes } : { id }];
     });
+  }
+
+  /**
+   * The worker holds `files` under `held` (its ids, by path) for `session`, which they now make
+   * up: the answer of a read the worker kept (file-table.ts holdRead). Paths without an id are
+   * not held.
+   */
+  adopt(session: string, files: PackFiles, held: HeldIds): void {
+    const paths = new Map<string, string>();
+    for (const [path, id] of held) {
+      const bytes = files.get(path);
+      if (!bytes) continue;
+      this.ids.set(bytes, id);
+      this.held.set(id, bytes);
+      paths.set(path, id);
+    }
+    this.sessions.set(session, paths);
+    this.sweep();
   }
 
   /** The id the worker holds these very bytes under, if it does. */

@@ -10,7 +10,7 @@ import type {
 
 import type { Result } from "@/pack/result";
 
-import type { LentPack, PackRefs } from "./protocol";
+import type { HeldIds, LentPack, PackRefs } from "./protocol";
 
 interface Held {
   bytes: Uint8Array;
@@ -26,6 +26,9 @@ interface Held {
   manifest?: { path: string; findings: readonly Finding[] };
 }
 
+/** The session holding the last read's files: a name no page session has (those are draft ids). */
+export const LAST_READ = "last read";
+
 /**
  * The worker's file table: bytes by id, sent once by the page (client.ts FileRefs) and then named
  * by id only. Each session (one consumer: a draft's report, its digest) holds the ids of its
@@ -35,6 +38,36 @@ interface Held {
 export class FileTable {
   private readonly files = new Map<string, Held>();
   private readonly sessions = new Map<string, Set<string>>();
+  /** The request id of the read that started last. */
+  private latestRead = -1;
+  private readIds = 0;
+
+  /**
+   * A read (readArchive, fromEntries) starts: the last read's files are let go, as the page's
+   * mirror let them go when it posted the read. Call before the request awaits anything.
+   */
+  startRead(request: number): void {
+    this.latestRead = request;
+    this.release(LAST_READ);
+  }
+
+  /**
+   * Hold a read's files as the last read, under new ids, unless a newer read started meanwhile
+   * (the page adopts the answer of its latest read only, so both sides agree). The table keeps
+   * copies: the files themselves go to the page, transferred. A pack opened or imported is then
+   * checked, digested and written by id: its bytes never cross from the page again.
+   */
+  holdRead(request: number, files: PackFiles): HeldIds {
+    if (request !== this.latestRead) return [];
+    const held: HeldIds = [];
+    for (const [path, bytes] of files) {
+      const id = `r${++this.readIds}`;
+      this.files.set(id, { bytes: bytes.slice() });
+      held.push([path, id]);
+    }
+    this.sessions.set(LAST_READ, new Set(held.map(([, id]) => id)));
+    return held;
+  }
 
   /**
    * Take the request's new bytes, resolve every path to its bytes and make the request's ids what

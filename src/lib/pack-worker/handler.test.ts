@@ -93,14 +93,18 @@ describe("pack worker handler", () => {
     const files = await loadFixture("pack-central/kubevirt-0.55.0");
     const entries = [...files].map(([path, bytes]) => ({
       path: `kubevirt/${path}`,
-      bytes,
+      file: new Blob([bytes as Uint8Array<ArrayBuffer>]),
     }));
     const from = resultOf(
       (await exchange({ id: 1, method: "fromEntries", args: [entries] })).last,
     );
     expect(from).toMatchObject({ ok: true });
-    const packed = (from as { value: PackFiles }).value;
+    const { files: packed, held } = (
+      from as { value: { files: PackFiles; held: [string, string][] } }
+    ).value;
     expectSameFiles(packed, files);
+    // Every file is held as the last read, by path.
+    expect(held.map(([path]) => path).sort()).toEqual([...files.keys()].sort());
 
     const zip = await exchange({
       id: 2,
@@ -176,10 +180,70 @@ describe("pack worker handler", () => {
       expect(Buffer.from(read.get(path)!).equals(bytes), path).toBe(true);
   });
 
+  test("fromEntries refuses a folder past the limits from its sizes, before reading a file", async () => {
+    let reads = 0;
+    const huge = {
+      size: 300 * 1024 * 1024,
+      arrayBuffer: () => {
+        reads++;
+        return Promise.reject(new Error("must not be read"));
+      },
+    } as unknown as Blob;
+    const r = await runPackMethod(
+      {
+        id: 1,
+        method: "fromEntries",
+        args: [[{ path: "big.bin", file: huge }]],
+      },
+      () => undefined,
+    );
+    expect(r).toMatchObject({ ok: false, error: { kind: "too-large" } });
+    expect(reads).toBe(0);
+  });
+
+  test("a file that cannot be read any more is refused by name, for a folder and an archive", async () => {
+    const gone = {
+      size: 10,
+      arrayBuffer: () => Promise.reject(new Error("NotReadableError")),
+    } as unknown as Blob;
+    const folder = await runPackMethod(
+      {
+        id: 1,
+        method: "fromEntries",
+        args: [
+          [
+            { path: "pack.json", file: new Blob(["{}"]) },
+            { path: "charts/a.tgz", file: gone },
+          ],
+        ],
+      },
+      () => undefined,
+    );
+    expect(folder).toMatchObject({
+      ok: false,
+      error: {
+        kind: "unreadable",
+        entry: "charts/a.tgz",
+        message: expect.stringMatching(/^`charts\/a\.tgz` could not be read/),
+      },
+    });
+    const archive = await runPackMethod(
+      { id: 2, method: "readArchive", args: [gone, "pack.zip", true] },
+      () => undefined,
+    );
+    expect(archive).toMatchObject({
+      ok: false,
+      error: {
+        kind: "unreadable",
+        message: expect.stringMatching(/^`pack\.zip`/),
+      },
+    });
+  });
+
   test("fromEntries applies the core's limits", async () => {
     const entries = Array.from({ length: 1025 }, (_, i) => ({
       path: `f${i}.txt`,
-      bytes: new Uint8Array(1),
+      file: new Blob(["x"]),
     }));
     const { last } = await exchange({
       id: 1,

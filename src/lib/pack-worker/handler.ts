@@ -7,9 +7,16 @@ import {
   sha256Hex,
   type FileDigest,
 } from "@/pack/digest";
-import { packFromEntries, type PackFiles } from "@/pack/pack-files";
+import type { FolderEntry } from "@/lib/files/dropped-items";
+import { showName, type ArchiveError } from "@/pack/archive-error";
+import {
+  asArchiveResult,
+  checkEntrySizes,
+  packFromEntries,
+  type PackFiles,
+} from "@/pack/pack-files";
 import { readPackArchive } from "@/pack/read-archive";
-import type { Result } from "@/pack/result";
+import { err, ok, type Result } from "@/pack/result";
 import {
   validatePack,
   type ValidateOptions,
@@ -54,11 +61,27 @@ export async function runPackMethod(
 ): Promise<PackWorkerMethods[PackMethod]["result"]> {
   switch (request.method) {
     case "readArchive": {
-      const [bytes, name] = request.args;
-      return readPackArchive(bytes, { name });
+      const [source, name, keep = false] = request.args;
+      if (keep) state.table.startRead(request.id);
+      const bytes =
+        source instanceof Uint8Array ? source : await blobBytes(source);
+      if (!bytes) return err(unreadable(name));
+      const r = readPackArchive(bytes, { name });
+      if (!r.ok) return r;
+      return ok({
+        ...r.value,
+        held: keep ? state.table.holdRead(request.id, r.value.files) : [],
+      });
     }
-    case "fromEntries":
-      return packFromEntries(request.args[0], withLimits());
+    case "fromEntries": {
+      state.table.startRead(request.id);
+      const r = await readFolder(request.args[0]);
+      if (!r.ok) return r;
+      return ok({
+        files: r.value,
+        held: state.table.holdRead(request.id, r.value),
+      });
+    }
     case "validate": {
       const [pack, opts] = request.args;
       return validatePack(state.table.lent(pack), reviveOptions(opts));
@@ -165,6 +188,52 @@ export async function runPackMethod(
       return null;
     }
   }
+}
+
+/** A Blob's bytes; null when the browser cannot read it (the file moved or changed on disk). */
+async function blobBytes(blob: Blob): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await blob.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+function unreadable(path: string, entry?: string): ArchiveError {
+  const message = `${showName(path)} could not be read: was it moved, changed or removed after it was chosen?`;
+  return entry === undefined
+    ? { kind: "unreadable", message }
+    : { kind: "unreadable", entry, message };
+}
+
+/**
+ * A dropped folder's files read here, off the page's thread: refused by their count and sizes
+ * before any is read, then as packFromEntries refuses them.
+ */
+async function readFolder(
+  entries: readonly FolderEntry[],
+): Promise<Result<PackFiles, ArchiveError>> {
+  const limits = withLimits();
+  try {
+    checkEntrySizes(
+      entries.map(({ path, file }) => ({ path, size: file.size })),
+      limits,
+    );
+  } catch (e) {
+    return asArchiveResult(e);
+  }
+  const read = await Promise.all(
+    entries.map(async ({ path, file }) => ({
+      path,
+      bytes: await blobBytes(file),
+    })),
+  );
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  for (const { path, bytes } of read) {
+    if (!bytes) return err(unreadable(path, path));
+    files.push({ path, bytes });
+  }
+  return packFromEntries(files, limits);
 }
 
 /**

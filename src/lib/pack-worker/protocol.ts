@@ -1,3 +1,4 @@
+import type { FolderEntry } from "@/lib/files/dropped-items";
 import type { ArchiveError } from "@/pack/archive-error";
 import type { ChartArchive, ChartError, ChartInfo } from "@/pack/chart";
 import type { ChartMeta } from "@/pack/chart-meta";
@@ -32,6 +33,12 @@ export type LentFile = { id: string } | { bytes: Uint8Array };
  */
 export type LentPack = [path: string, file: LentFile][];
 
+/**
+ * The ids the worker holds the files of a read under (FileTable.holdRead), by path; empty when a
+ * newer read started before this one ended (only the latest read is held).
+ */
+export type HeldIds = [path: string, id: string][];
+
 /** A pack as a session's request names it: each path and its file, in the pack's order. */
 export interface PackRefs {
   /** Who holds these ids until its next request (a draft's report, its digest). */
@@ -47,13 +54,22 @@ export type PackReport = Omit<ValidationReport, "chartArchives">;
 
 /** Each call the worker answers: its arguments and what it resolves to. */
 export interface PackWorkerMethods {
+  /**
+   * An archive, from a Blob (a chosen file, a response's body: read here, never on the page) or
+   * bytes. With `keep`, the files read are held as the last read (file-table.ts), named in
+   * `held`: the worker copies them for that, so a read that is only shown does not ask.
+   */
   readArchive: {
-    args: [bytes: Uint8Array, name: string];
-    result: Result<{ files: PackFiles; format: ArchiveFormat }, ArchiveError>;
+    args: [source: Blob | Uint8Array, name: string, keep?: boolean];
+    result: Result<
+      { files: PackFiles; format: ArchiveFormat; held: HeldIds },
+      ArchiveError
+    >;
   };
+  /** A folder's files, each read here; held as readArchive's. */
   fromEntries: {
-    args: [entries: { path: string; bytes: Uint8Array }[]];
-    result: Result<PackFiles, ArchiveError>;
+    args: [entries: FolderEntry[]];
+    result: Result<{ files: PackFiles; held: HeldIds }, ArchiveError>;
   };
   validate: {
     args: [files: LentPack, opts?: ValidateOptions];

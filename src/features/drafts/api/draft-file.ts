@@ -60,10 +60,11 @@ export async function writeDraftFile(
 
 /** Read a draft file; every problem is a message for the user. */
 export async function readDraftFile(
-  bytes: Uint8Array,
+  file: Blob,
   name: string,
 ): Promise<Result<DraftFileContent, string>> {
-  const read = await getPackWorker().readArchive(bytes, name);
+  // Kept in the worker: the draft made of these files is checked next.
+  const read = await getPackWorker().readArchive(file, name, { keep: true });
   if (!read.ok) return err(`${name} cannot be opened: ${read.error.message}`);
   const files = read.value.files;
   const text = decodeText(files.get(DRAFT_JSON) ?? new Uint8Array([0xff]));

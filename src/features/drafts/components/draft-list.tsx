@@ -50,10 +50,7 @@ export function DraftList() {
   });
   const importDraft = useMutation({
     mutationFn: async (file: File) => {
-      const r = await readDraftFile(
-        new Uint8Array(await file.arrayBuffer()),
-        file.name,
-      );
+      const r = await readDraftFile(file, file.name);
       if (!r.ok) throw new Error(r.error);
       const id = crypto.randomUUID();
       const saved = await store.data!.save({

@@ -16,11 +16,11 @@ export const packFilesQueryOptions = (
   queryOptions({
     queryKey: [...packKeys.version(name, version), "files"] as const,
     queryFn: async () => {
-      const bytes = await queryClient.fetchQuery(
+      const archive = await queryClient.fetchQuery(
         packArchiveQueryOptions(name, version),
       );
-      // The client copies its inputs to the worker, so the cached archive stays usable.
-      return getPackWorker().readArchive(bytes, `${name}-${version}.zip`);
+      // A Blob goes to the worker as a handle; the worker reads it.
+      return getPackWorker().readArchive(archive, `${name}-${version}.zip`);
     },
     staleTime: Infinity,
     // The result holds a Map of bytes: nothing to share structurally.

@@ -10,7 +10,9 @@ export class OpenPackError extends Error {
 
 /**
  * Read what the user dropped or chose (one archive, or one folder) and check it, all in the pack
- * worker: nothing leaves the browser. Throws OpenPackError with the reader's message.
+ * worker: nothing leaves the browser, and the page's thread never reads or copies the bytes (the
+ * worker keeps what it read, so the check and later downloads name the files by id). Throws
+ * OpenPackError with the reader's message.
  */
 export async function openLocalPack(items: DroppedItems): Promise<OpenedPack> {
   const worker = getPackWorker();
@@ -26,10 +28,7 @@ export async function openLocalPack(items: DroppedItems): Promise<OpenedPack> {
     if (!file) throw new OpenPackError("No file was chosen.");
     if (more.length)
       throw new OpenPackError("Open one archive at a time, or drop a folder.");
-    const r = await worker.readArchive(
-      new Uint8Array(await file.arrayBuffer()),
-      file.name,
-    );
+    const r = await worker.readArchive(file, file.name, { keep: true });
     if (!r.ok) throw new OpenPackError(r.error.message);
     files = r.value.files;
     fileName = file.name;

@@ -18,6 +18,7 @@ import {
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
 import type { DroppedItems } from "@/lib/files";
+import { readFolderBytes } from "@/lib/files/dropped-items";
 import { getPackWorker } from "@/lib/pack-worker/client";
 
 /** Ansible roles that customise the image: folders or archives, listed in ansibleRoles. */
@@ -70,14 +71,18 @@ export function AnsibleRolesSection() {
       name: string;
       files: { path: string; bytes: Uint8Array }[];
     }[] = [];
-    if (items.kind === "folder")
-      sources.push({ name: items.name, files: items.entries });
-    else
+    if (items.kind === "folder") {
+      try {
+        sources.push({
+          name: items.name,
+          files: await readFolderBytes(items.entries),
+        });
+      } catch (e) {
+        result.refused.push(e instanceof Error ? e.message : String(e));
+      }
+    } else
       for (const file of items.files) {
-        const read = await getPackWorker().readArchive(
-          new Uint8Array(await file.arrayBuffer()),
-          file.name,
-        );
+        const read = await getPackWorker().readArchive(file, file.name);
         if (!read.ok)
           result.refused.push(
             `${file.name} cannot be opened: ${read.error.message}`,

@@ -32,12 +32,17 @@ async function chartFacts(
   );
 }
 
-/** A draft for the next version of a pack read from archive bytes (a download from the registry). */
-export async function importPackBytes(
-  bytes: Uint8Array,
+/**
+ * A draft for the next version of a pack read from an archive (a download from the registry, a
+ * chosen file), read in the worker, which keeps the files: the draft's first check sends none.
+ */
+export async function importPackArchive(
+  archive: Blob,
   name: string,
 ): Promise<Result<NewDraft, string>> {
-  const read = await getPackWorker().readArchive(bytes, name);
+  const read = await getPackWorker().readArchive(archive, name, {
+    keep: true,
+  });
   if (!read.ok) return err(`${name} cannot be opened: ${read.error.message}`);
   return nextVersionDraft(
     read.value.files,
@@ -66,5 +71,5 @@ export async function importPackDraft(
   }
   const [file, ...rest] = items.files;
   if (!file || rest.length) return err("Drop one pack archive at a time.");
-  return importPackBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+  return importPackArchive(file, file.name);
 }
