@@ -1,9 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
+import type { Page } from "@playwright/test";
+
 import { makePng } from "../test/gen/png";
-import { FIXTURES } from "../test/helpers/fixtures";
+import { writePackZip } from "../src/pack/zip-write";
+import { FIXTURES, loadFixture } from "../test/helpers/fixtures";
 import {
+  contentToValues,
   expect,
   newPackAtContent,
   templateAtContent,
@@ -59,6 +63,76 @@ test("a half-built pack reopens after a reload, with its chart and logo", async 
   await expect(
     page.getByRole("heading", { level: 1, name: "Reload me" }),
   ).toBeVisible();
+});
+
+/** How the drafts' files are stored: the count of each kind of value in the blobs store. */
+async function storedValueKinds(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open("packsmith-drafts");
+        open.onerror = () => reject(open.error ?? new Error("open failed"));
+        open.onsuccess = () => {
+          const all = open.result
+            .transaction("blobs", "readonly")
+            .objectStore("blobs")
+            .getAll();
+          all.onerror = () => reject(all.error ?? new Error("getAll failed"));
+          all.onsuccess = () => {
+            const kinds: Record<string, number> = {};
+            for (const v of all.result as unknown[]) {
+              const kind = v instanceof Blob ? "Blob" : "bytes";
+              kinds[kind] = (kinds[kind] ?? 0) + 1;
+            }
+            open.result.close();
+            resolve(kinds);
+          };
+        };
+      }),
+  );
+}
+
+// An import is stored as Blobs (the chosen files, or Blobs the pack worker made), not as bytes
+// serialized on the page's thread: what comes back from storage must be the same bytes.
+test("an imported pack is stored whole: after a reload every file is the original's, byte for byte", async ({
+  page,
+  start,
+  basics,
+  content,
+  logo,
+  values,
+  review,
+  publish,
+}) => {
+  test.setTimeout(120_000);
+  const fixture = "pack-central/piraeus-operator-2.9.0";
+  const files = await loadFixture(fixture);
+  const zip = Buffer.from(await writePackZip(files, "piraeus-operator-2.9.0"));
+  const imports = [
+    () => start.importFolder(join(FIXTURES, fixture)),
+    () => start.importPack({ name: "piraeus.zip", buffer: zip }),
+  ];
+  for (const importIt of imports) {
+    await start.goto();
+    await importIt();
+    await basics.saved();
+    // Every file went to IndexedDB as a Blob, none as bytes.
+    const kinds = await storedValueKinds(page);
+    expect(kinds.bytes).toBeUndefined();
+    expect(kinds.Blob).toBeGreaterThanOrEqual(files.size);
+    await page.reload();
+    await basics.expectStep("Basics");
+    await basics.nextTo("Content");
+    await contentToValues({ content, logo, values });
+    await values.nextTo("Review");
+    await review.nextTo("Publish");
+    const { files: stored } = await publish.downloadedZip();
+    expect([...stored.keys()].sort()).toEqual([...files.keys()].sort());
+    // pack.json is the next version's; every other file is the original's.
+    for (const [path, bytes] of files)
+      if (path !== "pack.json")
+        expect(Buffer.from(stored.get(path)!).equals(bytes), path).toBe(true);
+  }
 });
 
 test("a draft is exported to a file, deleted, and imported back whole", async ({

@@ -14,6 +14,8 @@ import { chartTgz } from "../../../test/gen/pack";
 import { buildTarGz } from "../../../test/gen/tar";
 import { loadFixture } from "../../../test/helpers/fixtures";
 import { expectSameFiles } from "../../../test/helpers/same-files";
+import { blobOf } from "@/lib/files/byte-blobs";
+
 import { createPackWorkerClient, type WorkerLike } from "./client";
 import { createPackMessageHandler, PackWorkerState } from "./handler";
 import { transferablesOf } from "./transferables";
@@ -388,6 +390,8 @@ describe("pack worker client", () => {
       if (!readA.ok) throw new Error(readA.error.message);
       const w = workers[0]!;
       expect(w.state.table.ids()).toHaveLength(a.size);
+      // Not asked for Blobs: none made.
+      expect(blobOf(readA.value.files.get("values.yaml")!)).toBeUndefined();
       await client.digest(readA.value.files);
       expect(lentBytes(w, "digest")).toEqual([]);
 
@@ -402,9 +406,14 @@ describe("pack worker client", () => {
       const readB = await client.readArchive(
         writePackTarGz(b, "b"),
         "b.tar.gz",
-        { keep: true },
+        { keep: true, blobs: true },
       );
       if (!readB.ok) throw new Error(readB.error.message);
+      // Each file has its Blob, for storing without copying it on the page.
+      for (const [path, bytes] of readB.value.files)
+        expect(
+          Buffer.from(await blobOf(bytes)!.arrayBuffer()).equals(b.get(path)!),
+        ).toBe(true);
       expect(w.state.table.ids()).toHaveLength(b.size);
       await client.digest(readA.value.files);
       expect(lentBytes(w, "digest").sort()).toEqual([...a.keys()].sort());

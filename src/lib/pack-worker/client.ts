@@ -7,6 +7,7 @@ import type { ArchiveFormat } from "@/pack/read-archive";
 import type { PackChart } from "@/pack/registry-types";
 import type { ValidateOptions, ValidationReport } from "@/pack/validate";
 
+import { rememberBlob } from "@/lib/files/byte-blobs";
 import type { FolderEntry } from "@/lib/files/dropped-items";
 import { ok, type Result } from "@/pack/result";
 
@@ -17,6 +18,8 @@ import { textEdit, type QuickSyntax } from "./values-syntax";
 import type {
   LentPack,
   PackMethod,
+  ReadExtras,
+  ReadOptions,
   PackReport,
   PackRequest,
   PackResponse,
@@ -39,7 +42,7 @@ export interface PackWorkerClient {
   readArchive(
     source: Blob | Uint8Array,
     name: string,
-    opts?: { keep?: boolean },
+    opts?: ReadOptions,
   ): Promise<Result<{ files: PackFiles; format: ArchiveFormat }, ArchiveError>>;
   /**
    * src/pack/pack-files.ts packFromEntries with the default limits: a folder's files, each read
@@ -142,6 +145,17 @@ export interface WorkerLike {
   onmessage: ((event: MessageEvent<PackResponse>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+/** A read's files as the Blobs it made of them too (lib/files/byte-blobs.ts). */
+function rememberBlobs({
+  files,
+  blobs,
+}: { files: PackFiles } & ReadExtras): void {
+  for (const [path, blob] of blobs) {
+    const bytes = files.get(path);
+    if (bytes) rememberBlob(bytes, blob);
+  }
 }
 
 /** The methods whose first argument is a lent pack, and the arguments after it. */
@@ -426,13 +440,17 @@ export function createPackWorkerClient(
   return {
     readArchive: async (source, name, opts) => {
       const r = opts?.keep
-        ? await read("readArchive", [source, name, true])
-        : await call("readArchive", [source, name]);
-      return r.ok ? ok({ files: r.value.files, format: r.value.format }) : r;
+        ? await read("readArchive", [source, name, opts])
+        : await call("readArchive", [source, name, opts]);
+      if (!r.ok) return r;
+      rememberBlobs(r.value);
+      return ok({ files: r.value.files, format: r.value.format });
     },
     fromEntries: async (entries) => {
       const r = await read("fromEntries", [entries]);
-      return r.ok ? ok(r.value.files) : r;
+      if (!r.ok) return r;
+      rememberBlobs(r.value);
+      return ok(r.value.files);
     },
     // A pack's files are lent at posting time: the bytes the worker holds then are named by id.
     validate: (files, opts) =>

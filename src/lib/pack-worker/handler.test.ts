@@ -16,6 +16,7 @@ import {
 import type {
   LentPack,
   PackRefs,
+  PackWorkerMethods,
   PackReport,
   PackRequest,
   PackResponse,
@@ -228,7 +229,11 @@ describe("pack worker handler", () => {
       },
     });
     const archive = await runPackMethod(
-      { id: 2, method: "readArchive", args: [gone, "pack.zip", true] },
+      {
+        id: 2,
+        method: "readArchive",
+        args: [gone, "pack.zip", { keep: true }],
+      },
       () => undefined,
     );
     expect(archive).toMatchObject({
@@ -238,6 +243,41 @@ describe("pack worker handler", () => {
         message: expect.stringMatching(/^`pack\.zip`/),
       },
     });
+  });
+
+  test("a kept folder read answers each file's Blob as the file it was read from; an archive's as Blobs made of its files", async () => {
+    const files = await loadFixture("pack-central/hello-universe-1.3.1");
+    const entries = [...files].map(([path, bytes]) => ({
+      path: `hello/${path}`,
+      file: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    }));
+    const folder = (await runPackMethod(
+      { id: 1, method: "fromEntries", args: [entries] },
+      () => undefined,
+    )) as PackWorkerMethods["fromEntries"]["result"];
+    if (!folder.ok) throw new Error(folder.error.message);
+    const byPath = new Map(folder.value.blobs);
+    expect([...byPath.keys()].sort()).toEqual([...files.keys()].sort());
+    for (const { path, file } of entries)
+      expect(byPath.get(path.slice("hello/".length))).toBe(file);
+
+    const archive = (await runPackMethod(
+      {
+        id: 2,
+        method: "readArchive",
+        args: [writePackTarGz(files, "hello"), "h.tar.gz", { blobs: true }],
+      },
+      () => undefined,
+    )) as PackWorkerMethods["readArchive"]["result"];
+    if (!archive.ok) throw new Error(archive.error.message);
+    expect(archive.value.held).toEqual([]);
+    expect(archive.value.blobs.map(([p]) => p).sort()).toEqual(
+      [...files.keys()].sort(),
+    );
+    for (const [path, blob] of archive.value.blobs)
+      expect(Buffer.from(await blobBytes(blob)).equals(files.get(path)!)).toBe(
+        true,
+      );
   });
 
   test("fromEntries applies the core's limits", async () => {

@@ -61,7 +61,7 @@ export async function runPackMethod(
 ): Promise<PackWorkerMethods[PackMethod]["result"]> {
   switch (request.method) {
     case "readArchive": {
-      const [source, name, keep = false] = request.args;
+      const [source, name, { keep = false, blobs = false } = {}] = request.args;
       if (keep) state.table.startRead(request.id);
       const bytes =
         source instanceof Uint8Array ? source : await blobBytes(source);
@@ -71,15 +71,18 @@ export async function runPackMethod(
       return ok({
         ...r.value,
         held: keep ? state.table.holdRead(request.id, r.value.files) : [],
+        blobs: blobs ? blobsOf(r.value.files) : [],
       });
     }
     case "fromEntries": {
       state.table.startRead(request.id);
       const r = await readFolder(request.args[0]);
       if (!r.ok) return r;
+      const { files, blobs } = r.value;
       return ok({
-        files: r.value,
-        held: state.table.holdRead(request.id, r.value),
+        files,
+        held: state.table.holdRead(request.id, files),
+        blobs,
       });
     }
     case "validate": {
@@ -206,13 +209,24 @@ function unreadable(path: string, entry?: string): ArchiveError {
     : { kind: "unreadable", entry, message };
 }
 
+/** Each file as a Blob made here: the page stores these without copying bytes (byte-blobs.ts). */
+function blobsOf(files: PackFiles): [string, Blob][] {
+  return [...files].map(([path, bytes]) => [
+    path,
+    new Blob([bytes as Uint8Array<ArrayBuffer>]),
+  ]);
+}
+
 /**
  * A dropped folder's files read here, off the page's thread: refused by their count and sizes
- * before any is read, then as packFromEntries refuses them.
+ * before any is read, then as packFromEntries refuses them. Each file's Blob is the file it was
+ * read from.
  */
 async function readFolder(
   entries: readonly FolderEntry[],
-): Promise<Result<PackFiles, ArchiveError>> {
+): Promise<
+  Result<{ files: PackFiles; blobs: [string, Blob][] }, ArchiveError>
+> {
   const limits = withLimits();
   try {
     checkEntrySizes(
@@ -229,11 +243,21 @@ async function readFolder(
     })),
   );
   const files: { path: string; bytes: Uint8Array }[] = [];
-  for (const { path, bytes } of read) {
+  const fileOf = new Map<Uint8Array, Blob>();
+  for (const [i, { path, bytes }] of read.entries()) {
     if (!bytes) return err(unreadable(path, path));
     files.push({ path, bytes });
+    fileOf.set(bytes, entries[i]!.file);
   }
-  return packFromEntries(files, limits);
+  const r = packFromEntries(files, limits);
+  if (!r.ok) return r;
+  return ok({
+    files: r.value,
+    blobs: [...r.value].map(([path, bytes]) => [
+      path,
+      fileOf.get(bytes) ?? new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    ]),
+  });
 }
 
 /**

@@ -39,6 +39,17 @@ export type LentPack = [path: string, file: LentFile][];
  */
 export type HeldIds = [path: string, id: string][];
 
+export interface ReadOptions {
+  keep?: boolean;
+  blobs?: boolean;
+}
+
+/** What a read answers beside its files: the ids they are held under, their Blobs. */
+export interface ReadExtras {
+  held: HeldIds;
+  blobs: [path: string, blob: Blob][];
+}
+
 /** A pack as a session's request names it: each path and its file, in the pack's order. */
 export interface PackRefs {
   /** Who holds these ids until its next request (a draft's report, its digest). */
@@ -57,19 +68,20 @@ export interface PackWorkerMethods {
   /**
    * An archive, from a Blob (a chosen file, a response's body: read here, never on the page) or
    * bytes. With `keep`, the files read are held as the last read (file-table.ts), named in
-   * `held`: the worker copies them for that, so a read that is only shown does not ask.
+   * `held`; with `blobs`, each file comes as a Blob too, for storing (lib/files/byte-blobs.ts).
+   * Both cost the worker a copy of the files, so a read that is only shown asks for neither.
    */
   readArchive: {
-    args: [source: Blob | Uint8Array, name: string, keep?: boolean];
+    args: [source: Blob | Uint8Array, name: string, opts?: ReadOptions];
     result: Result<
-      { files: PackFiles; format: ArchiveFormat; held: HeldIds },
+      { files: PackFiles; format: ArchiveFormat } & ReadExtras,
       ArchiveError
     >;
   };
-  /** A folder's files, each read here; held as readArchive's. */
+  /** A folder's files, each read here; held as a kept read, each with its file as its Blob. */
   fromEntries: {
     args: [entries: FolderEntry[]];
-    result: Result<{ files: PackFiles; held: HeldIds }, ArchiveError>;
+    result: Result<{ files: PackFiles } & ReadExtras, ArchiveError>;
   };
   validate: {
     args: [files: LentPack, opts?: ValidateOptions];

@@ -63,8 +63,11 @@ export async function readDraftFile(
   file: Blob,
   name: string,
 ): Promise<Result<DraftFileContent, string>> {
-  // Kept in the worker: the draft made of these files is checked next.
-  const read = await getPackWorker().readArchive(file, name, { keep: true });
+  // Kept in the worker and as Blobs: the draft made of these files is stored and checked next.
+  const read = await getPackWorker().readArchive(file, name, {
+    keep: true,
+    blobs: true,
+  });
   if (!read.ok) return err(`${name} cannot be opened: ${read.error.message}`);
   const files = read.value.files;
   const text = decodeText(files.get(DRAFT_JSON) ?? new Uint8Array([0xff]));

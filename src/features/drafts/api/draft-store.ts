@@ -7,6 +7,8 @@
  * conflict, reported instead of overwritten (security.md case 70).
  */
 
+import { blobOf, rememberBlob } from "@/lib/files/byte-blobs";
+
 export interface DraftSummary {
   id: string;
   /** What the list shows: the pack's display name, or "Untitled pack". */
@@ -197,13 +199,13 @@ function idbDraftStore(db: IDBDatabase): DraftStore {
         request(store.getAllKeys(draftRange(id))),
         request(store.getAll(draftRange(id))),
       ]);
-      const blobs = new Map<string, Uint8Array>();
-      keys.forEach((k, i) => {
-        const blobId = (k as [string, string])[1];
-        const v = values[i] as Uint8Array | undefined;
-        if (v) blobs.set(blobId, v);
-      });
-      return { draft, blobs };
+      const read = await Promise.all(
+        keys.map(async (k, i): Promise<[string, Uint8Array][]> => {
+          const v = values[i] as Uint8Array | Blob | undefined;
+          return v ? [[(k as [string, string])[1], await storedBytes(v)]] : [];
+        }),
+      );
+      return { draft, blobs: new Map(read.flat()) };
     },
     async save(input) {
       const tx = db.transaction([DRAFTS, BLOBS], "readwrite");
@@ -232,6 +234,24 @@ function idbDraftStore(db: IDBDatabase): DraftStore {
   };
 }
 
+/**
+ * A stored file's bytes: a Blob (files saved since drafts store Blobs) is read, and remembered as
+ * their twin, so saving them again hands over the same handle; older drafts hold bytes.
+ */
+async function storedBytes(v: Uint8Array | Blob): Promise<Uint8Array> {
+  if (v instanceof Uint8Array) return v;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await v.arrayBuffer());
+  } catch {
+    throw new Error(
+      "one of the draft's files could not be read from this browser's storage",
+    );
+  }
+  rememberBlob(bytes, v);
+  return bytes;
+}
+
 /** The steps of one save, in its readwrite transaction over both stores. */
 async function saveIn(
   tx: IDBTransaction,
@@ -254,8 +274,10 @@ async function saveIn(
     new Set(keys.map((k) => (k as [string, string])[1])),
   );
   if (missing) throw missing;
+  // A file known as a Blob is stored as one: IndexedDB takes the handle, where bytes would be
+  // serialized here, on the page's thread (lib/files/byte-blobs.ts).
   for (const [blobId, bytes] of input.newBlobs)
-    blobStore.put(bytes, [input.id, blobId]);
+    blobStore.put(blobOf(bytes) ?? bytes, [input.id, blobId]);
   const keep = new Set(input.blobIds);
   for (const k of keys)
     if (!keep.has((k as [string, string])[1])) blobStore.delete(k);

@@ -40,8 +40,10 @@ export async function importPackArchive(
   archive: Blob,
   name: string,
 ): Promise<Result<NewDraft, string>> {
+  // Kept, and as Blobs too: the draft is stored next (lib/files/byte-blobs.ts).
   const read = await getPackWorker().readArchive(archive, name, {
     keep: true,
+    blobs: true,
   });
   if (!read.ok) return err(`${name} cannot be opened: ${read.error.message}`);
   return nextVersionDraft(
