@@ -64,6 +64,13 @@ export function Route({ pathname }: { pathname: string }) {
   useEffect(() => {
     if (diffs) preloadDiffEditor().catch(() => undefined);
   }, [diffs]);
+  // The builder checks every draft in the pack worker and the open page reads there: its start
+  // (~250 ms of compiling and running its script here) overlaps the page's loading and the
+  // user's choice, instead of delaying the first import or check.
+  const usesWorker = m.route === "build" || m.route === "open";
+  useEffect(() => {
+    if (usesWorker) startPackWorkerEarly();
+  }, [usesWorker]);
   return (
     <>
       {m.route === "pack" && (

@@ -421,6 +421,22 @@ describe("pack worker client", () => {
       expect(lentBytes(w, "digest")).toEqual([]);
     });
 
+    test("readChartYaml of a kept read's chart names it by id: not even its first MiB is sent", async () => {
+      const files = await loadFixture("pack-central/piraeus-operator-2.9.0");
+      const { client, workers } = setup();
+      const r = await client.readArchive(writePackTarGz(files, "p"), "p.tgz", {
+        keep: true,
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      const path = "charts/piraeus-2.9.0.tgz";
+      await expect(
+        client.readChartYaml(r.value.files.get(path)!, path),
+      ).resolves.toMatchObject({ ok: true, value: { name: "piraeus" } });
+      const last = workers[0]!.received.at(-1)!;
+      expect(last.method).toBe("readHeldChartYaml");
+      expect(last.args).toEqual([expect.stringMatching(/^r\d+$/), path]);
+    });
+
     test("two kept reads in flight: the later one is held, on both sides", async () => {
       const a = await loadFixture("pack-central/hello-universe-1.3.1");
       const b = await loadFixture("pack-central/piraeus-operator-2.9.0");

@@ -323,6 +323,9 @@ export function createPackWorkerClient(
     bytes: Uint8Array,
     name: string,
   ): Promise<Result<ChartMeta, ChartError>> {
+    // An imported pack's charts are held: named by id, not even their first MiB is sent.
+    if (held.heldId(bytes) !== undefined)
+      return heldOr(bytes, "readHeldChartYaml", "readChartYaml", name);
     if (bytes.length > CHART_YAML_PREFIX) {
       const head = await call("readChartYaml", [
         bytes.slice(0, CHART_YAML_PREFIX),
@@ -421,8 +424,8 @@ export function createPackWorkerClient(
 
   /** A chart call by id when the worker holds the bytes (decided at posting time), else by bytes. */
   function heldOr<
-    H extends "readHeldChart" | "readHeldChartArchive",
-    B extends "readChart" | "readChartArchive",
+    H extends "readHeldChart" | "readHeldChartYaml" | "readHeldChartArchive",
+    B extends "readChart" | "readChartYaml" | "readChartArchive",
   >(
     bytes: Uint8Array,
     byId: H,

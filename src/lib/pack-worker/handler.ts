@@ -163,6 +163,10 @@ export async function runPackMethod(
       const [id, name] = request.args;
       return state.table.chart(id, name);
     }
+    case "readHeldChartYaml": {
+      const [id, name] = request.args;
+      return readChartYaml(state.table.bytes(id), { name });
+    }
     case "readHeldChartArchive": {
       const [id, name] = request.args;
       return readChartArchive(state.table.bytes(id), { name });

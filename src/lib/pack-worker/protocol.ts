@@ -136,6 +136,11 @@ export interface PackWorkerMethods {
     args: [id: string, name: string];
     result: Result<ChartInfo, ChartError>;
   };
+  /** readChartYaml on a file the worker holds (an imported pack's chart: nothing is sent). */
+  readHeldChartYaml: {
+    args: [id: string, name: string];
+    result: Result<ChartMeta, ChartError>;
+  };
   /** readChartArchive on a file the worker holds (its bytes are not sent again). */
   readHeldChartArchive: {
     args: [id: string, name: string];

@@ -16,7 +16,8 @@ let clientStarted = false;
  * Start the app's pack worker now, before its client (and the chunk that holds it) is loaded, so
  * that fetching, compiling and running the worker's script overlaps the page's own loading. The
  * pack page calls it as soon as its URL is matched: its first call to the worker, the archive's
- * read, then finds the worker ready. This module is a few lines, kept out of the client's chunk.
+ * read, then finds the worker ready; so do the builder and the open page (router.tsx). This module
+ * is a few lines, kept out of the client's chunk.
  */
 export function startPackWorkerEarly(): void {
   if (early || clientStarted || typeof Worker === "undefined") return;
