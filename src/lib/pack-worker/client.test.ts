@@ -17,7 +17,11 @@ import { expectSameFiles } from "../../../test/helpers/same-files";
 import { blobOf } from "@/lib/files/byte-blobs";
 
 import { createPackWorkerClient, type WorkerLike } from "./client";
-import { createPackMessageHandler, PackWorkerState } from "./handler";
+import {
+  createPackMessageHandler,
+  PackWorkerState,
+  runPackMethod,
+} from "./handler";
 import { transferablesOf } from "./transferables";
 import type { LentPack, PackRefs, PackRequest, PackResponse } from "./protocol";
 
@@ -376,6 +380,45 @@ describe("pack worker client", () => {
       expectSameFiles(r.value, files);
       await client.validateFiles("draft", r.value);
       expect(withBytes(refsSent(workers[0]!)[0])).toEqual([]);
+    });
+
+    test("a reopened draft's stored Blobs are read in the worker: its first check sends no bytes", async () => {
+      const files = await loadFixture("pack-central/piraeus-operator-2.9.0");
+      const stored = [...files].map(([path, b], i): [string, Blob] => [
+        `b${i}`,
+        new Blob([b as Uint8Array<ArrayBuffer>]),
+      ]);
+      const { client, workers } = setup();
+      const r = await client.readBlobs(stored);
+      if (!r.ok) throw new Error(r.error.message);
+      const paths = [...files.keys()];
+      const draft = new Map(
+        [...r.value].map(([key, bytes]) => [paths[+key.slice(1)]!, bytes]),
+      );
+      expectSameFiles(draft, files);
+      // Each stored Blob (as it came back from the worker: a clone of the handle) is its bytes'
+      // twin, so saving them again stores a handle.
+      for (const [key, blob] of stored)
+        expect(blobOf(r.value.get(key)!)?.size).toBe(blob.size);
+      await client.validateFiles("draft", draft);
+      expect(withBytes(refsSent(workers[0]!)[0])).toEqual([]);
+
+      const gone = {
+        size: 1,
+        arrayBuffer: () => Promise.reject(new Error("gone")),
+      } as unknown as Blob;
+      const worker = workers[0]!;
+      // The in-process worker clones its messages: hand the broken Blob to its handler directly.
+      const state = worker.state;
+      const failed = await runPackMethod(
+        { id: 99, method: "readBlobs", args: [[["b1", gone]]] },
+        () => undefined,
+        state,
+      );
+      expect(failed).toMatchObject({
+        ok: false,
+        error: { kind: "unreadable", entry: "b1" },
+      });
     });
 
     test("only the latest kept read is held; a read not kept changes nothing", async () => {

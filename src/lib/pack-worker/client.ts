@@ -49,6 +49,13 @@ export interface PackWorkerClient {
    * in the worker (refused by count and size before any is read); kept as readArchive's.
    */
   fromEntries(entries: FolderEntry[]): Promise<Result<PackFiles, ArchiveError>>;
+  /**
+   * Stored Blobs read in the worker, by key (a draft's files from IndexedDB); kept as
+   * readArchive's, each Blob remembered as its bytes' twin (lib/files/byte-blobs.ts).
+   */
+  readBlobs(
+    blobs: [key: string, blob: Blob][],
+  ): Promise<Result<Map<string, Uint8Array>, ArchiveError>>;
   /** src/pack/validate.ts validatePack. */
   validate(files: PackFiles, opts?: ValidateOptions): Promise<ValidationReport>;
   /**
@@ -291,7 +298,7 @@ export function createPackWorkerClient(
    * go (the worker does the same when the read starts); its answer, when it is still the latest
    * read, makes its files held here under the worker's ids.
    */
-  async function read<M extends "readArchive" | "fromEntries">(
+  async function read<M extends "readArchive" | "fromEntries" | "readBlobs">(
     method: M,
     args: PackWorkerMethods[M]["args"],
   ): Promise<PackWorkerMethods[M]["result"]> {
@@ -448,6 +455,12 @@ export function createPackWorkerClient(
       if (!r.ok) return r;
       rememberBlobs(r.value);
       return ok({ files: r.value.files, format: r.value.format });
+    },
+    readBlobs: async (blobs) => {
+      const r = await read("readBlobs", [blobs]);
+      if (!r.ok) return r;
+      rememberBlobs(r.value);
+      return ok(r.value.files);
     },
     fromEntries: async (entries) => {
       const r = await read("fromEntries", [entries]);

@@ -74,6 +74,23 @@ export async function runPackMethod(
         blobs: blobs ? blobsOf(r.value.files) : [],
       });
     }
+    case "readBlobs": {
+      const [blobs] = request.args;
+      state.table.startRead(request.id);
+      const read = await Promise.all(
+        blobs.map(async ([key, blob]) => [key, await blobBytes(blob)] as const),
+      );
+      const files: PackFiles = new Map();
+      for (const [key, bytes] of read) {
+        if (!bytes) return err(unreadable(key, key));
+        files.set(key, bytes);
+      }
+      return ok({
+        files,
+        held: state.table.holdRead(request.id, files),
+        blobs,
+      });
+    }
     case "fromEntries": {
       state.table.startRead(request.id);
       const r = await readFolder(request.args[0]);

@@ -78,6 +78,14 @@ export interface PackWorkerMethods {
       ArchiveError
     >;
   };
+  /**
+   * Stored Blobs (a draft's files in IndexedDB) read here, by key: held as a kept read, each with
+   * its Blob as its twin, so reopening a draft neither reads nor copies its files on the page.
+   */
+  readBlobs: {
+    args: [blobs: [key: string, blob: Blob][]];
+    result: Result<{ files: PackFiles } & ReadExtras, ArchiveError>;
+  };
   /** A folder's files, each read here; held as a kept read, each with its file as its Blob. */
   fromEntries: {
     args: [entries: FolderEntry[]];

@@ -7,7 +7,8 @@
  * conflict, reported instead of overwritten (security.md case 70).
  */
 
-import { blobOf, rememberBlob } from "@/lib/files/byte-blobs";
+import { blobOf } from "@/lib/files/byte-blobs";
+import { getPackWorker } from "@/lib/pack-worker/client";
 
 export interface DraftSummary {
   id: string;
@@ -199,13 +200,24 @@ function idbDraftStore(db: IDBDatabase): DraftStore {
         request(store.getAllKeys(draftRange(id))),
         request(store.getAll(draftRange(id))),
       ]);
-      const read = await Promise.all(
-        keys.map(async (k, i): Promise<[string, Uint8Array][]> => {
-          const v = values[i] as Uint8Array | Blob | undefined;
-          return v ? [[(k as [string, string])[1], await storedBytes(v)]] : [];
-        }),
+      const stored = keys.map(
+        (k, i) =>
+          [
+            (k as [string, string])[1],
+            values[i] as Uint8Array | Blob | undefined,
+          ] as const,
       );
-      return { draft, blobs: new Map(read.flat()) };
+      const read = await storedBytes(
+        stored.flatMap(([blobId, v]) =>
+          v instanceof Blob ? [[blobId, v] as [string, Blob]] : [],
+        ),
+      );
+      const blobs = new Map<string, Uint8Array>();
+      for (const [blobId, v] of stored) {
+        const bytes = v instanceof Blob ? read.get(blobId) : v;
+        if (bytes) blobs.set(blobId, bytes);
+      }
+      return { draft, blobs };
     },
     async save(input) {
       const tx = db.transaction([DRAFTS, BLOBS], "readwrite");
@@ -235,21 +247,21 @@ function idbDraftStore(db: IDBDatabase): DraftStore {
 }
 
 /**
- * A stored file's bytes: a Blob (files saved since drafts store Blobs) is read, and remembered as
- * their twin, so saving them again hands over the same handle; older drafts hold bytes.
+ * The bytes of a draft's stored Blobs (files saved since drafts store Blobs; older drafts hold
+ * bytes), read in the pack worker, which keeps them: the draft's first check then sends none of
+ * them (a reopened 100 MB draft copied them all on the page's thread), and each Blob is
+ * remembered as its bytes' twin, so saving them again hands over the same handle.
  */
-async function storedBytes(v: Uint8Array | Blob): Promise<Uint8Array> {
-  if (v instanceof Uint8Array) return v;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await v.arrayBuffer());
-  } catch {
+async function storedBytes(
+  blobs: [blobId: string, blob: Blob][],
+): Promise<Map<string, Uint8Array>> {
+  if (blobs.length === 0) return new Map();
+  const r = await getPackWorker().readBlobs(blobs);
+  if (!r.ok)
     throw new Error(
       "one of the draft's files could not be read from this browser's storage",
     );
-  }
-  rememberBlob(bytes, v);
-  return bytes;
+  return r.value;
 }
 
 /** The steps of one save, in its readwrite transaction over both stores. */
