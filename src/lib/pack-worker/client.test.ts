@@ -384,7 +384,7 @@ describe("pack worker client", () => {
 
     test("a reopened draft's stored Blobs are read in the worker: its first check sends no bytes", async () => {
       const files = await loadFixture("pack-central/piraeus-operator-2.9.0");
-      const stored = [...files].map(([path, b], i): [string, Blob] => [
+      const stored = [...files].map(([, b], i): [string, Blob] => [
         `b${i}`,
         new Blob([b as Uint8Array<ArrayBuffer>]),
       ]);
@@ -402,6 +402,13 @@ describe("pack worker client", () => {
         expect(blobOf(r.value.get(key)!)?.size).toBe(blob.size);
       await client.validateFiles("draft", draft);
       expect(withBytes(refsSent(workers[0]!)[0])).toEqual([]);
+
+      // Files the user chose are not twinned: one changed on disk later could not be stored.
+      const chosen = await client.readBlobs([["0", new Blob(["kind: A\n"])]], {
+        twins: false,
+      });
+      if (!chosen.ok) throw new Error(chosen.error.message);
+      expect(blobOf(chosen.value.get("0")!)).toBeUndefined();
 
       const gone = {
         size: 1,

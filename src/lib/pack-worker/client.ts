@@ -50,11 +50,13 @@ export interface PackWorkerClient {
    */
   fromEntries(entries: FolderEntry[]): Promise<Result<PackFiles, ArchiveError>>;
   /**
-   * Stored Blobs read in the worker, by key (a draft's files from IndexedDB); kept as
-   * readArchive's, each Blob remembered as its bytes' twin (lib/files/byte-blobs.ts).
+   * Blobs read in the worker, by key (a draft's files from IndexedDB, files the user chose); kept
+   * as readArchive's. Each Blob is remembered as its bytes' twin (lib/files/byte-blobs.ts)
+   * unless `twins` is false: a chosen file changed on disk later could not be stored.
    */
   readBlobs(
     blobs: [key: string, blob: Blob][],
+    opts?: { twins?: boolean },
   ): Promise<Result<Map<string, Uint8Array>, ArchiveError>>;
   /** src/pack/validate.ts validatePack. */
   validate(files: PackFiles, opts?: ValidateOptions): Promise<ValidationReport>;
@@ -456,10 +458,10 @@ export function createPackWorkerClient(
       rememberBlobs(r.value);
       return ok({ files: r.value.files, format: r.value.format });
     },
-    readBlobs: async (blobs) => {
+    readBlobs: async (blobs, opts) => {
       const r = await read("readBlobs", [blobs]);
       if (!r.ok) return r;
-      rememberBlobs(r.value);
+      if (opts?.twins !== false) rememberBlobs(r.value);
       return ok(r.value.files);
     },
     fromEntries: async (entries) => {

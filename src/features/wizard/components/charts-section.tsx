@@ -19,6 +19,7 @@ import {
 } from "@/features/wizard/model/add-files";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
+import { readChosenFiles } from "@/lib/files/read-chosen-files";
 import { getPackWorker } from "@/lib/pack-worker/client";
 
 /** A path's last part: the file name under `charts/`. */
@@ -46,9 +47,15 @@ export function ChartsSection() {
 
   async function onFiles(files: File[]) {
     const worker = getPackWorker();
+    const chosen = await readChosenFiles(files);
+    if (!chosen.ok) {
+      setOutcome({ added: [], refused: [chosen.error], notes: [] });
+      return;
+    }
+    // Held by the worker: each chart is read there by id, and the check reuses that read.
     const candidates = await Promise.all(
-      files.map(async (file) => {
-        const bytes = new Uint8Array(await file.arrayBuffer());
+      files.map(async (file, i) => {
+        const bytes = chosen.value[i]!;
         return {
           fileName: file.name,
           bytes,

@@ -14,6 +14,7 @@ import {
 } from "@/features/wizard/model/add-files";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import { fieldId } from "@/features/wizard/model/finding-targets";
+import { readChosenFiles } from "@/lib/files/read-chosen-files";
 import { manifestKey } from "@/pack/values";
 
 /** Kubernetes manifests, applied in list order (the user can change it); values seeded as they come in. */
@@ -30,12 +31,15 @@ export function ManifestsSection() {
   const removal = useRemoval();
 
   async function onFiles(files: File[]) {
-    const candidates = await Promise.all(
-      files.map(async (f) => ({
-        fileName: f.name,
-        bytes: new Uint8Array(await f.arrayBuffer()),
-      })),
-    );
+    const chosen = await readChosenFiles(files);
+    if (!chosen.ok) {
+      setOutcome({ added: [], refused: [chosen.error], notes: [] });
+      return;
+    }
+    const candidates = files.map((f, i) => ({
+      fileName: f.name,
+      bytes: chosen.value[i]!,
+    }));
     const r = addManifests(
       getValues("manifests"),
       candidates,

@@ -14,6 +14,7 @@ import {
 } from "@/features/wizard/model/ansible-role";
 import type { WizardValues } from "@/features/wizard/model/draft-schema";
 import type { DroppedItems } from "@/lib/files";
+import { readChosenFiles } from "@/lib/files/read-chosen-files";
 import { CodeEditor } from "@/lib/monaco";
 import { decodeText } from "@/pack/yaml-text";
 
@@ -62,8 +63,13 @@ export function RoleFiles({ index }: { index: number }) {
   async function add(items: DroppedItems) {
     const result: AddOutcome = { added: [], refused: [], notes: [] };
     if (items.kind !== "files") return;
+    const chosen = await readChosenFiles(items.files);
+    if (!chosen.ok) {
+      setOutcome({ ...result, refused: [chosen.error] });
+      return;
+    }
     const files = [...getValues(`roles.${index}.files`)];
-    for (const file of items.files) {
+    for (const [i, file] of items.files.entries()) {
       const path = roleFilePath(
         name,
         folder,
@@ -74,7 +80,7 @@ export function RoleFiles({ index }: { index: number }) {
         result.refused.push(path.error);
         continue;
       }
-      const [id] = addBlobs([new Uint8Array(await file.arrayBuffer())]);
+      const [id] = addBlobs([chosen.value[i]!]);
       files.push({ path: path.value, blob: id! });
       result.added.push(`${name}/${path.value}`);
     }
