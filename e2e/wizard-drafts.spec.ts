@@ -92,7 +92,7 @@ async function storedValueKinds(page: Page): Promise<Record<string, number>> {
   );
 }
 
-// An import is stored as Blobs (the chosen files, or Blobs the pack worker made), not as bytes
+// An import is stored as Blobs the pack worker made of the files it read, not as bytes
 // serialized on the page's thread: what comes back from storage must be the same bytes.
 test("an imported pack is stored whole: after a reload every file is the original's, byte for byte", async ({
   page,

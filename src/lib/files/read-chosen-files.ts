@@ -11,10 +11,16 @@ import { err, ok, type Result } from "@/pack/result";
 export async function readChosenFiles(
   files: readonly File[],
 ): Promise<Result<Uint8Array[], string>> {
-  const r = await getPackWorker().readBlobs(
-    files.map((file, i) => [String(i), file]),
-    { twins: false },
-  );
+  let r;
+  try {
+    r = await getPackWorker().readBlobs(
+      files.map((file, i) => [String(i), file]),
+      { twins: false },
+    );
+  } catch (e) {
+    // The worker stopped (out of memory, say): its message says so.
+    return err(e instanceof Error ? e.message : String(e));
+  }
   if (!r.ok) {
     const file = files[Number(r.error.entry)];
     return err(

@@ -305,11 +305,15 @@ export function createPackWorkerClient(
     args: PackWorkerMethods[M]["args"],
   ): Promise<PackWorkerMethods[M]["result"]> {
     const mine = {};
-    const r = await post<PackWorkerMethods[M]["result"]>(() => {
-      held.release(LAST_READ);
-      latestRead = mine;
-      return { method, args };
-    });
+    const r = await post<PackWorkerMethods[M]["result"]>(() => ({
+      method,
+      args,
+      // Once posted (a read that could not be posted changes nothing).
+      commit: () => {
+        held.release(LAST_READ);
+        latestRead = mine;
+      },
+    }));
     if (r.ok && latestRead === mine)
       held.adopt(LAST_READ, r.value.files, r.value.held);
     return r;

@@ -19,7 +19,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export class FileRefs {
   private next = 0;
-  private readonly ids = new WeakMap<Uint8Array, string>();
+  private ids = new WeakMap<Uint8Array, string>();
   private held = new Map<string, Uint8Array>();
   private sessions = new Map<string, Map<string, string>>();
 
@@ -107,6 +107,9 @@ export class FileRefs {
   reset(): void {
     this.held = new Map();
     this.sessions = new Map();
+    // A fresh worker numbers its reads from r1 again: an old id kept for some bytes would name
+    // another read's file in it.
+    this.ids = new WeakMap();
   }
 
   private sweep(): void {

@@ -43,7 +43,7 @@ export class FileTable {
   private readIds = 0;
 
   /**
-   * A read (readArchive, fromEntries) starts: the last read's files are let go, as the page's
+   * A kept read (readArchive with `keep`, fromEntries, readBlobs) starts: the last read's files are let go, as the page's
    * mirror let them go when it posted the read. Call before the request awaits anything.
    */
   startRead(request: number): void {

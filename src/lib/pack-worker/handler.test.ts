@@ -245,7 +245,7 @@ describe("pack worker handler", () => {
     });
   });
 
-  test("a kept folder read answers each file's Blob as the file it was read from; an archive's as Blobs made of its files", async () => {
+  test("a folder read and an archive read asked for Blobs answer a Blob made of each file, not the file on disk", async () => {
     const files = await loadFixture("pack-central/hello-universe-1.3.1");
     const entries = [...files].map(([path, bytes]) => ({
       path: `hello/${path}`,
@@ -258,8 +258,16 @@ describe("pack worker handler", () => {
     if (!folder.ok) throw new Error(folder.error.message);
     const byPath = new Map(folder.value.blobs);
     expect([...byPath.keys()].sort()).toEqual([...files.keys()].sort());
-    for (const { path, file } of entries)
-      expect(byPath.get(path.slice("hello/".length))).toBe(file);
+    for (const { path, file } of entries) {
+      const blob = byPath.get(path.slice("hello/".length))!;
+      // A file changed on disk after the drop could not be stored: the Blob is the bytes read.
+      expect(blob).not.toBe(file);
+      expect(
+        Buffer.from(await blobBytes(blob)).equals(
+          Buffer.from(await blobBytes(file)),
+        ),
+      ).toBe(true);
+    }
 
     const archive = (await runPackMethod(
       {
@@ -278,6 +286,21 @@ describe("pack worker handler", () => {
       expect(Buffer.from(await blobBytes(blob)).equals(files.get(path)!)).toBe(
         true,
       );
+  });
+
+  test("only the latest read started is held: an older read that ends after it keeps nothing", () => {
+    const { table } = new PackWorkerState();
+    table.startRead(1);
+    table.startRead(2);
+    const held = table.holdRead(2, new Map([["b.txt", Uint8Array.of(2)]]));
+    expect(held).toHaveLength(1);
+    expect(table.holdRead(1, new Map([["a.txt", Uint8Array.of(1)]]))).toEqual(
+      [],
+    );
+    expect(table.ids()).toEqual(held.map(([, id]) => id));
+    // The next read lets it go.
+    table.startRead(3);
+    expect(table.ids()).toEqual([]);
   });
 
   test("fromEntries applies the core's limits", async () => {

@@ -240,8 +240,8 @@ function blobsOf(files: PackFiles): [string, Blob][] {
 
 /**
  * A dropped folder's files read here, off the page's thread: refused by their count and sizes
- * before any is read, then as packFromEntries refuses them. Each file's Blob is the file it was
- * read from.
+ * before any is read, then as packFromEntries refuses them. Each file's Blob is made here of the
+ * bytes read, not the file on disk: a file changed there after the drop could not be stored.
  */
 async function readFolder(
   entries: readonly FolderEntry[],
@@ -264,21 +264,13 @@ async function readFolder(
     })),
   );
   const files: { path: string; bytes: Uint8Array }[] = [];
-  const fileOf = new Map<Uint8Array, Blob>();
-  for (const [i, { path, bytes }] of read.entries()) {
+  for (const { path, bytes } of read) {
     if (!bytes) return err(unreadable(path, path));
     files.push({ path, bytes });
-    fileOf.set(bytes, entries[i]!.file);
   }
   const r = packFromEntries(files, limits);
   if (!r.ok) return r;
-  return ok({
-    files: r.value,
-    blobs: [...r.value].map(([path, bytes]) => [
-      path,
-      fileOf.get(bytes) ?? new Blob([bytes as Uint8Array<ArrayBuffer>]),
-    ]),
-  });
+  return ok({ files: r.value, blobs: blobsOf(r.value) });
 }
 
 /**

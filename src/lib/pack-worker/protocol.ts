@@ -79,14 +79,15 @@ export interface PackWorkerMethods {
     >;
   };
   /**
-   * Stored Blobs (a draft's files in IndexedDB) read here, by key: held as a kept read, each with
-   * its Blob as its twin, so reopening a draft neither reads nor copies its files on the page.
+   * Blobs read here, by key (a draft's files in IndexedDB, files the user chose): held as a kept
+   * read, so reopening a draft neither reads nor copies its files on the page. The answer's
+   * `blobs` are the Blobs given; the page decides whether they are twins (client.ts).
    */
   readBlobs: {
     args: [blobs: [key: string, blob: Blob][]];
     result: Result<{ files: PackFiles } & ReadExtras, ArchiveError>;
   };
-  /** A folder's files, each read here; held as a kept read, each with its file as its Blob. */
+  /** A folder's files, each read here; held as a kept read, each with a Blob made of it. */
   fromEntries: {
     args: [entries: FolderEntry[]];
     result: Result<{ files: PackFiles } & ReadExtras, ArchiveError>;

@@ -52,17 +52,28 @@ export function ChartsSection() {
       setOutcome({ added: [], refused: [chosen.error], notes: [] });
       return;
     }
-    // Held by the worker: each chart is read there by id, and the check reuses that read.
-    const candidates = await Promise.all(
-      files.map(async (file, i) => {
-        const bytes = chosen.value[i]!;
-        return {
-          fileName: file.name,
-          bytes,
-          read: await worker.readChart(bytes, file.name),
-        };
-      }),
-    );
+    // Held by the worker: each chart is read there by id, once per file.
+    let candidates;
+    try {
+      candidates = await Promise.all(
+        files.map(async (file, i) => {
+          const bytes = chosen.value[i]!;
+          return {
+            fileName: file.name,
+            bytes,
+            read: await worker.readChart(bytes, file.name),
+          };
+        }),
+      );
+    } catch (e) {
+      // The worker stopped: said in the drop report, never a drop that silently does nothing.
+      setOutcome({
+        added: [],
+        refused: [e instanceof Error ? e.message : String(e)],
+        notes: [],
+      });
+      return;
+    }
     const r = addCharts(
       getValues("charts"),
       candidates,
