@@ -513,6 +513,20 @@ describe("pack worker client", () => {
       );
     });
 
+    test("releaseRead lets the worker drop the last read no session holds", async () => {
+      const a = await loadFixture("pack-central/hello-universe-1.3.1");
+      const { client, workers } = setup();
+      const r = await client.readArchive(writePackTarGz(a, "a"), "a.tgz", {
+        keep: true,
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      const w = workers[0]!;
+      client.releaseRead();
+      await client.digest(r.value.files);
+      expect(w.state.table.ids()).toEqual([]);
+      expect(lentBytes(w, "digest").sort()).toEqual([...a.keys()].sort());
+    });
+
     test("two kept reads in flight: the later one is held, on both sides", async () => {
       const a = await loadFixture("pack-central/hello-universe-1.3.1");
       const b = await loadFixture("pack-central/piraeus-operator-2.9.0");

@@ -143,6 +143,11 @@ export interface PackWorkerClient {
   quickValues(session: string, text: string): Promise<QuickSyntax | null>;
   /** The session is over: the worker drops the files no other session holds. */
   release(session: string): void;
+  /**
+   * The pack made of the last kept read is closed (its draft, the local pack): the worker drops
+   * those files unless a session holds them. The next kept read would, later.
+   */
+  releaseRead(): void;
   /** Stop the worker now (a cancelled export): pending calls reject; the next call starts afresh. */
   terminate(): void;
 }
@@ -317,6 +322,12 @@ export function createPackWorkerClient(
     if (r.ok && latestRead === mine)
       held.adopt(LAST_READ, r.value.files, r.value.held);
     return r;
+  }
+
+  function release(session: string): void {
+    const quickHeld = quickSent.delete(session);
+    if (!(held.release(session) || quickHeld) || !worker) return;
+    void call("release", [session]).catch(() => undefined);
   }
 
   /** A call on a pack lent to it (FileRefs.lend), decided when it is posted. */
@@ -516,11 +527,8 @@ export function createPackWorkerClient(
         quick.set(session, q);
         runQuick(session, q);
       }),
-    release: (session) => {
-      const quickHeld = quickSent.delete(session);
-      if (!(held.release(session) || quickHeld) || !worker) return;
-      void call("release", [session]).catch(() => undefined);
-    },
+    release,
+    releaseRead: () => release(LAST_READ),
     terminate: () => stop(new Error("The pack worker was stopped.")),
   };
 }

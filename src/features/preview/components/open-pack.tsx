@@ -1,4 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
+import { useEffect } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -6,6 +7,7 @@ import { CodeText } from "@/components/ui/code-text";
 import { FileDrop } from "@/components/ui/file-drop";
 import { Spinner } from "@/components/ui/spinner";
 import { navigate, usePathname } from "@/lib/location";
+import { getPackWorker } from "@/lib/pack-worker/client";
 
 import { openLocalPack } from "../api/open-local-pack";
 import { PackView } from "./pack-view";
@@ -18,6 +20,8 @@ import { PackView } from "./pack-view";
 export function OpenPack() {
   const pathname = usePathname();
   const open = useMutation({ mutationFn: openLocalPack });
+  // The pack read is kept in the worker while it is shown; leaving lets it go.
+  useEffect(() => () => getPackWorker().releaseRead(), []);
 
   if (open.isSuccess)
     return (

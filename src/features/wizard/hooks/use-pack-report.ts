@@ -33,7 +33,14 @@ export function useWorkerSession(
   name: string,
   worker: () => PackWorkerClient = getPackWorker,
 ): string {
-  useEffect(() => () => worker().release(name), [name, worker]);
+  useEffect(
+    () => () => {
+      worker().release(name);
+      // An imported draft's files were also the worker's last read.
+      worker().releaseRead();
+    },
+    [name, worker],
+  );
   return name;
 }
 
