@@ -46,9 +46,13 @@ export interface PackWorkerClient {
   ): Promise<Result<{ files: PackFiles; format: ArchiveFormat }, ArchiveError>>;
   /**
    * src/pack/pack-files.ts packFromEntries with the default limits: a folder's files, each read
-   * in the worker (refused by count and size before any is read); kept as readArchive's.
+   * in the worker (refused by count and size before any is read); kept, and with Blobs when
+   * asked, as readArchive's.
    */
-  fromEntries(entries: FolderEntry[]): Promise<Result<PackFiles, ArchiveError>>;
+  fromEntries(
+    entries: FolderEntry[],
+    opts?: Pick<ReadOptions, "blobs">,
+  ): Promise<Result<PackFiles, ArchiveError>>;
   /**
    * Blobs read in the worker, by key (a draft's files from IndexedDB, files the user chose); kept
    * as readArchive's. Each Blob is remembered as its bytes' twin (lib/files/byte-blobs.ts)
@@ -479,8 +483,8 @@ export function createPackWorkerClient(
       if (opts?.twins !== false) rememberBlobs(r.value);
       return ok(r.value.files);
     },
-    fromEntries: async (entries) => {
-      const r = await read("fromEntries", [entries]);
+    fromEntries: async (entries, opts) => {
+      const r = await read("fromEntries", [entries, opts]);
       if (!r.ok) return r;
       rememberBlobs(r.value);
       return ok(r.value.files);

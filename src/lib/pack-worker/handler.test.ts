@@ -99,7 +99,8 @@ describe("pack worker handler", () => {
     const from = resultOf(
       (await exchange({ id: 1, method: "fromEntries", args: [entries] })).last,
     );
-    expect(from).toMatchObject({ ok: true });
+    // Not asked for Blobs (a local pack only shown): none made.
+    expect(from).toMatchObject({ ok: true, value: { blobs: [] } });
     const { files: packed, held } = (
       from as { value: { files: PackFiles; held: [string, string][] } }
     ).value;
@@ -252,7 +253,7 @@ describe("pack worker handler", () => {
       file: new Blob([bytes as Uint8Array<ArrayBuffer>]),
     }));
     const folder = (await runPackMethod(
-      { id: 1, method: "fromEntries", args: [entries] },
+      { id: 1, method: "fromEntries", args: [entries, { blobs: true }] },
       () => undefined,
     )) as PackWorkerMethods["fromEntries"]["result"];
     if (!folder.ok) throw new Error(folder.error.message);

@@ -77,14 +77,9 @@ export async function runPackMethod(
     case "readBlobs": {
       const [blobs] = request.args;
       state.table.startRead(request.id);
-      const read = await Promise.all(
-        blobs.map(async ([key, blob]) => [key, await blobBytes(blob)] as const),
-      );
-      const files: PackFiles = new Map();
-      for (const [key, bytes] of read) {
-        if (!bytes) return err(unreadable(key, key));
-        files.set(key, bytes);
-      }
+      const r = await readEach(blobs);
+      if (!r.ok) return r;
+      const files = new Map(r.value);
       return ok({
         files,
         held: state.table.holdRead(request.id, files),
@@ -92,14 +87,14 @@ export async function runPackMethod(
       });
     }
     case "fromEntries": {
+      const [entries, { blobs = false } = {}] = request.args;
       state.table.startRead(request.id);
-      const r = await readFolder(request.args[0]);
+      const r = await readFolder(entries);
       if (!r.ok) return r;
-      const { files, blobs } = r.value;
       return ok({
-        files,
-        held: state.table.holdRead(request.id, files),
-        blobs,
+        files: r.value,
+        held: state.table.holdRead(request.id, r.value),
+        blobs: blobs ? blobsOf(r.value) : [],
       });
     }
     case "validate": {
@@ -238,16 +233,29 @@ function blobsOf(files: PackFiles): [string, Blob][] {
   ]);
 }
 
+/** Each Blob's bytes, by key; refused naming the first key whose Blob cannot be read. */
+async function readEach(
+  blobs: readonly (readonly [key: string, blob: Blob])[],
+): Promise<Result<[string, Uint8Array][], ArchiveError>> {
+  const read = await Promise.all(
+    blobs.map(async ([key, blob]) => [key, await blobBytes(blob)] as const),
+  );
+  const out: [string, Uint8Array][] = [];
+  for (const [key, bytes] of read) {
+    if (!bytes) return err(unreadable(key, key));
+    out.push([key, bytes]);
+  }
+  return ok(out);
+}
+
 /**
  * A dropped folder's files read here, off the page's thread: refused by their count and sizes
- * before any is read, then as packFromEntries refuses them. Each file's Blob is made here of the
+ * before any is read, then as packFromEntries refuses them. Blobs asked for are made here of the
  * bytes read, not the file on disk: a file changed there after the drop could not be stored.
  */
 async function readFolder(
   entries: readonly FolderEntry[],
-): Promise<
-  Result<{ files: PackFiles; blobs: [string, Blob][] }, ArchiveError>
-> {
+): Promise<Result<PackFiles, ArchiveError>> {
   const limits = withLimits();
   try {
     checkEntrySizes(
@@ -257,20 +265,12 @@ async function readFolder(
   } catch (e) {
     return asArchiveResult(e);
   }
-  const read = await Promise.all(
-    entries.map(async ({ path, file }) => ({
-      path,
-      bytes: await blobBytes(file),
-    })),
+  const read = await readEach(entries.map(({ path, file }) => [path, file]));
+  if (!read.ok) return read;
+  return packFromEntries(
+    read.value.map(([path, bytes]) => ({ path, bytes })),
+    limits,
   );
-  const files: { path: string; bytes: Uint8Array }[] = [];
-  for (const { path, bytes } of read) {
-    if (!bytes) return err(unreadable(path, path));
-    files.push({ path, bytes });
-  }
-  const r = packFromEntries(files, limits);
-  if (!r.ok) return r;
-  return ok({ files: r.value, blobs: blobsOf(r.value) });
 }
 
 /**

@@ -87,9 +87,9 @@ export interface PackWorkerMethods {
     args: [blobs: [key: string, blob: Blob][]];
     result: Result<{ files: PackFiles } & ReadExtras, ArchiveError>;
   };
-  /** A folder's files, each read here; held as a kept read, each with a Blob made of it. */
+  /** A folder's files, each read here; held as a kept read; `blobs` as readArchive's. */
   fromEntries: {
-    args: [entries: FolderEntry[]];
+    args: [entries: FolderEntry[], opts?: Pick<ReadOptions, "blobs">];
     result: Result<{ files: PackFiles } & ReadExtras, ArchiveError>;
   };
   validate: {

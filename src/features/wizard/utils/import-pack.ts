@@ -66,7 +66,8 @@ export async function importPackDraft(
   items: DroppedItems,
 ): Promise<Result<NewDraft, string>> {
   if (items.kind === "folder") {
-    const r = await getPackWorker().fromEntries(items.entries);
+    // With Blobs: the draft is stored next (lib/files/byte-blobs.ts).
+    const r = await getPackWorker().fromEntries(items.entries, { blobs: true });
     if (!r.ok)
       return err(`The folder ${items.name} cannot be used: ${r.error.message}`);
     return nextVersionDraft(r.value, items.name, await chartFacts(r.value));
